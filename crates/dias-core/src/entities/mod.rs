@@ -1,0 +1,11 @@
+//! SeaORM entities of the core tables (see `dias-migration`).
+
+pub mod account_token;
+pub mod audit_entry;
+pub mod district;
+pub mod job;
+pub mod mail;
+pub mod municipality;
+pub mod outbox_event;
+pub mod session;
+pub mod user;

@@ -1,0 +1,27 @@
+//! dias-core: what every module of the portal needs and nothing of HTTP.
+//!
+//! The core owns configuration, the database connection and migrations,
+//! accounts with roles behind one policy layer, server-side sessions, the audit
+//! log, the outbox of domain events, background jobs, mail, translations,
+//! Markdown rendering and Saxony's reference data. Modules build on these
+//! contracts and never on each other.
+
+pub mod accounts;
+pub mod audit;
+pub mod config;
+pub mod crypto;
+pub mod db;
+pub mod entities;
+pub mod error;
+pub mod i18n;
+pub mod jobs;
+pub mod mail;
+pub mod markdown;
+pub mod outbox;
+pub mod policy;
+pub mod reference;
+pub mod sessions;
+pub mod time;
+pub mod validation;
+
+pub use error::{CoreError, CoreResult};

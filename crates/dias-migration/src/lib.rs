@@ -1,0 +1,20 @@
+//! The one ordered migration set of dias.
+//!
+//! Every migration runs on SQLite and PostgreSQL: tables are described with
+//! sea-query's schema builder, never with backend-specific SQL. Migrations are
+//! additive so that several instances can be upgraded one by one (see
+//! `docs/OPERATIONS.md`). Times are stored as `BIGINT` Unix seconds (UTC), which
+//! both databases sort and compare the same way.
+
+pub use sea_orm_migration::prelude::*;
+
+mod m0001_core;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(m0001_core::Migration)]
+    }
+}

@@ -1,0 +1,405 @@
+//! The index: schema, writing, and queries with type filter, snippets and
+//! counts per kind.
+
+use std::path::Path;
+use std::sync::Mutex;
+
+use tantivy::collector::{Count, TopDocs};
+use tantivy::query::{BooleanQuery, Occur, Query, QueryParser, TermQuery};
+use tantivy::schema::{
+    Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions, Value,
+};
+use tantivy::snippet::SnippetGenerator;
+use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term, doc};
+
+use crate::SearchError;
+use crate::analyzer::{GERMAN, german};
+use crate::source::SearchDoc;
+
+/// Raise when the schema changes: an index of another version is rebuilt.
+const SCHEMA_VERSION: &str = "1";
+const WRITER_HEAP: usize = 50_000_000;
+pub const MAX_PER_PAGE: usize = 50;
+/// Deep pages are refused: nobody reads result 5,000, and it costs.
+pub const MAX_PAGE: usize = 100;
+
+#[derive(Clone, Copy)]
+struct Fields {
+    uid: Field,
+    kind: Field,
+    id: Field,
+    title: Field,
+    body: Field,
+    url: Field,
+    date: Field,
+}
+
+pub struct SearchIndex {
+    index: Index,
+    reader: IndexReader,
+    writer: Mutex<IndexWriter>,
+    fields: Fields,
+}
+
+impl std::fmt::Debug for SearchIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SearchIndex").finish_non_exhaustive()
+    }
+}
+
+fn schema() -> (Schema, Fields) {
+    let mut builder = Schema::builder();
+    let text = TextOptions::default()
+        .set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(GERMAN)
+                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        )
+        .set_stored();
+    let fields = Fields {
+        uid: builder.add_text_field("uid", STRING),
+        kind: builder.add_text_field("kind", STRING | STORED),
+        id: builder.add_text_field("id", STORED),
+        title: builder.add_text_field("title", text.clone()),
+        body: builder.add_text_field("body", text),
+        url: builder.add_text_field("url", STORED),
+        date: builder.add_i64_field("date", STORED | INDEXED),
+    };
+    (builder.build(), fields)
+}
+
+/// A search request.
+#[derive(Debug, Clone, Default)]
+pub struct SearchQuery {
+    pub text: String,
+    pub kind: Option<String>,
+    /// 1-based.
+    pub page: usize,
+    pub per_page: usize,
+}
+
+#[derive(Debug, Clone)]
+pub struct Hit {
+    pub kind: String,
+    pub id: String,
+    pub title: String,
+    pub url: String,
+    /// Escaped text with `<mark>` around matches; safe to embed.
+    pub snippet_html: String,
+    pub date: Option<i64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KindCount {
+    pub kind: String,
+    pub count: usize,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct SearchResults {
+    pub total: usize,
+    pub hits: Vec<Hit>,
+    /// Matches per kind, ignoring the kind filter (for the type facet).
+    pub counts: Vec<KindCount>,
+}
+
+impl SearchIndex {
+    /// Opens the index in `dir` or creates it. Returns whether it is new
+    /// (or was of an older schema) and so needs a full build.
+    pub fn open(dir: &Path) -> Result<(SearchIndex, bool), SearchError> {
+        std::fs::create_dir_all(dir).map_err(|e| {
+            SearchError::Index(tantivy::TantivyError::SystemError(format!("{}: {e}", dir.display())))
+        })?;
+        let (schema, fields) = schema();
+        let version_file = dir.join("dias-schema-version");
+        let current = std::fs::read_to_string(&version_file).ok();
+        let mut fresh = current.as_deref() != Some(SCHEMA_VERSION);
+        if fresh {
+            for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+                let _ = std::fs::remove_file(entry.path());
+            }
+        }
+        let index = match Index::open_in_dir(dir) {
+            Ok(index) => index,
+            Err(_) => {
+                fresh = true;
+                Index::create_in_dir(dir, schema)?
+            }
+        };
+        let _ = std::fs::write(&version_file, SCHEMA_VERSION);
+        Self::from_index(index, fields).map(|i| (i, fresh))
+    }
+
+    /// An index in memory (tests).
+    pub fn in_memory() -> Result<SearchIndex, SearchError> {
+        let (schema, fields) = schema();
+        Self::from_index(Index::create_in_ram(schema), fields)
+    }
+
+    fn from_index(index: Index, fields: Fields) -> Result<SearchIndex, SearchError> {
+        index.tokenizers().register(GERMAN, german());
+        let writer = index.writer(WRITER_HEAP)?;
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::OnCommitWithDelay)
+            .try_into()?;
+        Ok(SearchIndex { index, reader, writer: Mutex::new(writer), fields })
+    }
+
+    fn uid(kind: &str, id: &str) -> String {
+        format!("{kind}:{id}")
+    }
+
+    fn with_writer<T>(&self, f: impl FnOnce(&mut IndexWriter) -> Result<T, SearchError>) -> Result<T, SearchError> {
+        let mut writer = self
+            .writer
+            .lock()
+            .map_err(|_| tantivy::TantivyError::SystemError("index writer lock poisoned".into()))?;
+        f(&mut writer)
+    }
+
+    fn add(&self, writer: &IndexWriter, d: &SearchDoc) -> Result<(), SearchError> {
+        let f = self.fields;
+        let mut document = doc!(
+            f.uid => Self::uid(&d.kind, &d.id),
+            f.kind => d.kind.clone(),
+            f.id => d.id.clone(),
+            f.title => d.title.clone(),
+            f.body => d.body.clone(),
+            f.url => d.url.clone(),
+        );
+        if let Some(date) = d.date {
+            document.add_i64(f.date, date);
+        }
+        writer.add_document(document)?;
+        Ok(())
+    }
+
+    /// Replaces or removes documents and commits with the outbox position.
+    pub fn apply(
+        &self,
+        changes: &[(String, String, Option<SearchDoc>)],
+        cursor: i64,
+    ) -> Result<(), SearchError> {
+        self.with_writer(|writer| {
+            for (kind, id, doc) in changes {
+                writer.delete_term(Term::from_field_text(self.fields.uid, &Self::uid(kind, id)));
+                if let Some(doc) = doc {
+                    self.add(writer, doc)?;
+                }
+            }
+            let mut commit = writer.prepare_commit()?;
+            commit.set_payload(&cursor.to_string());
+            commit.commit()?;
+            Ok(())
+        })?;
+        self.reader.reload()?;
+        Ok(())
+    }
+
+    /// Replaces the whole content.
+    pub fn rebuild(&self, docs: &[SearchDoc], cursor: i64) -> Result<(), SearchError> {
+        self.with_writer(|writer| {
+            writer.delete_all_documents()?;
+            for d in docs {
+                self.add(writer, d)?;
+            }
+            let mut commit = writer.prepare_commit()?;
+            commit.set_payload(&cursor.to_string());
+            commit.commit()?;
+            Ok(())
+        })?;
+        self.reader.reload()?;
+        Ok(())
+    }
+
+    /// The outbox id the index has taken in, from its last commit.
+    pub fn cursor(&self) -> Option<i64> {
+        self.index.load_metas().ok()?.payload?.parse().ok()
+    }
+
+    pub fn num_docs(&self) -> u64 {
+        self.reader.searcher().num_docs()
+    }
+
+    fn text_query(&self, text: &str, conjunction: bool) -> Result<Box<dyn Query>, SearchError> {
+        let mut parser = QueryParser::for_index(&self.index, vec![self.fields.title, self.fields.body]);
+        parser.set_field_boost(self.fields.title, 3.0);
+        if conjunction {
+            parser.set_conjunction_by_default();
+        }
+        // Lenient parsing: user input with stray quotes or colons still searches.
+        let (query, _errors) = parser.parse_query_lenient(text);
+        Ok(query)
+    }
+
+    /// Runs a query. An empty text matches nothing. All words must match; when
+    /// that finds nothing, any word may.
+    pub fn search(&self, q: &SearchQuery) -> Result<SearchResults, SearchError> {
+        let text = q.text.trim();
+        if text.is_empty() {
+            return Ok(SearchResults::default());
+        }
+        let per_page = q.per_page.clamp(1, MAX_PER_PAGE);
+        let page = q.page.clamp(1, MAX_PAGE);
+        let searcher = self.reader.searcher();
+        let mut base = self.text_query(text, true)?;
+        if searcher.search(&base, &Count)? == 0 {
+            base = self.text_query(text, false)?;
+        }
+
+        let mut counts = Vec::new();
+        let kinds: std::collections::BTreeSet<String> = {
+            let top = searcher.search(&base, &TopDocs::with_limit(10_000))?;
+            top.into_iter()
+                .filter_map(|(_, addr)| searcher.doc::<TantivyDocument>(addr).ok())
+                .filter_map(|d| d.get_first(self.fields.kind).and_then(|v| v.as_str()).map(str::to_owned))
+                .collect()
+        };
+        for kind in kinds {
+            let count = searcher.search(&self.with_kind(base.box_clone(), &kind), &Count)?;
+            counts.push(KindCount { kind, count });
+        }
+        counts.sort_by(|a, b| b.count.cmp(&a.count).then(a.kind.cmp(&b.kind)));
+
+        let query: Box<dyn Query> = match &q.kind {
+            Some(kind) => self.with_kind(base.box_clone(), kind),
+            None => base.box_clone(),
+        };
+        let total = searcher.search(&query, &Count)?;
+        let top = searcher.search(&query, &TopDocs::with_limit(per_page).and_offset((page - 1) * per_page))?;
+        let mut snippets = SnippetGenerator::create(&searcher, &*base, self.fields.body)?;
+        snippets.set_max_num_chars(220);
+        let mut hits = Vec::with_capacity(top.len());
+        for (_score, addr) in top {
+            let d: TantivyDocument = searcher.doc(addr)?;
+            let text = |field| d.get_first(field).and_then(|v| v.as_str()).unwrap_or("").to_owned();
+            let mut snippet = snippets.snippet_from_doc(&d);
+            snippet.set_snippet_prefix_postfix("<mark>", "</mark>");
+            let mut snippet_html = snippet.to_html();
+            if snippet_html.is_empty() {
+                let body = text(self.fields.body);
+                let short: String = body.chars().take(200).collect();
+                snippet_html = escape(&short);
+            }
+            hits.push(Hit {
+                kind: text(self.fields.kind),
+                id: text(self.fields.id),
+                title: text(self.fields.title),
+                url: text(self.fields.url),
+                snippet_html,
+                date: d.get_first(self.fields.date).and_then(|v| v.as_i64()),
+            });
+        }
+        Ok(SearchResults { total, hits, counts })
+    }
+
+    fn with_kind(&self, query: Box<dyn Query>, kind: &str) -> Box<dyn Query> {
+        let kind_query = TermQuery::new(
+            Term::from_field_text(self.fields.kind, kind),
+            IndexRecordOption::Basic,
+        );
+        Box::new(BooleanQuery::new(vec![
+            (Occur::Must, query),
+            (Occur::Must, Box::new(kind_query)),
+        ]))
+    }
+}
+
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(kind: &str, id: &str, title: &str, body: &str) -> SearchDoc {
+        SearchDoc {
+            kind: kind.into(),
+            id: id.into(),
+            title: title.into(),
+            body: body.into(),
+            url: format!("/{kind}/{id}"),
+            date: None,
+        }
+    }
+
+    fn index_with(docs: &[SearchDoc]) -> SearchIndex {
+        let index = SearchIndex::in_memory().unwrap();
+        index.rebuild(docs, 7).unwrap();
+        index
+    }
+
+    fn query(text: &str, kind: Option<&str>) -> SearchQuery {
+        SearchQuery { text: text.into(), kind: kind.map(Into::into), page: 1, per_page: 10 }
+    }
+
+    #[test]
+    fn finds_inflected_and_unfolded_words_with_highlight() {
+        let index = index_with(&[
+            doc("page", "1", "Förderprogramme", "Zuschüsse für die Digitalisierung kleiner Unternehmen"),
+            doc("page", "2", "Breitband", "Glasfaser für alle Gemeinden"),
+        ]);
+        let results = index.search(&query("digitalisierungen zuschuss", None)).unwrap();
+        assert_eq!(results.total, 1);
+        assert_eq!(results.hits[0].id, "1");
+        assert!(results.hits[0].snippet_html.contains("<mark>Digitalisierung</mark>"), "{}", results.hits[0].snippet_html);
+        let folded = index.search(&query("forderprogramme", None)).unwrap();
+        assert_eq!(folded.hits[0].id, "1");
+    }
+
+    #[test]
+    fn kind_filter_keeps_counts_of_all_kinds() {
+        let index = index_with(&[
+            doc("page", "1", "Glasfaser", "Ausbau"),
+            doc("district", "14521", "Erzgebirgskreis", "Glasfaser im Erzgebirge"),
+            doc("district", "14522", "Mittelsachsen", "Glasfaser in Mittelsachsen"),
+        ]);
+        let results = index.search(&query("Glasfaser", Some("page"))).unwrap();
+        assert_eq!(results.total, 1);
+        assert_eq!(
+            results.counts,
+            vec![KindCount { kind: "district".into(), count: 2 }, KindCount { kind: "page".into(), count: 1 }]
+        );
+    }
+
+    #[test]
+    fn apply_replaces_and_removes_and_records_the_cursor() {
+        let index = index_with(&[doc("page", "1", "Alt", "alter Text")]);
+        assert_eq!(index.cursor(), Some(7));
+        index
+            .apply(&[("page".into(), "1".into(), Some(doc("page", "1", "Neu", "neuer Inhalt")))], 9)
+            .unwrap();
+        assert_eq!(index.search(&query("alter", None)).unwrap().total, 0);
+        assert_eq!(index.search(&query("Inhalt", None)).unwrap().total, 1);
+        index.apply(&[("page".into(), "1".into(), None)], 10).unwrap();
+        assert_eq!(index.search(&query("Inhalt", None)).unwrap().total, 0);
+        assert_eq!(index.cursor(), Some(10));
+    }
+
+    #[test]
+    fn markup_in_documents_is_escaped_in_snippets() {
+        let index = index_with(&[doc("page", "1", "X", "<script>alert(1)</script> Sachsen")]);
+        let results = index.search(&query("Sachsen", None)).unwrap();
+        assert!(!results.hits[0].snippet_html.contains("<script>"));
+    }
+
+    #[test]
+    fn empty_query_and_odd_syntax_do_not_fail() {
+        let index = index_with(&[doc("page", "1", "Sachsen", "Land")]);
+        assert_eq!(index.search(&query("   ", None)).unwrap().total, 0);
+        assert!(index.search(&query("title:\"(Sachsen", None)).is_ok());
+    }
+}

@@ -1,0 +1,32 @@
+//! dias-search: full-text search over every module's documents.
+//!
+//! Each instance keeps its own tantivy index under its data directory and
+//! keeps it current from the database's outbox (topic `search`): modules
+//! publish "document kind/id changed" in the same transaction as the change,
+//! and the [`indexer`] of every instance re-reads that document through the
+//! module's [`SearchSource`]. The index stores the outbox position it has
+//! reached in its commit payload, so a restart continues where it stopped.
+//!
+//! German text is analysed by lower-casing, removing German stop words,
+//! folding umlauts and ß (so "Forderung" finds "Förderung") and Snowball
+//! German stemming (so "Digitalisierungen" finds "Digitalisierung").
+
+mod analyzer;
+pub mod index;
+pub mod indexer;
+mod source;
+
+pub use index::{Hit, KindCount, SearchIndex, SearchQuery, SearchResults};
+pub use source::{SearchDoc, SearchSource, Sources};
+
+#[derive(Debug, thiserror::Error)]
+pub enum SearchError {
+    #[error("search index: {0}")]
+    Index(#[from] tantivy::TantivyError),
+    #[error("query: {0}")]
+    Query(#[from] tantivy::query::QueryParserError),
+    #[error("index directory: {0}")]
+    Directory(#[from] tantivy::directory::error::OpenDirectoryError),
+    #[error("database: {0}")]
+    Db(#[from] sea_orm::DbErr),
+}

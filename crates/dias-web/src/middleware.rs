@@ -1,0 +1,329 @@
+//! The middleware stack, outermost first:
+//! 1. [`observe`]: request id, access log, metrics, security headers;
+//! 2. [`session`]: session cookie → principal, locale, CSRF token, the admin
+//!    second-factor rule;
+//! 3. [`error_pages`]: turns error markers into full pages;
+//! 4. [`csrf`]: body limit, Origin / Sec-Fetch-Site and token check on every
+//!    state-changing request.
+
+use std::net::{IpAddr, SocketAddr};
+use std::time::Instant;
+
+use axum::body::Body;
+use axum::extract::{ConnectInfo, Request, State};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use dias_core::crypto;
+use dias_core::i18n;
+
+use crate::context::{Ctx, RequestInfo};
+use crate::error::{AppError, ErrorPage};
+use crate::pages::ErrorTemplate;
+use crate::state::AppState;
+
+pub const CSRF_FIELD: &str = "_csrf";
+pub const CSRF_HEADER: &str = "x-csrf-token";
+pub const LANG_COOKIE: &str = "dias_lang";
+
+/// Content Security Policy: nothing inline, nothing from elsewhere.
+const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
+font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
+
+pub fn session_cookie_name(state: &AppState) -> &'static str {
+    if state.config.secure_cookies() { "__Host-dias_session" } else { "dias_session" }
+}
+
+/// `Set-Cookie` for a new session token.
+pub fn session_cookie(state: &AppState, token: &str) -> HeaderValue {
+    let secure = if state.config.secure_cookies() { "; Secure" } else { "" };
+    let value = format!(
+        "{}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}{secure}",
+        session_cookie_name(state),
+        state.config.session_absolute_secs
+    );
+    HeaderValue::from_str(&value).unwrap_or_else(|_| HeaderValue::from_static(""))
+}
+
+/// `Set-Cookie` that removes the session cookie.
+pub fn clear_session_cookie(state: &AppState) -> HeaderValue {
+    let secure = if state.config.secure_cookies() { "; Secure" } else { "" };
+    let value = format!("{}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{secure}", session_cookie_name(state));
+    HeaderValue::from_str(&value).unwrap_or_else(|_| HeaderValue::from_static(""))
+}
+
+pub fn lang_cookie(state: &AppState, locale: &str) -> HeaderValue {
+    let secure = if state.config.secure_cookies() { "; Secure" } else { "" };
+    HeaderValue::from_str(&format!("{LANG_COOKIE}={locale}; Path=/; SameSite=Lax; Max-Age=31536000{secure}"))
+        .unwrap_or_else(|_| HeaderValue::from_static(""))
+}
+
+fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v)
+}
+
+fn client_ip(req: &Request, trust_proxy: bool) -> IpAddr {
+    if trust_proxy
+        && let Some(ip) = req
+            .headers()
+            .get("x-forwarded-for")
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.split(',').next())
+            .and_then(|v| v.trim().parse().ok())
+    {
+        return ip;
+    }
+    req.extensions()
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|c| c.0.ip())
+        .unwrap_or(IpAddr::from([127, 0, 0, 1]))
+}
+
+/// Request id, log line, metrics and security headers.
+pub async fn observe(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
+    let started = Instant::now();
+    let request_id = crypto::random_token()[..12].to_owned();
+    let method = req.method().clone();
+    let path = req.uri().path().to_owned();
+    req.extensions_mut().insert(RequestId(request_id.clone()));
+    let mut response = next.run(req).await;
+    let status = response.status();
+    let elapsed = started.elapsed();
+    state.metrics.observe(status.as_u16(), elapsed.as_micros() as u64);
+    if !path.starts_with("/static/") {
+        tracing::info!(request_id = %request_id, %method, %path, status = status.as_u16(), ms = elapsed.as_millis() as u64, "request");
+    }
+    let headers = response.headers_mut();
+    let set = |headers: &mut HeaderMap, name: &'static str, value: &'static str| {
+        headers.insert(name, HeaderValue::from_static(value));
+    };
+    set(headers, "content-security-policy", CSP);
+    set(headers, "x-content-type-options", "nosniff");
+    set(headers, "x-frame-options", "DENY");
+    set(headers, "referrer-policy", "same-origin");
+    set(headers, "cross-origin-opener-policy", "same-origin");
+    set(headers, "cross-origin-resource-policy", "same-origin");
+    set(headers, "permissions-policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()");
+    if state.config.secure_cookies() {
+        set(headers, "strict-transport-security", "max-age=31536000; includeSubDomains");
+    }
+    if !headers.contains_key(header::CACHE_CONTROL) {
+        set(headers, "cache-control", "no-cache, private");
+    }
+    headers.append(header::VARY, HeaderValue::from_static("HX-Request"));
+    if let Ok(value) = HeaderValue::from_str(&request_id) {
+        headers.insert("x-request-id", value);
+    }
+    response
+}
+
+#[derive(Debug, Clone)]
+pub struct RequestId(pub String);
+
+/// Paths an admin without a second factor may still reach.
+fn allowed_without_second_factor(path: &str) -> bool {
+    path.starts_with("/konto/zweiter-faktor/")
+        || path == "/konto/abmelden"
+        || path.starts_with("/static/")
+        || path == "/healthz"
+}
+
+/// Resolves the session, the principal and the locale.
+pub async fn session(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
+    let request_id = req.extensions().get::<RequestId>().map(|r| r.0.clone()).unwrap_or_default();
+    let cookie_name = session_cookie_name(&state);
+    let token = cookie(req.headers(), cookie_name).map(str::to_owned);
+    let mut clear_cookie = false;
+    let mut session = None;
+    let mut principal = None;
+    if let Some(token) = &token {
+        match dias_core::sessions::load(&state.db, token, state.session_timeouts()).await {
+            Ok(Some(record)) => {
+                match dias_core::accounts::active_user(&state.db, record.user_id).await {
+                    Ok(Some(user)) => {
+                        if !record.mfa_pending {
+                            principal = dias_core::accounts::principal(&user);
+                        }
+                        session = Some(record);
+                    }
+                    Ok(None) => clear_cookie = true,
+                    Err(e) => return AppError::Internal(e.to_string()).into_response(),
+                }
+            }
+            Ok(None) => clear_cookie = true,
+            Err(e) => return AppError::Internal(e.to_string()).into_response(),
+        }
+    }
+    let locale = match (&principal, cookie(req.headers(), LANG_COOKIE)) {
+        (Some(p), _) => i18n::normalize(&p.locale),
+        (None, Some(lang)) => i18n::normalize(lang),
+        (None, None) => req
+            .headers()
+            .get(header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok())
+            .map(i18n::from_accept_language)
+            .unwrap_or(i18n::DEFAULT_LOCALE),
+    };
+    let csrf = match &session {
+        Some(s) => s.csrf_token.clone(),
+        None => anonymous_csrf_token(&state, dias_core::time::now()),
+    };
+    let path = req.uri().path().to_owned();
+    let must_enrol = principal
+        .as_ref()
+        .is_some_and(|p| p.role == dias_core::policy::Role::Admin && !p.totp_enabled);
+    let info = RequestInfo {
+        request_id,
+        session,
+        principal,
+        locale,
+        csrf,
+        client_ip: client_ip(&req, state.config.trust_proxy_headers),
+        htmx: req.headers().contains_key("hx-request"),
+    };
+    req.extensions_mut().insert(info);
+    let mut response = if must_enrol && !allowed_without_second_factor(&path) {
+        crate::forms::see_other("/konto/zweiter-faktor/einrichten")
+    } else {
+        next.run(req).await
+    };
+    if clear_cookie && !response.headers().contains_key(header::SET_COOKIE) {
+        response.headers_mut().append(header::SET_COOKIE, clear_session_cookie(&state));
+    }
+    response
+}
+
+/// A signed, time-limited token for visitors without a session (sign-in and
+/// registration forms), so that they get no cookie at all.
+pub fn anonymous_csrf_token(state: &AppState, now: i64) -> String {
+    let issued = now / 3600;
+    let sig = crypto::sign(state.config.secret_key.expose().as_bytes(), &format!("csrf:{issued}"));
+    format!("a.{issued}.{sig}")
+}
+
+fn anonymous_token_valid(state: &AppState, token: &str, now: i64) -> bool {
+    let mut parts = token.splitn(3, '.');
+    let (Some("a"), Some(issued), Some(sig)) = (parts.next(), parts.next(), parts.next()) else {
+        return false;
+    };
+    let Ok(issued) = issued.parse::<i64>() else { return false };
+    let age_hours = now / 3600 - issued;
+    (0..=12).contains(&age_hours)
+        && crypto::constant_time_eq(
+            sig,
+            &crypto::sign(state.config.secret_key.expose().as_bytes(), &format!("csrf:{issued}")),
+        )
+}
+
+fn same_origin(state: &AppState, headers: &HeaderMap) -> bool {
+    if let Some(site) = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok())
+        && !matches!(site, "same-origin" | "none")
+    {
+        return false;
+    }
+    match headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) {
+        None => true,
+        Some(origin) => {
+            let host_origin = headers
+                .get(header::HOST)
+                .and_then(|v| v.to_str().ok())
+                .map(|host| {
+                    let scheme = if state.config.secure_cookies() { "https" } else { "http" };
+                    format!("{scheme}://{host}")
+                });
+            origin == state.config.public_url || Some(origin.to_owned()) == host_origin
+        }
+    }
+}
+
+/// Body limit and CSRF protection for every state-changing request.
+pub async fn csrf(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    if matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
+        return next.run(req).await;
+    }
+    if !same_origin(&state, req.headers()) {
+        return AppError::Csrf.into_response();
+    }
+    let Some(info) = req.extensions().get::<RequestInfo>().cloned() else {
+        return AppError::Csrf.into_response();
+    };
+    let (parts, body) = req.into_parts();
+    let bytes = match axum::body::to_bytes(body, state.config.max_body_bytes).await {
+        Ok(bytes) => bytes,
+        Err(_) => return AppError::PayloadTooLarge.into_response(),
+    };
+    let is_form = parts
+        .headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
+    let from_header = parts.headers.get(CSRF_HEADER).and_then(|v| v.to_str().ok()).map(str::to_owned);
+    let from_form = is_form
+        .then(|| {
+            serde_urlencoded::from_bytes::<Vec<(String, String)>>(&bytes)
+                .ok()
+                .and_then(|pairs| pairs.into_iter().find(|(k, _)| k == CSRF_FIELD).map(|(_, v)| v))
+        })
+        .flatten();
+    let from_query = parts.uri.query().and_then(|q| {
+        serde_urlencoded::from_str::<Vec<(String, String)>>(q)
+            .ok()
+            .and_then(|pairs| pairs.into_iter().find(|(k, _)| k == CSRF_FIELD).map(|(_, v)| v))
+    });
+    let Some(token) = from_header.or(from_form).or(from_query) else {
+        return AppError::Csrf.into_response();
+    };
+    let valid = match &info.session {
+        Some(session) => crypto::constant_time_eq(&token, &session.csrf_token),
+        None => anonymous_token_valid(&state, &token, dias_core::time::now()),
+    };
+    if !valid {
+        return AppError::Csrf.into_response();
+    }
+    next.run(Request::from_parts(parts, Body::from(bytes))).await
+}
+
+/// Renders error markers as full pages (or JSON under `/api/`).
+pub async fn error_pages(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    let (parts, body) = req.into_parts();
+    let ctx = Ctx::from_parts(&parts, &state);
+    let response = next.run(Request::from_parts(parts, body)).await;
+    let Some(error) = response.extensions().get::<ErrorPage>().cloned() else {
+        return response;
+    };
+    let retry_after = response.headers().get(header::RETRY_AFTER).cloned();
+    let mut rendered = if ctx.path.starts_with("/api/") {
+        (
+            error.status,
+            axum::Json(serde_json::json!({
+                "error": ctx.t(error.message),
+                "status": error.status.as_u16(),
+                "request_id": ctx.info.request_id,
+            })),
+        )
+            .into_response()
+    } else {
+        let template = ErrorTemplate {
+            title: ctx.t(&format!("{}-title", error.message)),
+            message: ctx.t(error.message),
+            detail: error.detail.clone(),
+            status: error.status.as_u16(),
+            ctx,
+        };
+        match askama::Template::render(&template) {
+            Ok(html) => (error.status, axum::response::Html(html)).into_response(),
+            Err(_) => (StatusCode::INTERNAL_SERVER_ERROR, "error page failed").into_response(),
+        }
+    };
+    if let Some(value) = retry_after {
+        rendered.headers_mut().insert(header::RETRY_AFTER, value);
+    }
+    rendered
+}

@@ -1,0 +1,107 @@
+//! The agency's information and legal pages, written in Markdown and shipped
+//! with the binary (the content module will make them editable).
+
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::response::Response;
+use dias_search::{SearchDoc, SearchSource};
+use sea_orm::{DatabaseConnection, DbErr};
+
+use crate::context::Ctx;
+use crate::error::{AppError, AppResult};
+use crate::forms::page;
+use crate::state::AppState;
+
+/// (slug, German Markdown, English Markdown).
+pub const PAGES: [(&str, &str, &str); 5] = [
+    ("impressum", include_str!("../../content/de/impressum.md"), include_str!("../../content/en/impressum.md")),
+    ("datenschutz", include_str!("../../content/de/datenschutz.md"), include_str!("../../content/en/datenschutz.md")),
+    ("barrierefreiheit", include_str!("../../content/de/barrierefreiheit.md"), include_str!("../../content/en/barrierefreiheit.md")),
+    ("leichte-sprache", include_str!("../../content/de/leichte-sprache.md"), include_str!("../../content/de/leichte-sprache.md")),
+    ("gebaerdensprache", include_str!("../../content/de/gebaerdensprache.md"), include_str!("../../content/en/gebaerdensprache.md")),
+];
+
+/// Splits `# Title\n\nbody` into its parts.
+fn title_and_body(markdown: &str) -> (&str, &str) {
+    let markdown = markdown.trim_start();
+    match markdown.strip_prefix("# ") {
+        Some(rest) => match rest.split_once('\n') {
+            Some((title, body)) => (title.trim(), body),
+            None => (rest.trim(), ""),
+        },
+        None => ("", markdown),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "content.html")]
+struct ContentPage {
+    ctx: Ctx,
+    title: String,
+    body_html: String,
+    /// The Easy German page stays German in the English UI.
+    lang: Option<&'static str>,
+}
+
+pub async fn show(ctx: Ctx, Path(slug): Path<String>) -> AppResult<Response> {
+    let Some((_, de, en)) = PAGES.iter().find(|(s, _, _)| *s == slug) else {
+        return Err(AppError::NotFound);
+    };
+    let markdown = if ctx.locale() == "en" { en } else { de };
+    let lang = (slug == "leichte-sprache" && ctx.locale() != "de").then_some("de");
+    let (title, body) = title_and_body(markdown);
+    page(&ContentPage {
+        title: title.to_owned(),
+        body_html: dias_core::markdown::render(body),
+        lang,
+        ctx,
+    })
+}
+
+pub async fn data_sources(ctx: Ctx, State(_state): State<AppState>) -> AppResult<Response> {
+    let (title, body) = title_and_body(dias_core::reference::SOURCES_MD);
+    let intro = ctx.t("data-sources-intro");
+    page(&ContentPage {
+        title: ctx.t("page-data-sources"),
+        body_html: format!(
+            "<p class=\"lead\">{}</p><div lang=\"en\"><h2>{}</h2>{}</div>",
+            crate::components::escape_html(&intro),
+            crate::components::escape_html(title),
+            dias_core::markdown::render(body)
+        ),
+        lang: None,
+        ctx,
+    })
+}
+
+/// The pages as search documents (German text).
+pub struct StaticPageSource;
+
+#[async_trait::async_trait]
+impl SearchSource for StaticPageSource {
+    fn kind(&self) -> &'static str {
+        "page"
+    }
+    fn label_key(&self) -> &'static str {
+        "search-kind-page"
+    }
+    async fn all(&self, _db: &DatabaseConnection) -> Result<Vec<SearchDoc>, DbErr> {
+        Ok(PAGES.iter().filter_map(|(slug, _, _)| doc(slug)).collect())
+    }
+    async fn one(&self, _db: &DatabaseConnection, id: &str) -> Result<Option<SearchDoc>, DbErr> {
+        Ok(doc(id))
+    }
+}
+
+fn doc(slug: &str) -> Option<SearchDoc> {
+    let (_, de, _) = PAGES.iter().find(|(s, _, _)| *s == slug)?;
+    let (title, body) = title_and_body(de);
+    Some(SearchDoc {
+        kind: "page".into(),
+        id: slug.to_owned(),
+        title: title.to_owned(),
+        body: dias_core::markdown::to_plain_text(body),
+        url: format!("/{slug}"),
+        date: None,
+    })
+}

@@ -1,0 +1,95 @@
+//! How modules plug in: one [`Module`] value per module, collected by the
+//! binary. The web shell reads it for routes, navigation, search sources,
+//! translations, background jobs, demo data and home-page teasers.
+
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
+
+use axum::Router;
+use dias_core::i18n::Messages;
+use dias_core::jobs::JobHandler;
+use dias_search::SearchSource;
+use sea_orm::DatabaseConnection;
+
+use crate::state::AppState;
+
+/// Size of generated demo data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scale {
+    Small,
+    Large,
+}
+
+pub type DemoFuture<'a> = Pin<Box<dyn Future<Output = Result<String, String>> + Send + 'a>>;
+
+/// Loads a module's demo data; returns a one-line summary.
+pub type DemoSeeder = Arc<dyn for<'a> Fn(&'a DatabaseConnection, Scale) -> DemoFuture<'a> + Send + Sync>;
+
+/// A main-navigation entry.
+#[derive(Debug, Clone)]
+pub struct NavEntry {
+    pub path: &'static str,
+    pub label_key: &'static str,
+}
+
+/// A teaser on the home page.
+#[derive(Debug, Clone)]
+pub struct Teaser {
+    pub title_key: &'static str,
+    pub text_key: &'static str,
+    pub path: &'static str,
+}
+
+pub struct Module {
+    pub name: &'static str,
+    pub routes: Option<fn() -> Router<AppState>>,
+    pub nav: Vec<NavEntry>,
+    pub teasers: Vec<Teaser>,
+    pub search_sources: Vec<Arc<dyn SearchSource>>,
+    pub messages: Vec<Messages>,
+    pub jobs: Vec<(&'static str, Arc<dyn JobHandler>)>,
+    pub demo: Option<DemoSeeder>,
+}
+
+impl Module {
+    pub fn new(name: &'static str) -> Self {
+        Module {
+            name,
+            routes: None,
+            nav: Vec::new(),
+            teasers: Vec::new(),
+            search_sources: Vec::new(),
+            messages: Vec::new(),
+            jobs: Vec::new(),
+            demo: None,
+        }
+    }
+}
+
+#[derive(Default)]
+pub struct Registry {
+    pub modules: Vec<Module>,
+}
+
+impl Registry {
+    pub fn new(modules: Vec<Module>) -> Self {
+        Registry { modules }
+    }
+
+    pub fn nav(&self) -> impl Iterator<Item = &NavEntry> {
+        self.modules.iter().flat_map(|m| m.nav.iter())
+    }
+
+    pub fn teasers(&self) -> impl Iterator<Item = &Teaser> {
+        self.modules.iter().flat_map(|m| m.teasers.iter())
+    }
+
+    pub fn messages(&self) -> Vec<Messages> {
+        self.modules.iter().flat_map(|m| m.messages.iter().copied()).collect()
+    }
+
+    pub fn search_sources(&self) -> Vec<Arc<dyn SearchSource>> {
+        self.modules.iter().flat_map(|m| m.search_sources.iter().cloned()).collect()
+    }
+}

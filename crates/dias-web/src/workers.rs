@@ -1,0 +1,103 @@
+//! Background work of an instance: the search indexer, the job runner, mail
+//! delivery and session clean-up. Each stops when the shutdown signal turns.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::time::Duration;
+
+use dias_core::jobs::{JobContext, JobHandler};
+use tokio::sync::watch;
+use tokio::task::JoinHandle;
+
+use crate::state::AppState;
+
+/// Rebuilds this instance's index with progress and asks the other instances
+/// (through the outbox) to do the same.
+#[derive(Default)]
+pub struct ReindexJob {
+    state: std::sync::OnceLock<AppState>,
+}
+
+impl ReindexJob {
+    fn bind(&self, state: AppState) {
+        let _ = self.state.set(state);
+    }
+}
+
+impl JobHandler for ReindexJob {
+    fn run(&self, ctx: JobContext) -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<(), String>> + Send + '_>> {
+        Box::pin(async move {
+            let state = self.state.get().ok_or("job runner not bound")?;
+            let progress_ctx = ctx.clone();
+            let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel::<(usize, usize)>();
+            let reporter = tokio::spawn(async move {
+                while let Some((done, total)) = rx.recv().await {
+                    let _ = progress_ctx.progress(done as i64, total as i64, "").await;
+                }
+            });
+            let count = dias_search::indexer::rebuild(&state.db, &state.search, &state.sources, |done, total| {
+                let _ = tx.send((done, total));
+            })
+            .await
+            .map_err(|e| e.to_string())?;
+            drop(tx);
+            let _ = reporter.await;
+            dias_core::outbox::publish(&state.db, dias_core::outbox::TOPIC_SEARCH, dias_search::indexer::REBUILD, &state.instance_id, serde_json::Value::Null)
+                .await
+                .map_err(|e| e.to_string())?;
+            let kinds = state.sources.kinds().count() as i64;
+            ctx.progress(kinds, kinds, &format!("{count} Dokumente")).await.map_err(|e| e.to_string())?;
+            Ok(())
+        })
+    }
+}
+
+/// Starts all workers; returns their handles.
+pub fn spawn(state: &AppState, shutdown: watch::Receiver<bool>) -> Result<Vec<JoinHandle<()>>, String> {
+    let mut handles = Vec::new();
+    let mut handlers: HashMap<String, Arc<dyn JobHandler>> = HashMap::new();
+    for module in &state.registry.modules {
+        for (kind, handler) in &module.jobs {
+            handlers.insert((*kind).to_owned(), handler.clone());
+        }
+    }
+    // The shell's reindex job needs the state, which exists only now.
+    if let Some(module) = state.registry.modules.first() {
+        for (kind, _) in &module.jobs {
+            if *kind == crate::admin::REINDEX_JOB {
+                let job = Arc::new(ReindexJob::default());
+                job.bind(state.clone());
+                handlers.insert((*kind).to_owned(), job);
+            }
+        }
+    }
+    handles.push(tokio::spawn(dias_search::indexer::run(
+        state.db.clone(),
+        state.search.clone(),
+        state.sources.clone(),
+        shutdown.clone(),
+    )));
+    handles.push(tokio::spawn(dias_core::jobs::run_worker(
+        state.db.clone(),
+        state.instance_id.to_string(),
+        Arc::new(handlers),
+        shutdown.clone(),
+    )));
+    let transport = dias_core::mail::Transport::from_config(&state.config)?;
+    handles.push(tokio::spawn(dias_core::mail::run_delivery(state.db.clone(), transport, shutdown.clone())));
+    let db = state.db.clone();
+    let timeouts = state.session_timeouts();
+    let mut stop = shutdown;
+    handles.push(tokio::spawn(async move {
+        loop {
+            if let Err(e) = dias_core::sessions::purge_expired(&db, timeouts).await {
+                tracing::warn!(error = %e, "session clean-up failed");
+            }
+            tokio::select! {
+                _ = tokio::time::sleep(Duration::from_secs(600)) => {}
+                _ = stop.changed() => return,
+            }
+        }
+    }));
+    Ok(handles)
+}

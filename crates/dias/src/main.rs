@@ -1,0 +1,310 @@
+//! The `dias` binary: serve the portal and run maintenance commands.
+
+mod demo;
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+use anyhow::{Context, bail};
+use clap::{Parser, Subcommand, ValueEnum};
+use dias_core::config::{Config, LogFormat, RawConfig, Secret};
+use dias_core::policy::Role;
+use dias_web::registry::Scale;
+
+#[derive(Parser)]
+#[command(name = "dias", version, about = "Portal der Digitalagentur Sachsen")]
+struct Cli {
+    /// TOML configuration file (also DIAS_CONFIG).
+    #[arg(long, global = true, env = "DIAS_CONFIG")]
+    config: Option<PathBuf>,
+    /// Directory for the SQLite database, search index and secrets (default ./data).
+    #[arg(long, global = true)]
+    data_dir: Option<PathBuf>,
+    /// sqlite://PATH or postgres://USER@HOST/DB (default: SQLite in the data directory).
+    #[arg(long, global = true)]
+    database_url: Option<String>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the portal.
+    Serve {
+        /// Address to listen on (default 127.0.0.1:8080).
+        #[arg(long)]
+        listen: Option<String>,
+        /// Public origin, e.g. https://dias.example.org (default http://LISTEN).
+        #[arg(long)]
+        public_url: Option<String>,
+        /// Load demo data first (only into an empty database).
+        #[arg(long)]
+        demo: bool,
+        /// Size of the demo data.
+        #[arg(long, value_enum, default_value = "small")]
+        scale: ScaleArg,
+        /// Keep all mail in the database ("Postausgang") instead of sending it.
+        #[arg(long)]
+        dev_mail: bool,
+    },
+    /// Create or upgrade the database schema and load reference data.
+    Migrate,
+    /// Load demo data of every module into an empty database.
+    Demo {
+        #[arg(long, value_enum, default_value = "small")]
+        scale: ScaleArg,
+    },
+    /// Manage accounts.
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
+    },
+    /// Rebuild this instance's search index from the database.
+    Reindex,
+    /// Write a consistent copy of the database while the portal keeps serving.
+    Backup {
+        /// Target file (SQLite database, or SQL dump for PostgreSQL).
+        #[arg(long)]
+        out: PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
+enum UserCommand {
+    /// Create a verified account.
+    Create {
+        #[arg(long)]
+        email: String,
+        #[arg(long, env = "DIAS_NEW_USER_PASSWORD")]
+        password: String,
+        #[arg(long, default_value = "Administration")]
+        name: String,
+        /// Give the account the admin role.
+        #[arg(long, conflicts_with = "role")]
+        admin: bool,
+        /// Role: participant, representative, operator, municipality, moderator, staff, admin.
+        #[arg(long)]
+        role: Option<String>,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ScaleArg {
+    Small,
+    Large,
+}
+
+impl From<ScaleArg> for Scale {
+    fn from(s: ScaleArg) -> Scale {
+        match s {
+            ScaleArg::Small => Scale::Small,
+            ScaleArg::Large => Scale::Large,
+        }
+    }
+}
+
+/// Feature modules of this build. Adding a module is one line here.
+fn modules() -> Vec<dias_web::Module> {
+    Vec::new()
+}
+
+fn load_config(cli: &Cli, overrides: RawConfig) -> anyhow::Result<Config> {
+    let file = match &cli.config {
+        Some(path) => RawConfig::from_file(path)?,
+        None => RawConfig::default(),
+    };
+    let env = RawConfig::from_env(std::env::vars())?;
+    let flags = RawConfig {
+        data_dir: cli.data_dir.clone(),
+        database_url: cli.database_url.clone().map(Secret::new),
+        ..overrides
+    };
+    Ok(Config::from_raw(file.merge(env).merge(flags))?)
+}
+
+fn init_logging(format: LogFormat) {
+    let filter = tracing_subscriber::EnvFilter::try_from_env("DIAS_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn,tantivy=warn"));
+    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
+    match format {
+        LogFormat::Json => builder.json().init(),
+        LogFormat::Text => builder.init(),
+    }
+}
+
+async fn open_state(config: Config) -> anyhow::Result<(dias_web::AppState, bool)> {
+    let db = dias_core::db::open(&config.database)
+        .await
+        .with_context(|| "cannot open the database")?;
+    let (index, fresh) = dias_search::SearchIndex::open(&config.data_dir.join("index"))?;
+    let state = dias_web::app::state(config, db, Arc::new(index), modules()).map_err(anyhow::Error::msg)?;
+    Ok((state, fresh))
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    let cli = Cli::parse();
+    match &cli.command {
+        Command::Serve { listen, public_url, demo, scale, dev_mail } => {
+            let overrides = RawConfig {
+                listen: listen.clone(),
+                public_url: public_url.clone(),
+                dev_mail: dev_mail.then_some(true),
+                ..RawConfig::default()
+            };
+            let config = load_config(&cli, overrides)?;
+            init_logging(config.log_format);
+            serve(config, *demo, (*scale).into()).await
+        }
+        Command::Migrate => {
+            let config = load_config(&cli, RawConfig::default())?;
+            init_logging(config.log_format);
+            dias_core::db::open(&config.database).await?;
+            eprintln!("Datenbank ist auf dem neuesten Stand.");
+            Ok(())
+        }
+        Command::Demo { scale } => {
+            let config = load_config(&cli, RawConfig::default())?;
+            init_logging(config.log_format);
+            let (state, _) = open_state(config).await?;
+            demo::load(&state, (*scale).into()).await?;
+            rebuild_index(&state).await
+        }
+        Command::User { command: UserCommand::Create { email, password, name, admin, role } } => {
+            let config = load_config(&cli, RawConfig::default())?;
+            let db = dias_core::db::open(&config.database).await?;
+            let role = if *admin {
+                Role::Admin
+            } else {
+                match role.as_deref() {
+                    None => Role::Participant,
+                    Some(r) => Role::parse(r).with_context(|| format!("unknown role `{r}`"))?,
+                }
+            };
+            match dias_core::accounts::create_verified(&db, email, name, password, role).await {
+                Ok(user) => {
+                    eprintln!("Konto {} angelegt (id {}, Rolle {}).", email, user.id, role.as_str());
+                    Ok(())
+                }
+                Err(dias_core::CoreError::Invalid(errors)) => {
+                    for e in errors.0 {
+                        eprintln!("--{}: {}", e.field.replace('_', "-"), e.message);
+                    }
+                    bail!("account not created")
+                }
+                Err(e) => Err(e.into()),
+            }
+        }
+        Command::Reindex => {
+            let config = load_config(&cli, RawConfig::default())?;
+            init_logging(config.log_format);
+            let (state, _) = open_state(config).await?;
+            rebuild_index(&state).await
+        }
+        Command::Backup { out } => {
+            let config = load_config(&cli, RawConfig::default())?;
+            backup(&config, out).await
+        }
+    }
+}
+
+async fn rebuild_index(state: &dias_web::AppState) -> anyhow::Result<()> {
+    let bar = indicatif::ProgressBar::new(state.sources.kinds().count() as u64);
+    let count = dias_search::indexer::rebuild(&state.db, &state.search, &state.sources, |done, _| {
+        bar.set_position(done as u64)
+    })
+    .await?;
+    bar.finish_and_clear();
+    eprintln!("Suchindex mit {count} Dokumenten aufgebaut.");
+    Ok(())
+}
+
+async fn backup(config: &Config, out: &std::path::Path) -> anyhow::Result<()> {
+    if out.exists() {
+        bail!("{} exists already; choose a new file", out.display());
+    }
+    match &config.database {
+        dias_core::config::DatabaseUrl::Sqlite { .. } => {
+            use sea_orm::ConnectionTrait;
+            let db = dias_core::db::connect(&config.database).await?;
+            let target = out.to_string_lossy().replace('\'', "''");
+            // VACUUM INTO writes a consistent snapshot while others keep writing.
+            db.execute_unprepared(&format!("VACUUM INTO '{target}'")).await?;
+            eprintln!("Sicherung geschrieben: {}", out.display());
+            Ok(())
+        }
+        dias_core::config::DatabaseUrl::Postgres(url) => {
+            let status = std::process::Command::new("pg_dump")
+                .arg("--format=custom")
+                .arg("--file")
+                .arg(out)
+                .arg(url.expose())
+                .status()
+                .context("pg_dump is needed for PostgreSQL backups (package postgresql-client)")?;
+            if !status.success() {
+                bail!("pg_dump failed with {status}");
+            }
+            eprintln!("Sicherung geschrieben: {}", out.display());
+            Ok(())
+        }
+    }
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = terminate => {},
+    }
+}
+
+async fn serve(config: Config, with_demo: bool, scale: Scale) -> anyhow::Result<()> {
+    let listen = config.listen;
+    let workers = config.workers;
+    let (state, fresh) = open_state(config).await?;
+    if with_demo {
+        demo::load(&state, scale).await?;
+    }
+    let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
+    let mut handles = Vec::new();
+    if fresh || with_demo {
+        let (db, index, sources) = (state.db.clone(), state.search.clone(), state.sources.clone());
+        match dias_search::indexer::rebuild(&db, &index, &sources, |_, _| {}).await {
+            Ok(count) => tracing::info!(documents = count, "search index built"),
+            Err(e) => tracing::error!(error = %e, "search index build failed"),
+        }
+    }
+    if workers {
+        handles = dias_web::workers::spawn(&state, stop_rx).map_err(anyhow::Error::msg)?;
+    }
+    let app = dias_web::router(state);
+    let listener = tokio::net::TcpListener::bind(listen)
+        .await
+        .with_context(|| format!("cannot listen on {listen}"))?;
+    tracing::info!(address = %listen, "dias is serving");
+    eprintln!("dias läuft auf http://{listen}");
+    axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
+        .with_graceful_shutdown(shutdown_signal())
+        .await?;
+    tracing::info!("shutting down");
+    let _ = stop_tx.send(true);
+    for handle in handles {
+        let _ = tokio::time::timeout(Duration::from_secs(10), handle).await;
+    }
+    Ok(())
+}

@@ -1,0 +1,92 @@
+// Every page in pages.txt (anonymous) and pages-admin.txt (signed-in admin), with JavaScript
+// on and off: axe-clean, one <h1>, <html lang="de">, a skip link to #inhalt as the first
+// focusable element. And the forms' error states.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { field, freshUser, loginForm } from '../lib/account.mjs';
+import { loginAsAdmin } from '../lib/admin.mjs';
+import { checkA11y } from '../lib/axe.mjs';
+import { JS_MODES, assertNoProblems, closeBrowser, newContext, newPage, visit, withContext } from '../lib/browser.mjs';
+import { expectErrorSummary, submitForm } from '../lib/forms.mjs';
+import { checkPageStructure, readPageList } from '../lib/pages.mjs';
+
+after(closeBrowser);
+
+const PUBLIC = readPageList('pages.txt');
+const ADMIN_PAGES = readPageList('pages-admin.txt');
+
+for (const mode of JS_MODES) {
+  describe(`public pages, ${mode.name}`, () => {
+    for (const p of PUBLIC) {
+      test(`${p.path} (HTTP ${p.status})`, { timeout: 90_000 }, () =>
+        withContext(`pages-${mode.tag}-${p.path}`, { javaScriptEnabled: mode.javaScriptEnabled }, async (ctx) => {
+          const page = await newPage(ctx);
+          await visit(page, p.path, { status: p.status });
+          await checkPageStructure(page, p.path);
+          await checkA11y(page, `${p.path} (${mode.name})`);
+        }));
+    }
+  });
+}
+
+describe('admin pages', () => {
+  let adminCtx;
+  let storageState;
+  before(async () => {
+    adminCtx = await newContext({ javaScriptEnabled: true });
+    await loginAsAdmin(adminCtx);
+    storageState = await adminCtx.storageState();
+  });
+  after(async () => {
+    if (adminCtx) {
+      assertNoProblems(adminCtx, 'admin login');
+      await adminCtx.close();
+    }
+  });
+
+  for (const mode of JS_MODES) {
+    for (const p of ADMIN_PAGES) {
+      test(`${p.path} (${mode.name})`, { timeout: 90_000 }, () =>
+        withContext(`admin-pages-${mode.tag}-${p.path}`, { javaScriptEnabled: mode.javaScriptEnabled, storageState }, async (ctx) => {
+          const page = await newPage(ctx);
+          await visit(page, p.path, { status: p.status });
+          assert.equal(new URL(page.url()).pathname, new URL(p.path, page.url()).pathname, `${p.path}: redirected to ${page.url()}`);
+          await checkPageStructure(page, p.path);
+          await checkA11y(page, `${p.path} (${mode.name})`);
+        }));
+    }
+  }
+});
+
+describe('form error states', () => {
+  for (const mode of JS_MODES) {
+    test(`empty login form (${mode.name})`, { timeout: 90_000 }, () =>
+      withContext(`error-login-${mode.tag}`, { javaScriptEnabled: mode.javaScriptEnabled }, async (ctx) => {
+        const page = await newPage(ctx);
+        await visit(page, '/konto/anmelden');
+        const res = await submitForm(page, loginForm(page).locator('button[type="submit"]'), { allowStatus: [422] });
+        assert.equal(res?.status(), 422, 'an empty login form is answered with 422');
+        await expectErrorSummary(page, mode);
+        await checkPageStructure(page, 'login error state');
+        await checkA11y(page, `login error state (${mode.name})`);
+      }));
+
+    test(`registration with a short, mismatching password (${mode.name})`, { timeout: 90_000 }, () =>
+      withContext(`error-register-${mode.tag}`, { javaScriptEnabled: mode.javaScriptEnabled }, async (ctx) => {
+        const page = await newPage(ctx);
+        const user = freshUser(`err-${mode.tag}`);
+        await visit(page, '/konto/registrieren');
+        await field(page, 'email').fill(user.email);
+        await field(page, 'display_name').fill(user.displayName);
+        await field(page, 'password').fill('kurz');
+        await field(page, 'password_confirm').fill('anders');
+        await field(page, 'accept_privacy').check();
+        const res = await submitForm(page, 'Registrieren', { allowStatus: [422] });
+        assert.equal(res?.status(), 422, 'an invalid registration is answered with 422');
+        await expectErrorSummary(page, mode);
+        assert.equal(await field(page, 'email').inputValue(), user.email, 'the entered e-mail is kept');
+        await checkPageStructure(page, 'registration error state');
+        await checkA11y(page, `registration error state (${mode.name})`);
+      }));
+  }
+});
