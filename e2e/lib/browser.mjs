@@ -124,6 +124,8 @@ function attachPageGuards(page, g) {
     if (msg.type() !== 'error') return;
     const text = msg.text();
     const where = msg.location()?.url || page.url();
+    // A blocked third-party request is reported once, as such, not again as a console error.
+    if (/ERR_BLOCKED_BY_CLIENT/.test(text) && !where.startsWith(`${BASE_ORIGIN}/`)) return;
     // Chromium logs every 4xx/5xx document as "Failed to load resource"; a document status
     // the test asked for (404 page, 422 form error, 403) is not an error, the guard's
     // failedResources list catches broken subresources on its own.
@@ -228,14 +230,16 @@ export async function saveArtifacts(context, label) {
  */
 export async function withContext(label, options, fn) {
   const context = await newContext(options);
+  let ranThrough = false;
   try {
     await fn(context);
+    ranThrough = true;
     assertNoProblems(context, label);
   } catch (err) {
     const dir = await saveArtifacts(context, label);
-    if (dir && err && typeof err === 'object' && 'message' in err) {
-      err.message += `\n(artifacts in ${dir})`;
-      const extra = problems(context);
+    if (err && typeof err === 'object' && 'message' in err) {
+      if (dir) err.message += `\n(screenshots and HTML in ${dir})`;
+      const extra = ranThrough ? [] : problems(context);
       if (extra.length) err.message += `\nbrowser problems recorded too:\n  - ${extra.join('\n  - ')}`;
     }
     throw err;

@@ -39,7 +39,12 @@ export async function expectErrorSummary(page, { javaScriptEnabled }) {
     await page
       .waitForFunction(() => !!document.activeElement?.closest('.error-summary'), null, { timeout: 5_000 })
       .catch(async () => {
-        const active = await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 200) ?? null);
+        const active = await page.evaluate(() => {
+          const el = document.activeElement;
+          if (!el) return null;
+          const cls = typeof el.className === 'string' && el.className ? `.${el.className.trim().split(/\s+/).join('.')}` : '';
+          return `<${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${cls}>`;
+        });
         assert.fail(`.error-summary does not have the focus; focused: ${active}`);
       });
   }

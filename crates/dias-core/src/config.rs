@@ -95,7 +95,9 @@ impl RawConfig {
                 }
                 "SMTP_URL" => raw.smtp_url = Some(Secret(value)),
                 "MAIL_FROM" => raw.mail_from = Some(value),
-                "DEV_MAIL" => raw.dev_mail = Some(parse_bool(&value).ok_or_else(|| bad("true or false"))?),
+                "DEV_MAIL" => {
+                    raw.dev_mail = Some(parse_bool(&value).ok_or_else(|| bad("true or false"))?)
+                }
                 "SESSION_IDLE_MINUTES" => {
                     raw.session_idle_minutes = Some(value.parse().map_err(|_| bad("a number"))?)
                 }
@@ -106,8 +108,12 @@ impl RawConfig {
                     raw.trust_proxy_headers =
                         Some(parse_bool(&value).ok_or_else(|| bad("true or false"))?)
                 }
-                "MAX_BODY_BYTES" => raw.max_body_bytes = Some(value.parse().map_err(|_| bad("a number"))?),
-                "WORKERS" => raw.workers = Some(parse_bool(&value).ok_or_else(|| bad("true or false"))?),
+                "MAX_BODY_BYTES" => {
+                    raw.max_body_bytes = Some(value.parse().map_err(|_| bad("a number"))?)
+                }
+                "WORKERS" => {
+                    raw.workers = Some(parse_bool(&value).ok_or_else(|| bad("true or false"))?)
+                }
                 // Variables the binary reads itself, or that belong to tests.
                 "CONFIG" | "TEST_DATABASE_URL" | "LOG" => {}
                 _ => {
@@ -165,7 +171,10 @@ impl DatabaseUrl {
         if url.starts_with("postgres://") || url.starts_with("postgresql://") {
             return Ok(DatabaseUrl::Postgres(Secret(url.to_owned())));
         }
-        let Some(rest) = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:")) else {
+        let Some(rest) = url
+            .strip_prefix("sqlite://")
+            .or_else(|| url.strip_prefix("sqlite:"))
+        else {
             return Err(ConfigError::Invalid {
                 key: "database_url".into(),
                 message: "must start with sqlite:// or postgres://".into(),
@@ -178,7 +187,10 @@ impl DatabaseUrl {
                 message: "the sqlite URL names no file".into(),
             });
         }
-        let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        let dir = path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
         if !dir.is_dir() {
             return Err(ConfigError::MissingDirectory(dir.to_owned()));
         }
@@ -276,7 +288,9 @@ impl Config {
             log_format: raw.log_format.unwrap_or_default(),
             dev_mail: raw.dev_mail.unwrap_or(raw.smtp_url.is_none()),
             smtp_url: raw.smtp_url,
-            mail_from: raw.mail_from.unwrap_or_else(|| "DiAS-Portal <portal@localhost>".into()),
+            mail_from: raw
+                .mail_from
+                .unwrap_or_else(|| "DiAS-Portal <portal@localhost>".into()),
             session_idle_secs: idle_minutes * 60,
             session_absolute_secs: absolute_hours * 3600,
             trust_proxy_headers: raw.trust_proxy_headers.unwrap_or(false),

@@ -28,13 +28,16 @@ pub async fn connect(url: &DatabaseUrl) -> Result<DatabaseConnection, DbErr> {
     let mut options = match url {
         DatabaseUrl::Sqlite { path } => {
             let mut options = ConnectOptions::new(format!("sqlite://{}?mode=rwc", path.display()));
-            options.max_connections(8).min_connections(1).map_sqlx_sqlite_opts(|o| {
-                o.journal_mode(SqliteJournalMode::Wal)
-                    .synchronous(SqliteSynchronous::Normal)
-                    .busy_timeout(Duration::from_secs(15))
-                    .foreign_keys(true)
-                    .create_if_missing(true)
-            });
+            options
+                .max_connections(8)
+                .min_connections(1)
+                .map_sqlx_sqlite_opts(|o| {
+                    o.journal_mode(SqliteJournalMode::Wal)
+                        .synchronous(SqliteSynchronous::Normal)
+                        .busy_timeout(Duration::from_secs(15))
+                        .foreign_keys(true)
+                        .create_if_missing(true)
+                });
             options
         }
         DatabaseUrl::Postgres(url) => {

@@ -14,8 +14,15 @@ pub const DEFAULT_LOCALE: &str = "de";
 
 /// Picks a supported locale from a requested one (`en-GB` → `en`).
 pub fn normalize(requested: &str) -> &'static str {
-    let primary = requested.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
-    LOCALES.into_iter().find(|l| *l == primary).unwrap_or(DEFAULT_LOCALE)
+    let primary = requested
+        .split(['-', '_'])
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    LOCALES
+        .into_iter()
+        .find(|l| *l == primary)
+        .unwrap_or(DEFAULT_LOCALE)
 }
 
 /// Picks the best locale from an `Accept-Language` header.
@@ -25,7 +32,11 @@ pub fn from_accept_language(header: &str) -> &'static str {
         let mut pieces = part.trim().split(';');
         let tag = pieces.next().unwrap_or("").trim();
         let q = pieces
-            .find_map(|p| p.trim().strip_prefix("q=").and_then(|q| q.parse::<f32>().ok()))
+            .find_map(|p| {
+                p.trim()
+                    .strip_prefix("q=")
+                    .and_then(|q| q.parse::<f32>().ok())
+            })
             .unwrap_or(1.0);
         let primary = tag.split('-').next().unwrap_or("").to_ascii_lowercase();
         if let Some(locale) = LOCALES.into_iter().find(|l| *l == primary)
@@ -60,7 +71,8 @@ impl Catalog {
     pub fn new(sources: &[Messages]) -> Result<Self, String> {
         let mut bundles = HashMap::new();
         for locale in LOCALES {
-            let lang: LanguageIdentifier = locale.parse().map_err(|e| format!("{locale}: {e:?}"))?;
+            let lang: LanguageIdentifier =
+                locale.parse().map_err(|e| format!("{locale}: {e:?}"))?;
             let mut bundle = FluentBundle::new_concurrent(vec![lang]);
             // Isolation marks around arguments confuse plain-text mail and tests.
             bundle.set_use_isolating(false);
@@ -91,10 +103,14 @@ impl Catalog {
 
     fn format(&self, locale: &str, id: &str, args: Option<&FluentArgs<'_>>) -> String {
         for candidate in [normalize(locale), DEFAULT_LOCALE] {
-            let Some(bundle) = self.bundles.get(candidate) else { continue };
+            let Some(bundle) = self.bundles.get(candidate) else {
+                continue;
+            };
             if let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) {
                 let mut errors = Vec::new();
-                return bundle.format_pattern(pattern, args, &mut errors).into_owned();
+                return bundle
+                    .format_pattern(pattern, args, &mut errors)
+                    .into_owned();
             }
         }
         id.to_owned()
@@ -105,7 +121,10 @@ impl Catalog {
         let Some(bundle) = self.bundles.get(normalize(locale)) else {
             return ids.to_vec();
         };
-        ids.iter().filter(|id| !bundle.has_message(id)).cloned().collect()
+        ids.iter()
+            .filter(|id| !bundle.has_message(id))
+            .cloned()
+            .collect()
     }
 }
 
@@ -136,11 +155,20 @@ mod tests {
     #[test]
     fn falls_back_to_german_then_to_the_id() {
         let catalog = Catalog::new(&[
-            Messages { locale: "de", source: "hallo = Hallo { $name }\nnur-de = Nur deutsch" },
-            Messages { locale: "en", source: "hallo = Hello { $name }" },
+            Messages {
+                locale: "de",
+                source: "hallo = Hallo { $name }\nnur-de = Nur deutsch",
+            },
+            Messages {
+                locale: "en",
+                source: "hallo = Hello { $name }",
+            },
         ])
         .unwrap();
-        assert_eq!(catalog.get_with("en", "hallo", &[("name", "Anna".into())]), "Hello Anna");
+        assert_eq!(
+            catalog.get_with("en", "hallo", &[("name", "Anna".into())]),
+            "Hello Anna"
+        );
         assert_eq!(catalog.get("en", "nur-de"), "Nur deutsch");
         assert_eq!(catalog.get("de", "fehlt"), "fehlt");
     }

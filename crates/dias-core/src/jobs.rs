@@ -71,7 +71,10 @@ pub async fn claim(
         .await?;
     job::Entity::update_many()
         .col_expr(job::Column::Status, Expr::value(FAILED))
-        .col_expr(job::Column::Error, Expr::value("worker lease expired too often"))
+        .col_expr(
+            job::Column::Error,
+            Expr::value("worker lease expired too often"),
+        )
         .filter(job::Column::Status.eq(RUNNING))
         .filter(job::Column::LockedUntil.lt(now))
         .filter(job::Column::Attempts.gte(MAX_ATTEMPTS))
@@ -92,7 +95,10 @@ pub async fn claim(
             .col_expr(job::Column::LockedBy, Expr::value(worker))
             .col_expr(job::Column::LockedUntil, Expr::value(now + LEASE_SECS))
             .col_expr(job::Column::StartedAt, Expr::value(now))
-            .col_expr(job::Column::Attempts, Expr::col(job::Column::Attempts).add(1))
+            .col_expr(
+                job::Column::Attempts,
+                Expr::col(job::Column::Attempts).add(1),
+            )
             .filter(job::Column::Id.eq(candidate.id))
             .filter(job::Column::Status.eq(QUEUED))
             .exec(db)
@@ -118,7 +124,10 @@ impl JobContext {
             .col_expr(job::Column::Progress, Expr::value(done))
             .col_expr(job::Column::ProgressTotal, Expr::value(total))
             .col_expr(job::Column::Message, Expr::value(message))
-            .col_expr(job::Column::LockedUntil, Expr::value(crate::time::now() + LEASE_SECS))
+            .col_expr(
+                job::Column::LockedUntil,
+                Expr::value(crate::time::now() + LEASE_SECS),
+            )
             .filter(job::Column::Id.eq(self.job.id))
             .exec(&self.db)
             .await?;
@@ -138,7 +147,11 @@ pub trait JobHandler: Send + Sync {
     ) -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<(), String>> + Send + '_>>;
 }
 
-async fn finish(db: &DatabaseConnection, id: i64, outcome: Result<(), String>) -> Result<(), DbErr> {
+async fn finish(
+    db: &DatabaseConnection,
+    id: i64,
+    outcome: Result<(), String>,
+) -> Result<(), DbErr> {
     let now = crate::time::now();
     let (status, error) = match outcome {
         Ok(()) => (DONE, None),
@@ -173,7 +186,14 @@ pub async fn run_worker(
                 let kind = job.kind.clone();
                 tracing::info!(job = id, kind = %kind, "job started");
                 let outcome = match handlers.get(&kind) {
-                    Some(handler) => handler.run(JobContext { db: db.clone(), job }).await,
+                    Some(handler) => {
+                        handler
+                            .run(JobContext {
+                                db: db.clone(),
+                                job,
+                            })
+                            .await
+                    }
                     None => Err(format!("no handler for {kind}")),
                 };
                 if let Err(e) = &outcome {

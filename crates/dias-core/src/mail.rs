@@ -75,7 +75,11 @@ impl Transport {
 }
 
 /// Sends pending mail until `shutdown` turns true.
-pub async fn run_delivery(db: DatabaseConnection, transport: Transport, mut shutdown: watch::Receiver<bool>) {
+pub async fn run_delivery(
+    db: DatabaseConnection,
+    transport: Transport,
+    mut shutdown: watch::Receiver<bool>,
+) {
     loop {
         if *shutdown.borrow() {
             return;
@@ -91,7 +95,10 @@ pub async fn run_delivery(db: DatabaseConnection, transport: Transport, mut shut
 }
 
 /// One delivery round; returns how many mails were handled.
-pub async fn deliver_pending(db: &DatabaseConnection, transport: &Transport) -> Result<usize, DbErr> {
+pub async fn deliver_pending(
+    db: &DatabaseConnection,
+    transport: &Transport,
+) -> Result<usize, DbErr> {
     let pending = mail::Entity::find()
         .filter(mail::Column::Status.eq(PENDING))
         .order_by_asc(mail::Column::Id)
@@ -102,7 +109,10 @@ pub async fn deliver_pending(db: &DatabaseConnection, transport: &Transport) -> 
     for m in pending {
         // Claim the row first so that two instances never send the same mail.
         let claimed = mail::Entity::update_many()
-            .col_expr(mail::Column::Attempts, Expr::col(mail::Column::Attempts).add(1))
+            .col_expr(
+                mail::Column::Attempts,
+                Expr::col(mail::Column::Attempts).add(1),
+            )
             .col_expr(mail::Column::Status, Expr::value("sending"))
             .filter(mail::Column::Id.eq(m.id))
             .filter(mail::Column::Status.eq(PENDING))
@@ -146,7 +156,11 @@ async fn send(
         .header(ContentType::TEXT_PLAIN)
         .body(m.body_text.clone())
         .map_err(|e| e.to_string())?;
-    transport.send(message).await.map(|_| ()).map_err(|e| e.to_string())
+    transport
+        .send(message)
+        .await
+        .map(|_| ())
+        .map_err(|e| e.to_string())
 }
 
 /// Newest mails first, optionally only those to one address.

@@ -34,7 +34,11 @@ pub async fn publish<C: ConnectionTrait>(
 }
 
 /// Tells every instance's search indexer that a document changed (or vanished).
-pub async fn search_changed<C: ConnectionTrait>(db: &C, kind: &str, key: &str) -> Result<(), DbErr> {
+pub async fn search_changed<C: ConnectionTrait>(
+    db: &C,
+    kind: &str,
+    key: &str,
+) -> Result<(), DbErr> {
     publish(db, TOPIC_SEARCH, kind, key, serde_json::Value::Null).await?;
     Ok(())
 }

@@ -167,10 +167,21 @@ mod tests {
 
     #[test]
     fn only_admins_manage_users_and_visitors_are_asked_to_sign_in() {
-        assert_eq!(authorize(None, &CoreAction::ManageUsers), Err(Denied::NotSignedIn));
+        assert_eq!(
+            authorize(None, &CoreAction::ManageUsers),
+            Err(Denied::NotSignedIn)
+        );
         for role in Role::ALL {
-            let expected = if role == Role::Admin { Ok(()) } else { Err(Denied::Forbidden) };
-            assert_eq!(authorize(Some(&principal(role)), &CoreAction::ManageUsers), expected, "{role:?}");
+            let expected = if role == Role::Admin {
+                Ok(())
+            } else {
+                Err(Denied::Forbidden)
+            };
+            assert_eq!(
+                authorize(Some(&principal(role)), &CoreAction::ManageUsers),
+                expected,
+                "{role:?}"
+            );
         }
         assert!(CoreAction::ViewJobs.permits(Some(&principal(Role::Staff))));
         assert!(!CoreAction::ViewJobs.permits(Some(&principal(Role::Moderator))));

@@ -47,7 +47,9 @@ fn parse<T: for<'de> Deserialize<'de>>(csv_text: &str) -> Result<Vec<T>, DbErr> 
     csv::Reader::from_reader(csv_text.as_bytes())
         .deserialize()
         .enumerate()
-        .map(|(i, row)| row.map_err(|e| DbErr::Custom(format!("reference data line {}: {e}", i + 2))))
+        .map(|(i, row)| {
+            row.map_err(|e| DbErr::Custom(format!("reference data line {}: {e}", i + 2)))
+        })
         .collect()
 }
 
@@ -94,11 +96,17 @@ pub async fn load_if_empty<C: ConnectionTrait + TransactionTrait>(db: &C) -> Res
 }
 
 pub async fn districts<C: ConnectionTrait>(db: &C) -> Result<Vec<district::Model>, DbErr> {
-    district::Entity::find().order_by_asc(district::Column::NameShort).all(db).await
+    district::Entity::find()
+        .order_by_asc(district::Column::NameShort)
+        .all(db)
+        .await
 }
 
 pub async fn municipalities<C: ConnectionTrait>(db: &C) -> Result<Vec<municipality::Model>, DbErr> {
-    municipality::Entity::find().order_by_asc(municipality::Column::NameShort).all(db).await
+    municipality::Entity::find()
+        .order_by_asc(municipality::Column::NameShort)
+        .all(db)
+        .await
 }
 
 #[cfg(test)]
@@ -111,7 +119,11 @@ mod tests {
         let municipalities: Vec<MunicipalityRow> = parse(MUNICIPALITIES_CSV).unwrap();
         assert_eq!(districts.len(), 13);
         assert_eq!(municipalities.len(), 419);
-        assert!(municipalities.iter().all(|m| districts.iter().any(|d| d.ags5 == m.district_ags5)));
+        assert!(
+            municipalities
+                .iter()
+                .all(|m| districts.iter().any(|d| d.ags5 == m.district_ags5))
+        );
         let total: i64 = municipalities.iter().map(|m| m.population_zensus2022).sum();
         assert_eq!(total, 4_038_131);
     }

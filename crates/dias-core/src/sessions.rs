@@ -4,7 +4,9 @@
 //! on login and privilege change, and can all be ended at once.
 
 use sea_orm::sea_query::{Expr, ExprTrait};
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, Set,
+};
 
 use crate::crypto::{random_token, sha256_hex};
 use crate::entities::session;
@@ -99,7 +101,9 @@ pub async fn complete_mfa<C: ConnectionTrait>(db: &C, id: &str) -> Result<(), Db
 }
 
 pub async fn delete<C: ConnectionTrait>(db: &C, id: &str) -> Result<(), DbErr> {
-    session::Entity::delete_by_id(id.to_owned()).exec(db).await?;
+    session::Entity::delete_by_id(id.to_owned())
+        .exec(db)
+        .await?;
     Ok(())
 }
 
@@ -127,7 +131,10 @@ pub async fn purge_expired<C: ConnectionTrait>(db: &C, timeouts: Timeouts) -> Re
 }
 
 /// Sessions of a user (for the data export and the security page).
-pub async fn for_user<C: ConnectionTrait>(db: &C, user_id: i64) -> Result<Vec<SessionRecord>, DbErr> {
+pub async fn for_user<C: ConnectionTrait>(
+    db: &C,
+    user_id: i64,
+) -> Result<Vec<SessionRecord>, DbErr> {
     Ok(session::Entity::find()
         .filter(session::Column::UserId.eq(user_id))
         .all(db)

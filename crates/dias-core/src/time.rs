@@ -14,7 +14,10 @@ fn berlin() -> TimeZone {
 /// `27.11.2026, 14:05` in Berlin time.
 pub fn format_datetime(unix: i64) -> String {
     match Timestamp::from_second(unix) {
-        Ok(ts) => ts.to_zoned_datetime(berlin()).strftime("%d.%m.%Y, %H:%M").to_string(),
+        Ok(ts) => ts
+            .to_zoned_datetime(berlin())
+            .strftime("%d.%m.%Y, %H:%M")
+            .to_string(),
         Err(_) => String::new(),
     }
 }
@@ -22,7 +25,10 @@ pub fn format_datetime(unix: i64) -> String {
 /// `27.11.2026` in Berlin time.
 pub fn format_date(unix: i64) -> String {
     match Timestamp::from_second(unix) {
-        Ok(ts) => ts.to_zoned_datetime(berlin()).strftime("%d.%m.%Y").to_string(),
+        Ok(ts) => ts
+            .to_zoned_datetime(berlin())
+            .strftime("%d.%m.%Y")
+            .to_string(),
         Err(_) => String::new(),
     }
 }

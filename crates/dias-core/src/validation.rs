@@ -96,9 +96,19 @@ mod tests {
     #[test]
     fn email_is_normalised_and_checked() {
         let mut errors = FieldErrors::new();
-        assert_eq!(email(&mut errors, "email", " Anna@Example.ORG "), "anna@example.org");
+        assert_eq!(
+            email(&mut errors, "email", " Anna@Example.ORG "),
+            "anna@example.org"
+        );
         assert!(errors.is_empty());
-        for bad in ["anna", "anna@", "@example.org", "a b@example.org", "anna@example", "a@b@c.de"] {
+        for bad in [
+            "anna",
+            "anna@",
+            "@example.org",
+            "a b@example.org",
+            "anna@example",
+            "a@b@c.de",
+        ] {
             let mut errors = FieldErrors::new();
             email(&mut errors, "email", bad);
             assert_eq!(errors.get("email"), Some("error-email-invalid"), "{bad}");

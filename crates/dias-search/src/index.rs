@@ -7,7 +7,8 @@ use std::sync::Mutex;
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{BooleanQuery, Occur, Query, QueryParser, TermQuery};
 use tantivy::schema::{
-    Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions, Value,
+    Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
+    Value,
 };
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term, doc};
@@ -83,6 +84,8 @@ pub struct Hit {
     pub kind: String,
     pub id: String,
     pub title: String,
+    /// The title escaped, with `<mark>` around matches; safe to embed.
+    pub title_html: String,
     pub url: String,
     /// Escaped text with `<mark>` around matches; safe to embed.
     pub snippet_html: String,
@@ -108,7 +111,10 @@ impl SearchIndex {
     /// (or was of an older schema) and so needs a full build.
     pub fn open(dir: &Path) -> Result<(SearchIndex, bool), SearchError> {
         std::fs::create_dir_all(dir).map_err(|e| {
-            SearchError::Index(tantivy::TantivyError::SystemError(format!("{}: {e}", dir.display())))
+            SearchError::Index(tantivy::TantivyError::SystemError(format!(
+                "{}: {e}",
+                dir.display()
+            )))
         })?;
         let (schema, fields) = schema();
         let version_file = dir.join("dias-schema-version");
@@ -143,14 +149,22 @@ impl SearchIndex {
             .reader_builder()
             .reload_policy(ReloadPolicy::OnCommitWithDelay)
             .try_into()?;
-        Ok(SearchIndex { index, reader, writer: Mutex::new(writer), fields })
+        Ok(SearchIndex {
+            index,
+            reader,
+            writer: Mutex::new(writer),
+            fields,
+        })
     }
 
     fn uid(kind: &str, id: &str) -> String {
         format!("{kind}:{id}")
     }
 
-    fn with_writer<T>(&self, f: impl FnOnce(&mut IndexWriter) -> Result<T, SearchError>) -> Result<T, SearchError> {
+    fn with_writer<T>(
+        &self,
+        f: impl FnOnce(&mut IndexWriter) -> Result<T, SearchError>,
+    ) -> Result<T, SearchError> {
         let mut writer = self
             .writer
             .lock()
@@ -223,7 +237,8 @@ impl SearchIndex {
     }
 
     fn text_query(&self, text: &str, conjunction: bool) -> Result<Box<dyn Query>, SearchError> {
-        let mut parser = QueryParser::for_index(&self.index, vec![self.fields.title, self.fields.body]);
+        let mut parser =
+            QueryParser::for_index(&self.index, vec![self.fields.title, self.fields.body]);
         parser.set_field_boost(self.fields.title, 3.0);
         if conjunction {
             parser.set_conjunction_by_default();
@@ -253,7 +268,11 @@ impl SearchIndex {
             let top = searcher.search(&base, &TopDocs::with_limit(10_000))?;
             top.into_iter()
                 .filter_map(|(_, addr)| searcher.doc::<TantivyDocument>(addr).ok())
-                .filter_map(|d| d.get_first(self.fields.kind).and_then(|v| v.as_str()).map(str::to_owned))
+                .filter_map(|d| {
+                    d.get_first(self.fields.kind)
+                        .and_then(|v| v.as_str())
+                        .map(str::to_owned)
+                })
                 .collect()
         };
         for kind in kinds {
@@ -267,13 +286,23 @@ impl SearchIndex {
             None => base.box_clone(),
         };
         let total = searcher.search(&query, &Count)?;
-        let top = searcher.search(&query, &TopDocs::with_limit(per_page).and_offset((page - 1) * per_page))?;
+        let top = searcher.search(
+            &query,
+            &TopDocs::with_limit(per_page).and_offset((page - 1) * per_page),
+        )?;
         let mut snippets = SnippetGenerator::create(&searcher, &*base, self.fields.body)?;
         snippets.set_max_num_chars(220);
+        let mut title_snippets = SnippetGenerator::create(&searcher, &*base, self.fields.title)?;
+        title_snippets.set_max_num_chars(300);
         let mut hits = Vec::with_capacity(top.len());
         for (_score, addr) in top {
             let d: TantivyDocument = searcher.doc(addr)?;
-            let text = |field| d.get_first(field).and_then(|v| v.as_str()).unwrap_or("").to_owned();
+            let text = |field| {
+                d.get_first(field)
+                    .and_then(|v| v.as_str())
+                    .unwrap_or("")
+                    .to_owned()
+            };
             let mut snippet = snippets.snippet_from_doc(&d);
             snippet.set_snippet_prefix_postfix("<mark>", "</mark>");
             let mut snippet_html = snippet.to_html();
@@ -282,16 +311,29 @@ impl SearchIndex {
                 let short: String = body.chars().take(200).collect();
                 snippet_html = escape(&short);
             }
+            let title = text(self.fields.title);
+            let mut title_snippet = title_snippets.snippet_from_doc(&d);
+            title_snippet.set_snippet_prefix_postfix("<mark>", "</mark>");
+            let title_html = if title_snippet.highlighted().is_empty() {
+                escape(&title)
+            } else {
+                title_snippet.to_html()
+            };
             hits.push(Hit {
                 kind: text(self.fields.kind),
                 id: text(self.fields.id),
-                title: text(self.fields.title),
+                title,
+                title_html,
                 url: text(self.fields.url),
                 snippet_html,
                 date: d.get_first(self.fields.date).and_then(|v| v.as_i64()),
             });
         }
-        Ok(SearchResults { total, hits, counts })
+        Ok(SearchResults {
+            total,
+            hits,
+            counts,
+        })
     }
 
     fn with_kind(&self, query: Box<dyn Query>, kind: &str) -> Box<dyn Query> {
@@ -343,19 +385,37 @@ mod tests {
     }
 
     fn query(text: &str, kind: Option<&str>) -> SearchQuery {
-        SearchQuery { text: text.into(), kind: kind.map(Into::into), page: 1, per_page: 10 }
+        SearchQuery {
+            text: text.into(),
+            kind: kind.map(Into::into),
+            page: 1,
+            per_page: 10,
+        }
     }
 
     #[test]
     fn finds_inflected_and_unfolded_words_with_highlight() {
         let index = index_with(&[
-            doc("page", "1", "Förderprogramme", "Zuschüsse für die Digitalisierung kleiner Unternehmen"),
+            doc(
+                "page",
+                "1",
+                "Förderprogramme",
+                "Zuschüsse für die Digitalisierung kleiner Unternehmen",
+            ),
             doc("page", "2", "Breitband", "Glasfaser für alle Gemeinden"),
         ]);
-        let results = index.search(&query("digitalisierungen zuschuss", None)).unwrap();
+        let results = index
+            .search(&query("digitalisierungen zuschuss", None))
+            .unwrap();
         assert_eq!(results.total, 1);
         assert_eq!(results.hits[0].id, "1");
-        assert!(results.hits[0].snippet_html.contains("<mark>Digitalisierung</mark>"), "{}", results.hits[0].snippet_html);
+        assert!(
+            results.hits[0]
+                .snippet_html
+                .contains("<mark>Digitalisierung</mark>"),
+            "{}",
+            results.hits[0].snippet_html
+        );
         let folded = index.search(&query("forderprogramme", None)).unwrap();
         assert_eq!(folded.hits[0].id, "1");
     }
@@ -364,14 +424,33 @@ mod tests {
     fn kind_filter_keeps_counts_of_all_kinds() {
         let index = index_with(&[
             doc("page", "1", "Glasfaser", "Ausbau"),
-            doc("district", "14521", "Erzgebirgskreis", "Glasfaser im Erzgebirge"),
-            doc("district", "14522", "Mittelsachsen", "Glasfaser in Mittelsachsen"),
+            doc(
+                "district",
+                "14521",
+                "Erzgebirgskreis",
+                "Glasfaser im Erzgebirge",
+            ),
+            doc(
+                "district",
+                "14522",
+                "Mittelsachsen",
+                "Glasfaser in Mittelsachsen",
+            ),
         ]);
         let results = index.search(&query("Glasfaser", Some("page"))).unwrap();
         assert_eq!(results.total, 1);
         assert_eq!(
             results.counts,
-            vec![KindCount { kind: "district".into(), count: 2 }, KindCount { kind: "page".into(), count: 1 }]
+            vec![
+                KindCount {
+                    kind: "district".into(),
+                    count: 2
+                },
+                KindCount {
+                    kind: "page".into(),
+                    count: 1
+                }
+            ]
         );
     }
 
@@ -380,11 +459,20 @@ mod tests {
         let index = index_with(&[doc("page", "1", "Alt", "alter Text")]);
         assert_eq!(index.cursor(), Some(7));
         index
-            .apply(&[("page".into(), "1".into(), Some(doc("page", "1", "Neu", "neuer Inhalt")))], 9)
+            .apply(
+                &[(
+                    "page".into(),
+                    "1".into(),
+                    Some(doc("page", "1", "Neu", "neuer Inhalt")),
+                )],
+                9,
+            )
             .unwrap();
         assert_eq!(index.search(&query("alter", None)).unwrap().total, 0);
         assert_eq!(index.search(&query("Inhalt", None)).unwrap().total, 1);
-        index.apply(&[("page".into(), "1".into(), None)], 10).unwrap();
+        index
+            .apply(&[("page".into(), "1".into(), None)], 10)
+            .unwrap();
         assert_eq!(index.search(&query("Inhalt", None)).unwrap().total, 0);
         assert_eq!(index.cursor(), Some(10));
     }

@@ -69,7 +69,9 @@ pub async fn catch_up(
         if !seen.insert((event.kind.clone(), event.key.clone())) {
             continue;
         }
-        let Some(source) = sources.get(&event.kind) else { continue };
+        let Some(source) = sources.get(&event.kind) else {
+            continue;
+        };
         let doc = source.one(db, &event.key).await?;
         changes.push((event.kind.clone(), event.key.clone(), doc));
     }

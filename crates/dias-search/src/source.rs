@@ -62,6 +62,9 @@ impl Sources {
     }
 
     pub fn label_key(&self, kind: &str) -> &'static str {
-        self.by_kind.get(kind).map(|s| s.label_key()).unwrap_or("search-kind-other")
+        self.by_kind
+            .get(kind)
+            .map(|s| s.label_key())
+            .unwrap_or("search-kind-other")
     }
 }

@@ -19,16 +19,28 @@ use crate::state::AppState;
 
 /// The shell's own messages.
 pub const MESSAGES: [Messages; 2] = [
-    Messages { locale: "de", source: include_str!("../locales/de.ftl") },
-    Messages { locale: "en", source: include_str!("../locales/en.ftl") },
+    Messages {
+        locale: "de",
+        source: include_str!("../locales/de.ftl"),
+    },
+    Messages {
+        locale: "en",
+        source: include_str!("../locales/en.ftl"),
+    },
 ];
 
 /// The shell as a module: its pages are searchable like any module's.
 pub fn shell_module() -> Module {
     let mut module = Module::new("shell");
     module.messages = MESSAGES.to_vec();
-    module.search_sources = vec![Arc::new(crate::pages::StaticPageSource), Arc::new(crate::pages::DistrictSource)];
-    module.jobs = vec![(crate::admin::REINDEX_JOB, Arc::new(crate::workers::ReindexJob::default()) as _)];
+    module.search_sources = vec![
+        Arc::new(crate::pages::StaticPageSource),
+        Arc::new(crate::pages::DistrictSource),
+    ];
+    module.jobs = vec![(
+        crate::admin::REINDEX_JOB,
+        Arc::new(crate::workers::ReindexJob::default()) as _,
+    )];
     module
 }
 
@@ -54,7 +66,11 @@ pub fn state(
         registry: Arc::new(registry),
         limits: Arc::new(RateLimiter::default()),
         metrics: Arc::new(Metrics::default()),
-        instance_id: Arc::from(format!("{}-{}", std::process::id(), &dias_core::crypto::random_token()[..6])),
+        instance_id: Arc::from(format!(
+            "{}-{}",
+            std::process::id(),
+            &dias_core::crypto::random_token()[..6]
+        )),
     })
 }
 
@@ -76,8 +92,17 @@ pub fn router(state: AppState) -> Router {
     app.route("/static/{*path}", get(crate::assets::serve))
         .fallback(not_found)
         .layer(from_fn_with_state(state.clone(), crate::middleware::csrf))
-        .layer(from_fn_with_state(state.clone(), crate::middleware::error_pages))
-        .layer(from_fn_with_state(state.clone(), crate::middleware::session))
-        .layer(from_fn_with_state(state.clone(), crate::middleware::observe))
+        .layer(from_fn_with_state(
+            state.clone(),
+            crate::middleware::error_pages,
+        ))
+        .layer(from_fn_with_state(
+            state.clone(),
+            crate::middleware::session,
+        ))
+        .layer(from_fn_with_state(
+            state.clone(),
+            crate::middleware::observe,
+        ))
         .with_state(state)
 }

@@ -49,7 +49,12 @@ pub struct Pagination {
 impl Pagination {
     pub fn new(page: u64, total: u64, per_page: u64, base: String) -> Self {
         let pages = total.div_ceil(per_page.max(1)).max(1);
-        Pagination { page: page.clamp(1, pages), pages, base, param: "seite" }
+        Pagination {
+            page: page.clamp(1, pages),
+            pages,
+            base,
+            param: "seite",
+        }
     }
 
     pub fn is_current(&self, page: impl std::borrow::Borrow<u64>) -> bool {
@@ -59,7 +64,11 @@ impl Pagination {
     pub fn href(&self, page: impl std::borrow::Borrow<u64>) -> String {
         let page = *page.borrow();
         let join = if self.base.contains('?') { '&' } else { '?' };
-        if page == 1 { self.base.clone() } else { format!("{}{join}{}={page}", self.base, self.param) }
+        if page == 1 {
+            self.base.clone()
+        } else {
+            format!("{}{join}{}={page}", self.base, self.param)
+        }
     }
 
     /// Links to show: (number, href, is current); `None` marks a gap.
@@ -127,7 +136,7 @@ pub struct Bar {
 }
 
 impl BarChart {
-    pub const LABEL_WIDTH: f64 = 220.0;
+    pub const LABEL_WIDTH: f64 = 290.0;
     pub const BAR_AREA: f64 = 420.0;
     pub const ROW: f64 = 28.0;
 
@@ -136,7 +145,11 @@ impl BarChart {
         let max = self.bars.iter().map(|b| b.value).fold(0.0, f64::max);
         for (i, bar) in self.bars.iter_mut().enumerate() {
             bar.y = i as f64 * Self::ROW;
-            bar.width = if max > 0.0 { (bar.value / max * Self::BAR_AREA).max(1.0) } else { 0.0 };
+            bar.width = if max > 0.0 {
+                (bar.value / max * Self::BAR_AREA).max(1.0)
+            } else {
+                0.0
+            };
         }
         self
     }
@@ -182,7 +195,12 @@ fn rings(geometry: &serde_json::Value) -> Vec<Vec<(f64, f64)>> {
     };
     let coordinates = &geometry["coordinates"];
     match geometry["type"].as_str() {
-        Some("Polygon") => coordinates.as_array().into_iter().flatten().map(to_ring).collect(),
+        Some("Polygon") => coordinates
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(to_ring)
+            .collect(),
         Some("MultiPolygon") => coordinates
             .as_array()
             .into_iter()
@@ -194,21 +212,42 @@ fn rings(geometry: &serde_json::Value) -> Vec<Vec<(f64, f64)>> {
 }
 
 static MAP: LazyLock<SaxonyMap> = LazyLock::new(|| {
-    let geojson: serde_json::Value =
-        serde_json::from_str(dias_core::reference::DISTRICTS_GEOJSON).unwrap_or(serde_json::Value::Null);
-    let features: Vec<&serde_json::Value> = geojson["features"].as_array().into_iter().flatten().collect();
-    let all_points: Vec<(f64, f64)> = features.iter().flat_map(|f| rings(&f["geometry"])).flatten().collect();
+    let geojson: serde_json::Value = serde_json::from_str(dias_core::reference::DISTRICTS_GEOJSON)
+        .unwrap_or(serde_json::Value::Null);
+    let features: Vec<&serde_json::Value> = geojson["features"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .collect();
+    let all_points: Vec<(f64, f64)> = features
+        .iter()
+        .flat_map(|f| rings(&f["geometry"]))
+        .flatten()
+        .collect();
     let min_lon = all_points.iter().map(|p| p.0).fold(f64::INFINITY, f64::min);
-    let max_lon = all_points.iter().map(|p| p.0).fold(f64::NEG_INFINITY, f64::max);
+    let max_lon = all_points
+        .iter()
+        .map(|p| p.0)
+        .fold(f64::NEG_INFINITY, f64::max);
     let min_lat = all_points.iter().map(|p| p.1).fold(f64::INFINITY, f64::min);
-    let max_lat = all_points.iter().map(|p| p.1).fold(f64::NEG_INFINITY, f64::max);
+    let max_lat = all_points
+        .iter()
+        .map(|p| p.1)
+        .fold(f64::NEG_INFINITY, f64::max);
     // Equirectangular with the longitude shrunk by cos(mid latitude): at
     // Saxony's size the distortion is invisible and the maths stays simple.
     let mid_lat = ((min_lat + max_lat) / 2.0).to_radians();
-    let scale_x = MAP_WIDTH / ((max_lon - min_lon) * mid_lat.cos()).max(f64::EPSILON) * mid_lat.cos();
+    let scale_x =
+        MAP_WIDTH / ((max_lon - min_lon) * mid_lat.cos()).max(f64::EPSILON) * mid_lat.cos();
     let scale_y = scale_x / mid_lat.cos();
     let height = (max_lat - min_lat) * scale_y;
-    let projection = Projection { min_lon, max_lat, scale_x, scale_y, height };
+    let projection = Projection {
+        min_lon,
+        max_lat,
+        scale_x,
+        scale_y,
+        height,
+    };
     let districts = features
         .iter()
         .map(|f| {
@@ -228,12 +267,18 @@ static MAP: LazyLock<SaxonyMap> = LazyLock::new(|| {
             }
         })
         .collect();
-    SaxonyMap { projection, districts }
+    SaxonyMap {
+        projection,
+        districts,
+    }
 });
 
 impl Projection {
     fn project(&self, lon: f64, lat: f64) -> (f64, f64) {
-        ((lon - self.min_lon) * self.scale_x, (self.max_lat - lat) * self.scale_y)
+        (
+            (lon - self.min_lon) * self.scale_x,
+            (self.max_lat - lat) * self.scale_y,
+        )
     }
 }
 
@@ -348,7 +393,20 @@ mod tests {
     fn pagination_shows_ends_and_neighbours_with_gaps() {
         let p = Pagination::new(10, 500, 20, "/liste?q=x".into());
         assert_eq!(p.pages, 25);
-        assert_eq!(p.items(), vec![Some(1), None, Some(8), Some(9), Some(10), Some(11), Some(12), None, Some(25)]);
+        assert_eq!(
+            p.items(),
+            vec![
+                Some(1),
+                None,
+                Some(8),
+                Some(9),
+                Some(10),
+                Some(11),
+                Some(12),
+                None,
+                Some(25)
+            ]
+        );
         assert_eq!(p.href(3), "/liste?q=x&seite=3");
         assert_eq!(p.href(1), "/liste?q=x");
     }
@@ -376,8 +434,20 @@ mod tests {
             value_header: "Einwohner".into(),
             table_summary: "Daten als Tabelle".into(),
             bars: vec![
-                Bar { label: "A".into(), value: 10.0, value_text: "10".into(), y: 0.0, width: 0.0 },
-                Bar { label: "B<script>".into(), value: 5.0, value_text: "5".into(), y: 0.0, width: 0.0 },
+                Bar {
+                    label: "A".into(),
+                    value: 10.0,
+                    value_text: "10".into(),
+                    y: 0.0,
+                    width: 0.0,
+                },
+                Bar {
+                    label: "B<script>".into(),
+                    value: 5.0,
+                    value_text: "5".into(),
+                    y: 0.0,
+                    width: 0.0,
+                },
             ],
         }
         .layout();

@@ -38,21 +38,27 @@ pub struct Ctx {
 
 impl std::fmt::Debug for Ctx {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Ctx").field("path", &self.path).finish_non_exhaustive()
+        f.debug_struct("Ctx")
+            .field("path", &self.path)
+            .finish_non_exhaustive()
     }
 }
 
 impl Ctx {
     pub fn from_parts(parts: &Parts, state: &AppState) -> Ctx {
-        let info = parts.extensions.get::<RequestInfo>().cloned().unwrap_or_else(|| RequestInfo {
-            request_id: String::new(),
-            session: None,
-            principal: None,
-            locale: dias_core::i18n::DEFAULT_LOCALE,
-            csrf: String::new(),
-            client_ip: std::net::IpAddr::from([127, 0, 0, 1]),
-            htmx: false,
-        });
+        let info = parts
+            .extensions
+            .get::<RequestInfo>()
+            .cloned()
+            .unwrap_or_else(|| RequestInfo {
+                request_id: String::new(),
+                session: None,
+                principal: None,
+                locale: dias_core::i18n::DEFAULT_LOCALE,
+                csrf: String::new(),
+                client_ip: std::net::IpAddr::from([127, 0, 0, 1]),
+                htmx: false,
+            });
         let query = parts.uri.query().unwrap_or("").to_owned();
         let notice = serde_urlencoded::from_str::<Vec<(String, String)>>(&query)
             .ok()
@@ -81,12 +87,20 @@ impl Ctx {
 
     /// Translation with one argument.
     pub fn t1(&self, id: &str, name: &str, value: impl ToString) -> String {
-        self.catalog.get_with(self.info.locale, id, &[(name, Value::from(value.to_string()))])
+        self.catalog.get_with(
+            self.info.locale,
+            id,
+            &[(name, Value::from(value.to_string()))],
+        )
     }
 
     /// Translation with a numeric argument (for plural rules).
     pub fn tn(&self, id: &str, name: &str, value: impl std::borrow::Borrow<i64>) -> String {
-        self.catalog.get_with(self.info.locale, id, &[(name, Value::from(*value.borrow()))])
+        self.catalog.get_with(
+            self.info.locale,
+            id,
+            &[(name, Value::from(*value.borrow()))],
+        )
     }
 
     pub fn locale(&self) -> &'static str {
@@ -120,16 +134,25 @@ impl Ctx {
 
     /// The signed-in principal or a redirect to the sign-in page.
     pub fn user(&self) -> Result<&Principal, AppError> {
-        self.principal().ok_or_else(|| AppError::NotSignedIn(self.path_and_query()))
+        self.principal()
+            .ok_or_else(|| AppError::NotSignedIn(self.path_and_query()))
     }
 
     pub fn path_and_query(&self) -> String {
-        if self.query.is_empty() { self.path.clone() } else { format!("{}?{}", self.path, self.query) }
+        if self.query.is_empty() {
+            self.path.clone()
+        } else {
+            format!("{}?{}", self.path, self.query)
+        }
     }
 
     /// Whether `prefix` is the current section (for `aria-current`).
     pub fn is_current(&self, prefix: &str) -> bool {
-        if prefix == "/" { self.path == "/" } else { self.path == prefix || self.path.starts_with(&format!("{prefix}/")) }
+        if prefix == "/" {
+            self.path == "/"
+        } else {
+            self.path == prefix || self.path.starts_with(&format!("{prefix}/"))
+        }
     }
 
     pub fn other_locale(&self) -> &'static str {
@@ -152,7 +175,10 @@ impl Ctx {
 impl FromRequestParts<AppState> for Ctx {
     type Rejection = AppError;
 
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
         Ok(Ctx::from_parts(parts, state))
     }
 }

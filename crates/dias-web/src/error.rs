@@ -56,7 +56,9 @@ impl From<CoreError> for AppError {
         match e {
             CoreError::NotFound => AppError::NotFound,
             CoreError::Forbidden => AppError::Forbidden,
-            CoreError::RateLimited { retry_after_secs } => AppError::TooManyRequests(retry_after_secs as i64),
+            CoreError::RateLimited { retry_after_secs } => {
+                AppError::TooManyRequests(retry_after_secs as i64)
+            }
             CoreError::Invalid(errors) => AppError::BadRequest(format!("{errors:?}")),
             CoreError::Conflict(m) => AppError::BadRequest(m),
             other => AppError::Internal(other.to_string()),
@@ -106,13 +108,22 @@ impl IntoResponse for AppError {
             AppError::TooManyRequests(_) => ("error-too-many-requests", None),
             AppError::Internal(_) | AppError::NotSignedIn(_) => ("error-internal", None),
         };
-        let mut response = (status, [(header::CONTENT_TYPE, "text/plain; charset=utf-8")], status.to_string()).into_response();
+        let mut response = (
+            status,
+            [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+            status.to_string(),
+        )
+            .into_response();
         if let AppError::TooManyRequests(secs) = self
             && let Ok(value) = secs.max(1).to_string().parse()
         {
             response.headers_mut().insert(header::RETRY_AFTER, value);
         }
-        response.extensions_mut().insert(ErrorPage { status, message, detail });
+        response.extensions_mut().insert(ErrorPage {
+            status,
+            message,
+            detail,
+        });
         response
     }
 }

@@ -42,7 +42,13 @@ pub struct ShownErrors {
 
 impl ShownErrors {
     pub fn new(ctx: &Ctx, errors: &FieldErrors) -> Self {
-        ShownErrors { items: errors.0.iter().map(|e| (e.field.clone(), ctx.t(&e.message))).collect() }
+        ShownErrors {
+            items: errors
+                .0
+                .iter()
+                .map(|e| (e.field.clone(), ctx.t(&e.message)))
+                .collect(),
+        }
     }
 
     pub fn none() -> Self {
@@ -55,7 +61,11 @@ impl ShownErrors {
 
     /// The message of `field`, or empty.
     pub fn of(&self, field: &str) -> String {
-        self.items.iter().find(|(f, _)| f == field).map(|(_, m)| m.clone()).unwrap_or_default()
+        self.items
+            .iter()
+            .find(|(f, _)| f == field)
+            .map(|(_, m)| m.clone())
+            .unwrap_or_default()
     }
 
     pub fn has(&self, field: &str) -> bool {
@@ -78,14 +88,25 @@ pub fn page(template: &impl askama::Template) -> Result<Response, AppError> {
 }
 
 /// Renders a page with another status (422 for invalid forms).
-pub fn page_with_status(status: StatusCode, template: &impl askama::Template) -> Result<Response, AppError> {
+pub fn page_with_status(
+    status: StatusCode,
+    template: &impl askama::Template,
+) -> Result<Response, AppError> {
     Ok((status, Html(template.render()?)).into_response())
 }
 
 /// Only local paths are accepted as "continue to" targets (no open redirect).
 pub fn safe_next(next: Option<&str>) -> String {
     match next {
-        Some(p) if p.starts_with('/') && !p.starts_with("//") && !p.contains('\\') && !p.contains("\r") && !p.contains('\n') => p.to_owned(),
+        Some(p)
+            if p.starts_with('/')
+                && !p.starts_with("//")
+                && !p.contains('\\')
+                && !p.contains("\r")
+                && !p.contains('\n') =>
+        {
+            p.to_owned()
+        }
         _ => "/konto".to_owned(),
     }
 }

@@ -29,7 +29,10 @@ impl Metrics {
         counter.fetch_add(1, Ordering::Relaxed);
         self.duration_us.fetch_add(micros, Ordering::Relaxed);
         let ms = micros as f64 / 1000.0;
-        let slot = BOUNDS_MS.iter().position(|b| ms <= *b).unwrap_or(BOUNDS_MS.len());
+        let slot = BOUNDS_MS
+            .iter()
+            .position(|b| ms <= *b)
+            .unwrap_or(BOUNDS_MS.len());
         self.buckets[slot].fetch_add(1, Ordering::Relaxed);
     }
 
@@ -38,7 +41,10 @@ impl Metrics {
         use std::fmt::Write;
         let get = |c: &AtomicU64| c.load(Ordering::Relaxed);
         let mut out = String::new();
-        let _ = writeln!(out, "# HELP dias_http_responses_total HTTP responses by status class.");
+        let _ = writeln!(
+            out,
+            "# HELP dias_http_responses_total HTTP responses by status class."
+        );
         let _ = writeln!(out, "# TYPE dias_http_responses_total counter");
         for (class, counter) in [
             ("2xx", &self.responses_2xx),
@@ -46,19 +52,41 @@ impl Metrics {
             ("4xx", &self.responses_4xx),
             ("5xx", &self.responses_5xx),
         ] {
-            let _ = writeln!(out, "dias_http_responses_total{{class=\"{class}\"}} {}", get(counter));
+            let _ = writeln!(
+                out,
+                "dias_http_responses_total{{class=\"{class}\"}} {}",
+                get(counter)
+            );
         }
-        let _ = writeln!(out, "# HELP dias_http_request_duration_seconds Response time.");
+        let _ = writeln!(
+            out,
+            "# HELP dias_http_request_duration_seconds Response time."
+        );
         let _ = writeln!(out, "# TYPE dias_http_request_duration_seconds histogram");
         let mut cumulative = 0;
         for (i, bound) in BOUNDS_MS.iter().enumerate() {
             cumulative += get(&self.buckets[i]);
-            let _ = writeln!(out, "dias_http_request_duration_seconds_bucket{{le=\"{}\"}} {cumulative}", bound / 1000.0);
+            let _ = writeln!(
+                out,
+                "dias_http_request_duration_seconds_bucket{{le=\"{}\"}} {cumulative}",
+                bound / 1000.0
+            );
         }
         cumulative += get(&self.buckets[BOUNDS_MS.len()]);
-        let _ = writeln!(out, "dias_http_request_duration_seconds_bucket{{le=\"+Inf\"}} {cumulative}");
-        let _ = writeln!(out, "dias_http_request_duration_seconds_sum {}", get(&self.duration_us) as f64 / 1e6);
-        let _ = writeln!(out, "dias_http_request_duration_seconds_count {}", get(&self.requests));
+        let _ = writeln!(
+            out,
+            "dias_http_request_duration_seconds_bucket{{le=\"+Inf\"}} {cumulative}"
+        );
+        let _ = writeln!(
+            out,
+            "dias_http_request_duration_seconds_sum {}",
+            get(&self.duration_us) as f64 / 1e6
+        );
+        let _ = writeln!(
+            out,
+            "dias_http_request_duration_seconds_count {}",
+            get(&self.requests)
+        );
         for (name, help, value) in extra {
             let _ = writeln!(out, "# HELP {name} {help}");
             let _ = writeln!(out, "# TYPE {name} gauge");

@@ -31,12 +31,20 @@ const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-
 font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
 
 pub fn session_cookie_name(state: &AppState) -> &'static str {
-    if state.config.secure_cookies() { "__Host-dias_session" } else { "dias_session" }
+    if state.config.secure_cookies() {
+        "__Host-dias_session"
+    } else {
+        "dias_session"
+    }
 }
 
 /// `Set-Cookie` for a new session token.
 pub fn session_cookie(state: &AppState, token: &str) -> HeaderValue {
-    let secure = if state.config.secure_cookies() { "; Secure" } else { "" };
+    let secure = if state.config.secure_cookies() {
+        "; Secure"
+    } else {
+        ""
+    };
     let value = format!(
         "{}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}{secure}",
         session_cookie_name(state),
@@ -47,15 +55,28 @@ pub fn session_cookie(state: &AppState, token: &str) -> HeaderValue {
 
 /// `Set-Cookie` that removes the session cookie.
 pub fn clear_session_cookie(state: &AppState) -> HeaderValue {
-    let secure = if state.config.secure_cookies() { "; Secure" } else { "" };
-    let value = format!("{}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{secure}", session_cookie_name(state));
+    let secure = if state.config.secure_cookies() {
+        "; Secure"
+    } else {
+        ""
+    };
+    let value = format!(
+        "{}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{secure}",
+        session_cookie_name(state)
+    );
     HeaderValue::from_str(&value).unwrap_or_else(|_| HeaderValue::from_static(""))
 }
 
 pub fn lang_cookie(state: &AppState, locale: &str) -> HeaderValue {
-    let secure = if state.config.secure_cookies() { "; Secure" } else { "" };
-    HeaderValue::from_str(&format!("{LANG_COOKIE}={locale}; Path=/; SameSite=Lax; Max-Age=31536000{secure}"))
-        .unwrap_or_else(|_| HeaderValue::from_static(""))
+    let secure = if state.config.secure_cookies() {
+        "; Secure"
+    } else {
+        ""
+    };
+    HeaderValue::from_str(&format!(
+        "{LANG_COOKIE}={locale}; Path=/; SameSite=Lax; Max-Age=31536000{secure}"
+    ))
+    .unwrap_or_else(|_| HeaderValue::from_static(""))
 }
 
 fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
@@ -96,7 +117,9 @@ pub async fn observe(State(state): State<AppState>, mut req: Request, next: Next
     let mut response = next.run(req).await;
     let status = response.status();
     let elapsed = started.elapsed();
-    state.metrics.observe(status.as_u16(), elapsed.as_micros() as u64);
+    state
+        .metrics
+        .observe(status.as_u16(), elapsed.as_micros() as u64);
     if !path.starts_with("/static/") {
         tracing::info!(request_id = %request_id, %method, %path, status = status.as_u16(), ms = elapsed.as_millis() as u64, "request");
     }
@@ -110,9 +133,17 @@ pub async fn observe(State(state): State<AppState>, mut req: Request, next: Next
     set(headers, "referrer-policy", "same-origin");
     set(headers, "cross-origin-opener-policy", "same-origin");
     set(headers, "cross-origin-resource-policy", "same-origin");
-    set(headers, "permissions-policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()");
+    set(
+        headers,
+        "permissions-policy",
+        "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()",
+    );
     if state.config.secure_cookies() {
-        set(headers, "strict-transport-security", "max-age=31536000; includeSubDomains");
+        set(
+            headers,
+            "strict-transport-security",
+            "max-age=31536000; includeSubDomains",
+        );
     }
     if !headers.contains_key(header::CACHE_CONTROL) {
         set(headers, "cache-control", "no-cache, private");
@@ -137,7 +168,11 @@ fn allowed_without_second_factor(path: &str) -> bool {
 
 /// Resolves the session, the principal and the locale.
 pub async fn session(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
-    let request_id = req.extensions().get::<RequestId>().map(|r| r.0.clone()).unwrap_or_default();
+    let request_id = req
+        .extensions()
+        .get::<RequestId>()
+        .map(|r| r.0.clone())
+        .unwrap_or_default();
     let cookie_name = session_cookie_name(&state);
     let token = cookie(req.headers(), cookie_name).map(str::to_owned);
     let mut clear_cookie = false;
@@ -161,15 +196,12 @@ pub async fn session(State(state): State<AppState>, mut req: Request, next: Next
             Err(e) => return AppError::Internal(e.to_string()).into_response(),
         }
     }
+    // German unless the person chose otherwise (profile or language button):
+    // the portal is a German authority's, and its content is written in German.
     let locale = match (&principal, cookie(req.headers(), LANG_COOKIE)) {
         (Some(p), _) => i18n::normalize(&p.locale),
         (None, Some(lang)) => i18n::normalize(lang),
-        (None, None) => req
-            .headers()
-            .get(header::ACCEPT_LANGUAGE)
-            .and_then(|v| v.to_str().ok())
-            .map(i18n::from_accept_language)
-            .unwrap_or(i18n::DEFAULT_LOCALE),
+        (None, None) => i18n::DEFAULT_LOCALE,
     };
     let csrf = match &session {
         Some(s) => s.csrf_token.clone(),
@@ -195,7 +227,9 @@ pub async fn session(State(state): State<AppState>, mut req: Request, next: Next
         next.run(req).await
     };
     if clear_cookie && !response.headers().contains_key(header::SET_COOKIE) {
-        response.headers_mut().append(header::SET_COOKIE, clear_session_cookie(&state));
+        response
+            .headers_mut()
+            .append(header::SET_COOKIE, clear_session_cookie(&state));
     }
     response
 }
@@ -204,7 +238,10 @@ pub async fn session(State(state): State<AppState>, mut req: Request, next: Next
 /// registration forms), so that they get no cookie at all.
 pub fn anonymous_csrf_token(state: &AppState, now: i64) -> String {
     let issued = now / 3600;
-    let sig = crypto::sign(state.config.secret_key.expose().as_bytes(), &format!("csrf:{issued}"));
+    let sig = crypto::sign(
+        state.config.secret_key.expose().as_bytes(),
+        &format!("csrf:{issued}"),
+    );
     format!("a.{issued}.{sig}")
 }
 
@@ -213,12 +250,17 @@ fn anonymous_token_valid(state: &AppState, token: &str, now: i64) -> bool {
     let (Some("a"), Some(issued), Some(sig)) = (parts.next(), parts.next(), parts.next()) else {
         return false;
     };
-    let Ok(issued) = issued.parse::<i64>() else { return false };
+    let Ok(issued) = issued.parse::<i64>() else {
+        return false;
+    };
     let age_hours = now / 3600 - issued;
     (0..=12).contains(&age_hours)
         && crypto::constant_time_eq(
             sig,
-            &crypto::sign(state.config.secret_key.expose().as_bytes(), &format!("csrf:{issued}")),
+            &crypto::sign(
+                state.config.secret_key.expose().as_bytes(),
+                &format!("csrf:{issued}"),
+            ),
         )
 }
 
@@ -235,7 +277,11 @@ fn same_origin(state: &AppState, headers: &HeaderMap) -> bool {
                 .get(header::HOST)
                 .and_then(|v| v.to_str().ok())
                 .map(|host| {
-                    let scheme = if state.config.secure_cookies() { "https" } else { "http" };
+                    let scheme = if state.config.secure_cookies() {
+                        "https"
+                    } else {
+                        "http"
+                    };
                     format!("{scheme}://{host}")
                 });
             origin == state.config.public_url || Some(origin.to_owned()) == host_origin
@@ -264,18 +310,32 @@ pub async fn csrf(State(state): State<AppState>, req: Request, next: Next) -> Re
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
-    let from_header = parts.headers.get(CSRF_HEADER).and_then(|v| v.to_str().ok()).map(str::to_owned);
+    let from_header = parts
+        .headers
+        .get(CSRF_HEADER)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned);
     let from_form = is_form
         .then(|| {
             serde_urlencoded::from_bytes::<Vec<(String, String)>>(&bytes)
                 .ok()
-                .and_then(|pairs| pairs.into_iter().find(|(k, _)| k == CSRF_FIELD).map(|(_, v)| v))
+                .and_then(|pairs| {
+                    pairs
+                        .into_iter()
+                        .find(|(k, _)| k == CSRF_FIELD)
+                        .map(|(_, v)| v)
+                })
         })
         .flatten();
     let from_query = parts.uri.query().and_then(|q| {
         serde_urlencoded::from_str::<Vec<(String, String)>>(q)
             .ok()
-            .and_then(|pairs| pairs.into_iter().find(|(k, _)| k == CSRF_FIELD).map(|(_, v)| v))
+            .and_then(|pairs| {
+                pairs
+                    .into_iter()
+                    .find(|(k, _)| k == CSRF_FIELD)
+                    .map(|(_, v)| v)
+            })
     });
     let Some(token) = from_header.or(from_form).or(from_query) else {
         return AppError::Csrf.into_response();
@@ -287,7 +347,8 @@ pub async fn csrf(State(state): State<AppState>, req: Request, next: Next) -> Re
     if !valid {
         return AppError::Csrf.into_response();
     }
-    next.run(Request::from_parts(parts, Body::from(bytes))).await
+    next.run(Request::from_parts(parts, Body::from(bytes)))
+        .await
 }
 
 /// Renders error markers as full pages (or JSON under `/api/`).

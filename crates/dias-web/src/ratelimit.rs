@@ -14,9 +14,17 @@ pub struct RateLimiter {
 impl RateLimiter {
     /// Counts one attempt of `bucket` from `ip`; `Err(seconds)` when more than
     /// `limit` attempts fell into the current window of `window_secs`.
-    pub fn check(&self, bucket: &'static str, ip: IpAddr, limit: u32, window_secs: i64) -> Result<(), i64> {
+    pub fn check(
+        &self,
+        bucket: &'static str,
+        ip: IpAddr,
+        limit: u32,
+        window_secs: i64,
+    ) -> Result<(), i64> {
         let now = dias_core::time::now();
-        let Ok(mut windows) = self.windows.lock() else { return Ok(()) };
+        let Ok(mut windows) = self.windows.lock() else {
+            return Ok(());
+        };
         if windows.len() > 100_000 {
             windows.retain(|_, (start, _)| *start + 3600 > now);
         }
@@ -25,7 +33,11 @@ impl RateLimiter {
             *entry = (now, 0);
         }
         entry.1 += 1;
-        if entry.1 > limit { Err(entry.0 + window_secs - now) } else { Ok(()) }
+        if entry.1 > limit {
+            Err(entry.0 + window_secs - now)
+        } else {
+            Ok(())
+        }
     }
 }
 

@@ -24,7 +24,8 @@ pub enum Scale {
 pub type DemoFuture<'a> = Pin<Box<dyn Future<Output = Result<String, String>> + Send + 'a>>;
 
 /// Loads a module's demo data; returns a one-line summary.
-pub type DemoSeeder = Arc<dyn for<'a> Fn(&'a DatabaseConnection, Scale) -> DemoFuture<'a> + Send + Sync>;
+pub type DemoSeeder =
+    Arc<dyn for<'a> Fn(&'a DatabaseConnection, Scale) -> DemoFuture<'a> + Send + Sync>;
 
 /// A main-navigation entry.
 #[derive(Debug, Clone)]
@@ -86,10 +87,16 @@ impl Registry {
     }
 
     pub fn messages(&self) -> Vec<Messages> {
-        self.modules.iter().flat_map(|m| m.messages.iter().copied()).collect()
+        self.modules
+            .iter()
+            .flat_map(|m| m.messages.iter().copied())
+            .collect()
     }
 
     pub fn search_sources(&self) -> Vec<Arc<dyn SearchSource>> {
-        self.modules.iter().flat_map(|m| m.search_sources.iter().cloned()).collect()
+        self.modules
+            .iter()
+            .flat_map(|m| m.search_sources.iter().cloned())
+            .collect()
     }
 }

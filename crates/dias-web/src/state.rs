@@ -27,7 +27,10 @@ pub struct AppState {
 
 impl AppState {
     pub fn mail_env(&self) -> dias_core::accounts::MailEnv<'_> {
-        dias_core::accounts::MailEnv { catalog: &self.catalog, public_url: &self.config.public_url }
+        dias_core::accounts::MailEnv {
+            catalog: &self.catalog,
+            public_url: &self.config.public_url,
+        }
     }
 
     pub fn session_timeouts(&self) -> dias_core::sessions::Timeouts {

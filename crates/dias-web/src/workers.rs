@@ -25,7 +25,10 @@ impl ReindexJob {
 }
 
 impl JobHandler for ReindexJob {
-    fn run(&self, ctx: JobContext) -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<(), String>> + Send + '_>> {
+    fn run(
+        &self,
+        ctx: JobContext,
+    ) -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<(), String>> + Send + '_>> {
         Box::pin(async move {
             let state = self.state.get().ok_or("job runner not bound")?;
             let progress_ctx = ctx.clone();
@@ -35,25 +38,41 @@ impl JobHandler for ReindexJob {
                     let _ = progress_ctx.progress(done as i64, total as i64, "").await;
                 }
             });
-            let count = dias_search::indexer::rebuild(&state.db, &state.search, &state.sources, |done, total| {
-                let _ = tx.send((done, total));
-            })
+            let count = dias_search::indexer::rebuild(
+                &state.db,
+                &state.search,
+                &state.sources,
+                |done, total| {
+                    let _ = tx.send((done, total));
+                },
+            )
             .await
             .map_err(|e| e.to_string())?;
             drop(tx);
             let _ = reporter.await;
-            dias_core::outbox::publish(&state.db, dias_core::outbox::TOPIC_SEARCH, dias_search::indexer::REBUILD, &state.instance_id, serde_json::Value::Null)
+            dias_core::outbox::publish(
+                &state.db,
+                dias_core::outbox::TOPIC_SEARCH,
+                dias_search::indexer::REBUILD,
+                &state.instance_id,
+                serde_json::Value::Null,
+            )
+            .await
+            .map_err(|e| e.to_string())?;
+            let kinds = state.sources.kinds().count() as i64;
+            ctx.progress(kinds, kinds, &format!("{count} Dokumente"))
                 .await
                 .map_err(|e| e.to_string())?;
-            let kinds = state.sources.kinds().count() as i64;
-            ctx.progress(kinds, kinds, &format!("{count} Dokumente")).await.map_err(|e| e.to_string())?;
             Ok(())
         })
     }
 }
 
 /// Starts all workers; returns their handles.
-pub fn spawn(state: &AppState, shutdown: watch::Receiver<bool>) -> Result<Vec<JoinHandle<()>>, String> {
+pub fn spawn(
+    state: &AppState,
+    shutdown: watch::Receiver<bool>,
+) -> Result<Vec<JoinHandle<()>>, String> {
     let mut handles = Vec::new();
     let mut handlers: HashMap<String, Arc<dyn JobHandler>> = HashMap::new();
     for module in &state.registry.modules {
@@ -84,7 +103,11 @@ pub fn spawn(state: &AppState, shutdown: watch::Receiver<bool>) -> Result<Vec<Jo
         shutdown.clone(),
     )));
     let transport = dias_core::mail::Transport::from_config(&state.config)?;
-    handles.push(tokio::spawn(dias_core::mail::run_delivery(state.db.clone(), transport, shutdown.clone())));
+    handles.push(tokio::spawn(dias_core::mail::run_delivery(
+        state.db.clone(),
+        transport,
+        shutdown.clone(),
+    )));
     let db = state.db.clone();
     let timeouts = state.session_timeouts();
     let mut stop = shutdown;

@@ -11,19 +11,41 @@ use sea_orm::{EntityTrait, PaginatorTrait, Set};
 pub const DEMO_PASSWORD: &str = "Demo-Passwort-2026";
 
 const DEMO_ACCOUNTS: [(&str, &str, Role); 4] = [
-    ("buerger@demo.dias.example", "Anna Beispiel", Role::Participant),
-    ("moderation@demo.dias.example", "Moritz Moderation", Role::Moderator),
+    (
+        "buerger@demo.dias.example",
+        "Anna Beispiel",
+        Role::Participant,
+    ),
+    (
+        "moderation@demo.dias.example",
+        "Moritz Moderation",
+        Role::Moderator,
+    ),
     ("redaktion@demo.dias.example", "Rita Redaktion", Role::Staff),
-    ("kommune@demo.dias.example", "Gemeinde Musterstadt", Role::Municipality),
+    (
+        "kommune@demo.dias.example",
+        "Gemeinde Musterstadt",
+        Role::Municipality,
+    ),
 ];
 
 const FIRST_NAMES: [&str; 16] = [
-    "Anna", "Ben", "Clara", "David", "Emma", "Felix", "Greta", "Hannes", "Ida", "Jonas", "Karla", "Lukas", "Mia",
-    "Noah", "Paula", "Tom",
+    "Anna", "Ben", "Clara", "David", "Emma", "Felix", "Greta", "Hannes", "Ida", "Jonas", "Karla",
+    "Lukas", "Mia", "Noah", "Paula", "Tom",
 ];
 const LAST_NAMES: [&str; 12] = [
-    "Müller", "Schmidt", "Schneider", "Fischer", "Weber", "Wagner", "Becker", "Hoffmann", "Richter", "Krause",
-    "Lehmann", "Schubert",
+    "Müller",
+    "Schmidt",
+    "Schneider",
+    "Fischer",
+    "Weber",
+    "Wagner",
+    "Becker",
+    "Hoffmann",
+    "Richter",
+    "Krause",
+    "Lehmann",
+    "Schubert",
 ];
 
 /// Loads demo data into an empty portal; does nothing if accounts exist.
@@ -63,7 +85,9 @@ pub async fn load(state: &AppState, scale: Scale) -> anyhow::Result<()> {
         })
         .collect();
     for chunk in rows.chunks(500) {
-        user::Entity::insert_many(chunk.to_vec()).exec(&state.db).await?;
+        user::Entity::insert_many(chunk.to_vec())
+            .exec(&state.db)
+            .await?;
     }
     let mut summaries = vec![format!("{} Konten", DEMO_ACCOUNTS.len() + extra)];
     for module in &state.registry.modules {
@@ -74,6 +98,9 @@ pub async fn load(state: &AppState, scale: Scale) -> anyhow::Result<()> {
             }
         }
     }
-    eprintln!("Demodaten geladen ({}). Demo-Passwort aller Konten: {DEMO_PASSWORD}", summaries.join("; "));
+    eprintln!(
+        "Demodaten geladen ({}). Demo-Passwort aller Konten: {DEMO_PASSWORD}",
+        summaries.join("; ")
+    );
     Ok(())
 }

@@ -127,7 +127,9 @@ fn load_config(cli: &Cli, overrides: RawConfig) -> anyhow::Result<Config> {
 fn init_logging(format: LogFormat) {
     let filter = tracing_subscriber::EnvFilter::try_from_env("DIAS_LOG")
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn,tantivy=warn"));
-    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
     match format {
         LogFormat::Json => builder.json().init(),
         LogFormat::Text => builder.init(),
@@ -139,7 +141,8 @@ async fn open_state(config: Config) -> anyhow::Result<(dias_web::AppState, bool)
         .await
         .with_context(|| "cannot open the database")?;
     let (index, fresh) = dias_search::SearchIndex::open(&config.data_dir.join("index"))?;
-    let state = dias_web::app::state(config, db, Arc::new(index), modules()).map_err(anyhow::Error::msg)?;
+    let state =
+        dias_web::app::state(config, db, Arc::new(index), modules()).map_err(anyhow::Error::msg)?;
     Ok((state, fresh))
 }
 
@@ -147,7 +150,13 @@ async fn open_state(config: Config) -> anyhow::Result<(dias_web::AppState, bool)
 async fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
     match &cli.command {
-        Command::Serve { listen, public_url, demo, scale, dev_mail } => {
+        Command::Serve {
+            listen,
+            public_url,
+            demo,
+            scale,
+            dev_mail,
+        } => {
             let overrides = RawConfig {
                 listen: listen.clone(),
                 public_url: public_url.clone(),
@@ -172,7 +181,16 @@ async fn main() -> anyhow::Result<()> {
             demo::load(&state, (*scale).into()).await?;
             rebuild_index(&state).await
         }
-        Command::User { command: UserCommand::Create { email, password, name, admin, role } } => {
+        Command::User {
+            command:
+                UserCommand::Create {
+                    email,
+                    password,
+                    name,
+                    admin,
+                    role,
+                },
+        } => {
             let config = load_config(&cli, RawConfig::default())?;
             let db = dias_core::db::open(&config.database).await?;
             let role = if *admin {
@@ -185,7 +203,12 @@ async fn main() -> anyhow::Result<()> {
             };
             match dias_core::accounts::create_verified(&db, email, name, password, role).await {
                 Ok(user) => {
-                    eprintln!("Konto {} angelegt (id {}, Rolle {}).", email, user.id, role.as_str());
+                    eprintln!(
+                        "Konto {} angelegt (id {}, Rolle {}).",
+                        email,
+                        user.id,
+                        role.as_str()
+                    );
                     Ok(())
                 }
                 Err(dias_core::CoreError::Invalid(errors)) => {
@@ -212,10 +235,11 @@ async fn main() -> anyhow::Result<()> {
 
 async fn rebuild_index(state: &dias_web::AppState) -> anyhow::Result<()> {
     let bar = indicatif::ProgressBar::new(state.sources.kinds().count() as u64);
-    let count = dias_search::indexer::rebuild(&state.db, &state.search, &state.sources, |done, _| {
-        bar.set_position(done as u64)
-    })
-    .await?;
+    let count =
+        dias_search::indexer::rebuild(&state.db, &state.search, &state.sources, |done, _| {
+            bar.set_position(done as u64)
+        })
+        .await?;
     bar.finish_and_clear();
     eprintln!("Suchindex mit {count} Dokumenten aufgebaut.");
     Ok(())
@@ -231,7 +255,8 @@ async fn backup(config: &Config, out: &std::path::Path) -> anyhow::Result<()> {
             let db = dias_core::db::connect(&config.database).await?;
             let target = out.to_string_lossy().replace('\'', "''");
             // VACUUM INTO writes a consistent snapshot while others keep writing.
-            db.execute_unprepared(&format!("VACUUM INTO '{target}'")).await?;
+            db.execute_unprepared(&format!("VACUUM INTO '{target}'"))
+                .await?;
             eprintln!("Sicherung geschrieben: {}", out.display());
             Ok(())
         }
@@ -283,7 +308,11 @@ async fn serve(config: Config, with_demo: bool, scale: Scale) -> anyhow::Result<
     let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
     let mut handles = Vec::new();
     if fresh || with_demo {
-        let (db, index, sources) = (state.db.clone(), state.search.clone(), state.sources.clone());
+        let (db, index, sources) = (
+            state.db.clone(),
+            state.search.clone(),
+            state.sources.clone(),
+        );
         match dias_search::indexer::rebuild(&db, &index, &sources, |_, _| {}).await {
             Ok(count) => tracing::info!(documents = count, "search index built"),
             Err(e) => tracing::error!(error = %e, "search index build failed"),
@@ -298,9 +327,12 @@ async fn serve(config: Config, with_demo: bool, scale: Scale) -> anyhow::Result<
         .with_context(|| format!("cannot listen on {listen}"))?;
     tracing::info!(address = %listen, "dias is serving");
     eprintln!("dias läuft auf http://{listen}");
-    axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
-        .with_graceful_shutdown(shutdown_signal())
-        .await?;
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await?;
     tracing::info!("shutting down");
     let _ = stop_tx.send(true);
     for handle in handles {

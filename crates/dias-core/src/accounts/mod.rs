@@ -51,14 +51,20 @@ pub fn principal(u: &user::Model) -> Option<Principal> {
 }
 
 /// Loads an active (not deleted, not blocked) account.
-pub async fn active_user<C: ConnectionTrait>(db: &C, id: i64) -> Result<Option<user::Model>, DbErr> {
+pub async fn active_user<C: ConnectionTrait>(
+    db: &C,
+    id: i64,
+) -> Result<Option<user::Model>, DbErr> {
     Ok(user::Entity::find_by_id(id)
         .one(db)
         .await?
         .filter(|u| u.deleted_at.is_none() && u.blocked_at.is_none()))
 }
 
-pub async fn find_by_email<C: ConnectionTrait>(db: &C, email: &str) -> Result<Option<user::Model>, DbErr> {
+pub async fn find_by_email<C: ConnectionTrait>(
+    db: &C,
+    email: &str,
+) -> Result<Option<user::Model>, DbErr> {
     user::Entity::find()
         .filter(user::Column::Email.eq(email.trim().to_lowercase()))
         .one(db)
@@ -78,11 +84,22 @@ pub struct Registration {
 /// Registers an account and mails a verification link. A second registration
 /// with a known address sends the owner a notice instead of revealing that
 /// the address exists.
-pub async fn register(db: &DatabaseConnection, env: MailEnv<'_>, form: &Registration) -> CoreResult<()> {
+pub async fn register(
+    db: &DatabaseConnection,
+    env: MailEnv<'_>,
+    form: &Registration,
+) -> CoreResult<()> {
     let mut errors = FieldErrors::new();
     let email = validation::email(&mut errors, "email", &form.email);
-    let display_name = validation::required_text(&mut errors, "display_name", &form.display_name, 80);
-    password::check_strength(&mut errors, "password", &form.password, &email, &display_name);
+    let display_name =
+        validation::required_text(&mut errors, "display_name", &form.display_name, 80);
+    password::check_strength(
+        &mut errors,
+        "password",
+        &form.password,
+        &email,
+        &display_name,
+    );
     if form.password != form.password_confirm {
         errors.add("password_confirm", "error-password-mismatch");
     }
@@ -93,11 +110,16 @@ pub async fn register(db: &DatabaseConnection, env: MailEnv<'_>, form: &Registra
     let locale = crate::i18n::normalize(&form.locale);
 
     if let Some(existing) = find_by_email(db, &email).await? {
-        let subject = env.catalog.get(&existing.locale, "mail-already-registered-subject");
+        let subject = env
+            .catalog
+            .get(&existing.locale, "mail-already-registered-subject");
         let body = env.catalog.get_with(
             &existing.locale,
             "mail-already-registered-body",
-            &[("url", Value::from(format!("{}/konto/passwort-vergessen", env.public_url)))],
+            &[(
+                "url",
+                Value::from(format!("{}/konto/passwort-vergessen", env.public_url)),
+            )],
         );
         mail::queue(db, &email, &subject, &body).await?;
         return Ok(());
@@ -125,7 +147,12 @@ pub async fn register(db: &DatabaseConnection, env: MailEnv<'_>, form: &Registra
     Ok(())
 }
 
-async fn issue_token<C: ConnectionTrait>(db: &C, user_id: i64, purpose: &str, ttl: i64) -> Result<String, DbErr> {
+async fn issue_token<C: ConnectionTrait>(
+    db: &C,
+    user_id: i64,
+    purpose: &str,
+    ttl: i64,
+) -> Result<String, DbErr> {
     let token = random_token();
     let now = crate::time::now();
     account_token::ActiveModel {
@@ -141,7 +168,11 @@ async fn issue_token<C: ConnectionTrait>(db: &C, user_id: i64, purpose: &str, tt
     Ok(token)
 }
 
-async fn send_verification<C: ConnectionTrait>(db: &C, env: MailEnv<'_>, u: &user::Model) -> Result<(), DbErr> {
+async fn send_verification<C: ConnectionTrait>(
+    db: &C,
+    env: MailEnv<'_>,
+    u: &user::Model,
+) -> Result<(), DbErr> {
     let Some(email) = &u.email else { return Ok(()) };
     let token = issue_token(db, u.id, VERIFY_PURPOSE, VERIFY_TTL_SECS).await?;
     let url = format!("{}/konto/bestaetigen/{token}", env.public_url);
@@ -149,7 +180,10 @@ async fn send_verification<C: ConnectionTrait>(db: &C, env: MailEnv<'_>, u: &use
     let body = env.catalog.get_with(
         &u.locale,
         "mail-verify-body",
-        &[("name", Value::from(u.display_name.clone())), ("url", Value::from(url))],
+        &[
+            ("name", Value::from(u.display_name.clone())),
+            ("url", Value::from(url)),
+        ],
     );
     mail::queue(db, email, &subject, &body).await?;
     Ok(())
@@ -210,9 +244,16 @@ pub enum LoginError {
 /// Checks e-mail and password. After five failures each further failure
 /// doubles a waiting time (30 s up to 15 min), stored in the database so that
 /// it holds across instances.
-pub async fn authenticate(db: &DatabaseConnection, email: &str, password_input: &str) -> CoreResult<Result<user::Model, LoginError>> {
+pub async fn authenticate(
+    db: &DatabaseConnection,
+    email: &str,
+    password_input: &str,
+) -> CoreResult<Result<user::Model, LoginError>> {
     let email = email.trim().to_lowercase();
-    let Some(u) = find_by_email(db, &email).await?.filter(|u| u.deleted_at.is_none()) else {
+    let Some(u) = find_by_email(db, &email)
+        .await?
+        .filter(|u| u.deleted_at.is_none())
+    else {
         password::verify_dummy(password_input);
         return Ok(Err(LoginError::InvalidCredentials));
     };
@@ -256,11 +297,18 @@ pub async fn authenticate(db: &DatabaseConnection, email: &str, password_input: 
 
 /// Mails a reset link if the address belongs to an account; says nothing
 /// either way to the requester.
-pub async fn request_password_reset(db: &DatabaseConnection, env: MailEnv<'_>, email_input: &str) -> CoreResult<()> {
+pub async fn request_password_reset(
+    db: &DatabaseConnection,
+    env: MailEnv<'_>,
+    email_input: &str,
+) -> CoreResult<()> {
     let mut errors = FieldErrors::new();
     let email = validation::email(&mut errors, "email", email_input);
     errors.into_result()?;
-    let Some(u) = find_by_email(db, &email).await?.filter(|u| u.deleted_at.is_none()) else {
+    let Some(u) = find_by_email(db, &email)
+        .await?
+        .filter(|u| u.deleted_at.is_none())
+    else {
         return Ok(());
     };
     let token = issue_token(db, u.id, RESET_PURPOSE, RESET_TTL_SECS).await?;
@@ -269,7 +317,10 @@ pub async fn request_password_reset(db: &DatabaseConnection, env: MailEnv<'_>, e
     let body = env.catalog.get_with(
         &u.locale,
         "mail-reset-body",
-        &[("name", Value::from(u.display_name.clone())), ("url", Value::from(url))],
+        &[
+            ("name", Value::from(u.display_name.clone())),
+            ("url", Value::from(url)),
+        ],
     );
     mail::queue(db, &email, &subject, &body).await?;
     Ok(())
@@ -281,13 +332,27 @@ pub async fn reset_token_valid(db: &DatabaseConnection, token: &str) -> CoreResu
 
 /// Sets a new password from a reset link; ends all sessions of the account.
 /// A reset also proves control of the address, so it verifies it.
-pub async fn reset_password(db: &DatabaseConnection, token: &str, new_password: &str, confirm: &str) -> CoreResult<()> {
+pub async fn reset_password(
+    db: &DatabaseConnection,
+    token: &str,
+    new_password: &str,
+    confirm: &str,
+) -> CoreResult<()> {
     let Some(t) = valid_token(db, token, RESET_PURPOSE).await? else {
         return Err(CoreError::NotFound);
     };
-    let u = user::Entity::find_by_id(t.user_id).one(db).await?.ok_or(CoreError::NotFound)?;
+    let u = user::Entity::find_by_id(t.user_id)
+        .one(db)
+        .await?
+        .ok_or(CoreError::NotFound)?;
     let mut errors = FieldErrors::new();
-    password::check_strength(&mut errors, "password", new_password, u.email.as_deref().unwrap_or(""), &u.display_name);
+    password::check_strength(
+        &mut errors,
+        "password",
+        new_password,
+        u.email.as_deref().unwrap_or(""),
+        &u.display_name,
+    );
     if new_password != confirm {
         errors.add("password_confirm", "error-password-mismatch");
     }
@@ -305,7 +370,10 @@ pub async fn reset_password(db: &DatabaseConnection, token: &str, new_password: 
         .col_expr(user::Column::PasswordHash, Expr::value(hash))
         .col_expr(user::Column::FailedLogins, Expr::value(0))
         .col_expr(user::Column::LockedUntil, Expr::value(Option::<i64>::None))
-        .col_expr(user::Column::EmailVerifiedAt, Expr::value(u.email_verified_at.unwrap_or(now)))
+        .col_expr(
+            user::Column::EmailVerifiedAt,
+            Expr::value(u.email_verified_at.unwrap_or(now)),
+        )
         .col_expr(user::Column::UpdatedAt, Expr::value(now))
         .filter(user::Column::Id.eq(u.id))
         .exec(&txn)
@@ -316,7 +384,12 @@ pub async fn reset_password(db: &DatabaseConnection, token: &str, new_password: 
 }
 
 /// Changes display name and language.
-pub async fn update_profile(db: &DatabaseConnection, user_id: i64, display_name: &str, locale: &str) -> CoreResult<()> {
+pub async fn update_profile(
+    db: &DatabaseConnection,
+    user_id: i64,
+    display_name: &str,
+    locale: &str,
+) -> CoreResult<()> {
     let mut errors = FieldErrors::new();
     let display_name = validation::required_text(&mut errors, "display_name", display_name, 80);
     if !crate::i18n::LOCALES.contains(&locale) {
@@ -335,14 +408,21 @@ pub async fn update_profile(db: &DatabaseConnection, user_id: i64, display_name:
 
 pub async fn set_locale(db: &DatabaseConnection, user_id: i64, locale: &str) -> CoreResult<()> {
     user::Entity::update_many()
-        .col_expr(user::Column::Locale, Expr::value(crate::i18n::normalize(locale)))
+        .col_expr(
+            user::Column::Locale,
+            Expr::value(crate::i18n::normalize(locale)),
+        )
         .filter(user::Column::Id.eq(user_id))
         .exec(db)
         .await?;
     Ok(())
 }
 
-pub async fn update_notifications(db: &DatabaseConnection, user_id: i64, frequency: &str) -> CoreResult<()> {
+pub async fn update_notifications(
+    db: &DatabaseConnection,
+    user_id: i64,
+    frequency: &str,
+) -> CoreResult<()> {
     if !NOTIFY_FREQUENCIES.contains(&frequency) {
         return Err(FieldErrors::single("frequency", "error-invalid-choice").into());
     }
@@ -355,13 +435,33 @@ pub async fn update_notifications(db: &DatabaseConnection, user_id: i64, frequen
 }
 
 /// Changes the password after checking the current one; ends other sessions.
-pub async fn change_password(db: &DatabaseConnection, user_id: i64, current: &str, new_password: &str, confirm: &str, keep_session: &str) -> CoreResult<()> {
-    let u = user::Entity::find_by_id(user_id).one(db).await?.ok_or(CoreError::NotFound)?;
+pub async fn change_password(
+    db: &DatabaseConnection,
+    user_id: i64,
+    current: &str,
+    new_password: &str,
+    confirm: &str,
+    keep_session: &str,
+) -> CoreResult<()> {
+    let u = user::Entity::find_by_id(user_id)
+        .one(db)
+        .await?
+        .ok_or(CoreError::NotFound)?;
     let mut errors = FieldErrors::new();
-    if !u.password_hash.as_deref().is_some_and(|h| password::verify(current, h)) {
+    if !u
+        .password_hash
+        .as_deref()
+        .is_some_and(|h| password::verify(current, h))
+    {
         errors.add("current_password", "error-password-wrong");
     }
-    password::check_strength(&mut errors, "password", new_password, u.email.as_deref().unwrap_or(""), &u.display_name);
+    password::check_strength(
+        &mut errors,
+        "password",
+        new_password,
+        u.email.as_deref().unwrap_or(""),
+        &u.display_name,
+    );
     if new_password != confirm {
         errors.add("password_confirm", "error-password-mismatch");
     }
@@ -384,7 +484,12 @@ pub async fn change_password(db: &DatabaseConnection, user_id: i64, current: &st
 }
 
 /// Stores a proposed TOTP secret after the user proved it with a code.
-pub async fn enable_totp(db: &DatabaseConnection, user_id: i64, secret: &str, code: &str) -> CoreResult<()> {
+pub async fn enable_totp(
+    db: &DatabaseConnection,
+    user_id: i64,
+    secret: &str,
+    code: &str,
+) -> CoreResult<()> {
     if !totp::check(secret, code) {
         return Err(FieldErrors::single("code", "error-totp-wrong").into());
     }
@@ -395,14 +500,27 @@ pub async fn enable_totp(db: &DatabaseConnection, user_id: i64, secret: &str, co
         .filter(user::Column::Id.eq(user_id))
         .exec(db)
         .await?;
-    audit::record(db, Some(user_id), "account.totp_enabled", "user", Some(&user_id.to_string()), serde_json::Value::Null).await?;
+    audit::record(
+        db,
+        Some(user_id),
+        "account.totp_enabled",
+        "user",
+        Some(&user_id.to_string()),
+        serde_json::Value::Null,
+    )
+    .await?;
     Ok(())
 }
 
 /// Checks a second-factor code of an account.
 pub async fn check_totp(db: &DatabaseConnection, user_id: i64, code: &str) -> CoreResult<bool> {
-    let u = user::Entity::find_by_id(user_id).one(db).await?.ok_or(CoreError::NotFound)?;
-    Ok(u.totp_secret.as_deref().is_some_and(|s| totp::check(s, code)))
+    let u = user::Entity::find_by_id(user_id)
+        .one(db)
+        .await?
+        .ok_or(CoreError::NotFound)?;
+    Ok(u.totp_secret
+        .as_deref()
+        .is_some_and(|s| totp::check(s, code)))
 }
 
 /// Everything stored about a person, for the DSGVO export (Art. 15, 20).
@@ -443,7 +561,10 @@ pub struct ExportedAudit {
 }
 
 pub async fn export(db: &DatabaseConnection, user_id: i64) -> CoreResult<AccountExport> {
-    let u = user::Entity::find_by_id(user_id).one(db).await?.ok_or(CoreError::NotFound)?;
+    let u = user::Entity::find_by_id(user_id)
+        .one(db)
+        .await?
+        .ok_or(CoreError::NotFound)?;
     let sessions = sessions::for_user(db, user_id).await?;
     let audit_rows = audit_entry::Entity::find()
         .filter(
@@ -476,7 +597,10 @@ pub async fn export(db: &DatabaseConnection, user_id: i64) -> CoreResult<Account
         },
         sessions: sessions
             .into_iter()
-            .map(|s| ExportedSession { started_at: ts(s.created_at), last_seen_at: ts(s.last_seen_at) })
+            .map(|s| ExportedSession {
+                started_at: ts(s.created_at),
+                last_seen_at: ts(s.last_seen_at),
+            })
             .collect(),
         audit_entries_about_you: audit_rows
             .into_iter()
@@ -493,9 +617,20 @@ pub async fn export(db: &DatabaseConnection, user_id: i64) -> CoreResult<Account
 /// pseudonym so that contributions keep their author id; every personal
 /// field is cleared, sessions and tokens are removed, and modules learn of it
 /// through the outbox (`account.deleted`).
-pub async fn delete_account(db: &DatabaseConnection, user_id: i64, password_input: &str) -> CoreResult<()> {
-    let u = user::Entity::find_by_id(user_id).one(db).await?.ok_or(CoreError::NotFound)?;
-    if !u.password_hash.as_deref().is_some_and(|h| password::verify(password_input, h)) {
+pub async fn delete_account(
+    db: &DatabaseConnection,
+    user_id: i64,
+    password_input: &str,
+) -> CoreResult<()> {
+    let u = user::Entity::find_by_id(user_id)
+        .one(db)
+        .await?
+        .ok_or(CoreError::NotFound)?;
+    if !u
+        .password_hash
+        .as_deref()
+        .is_some_and(|h| password::verify(password_input, h))
+    {
         return Err(FieldErrors::single("password", "error-password-wrong").into());
     }
     let now = crate::time::now();
@@ -503,9 +638,18 @@ pub async fn delete_account(db: &DatabaseConnection, user_id: i64, password_inpu
     user::Entity::update_many()
         .col_expr(user::Column::Email, Expr::value(Option::<String>::None))
         .col_expr(user::Column::DisplayName, Expr::value(DELETED_NAME))
-        .col_expr(user::Column::PasswordHash, Expr::value(Option::<String>::None))
-        .col_expr(user::Column::TotpSecret, Expr::value(Option::<String>::None))
-        .col_expr(user::Column::TotpEnabledAt, Expr::value(Option::<i64>::None))
+        .col_expr(
+            user::Column::PasswordHash,
+            Expr::value(Option::<String>::None),
+        )
+        .col_expr(
+            user::Column::TotpSecret,
+            Expr::value(Option::<String>::None),
+        )
+        .col_expr(
+            user::Column::TotpEnabledAt,
+            Expr::value(Option::<i64>::None),
+        )
         .col_expr(user::Column::Role, Expr::value(Role::Participant.as_str()))
         .col_expr(user::Column::DeletedAt, Expr::value(now))
         .col_expr(user::Column::UpdatedAt, Expr::value(now))
@@ -517,7 +661,14 @@ pub async fn delete_account(db: &DatabaseConnection, user_id: i64, password_inpu
         .filter(account_token::Column::UserId.eq(user_id))
         .exec(&txn)
         .await?;
-    outbox::publish(&txn, "account", "account.deleted", &user_id.to_string(), serde_json::Value::Null).await?;
+    outbox::publish(
+        &txn,
+        "account",
+        "account.deleted",
+        &user_id.to_string(),
+        serde_json::Value::Null,
+    )
+    .await?;
     txn.commit().await?;
     Ok(())
 }
@@ -533,10 +684,18 @@ pub async fn create_verified<C: ConnectionTrait>(
     let mut errors = FieldErrors::new();
     let email = validation::email(&mut errors, "email", email);
     let display_name = validation::required_text(&mut errors, "display_name", display_name, 80);
-    password::check_strength(&mut errors, "password", password_input, &email, &display_name);
+    password::check_strength(
+        &mut errors,
+        "password",
+        password_input,
+        &email,
+        &display_name,
+    );
     errors.into_result()?;
     if find_by_email(db, &email).await?.is_some() {
-        return Err(CoreError::Conflict(format!("an account with {email} exists")));
+        return Err(CoreError::Conflict(format!(
+            "an account with {email} exists"
+        )));
     }
     let hash = password::hash(password_input).map_err(CoreError::Other)?;
     let now = crate::time::now();
@@ -582,14 +741,24 @@ pub async fn search_users(
     if let Some(role) = role {
         select = select.filter(user::Column::Role.eq(role.as_str()));
     }
-    let paginator = select.order_by_desc(user::Column::Id).paginate(db, per_page);
+    let paginator = select
+        .order_by_desc(user::Column::Id)
+        .paginate(db, per_page);
     let total = paginator.num_items().await?;
     Ok((paginator.fetch_page(page.saturating_sub(1)).await?, total))
 }
 
 /// Changes a role; the person's sessions end so the new rights apply at once.
-pub async fn set_role(db: &DatabaseConnection, actor: &Principal, user_id: i64, role: Role) -> CoreResult<()> {
-    let u = user::Entity::find_by_id(user_id).one(db).await?.ok_or(CoreError::NotFound)?;
+pub async fn set_role(
+    db: &DatabaseConnection,
+    actor: &Principal,
+    user_id: i64,
+    role: Role,
+) -> CoreResult<()> {
+    let u = user::Entity::find_by_id(user_id)
+        .one(db)
+        .await?
+        .ok_or(CoreError::NotFound)?;
     if u.id == actor.user_id && role != Role::Admin {
         return Err(FieldErrors::single("role", "error-cannot-demote-self").into());
     }
@@ -617,7 +786,13 @@ pub async fn set_role(db: &DatabaseConnection, actor: &Principal, user_id: i64, 
 }
 
 /// Blocks (with a reason) or unblocks an account.
-pub async fn set_blocked(db: &DatabaseConnection, actor: &Principal, user_id: i64, blocked: bool, reason: &str) -> CoreResult<()> {
+pub async fn set_blocked(
+    db: &DatabaseConnection,
+    actor: &Principal,
+    user_id: i64,
+    blocked: bool,
+    reason: &str,
+) -> CoreResult<()> {
     if user_id == actor.user_id {
         return Err(FieldErrors::single("reason", "error-cannot-block-self").into());
     }
@@ -628,12 +803,18 @@ pub async fn set_blocked(db: &DatabaseConnection, actor: &Principal, user_id: i6
         String::new()
     };
     errors.into_result()?;
-    user::Entity::find_by_id(user_id).one(db).await?.ok_or(CoreError::NotFound)?;
+    user::Entity::find_by_id(user_id)
+        .one(db)
+        .await?
+        .ok_or(CoreError::NotFound)?;
     let txn = db.begin().await?;
     let now = crate::time::now();
     user::Entity::update_many()
         .col_expr(user::Column::BlockedAt, Expr::value(blocked.then_some(now)))
-        .col_expr(user::Column::BlockedReason, Expr::value(blocked.then(|| reason.clone())))
+        .col_expr(
+            user::Column::BlockedReason,
+            Expr::value(blocked.then(|| reason.clone())),
+        )
         .col_expr(user::Column::UpdatedAt, Expr::value(now))
         .filter(user::Column::Id.eq(user_id))
         .exec(&txn)
@@ -644,7 +825,11 @@ pub async fn set_blocked(db: &DatabaseConnection, actor: &Principal, user_id: i6
     audit::record(
         &txn,
         Some(actor.user_id),
-        if blocked { "user.blocked" } else { "user.unblocked" },
+        if blocked {
+            "user.blocked"
+        } else {
+            "user.unblocked"
+        },
         "user",
         Some(&user_id.to_string()),
         serde_json::json!({ "reason": reason }),

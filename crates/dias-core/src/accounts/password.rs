@@ -31,7 +31,9 @@ pub fn hash(password: &str) -> Result<String, String> {
 
 pub fn verify(password: &str, stored: &str) -> bool {
     match PasswordHash::new(stored) {
-        Ok(parsed) => argon2().verify_password(password.as_bytes(), &parsed).is_ok(),
+        Ok(parsed) => argon2()
+            .verify_password(password.as_bytes(), &parsed)
+            .is_ok(),
         Err(_) => false,
     }
 }
@@ -64,7 +66,9 @@ pub fn check_strength(
     let distinct: std::collections::HashSet<char> = lower.chars().collect();
     let local_part = email.split('@').next().unwrap_or("").to_lowercase();
     let name = display_name.trim().to_lowercase();
-    let is_common = COMMON.lines().any(|c| !c.is_empty() && lower.contains(c) && c.len() * 2 >= lower.len());
+    let is_common = COMMON
+        .lines()
+        .any(|c| !c.is_empty() && lower.contains(c) && c.len() * 2 >= lower.len());
     if is_common
         || distinct.len() < 4
         || (local_part.len() >= 4 && lower.contains(&local_part))
@@ -91,13 +95,28 @@ mod tests {
     fn weak_passwords_are_refused() {
         let check = |p: &str| {
             let mut errors = FieldErrors::new();
-            check_strength(&mut errors, "password", p, "anna.schmidt@example.org", "Anna Schmidt");
+            check_strength(
+                &mut errors,
+                "password",
+                p,
+                "anna.schmidt@example.org",
+                "Anna Schmidt",
+            );
             errors.get("password").map(str::to_owned)
         };
         assert_eq!(check("kurz").as_deref(), Some("error-password-too-short"));
-        assert_eq!(check("passwort12345").as_deref(), Some("error-password-weak"));
-        assert_eq!(check("aaaaaaaaaaaaaa").as_deref(), Some("error-password-weak"));
-        assert_eq!(check("anna.schmidt-2026").as_deref(), Some("error-password-weak"));
+        assert_eq!(
+            check("passwort12345").as_deref(),
+            Some("error-password-weak")
+        );
+        assert_eq!(
+            check("aaaaaaaaaaaaaa").as_deref(),
+            Some("error-password-weak")
+        );
+        assert_eq!(
+            check("anna.schmidt-2026").as_deref(),
+            Some("error-password-weak")
+        );
         assert_eq!(check("Elbsandstein-Wanderweg-7"), None);
     }
 }

@@ -35,7 +35,9 @@ pub fn check(secret_base32: &str, code: &str) -> bool {
 
 /// The `otpauth://` URL an authenticator app imports.
 pub fn provisioning_url(secret_base32: &str, account: &str) -> String {
-    totp(secret_base32, account).map(|t| t.get_url()).unwrap_or_default()
+    totp(secret_base32, account)
+        .map(|t| t.get_url())
+        .unwrap_or_default()
 }
 
 /// The current code (for tests and the CLI).
@@ -52,7 +54,10 @@ mod tests {
         let secret = new_secret();
         let code = current_code(&secret).unwrap();
         assert!(check(&secret, &code));
-        let wrong = format!("{:06}", (code.parse::<u32>().unwrap() + 500_000) % 1_000_000);
+        let wrong = format!(
+            "{:06}",
+            (code.parse::<u32>().unwrap() + 500_000) % 1_000_000
+        );
         assert!(!check(&secret, &wrong));
         assert!(!check(&secret, "12345"));
         assert!(!check(&secret, "abcdef"));

@@ -28,12 +28,21 @@ pub fn routes() -> Router<AppState> {
         .route("/konto/registrieren/danke", get(register_done))
         .route("/konto/bestaetigen/{token}", get(verify_form).post(verify))
         .route("/konto/anmelden", get(login_form).post(login))
-        .route("/konto/anmelden/zweiter-faktor", get(second_factor_form).post(second_factor))
-        .route("/konto/zweiter-faktor/einrichten", get(totp_setup_form).post(totp_setup))
+        .route(
+            "/konto/anmelden/zweiter-faktor",
+            get(second_factor_form).post(second_factor),
+        )
+        .route(
+            "/konto/zweiter-faktor/einrichten",
+            get(totp_setup_form).post(totp_setup),
+        )
         .route("/konto/abmelden", post(logout))
         .route("/konto/passwort-vergessen", get(forgot_form).post(forgot))
         .route("/konto/passwort-neu/{token}", get(reset_form).post(reset))
-        .route("/konto/benachrichtigungen", get(notifications_form).post(save_notifications))
+        .route(
+            "/konto/benachrichtigungen",
+            get(notifications_form).post(save_notifications),
+        )
         .route("/konto/sicherheit", get(security))
         .route("/konto/passwort", post(change_password))
         .route("/konto/ueberall-abmelden", post(logout_everywhere))
@@ -50,8 +59,17 @@ fn field_errors<T>(result: Result<T, CoreError>) -> AppResult<Result<T, FieldErr
     }
 }
 
-fn limit(state: &AppState, ctx: &Ctx, bucket: &'static str, max: u32, window: i64) -> AppResult<()> {
-    state.limits.check(bucket, ctx.info.client_ip, max, window).map_err(AppError::TooManyRequests)
+fn limit(
+    state: &AppState,
+    ctx: &Ctx,
+    bucket: &'static str,
+    max: u32,
+    window: i64,
+) -> AppResult<()> {
+    state
+        .limits
+        .check(bucket, ctx.info.client_ip, max, window)
+        .map_err(AppError::TooManyRequests)
 }
 
 // ---------------------------------------------------------------- register
@@ -84,10 +102,20 @@ async fn register_form(ctx: Ctx) -> AppResult<Response> {
     if ctx.signed_in() {
         return Ok(see_other("/konto"));
     }
-    page(&RegisterPage { ctx, errors: ShownErrors::none(), email: String::new(), display_name: String::new(), accepted: false })
+    page(&RegisterPage {
+        ctx,
+        errors: ShownErrors::none(),
+        email: String::new(),
+        display_name: String::new(),
+        accepted: false,
+    })
 }
 
-async fn register(State(state): State<AppState>, ctx: Ctx, Form(input): Form<RegisterInput>) -> AppResult<Response> {
+async fn register(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Form(input): Form<RegisterInput>,
+) -> AppResult<Response> {
     limit(&state, &ctx, "register", 10, 3600)?;
     let registration = Registration {
         email: input.email.clone(),
@@ -139,7 +167,11 @@ struct VerifyPage {
     token: String,
 }
 
-async fn verify_form(State(state): State<AppState>, ctx: Ctx, Path(token): Path<String>) -> AppResult<Response> {
+async fn verify_form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(token): Path<String>,
+) -> AppResult<Response> {
     if !accounts::verification_token_valid(&state.db, &token).await? {
         return page_with_status(
             StatusCode::NOT_FOUND,
@@ -189,10 +221,19 @@ async fn login_form(ctx: Ctx, Query(q): Query<NextParam>) -> AppResult<Response>
     if ctx.signed_in() {
         return Ok(see_other(&safe_next(q.weiter.as_deref())));
     }
-    page(&LoginPage { ctx, errors: ShownErrors::none(), email: String::new(), next: q.weiter.unwrap_or_default() })
+    page(&LoginPage {
+        ctx,
+        errors: ShownErrors::none(),
+        email: String::new(),
+        next: q.weiter.unwrap_or_default(),
+    })
 }
 
-async fn login(State(state): State<AppState>, ctx: Ctx, Form(input): Form<LoginInput>) -> AppResult<Response> {
+async fn login(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Form(input): Form<LoginInput>,
+) -> AppResult<Response> {
     limit(&state, &ctx, "login", 20, 300)?;
     let next = safe_next(input.weiter.as_deref());
     let mut errors = FieldErrors::new();
@@ -210,14 +251,22 @@ async fn login(State(state): State<AppState>, ctx: Ctx, Form(input): Form<LoginI
                     dias_core::sessions::delete(&state.db, &old.id).await?;
                 }
                 let needs_code = user.totp_enabled_at.is_some();
-                let (token, _) = dias_core::sessions::create(&state.db, user.id, needs_code, state.session_timeouts()).await?;
+                let (token, _) = dias_core::sessions::create(
+                    &state.db,
+                    user.id,
+                    needs_code,
+                    state.session_timeouts(),
+                )
+                .await?;
                 let target = if needs_code {
                     format!("/konto/anmelden/zweiter-faktor?weiter={}", urlencode(&next))
                 } else {
                     next
                 };
                 let mut response = see_other(&target);
-                response.headers_mut().append(header::SET_COOKIE, session_cookie(&state, &token));
+                response
+                    .headers_mut()
+                    .append(header::SET_COOKIE, session_cookie(&state, &token));
                 return Ok(response);
             }
             Err(LoginError::InvalidCredentials) => errors.add("email", "error-login-failed"),
@@ -229,19 +278,32 @@ async fn login(State(state): State<AppState>, ctx: Ctx, Form(input): Form<LoginI
                 shown.items.push(("email".into(), message));
                 return page_with_status(
                     StatusCode::TOO_MANY_REQUESTS,
-                    &LoginPage { errors: shown, email: input.email, next: input.weiter.unwrap_or_default(), ctx },
+                    &LoginPage {
+                        errors: shown,
+                        email: input.email,
+                        next: input.weiter.unwrap_or_default(),
+                        ctx,
+                    },
                 );
             }
         }
     }
     page_with_status(
         StatusCode::UNPROCESSABLE_ENTITY,
-        &LoginPage { errors: ShownErrors::new(&ctx, &errors), email: input.email, next: input.weiter.unwrap_or_default(), ctx },
+        &LoginPage {
+            errors: ShownErrors::new(&ctx, &errors),
+            email: input.email,
+            next: input.weiter.unwrap_or_default(),
+            ctx,
+        },
     )
 }
 
 fn urlencode(value: &str) -> String {
-    serde_urlencoded::to_string([("", value)]).unwrap_or_default().trim_start_matches('=').to_owned()
+    serde_urlencoded::to_string([("", value)])
+        .unwrap_or_default()
+        .trim_start_matches('=')
+        .to_owned()
 }
 
 #[derive(Deserialize, Default)]
@@ -264,12 +326,20 @@ struct SecondFactorPage {
 
 async fn second_factor_form(ctx: Ctx, Query(q): Query<NextParam>) -> AppResult<Response> {
     match &ctx.info.session {
-        Some(s) if s.mfa_pending => page(&SecondFactorPage { ctx, errors: ShownErrors::none(), next: q.weiter.unwrap_or_default() }),
+        Some(s) if s.mfa_pending => page(&SecondFactorPage {
+            ctx,
+            errors: ShownErrors::none(),
+            next: q.weiter.unwrap_or_default(),
+        }),
         _ => Ok(see_other("/konto/anmelden")),
     }
 }
 
-async fn second_factor(State(state): State<AppState>, ctx: Ctx, Form(input): Form<CodeInput>) -> AppResult<Response> {
+async fn second_factor(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Form(input): Form<CodeInput>,
+) -> AppResult<Response> {
     limit(&state, &ctx, "totp", 10, 300)?;
     let Some(session) = ctx.info.session.clone().filter(|s| s.mfa_pending) else {
         return Ok(see_other("/konto/anmelden"));
@@ -277,15 +347,27 @@ async fn second_factor(State(state): State<AppState>, ctx: Ctx, Form(input): For
     if accounts::check_totp(&state.db, session.user_id, &input.code).await? {
         // Rotate the session id now that the person is fully signed in.
         dias_core::sessions::delete(&state.db, &session.id).await?;
-        let (token, _) = dias_core::sessions::create(&state.db, session.user_id, false, state.session_timeouts()).await?;
+        let (token, _) = dias_core::sessions::create(
+            &state.db,
+            session.user_id,
+            false,
+            state.session_timeouts(),
+        )
+        .await?;
         let mut response = see_other(&safe_next(input.weiter.as_deref()));
-        response.headers_mut().append(header::SET_COOKIE, session_cookie(&state, &token));
+        response
+            .headers_mut()
+            .append(header::SET_COOKIE, session_cookie(&state, &token));
         return Ok(response);
     }
     let errors = FieldErrors::single("code", "error-totp-wrong");
     page_with_status(
         StatusCode::UNPROCESSABLE_ENTITY,
-        &SecondFactorPage { errors: ShownErrors::new(&ctx, &errors), next: input.weiter.unwrap_or_default(), ctx },
+        &SecondFactorPage {
+            errors: ShownErrors::new(&ctx, &errors),
+            next: input.weiter.unwrap_or_default(),
+            ctx,
+        },
     )
 }
 
@@ -307,16 +389,32 @@ async fn totp_setup_form(ctx: Ctx) -> AppResult<Response> {
     let secret = accounts::totp::new_secret();
     let url = accounts::totp::provisioning_url(&secret, &user.email);
     let required = user.role == dias_core::policy::Role::Admin;
-    page(&TotpSetupPage { ctx, errors: ShownErrors::none(), secret, url, required })
+    page(&TotpSetupPage {
+        ctx,
+        errors: ShownErrors::none(),
+        secret,
+        url,
+        required,
+    })
 }
 
-async fn totp_setup(State(state): State<AppState>, ctx: Ctx, Form(input): Form<CodeInput>) -> AppResult<Response> {
+async fn totp_setup(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Form(input): Form<CodeInput>,
+) -> AppResult<Response> {
     let user = ctx.user()?.clone();
     if user.totp_enabled {
         return Ok(see_other("/konto/sicherheit"));
     }
-    let secret: String = input.secret.chars().filter(|c| c.is_ascii_alphanumeric()).take(64).collect();
-    match field_errors(accounts::enable_totp(&state.db, user.user_id, &secret, &input.code).await)? {
+    let secret: String = input
+        .secret
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .take(64)
+        .collect();
+    match field_errors(accounts::enable_totp(&state.db, user.user_id, &secret, &input.code).await)?
+    {
         Ok(()) => Ok(see_other("/konto/sicherheit?hinweis=zweiter-faktor-aktiv")),
         Err(errors) => {
             let url = accounts::totp::provisioning_url(&secret, &user.email);
@@ -339,7 +437,9 @@ async fn logout(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> 
         dias_core::sessions::delete(&state.db, &session.id).await?;
     }
     let mut response = see_other("/?hinweis=abgemeldet");
-    response.headers_mut().append(header::SET_COOKIE, clear_session_cookie(&state));
+    response
+        .headers_mut()
+        .append(header::SET_COOKIE, clear_session_cookie(&state));
     Ok(response)
 }
 
@@ -347,7 +447,9 @@ async fn logout_everywhere(State(state): State<AppState>, ctx: Ctx) -> AppResult
     let user = ctx.require(&CoreAction::ManageOwnAccount)?.user()?;
     dias_core::sessions::delete_all_for_user(&state.db, user.user_id).await?;
     let mut response = see_other("/?hinweis=ueberall-abgemeldet");
-    response.headers_mut().append(header::SET_COOKIE, clear_session_cookie(&state));
+    response
+        .headers_mut()
+        .append(header::SET_COOKIE, clear_session_cookie(&state));
     Ok(response)
 }
 
@@ -368,12 +470,22 @@ struct ForgotPage {
 }
 
 async fn forgot_form(ctx: Ctx) -> AppResult<Response> {
-    page(&ForgotPage { ctx, errors: ShownErrors::none(), email: String::new() })
+    page(&ForgotPage {
+        ctx,
+        errors: ShownErrors::none(),
+        email: String::new(),
+    })
 }
 
-async fn forgot(State(state): State<AppState>, ctx: Ctx, Form(input): Form<EmailInput>) -> AppResult<Response> {
+async fn forgot(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Form(input): Form<EmailInput>,
+) -> AppResult<Response> {
     limit(&state, &ctx, "reset", 5, 3600)?;
-    match field_errors(accounts::request_password_reset(&state.db, state.mail_env(), &input.email).await)? {
+    match field_errors(
+        accounts::request_password_reset(&state.db, state.mail_env(), &input.email).await,
+    )? {
         Ok(()) => page(&MessagePage {
             title: ctx.t("forgot-sent-title"),
             text: ctx.t("forgot-sent-text"),
@@ -382,7 +494,11 @@ async fn forgot(State(state): State<AppState>, ctx: Ctx, Form(input): Form<Email
         }),
         Err(errors) => page_with_status(
             StatusCode::UNPROCESSABLE_ENTITY,
-            &ForgotPage { errors: ShownErrors::new(&ctx, &errors), email: input.email, ctx },
+            &ForgotPage {
+                errors: ShownErrors::new(&ctx, &errors),
+                email: input.email,
+                ctx,
+            },
         ),
     }
 }
@@ -405,7 +521,11 @@ struct ResetPage {
     token: String,
 }
 
-async fn reset_form(State(state): State<AppState>, ctx: Ctx, Path(token): Path<String>) -> AppResult<Response> {
+async fn reset_form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(token): Path<String>,
+) -> AppResult<Response> {
     if !accounts::reset_token_valid(&state.db, &token).await? {
         return page_with_status(
             StatusCode::NOT_FOUND,
@@ -417,13 +537,31 @@ async fn reset_form(State(state): State<AppState>, ctx: Ctx, Path(token): Path<S
             },
         );
     }
-    page(&ResetPage { ctx, errors: ShownErrors::none(), token })
+    page(&ResetPage {
+        ctx,
+        errors: ShownErrors::none(),
+        token,
+    })
 }
 
-async fn reset(State(state): State<AppState>, ctx: Ctx, Path(token): Path<String>, Form(input): Form<NewPasswordInput>) -> AppResult<Response> {
-    match field_errors(accounts::reset_password(&state.db, &token, &input.password, &input.password_confirm).await)? {
+async fn reset(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(token): Path<String>,
+    Form(input): Form<NewPasswordInput>,
+) -> AppResult<Response> {
+    match field_errors(
+        accounts::reset_password(&state.db, &token, &input.password, &input.password_confirm).await,
+    )? {
         Ok(()) => Ok(see_other("/konto/anmelden?hinweis=passwort-geaendert")),
-        Err(errors) => page_with_status(StatusCode::UNPROCESSABLE_ENTITY, &ResetPage { errors: ShownErrors::new(&ctx, &errors), token, ctx }),
+        Err(errors) => page_with_status(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &ResetPage {
+                errors: ShownErrors::new(&ctx, &errors),
+                token,
+                ctx,
+            },
+        ),
     }
 }
 
@@ -440,7 +578,12 @@ struct ProfilePage {
 
 async fn profile(ctx: Ctx) -> AppResult<Response> {
     let user = ctx.require(&CoreAction::ManageOwnAccount)?.user()?.clone();
-    page(&ProfilePage { ctx, errors: ShownErrors::none(), display_name: user.display_name, locale: user.locale })
+    page(&ProfilePage {
+        ctx,
+        errors: ShownErrors::none(),
+        display_name: user.display_name,
+        locale: user.locale,
+    })
 }
 
 #[derive(Deserialize, Default)]
@@ -451,13 +594,24 @@ pub struct ProfileInput {
     locale: String,
 }
 
-async fn save_profile(State(state): State<AppState>, ctx: Ctx, Form(input): Form<ProfileInput>) -> AppResult<Response> {
+async fn save_profile(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Form(input): Form<ProfileInput>,
+) -> AppResult<Response> {
     let user = ctx.require(&CoreAction::ManageOwnAccount)?.user()?.clone();
-    match field_errors(accounts::update_profile(&state.db, user.user_id, &input.display_name, &input.locale).await)? {
+    match field_errors(
+        accounts::update_profile(&state.db, user.user_id, &input.display_name, &input.locale).await,
+    )? {
         Ok(()) => Ok(see_other("/konto?hinweis=gespeichert")),
         Err(errors) => page_with_status(
             StatusCode::UNPROCESSABLE_ENTITY,
-            &ProfilePage { errors: ShownErrors::new(&ctx, &errors), display_name: input.display_name, locale: input.locale, ctx },
+            &ProfilePage {
+                errors: ShownErrors::new(&ctx, &errors),
+                display_name: input.display_name,
+                locale: input.locale,
+                ctx,
+            },
         ),
     }
 }
@@ -472,12 +626,19 @@ struct NotificationsPage {
 
 async fn notifications_form(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
     let user = ctx.require(&CoreAction::ManageOwnAccount)?.user()?.clone();
-    let current = accounts::active_user(&state.db, user.user_id).await?.map(|u| u.notify_frequency).unwrap_or_default();
+    let current = accounts::active_user(&state.db, user.user_id)
+        .await?
+        .map(|u| u.notify_frequency)
+        .unwrap_or_default();
     let options = accounts::NOTIFY_FREQUENCIES
         .iter()
         .map(|f| (f.to_string(), ctx.t(&format!("notify-{f}"))))
         .collect();
-    page(&NotificationsPage { ctx, current, options })
+    page(&NotificationsPage {
+        ctx,
+        current,
+        options,
+    })
 }
 
 #[derive(Deserialize, Default)]
@@ -486,7 +647,11 @@ pub struct FrequencyInput {
     frequency: String,
 }
 
-async fn save_notifications(State(state): State<AppState>, ctx: Ctx, Form(input): Form<FrequencyInput>) -> AppResult<Response> {
+async fn save_notifications(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Form(input): Form<FrequencyInput>,
+) -> AppResult<Response> {
     let user = ctx.require(&CoreAction::ManageOwnAccount)?.user()?.clone();
     accounts::update_notifications(&state.db, user.user_id, &input.frequency).await?;
     Ok(see_other("/konto/benachrichtigungen?hinweis=gespeichert"))
@@ -502,20 +667,52 @@ struct SecurityPage {
 
 async fn security(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
     let user = ctx.require(&CoreAction::ManageOwnAccount)?.user()?.clone();
-    let sessions = dias_core::sessions::for_user(&state.db, user.user_id).await?.len() as i64;
-    page(&SecurityPage { ctx, errors: ShownErrors::none(), sessions })
+    let sessions = dias_core::sessions::for_user(&state.db, user.user_id)
+        .await?
+        .len() as i64;
+    page(&SecurityPage {
+        ctx,
+        errors: ShownErrors::none(),
+        sessions,
+    })
 }
 
-async fn change_password(State(state): State<AppState>, ctx: Ctx, Form(input): Form<NewPasswordInput>) -> AppResult<Response> {
+async fn change_password(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Form(input): Form<NewPasswordInput>,
+) -> AppResult<Response> {
     let user = ctx.require(&CoreAction::ManageOwnAccount)?.user()?.clone();
-    let keep = ctx.info.session.as_ref().map(|s| s.id.clone()).unwrap_or_default();
+    let keep = ctx
+        .info
+        .session
+        .as_ref()
+        .map(|s| s.id.clone())
+        .unwrap_or_default();
     match field_errors(
-        accounts::change_password(&state.db, user.user_id, &input.current_password, &input.password, &input.password_confirm, &keep).await,
+        accounts::change_password(
+            &state.db,
+            user.user_id,
+            &input.current_password,
+            &input.password,
+            &input.password_confirm,
+            &keep,
+        )
+        .await,
     )? {
         Ok(()) => Ok(see_other("/konto/sicherheit?hinweis=passwort-geaendert")),
         Err(errors) => {
-            let sessions = dias_core::sessions::for_user(&state.db, user.user_id).await?.len() as i64;
-            page_with_status(StatusCode::UNPROCESSABLE_ENTITY, &SecurityPage { errors: ShownErrors::new(&ctx, &errors), sessions, ctx })
+            let sessions = dias_core::sessions::for_user(&state.db, user.user_id)
+                .await?
+                .len() as i64;
+            page_with_status(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &SecurityPage {
+                    errors: ShownErrors::new(&ctx, &errors),
+                    sessions,
+                    ctx,
+                },
+            )
         }
     }
 }
@@ -526,7 +723,10 @@ async fn export(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> 
     let body = serde_json::to_vec_pretty(&data).map_err(|e| AppError::Internal(e.to_string()))?;
     let mut response = body.into_response();
     let headers = response.headers_mut();
-    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json; charset=utf-8"));
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json; charset=utf-8"),
+    );
     headers.insert(
         header::CONTENT_DISPOSITION,
         HeaderValue::from_static("attachment; filename=\"dias-kontodaten.json\""),
@@ -544,7 +744,10 @@ struct DeletePage {
 
 async fn delete_form(ctx: Ctx) -> AppResult<Response> {
     ctx.require(&CoreAction::ManageOwnAccount)?;
-    page(&DeletePage { ctx, errors: ShownErrors::none() })
+    page(&DeletePage {
+        ctx,
+        errors: ShownErrors::none(),
+    })
 }
 
 #[derive(Deserialize, Default)]
@@ -553,14 +756,26 @@ pub struct PasswordInput {
     password: String,
 }
 
-async fn delete(State(state): State<AppState>, ctx: Ctx, Form(input): Form<PasswordInput>) -> AppResult<Response> {
+async fn delete(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Form(input): Form<PasswordInput>,
+) -> AppResult<Response> {
     let user = ctx.require(&CoreAction::ManageOwnAccount)?.user()?.clone();
     match field_errors(accounts::delete_account(&state.db, user.user_id, &input.password).await)? {
         Ok(()) => {
             let mut response = see_other("/?hinweis=konto-geloescht");
-            response.headers_mut().append(header::SET_COOKIE, clear_session_cookie(&state));
+            response
+                .headers_mut()
+                .append(header::SET_COOKIE, clear_session_cookie(&state));
             Ok(response)
         }
-        Err(errors) => page_with_status(StatusCode::UNPROCESSABLE_ENTITY, &DeletePage { errors: ShownErrors::new(&ctx, &errors), ctx }),
+        Err(errors) => page_with_status(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &DeletePage {
+                errors: ShownErrors::new(&ctx, &errors),
+                ctx,
+            },
+        ),
     }
 }

@@ -97,7 +97,9 @@ fn row(ctx: &Ctx, u: user::Model) -> UserRow {
         id: u.id,
         display_name: u.display_name,
         email: u.email.unwrap_or_default(),
-        role: ctx.t(Role::parse(&u.role).unwrap_or(Role::Participant).label_key()),
+        role: ctx.t(Role::parse(&u.role)
+            .unwrap_or(Role::Participant)
+            .label_key()),
         blocked: u.blocked_at.is_some(),
         verified: u.email_verified_at.is_some(),
         created: dias_core::time::format_date(u.created_at),
@@ -117,17 +119,27 @@ struct UsersPage {
 }
 
 fn role_options(ctx: &Ctx) -> Vec<(String, String)> {
-    Role::ALL.iter().map(|r| (r.as_str().to_owned(), ctx.t(r.label_key()))).collect()
+    Role::ALL
+        .iter()
+        .map(|r| (r.as_str().to_owned(), ctx.t(r.label_key())))
+        .collect()
 }
 
-async fn users(State(state): State<AppState>, ctx: Ctx, Query(params): Query<ListParams>) -> AppResult<Response> {
+async fn users(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Query(params): Query<ListParams>,
+) -> AppResult<Response> {
     ctx.require(&CoreAction::ManageUsers)?;
     let page_number = params.page()?;
     let role = Role::parse(&params.rolle);
-    let (found, total) = dias_core::accounts::search_users(&state.db, &params.q, role, page_number, PER_PAGE).await?;
+    let (found, total) =
+        dias_core::accounts::search_users(&state.db, &params.q, role, page_number, PER_PAGE)
+            .await?;
     let base = format!(
         "/verwaltung/benutzer?{}",
-        serde_urlencoded::to_string([("q", params.q.as_str()), ("rolle", params.rolle.as_str())]).unwrap_or_default()
+        serde_urlencoded::to_string([("q", params.q.as_str()), ("rolle", params.rolle.as_str())])
+            .unwrap_or_default()
     );
     let rows = found.into_iter().map(|u| row(&ctx, u)).collect();
     page(&UsersPage {
@@ -153,19 +165,50 @@ struct UserPage {
     reason: String,
 }
 
-async fn user_page(state: &AppState, ctx: Ctx, id: i64, errors: ShownErrors, reason: String, status: StatusCode) -> AppResult<Response> {
-    let u = user::Entity::find_by_id(id).one(&state.db).await?.filter(|u| u.deleted_at.is_none()).ok_or(AppError::NotFound)?;
+async fn user_page(
+    state: &AppState,
+    ctx: Ctx,
+    id: i64,
+    errors: ShownErrors,
+    reason: String,
+    status: StatusCode,
+) -> AppResult<Response> {
+    let u = user::Entity::find_by_id(id)
+        .one(&state.db)
+        .await?
+        .filter(|u| u.deleted_at.is_none())
+        .ok_or(AppError::NotFound)?;
     let role = u.role.clone();
     let blocked_reason = u.blocked_reason.clone().unwrap_or_default();
     page_with_status(
         status,
-        &UserPage { user: row(&ctx, u), role, blocked_reason, roles: role_options(&ctx), errors, reason, ctx },
+        &UserPage {
+            user: row(&ctx, u),
+            role,
+            blocked_reason,
+            roles: role_options(&ctx),
+            errors,
+            reason,
+            ctx,
+        },
     )
 }
 
-async fn user_detail(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
+async fn user_detail(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> AppResult<Response> {
     ctx.require(&CoreAction::ManageUsers)?;
-    user_page(&state, ctx, id, ShownErrors::none(), String::new(), StatusCode::OK).await
+    user_page(
+        &state,
+        ctx,
+        id,
+        ShownErrors::none(),
+        String::new(),
+        StatusCode::OK,
+    )
+    .await
 }
 
 #[derive(Deserialize, Default)]
@@ -174,17 +217,32 @@ pub struct RoleInput {
     role: String,
 }
 
-async fn change_role(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>, Form(input): Form<RoleInput>) -> AppResult<Response> {
+async fn change_role(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Form(input): Form<RoleInput>,
+) -> AppResult<Response> {
     let actor = ctx.require(&CoreAction::ManageUsers)?.user()?.clone();
     let result = match Role::parse(&input.role) {
         Some(role) => dias_core::accounts::set_role(&state.db, &actor, id, role).await,
         None => Err(FieldErrors::single("role", "error-invalid-choice").into()),
     };
     match result {
-        Ok(()) => Ok(see_other(&format!("/verwaltung/benutzer/{id}?hinweis=rolle-gespeichert"))),
+        Ok(()) => Ok(see_other(&format!(
+            "/verwaltung/benutzer/{id}?hinweis=rolle-gespeichert"
+        ))),
         Err(CoreError::Invalid(errors)) => {
             let shown = ShownErrors::new(&ctx, &errors);
-            user_page(&state, ctx, id, shown, String::new(), StatusCode::UNPROCESSABLE_ENTITY).await
+            user_page(
+                &state,
+                ctx,
+                id,
+                shown,
+                String::new(),
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
         }
         Err(e) => Err(e.into()),
     }
@@ -198,7 +256,12 @@ pub struct BlockInput {
     reason: String,
 }
 
-async fn change_block(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>, Form(input): Form<BlockInput>) -> AppResult<Response> {
+async fn change_block(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Form(input): Form<BlockInput>,
+) -> AppResult<Response> {
     let actor = ctx.require(&CoreAction::ManageUsers)?.user()?.clone();
     let block = input.action == "sperren";
     match dias_core::accounts::set_blocked(&state.db, &actor, id, block, &input.reason).await {
@@ -208,7 +271,15 @@ async fn change_block(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i6
         ))),
         Err(CoreError::Invalid(errors)) => {
             let shown = ShownErrors::new(&ctx, &errors);
-            user_page(&state, ctx, id, shown, input.reason, StatusCode::UNPROCESSABLE_ENTITY).await
+            user_page(
+                &state,
+                ctx,
+                id,
+                shown,
+                input.reason,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
         }
         Err(e) => Err(e.into()),
     }
@@ -230,7 +301,11 @@ struct AuditPage {
     pagination: Pagination,
 }
 
-async fn audit_log(State(state): State<AppState>, ctx: Ctx, Query(params): Query<ListParams>) -> AppResult<Response> {
+async fn audit_log(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Query(params): Query<ListParams>,
+) -> AppResult<Response> {
     ctx.require(&CoreAction::ViewAuditLog)?;
     let page_number = params.page()?;
     let (entries, total) = dias_core::audit::page(&state.db, page_number, PER_PAGE).await?;
@@ -252,16 +327,30 @@ async fn audit_log(State(state): State<AppState>, ctx: Ctx, Query(params): Query
         .into_iter()
         .map(|e: audit_entry::Model| AuditRow {
             at: dias_core::time::format_datetime(e.at),
-            actor: e.actor_id.and_then(|id| actors.get(&id).cloned()).unwrap_or_else(|| "–".into()),
-            action: ctx.t(&format!("audit-{}", e.action.replace('.', "-").replace('_', "-"))),
+            actor: e
+                .actor_id
+                .and_then(|id| actors.get(&id).cloned())
+                .unwrap_or_else(|| "–".into()),
+            action: ctx.t(&format!(
+                "audit-{}",
+                e.action.replace('.', "-").replace('_', "-")
+            )),
             target: match &e.target_id {
                 Some(id) => format!("{} {id}", e.target_kind),
                 None => e.target_kind.clone(),
             },
-            details: if e.details == "null" { String::new() } else { e.details },
+            details: if e.details == "null" {
+                String::new()
+            } else {
+                e.details
+            },
         })
         .collect();
-    page(&AuditPage { rows, pagination: Pagination::new(page_number, total, PER_PAGE, "/verwaltung/protokoll".into()), ctx })
+    page(&AuditPage {
+        rows,
+        pagination: Pagination::new(page_number, total, PER_PAGE, "/verwaltung/protokoll".into()),
+        ctx,
+    })
 }
 
 #[derive(Template)]
@@ -273,13 +362,31 @@ struct MailboxPage {
     pagination: Pagination,
 }
 
-async fn mailbox(State(state): State<AppState>, ctx: Ctx, Query(params): Query<ListParams>) -> AppResult<Response> {
+async fn mailbox(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Query(params): Query<ListParams>,
+) -> AppResult<Response> {
     ctx.require(&CoreAction::ViewMailbox)?;
     let page_number = params.page()?;
     let to = params.an.trim().to_owned();
-    let (mails, total) = dias_core::mail::page(&state.db, (!to.is_empty()).then_some(to.as_str()), page_number, PER_PAGE).await?;
-    let base = format!("/verwaltung/postausgang?{}", serde_urlencoded::to_string([("an", to.as_str())]).unwrap_or_default());
-    page(&MailboxPage { to, mails, pagination: Pagination::new(page_number, total, PER_PAGE, base), ctx })
+    let (mails, total) = dias_core::mail::page(
+        &state.db,
+        (!to.is_empty()).then_some(to.as_str()),
+        page_number,
+        PER_PAGE,
+    )
+    .await?;
+    let base = format!(
+        "/verwaltung/postausgang?{}",
+        serde_urlencoded::to_string([("an", to.as_str())]).unwrap_or_default()
+    );
+    page(&MailboxPage {
+        to,
+        mails,
+        pagination: Pagination::new(page_number, total, PER_PAGE, base),
+        ctx,
+    })
 }
 
 #[derive(Template)]
@@ -289,9 +396,16 @@ struct MailPage {
     mail: mail::Model,
 }
 
-async fn mail_detail(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
+async fn mail_detail(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> AppResult<Response> {
     ctx.require(&CoreAction::ViewMailbox)?;
-    let mail = mail::Entity::find_by_id(id).one(&state.db).await?.ok_or(AppError::NotFound)?;
+    let mail = mail::Entity::find_by_id(id)
+        .one(&state.db)
+        .await?
+        .ok_or(AppError::NotFound)?;
     page(&MailPage { ctx, mail })
 }
 
@@ -316,11 +430,17 @@ struct JobsPage {
     running: bool,
 }
 
-async fn jobs(State(state): State<AppState>, ctx: Ctx, Query(params): Query<ListParams>) -> AppResult<Response> {
+async fn jobs(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Query(params): Query<ListParams>,
+) -> AppResult<Response> {
     ctx.require(&CoreAction::ViewJobs)?;
     let page_number = params.page()?;
     let (items, total) = dias_core::jobs::page(&state.db, page_number, PER_PAGE).await?;
-    let running = items.iter().any(|j| j.status == dias_core::jobs::RUNNING || j.status == dias_core::jobs::QUEUED);
+    let running = items
+        .iter()
+        .any(|j| j.status == dias_core::jobs::RUNNING || j.status == dias_core::jobs::QUEUED);
     let rows = items
         .into_iter()
         .map(|j: job::Model| JobRow {
@@ -345,7 +465,21 @@ async fn jobs(State(state): State<AppState>, ctx: Ctx, Query(params): Query<List
 
 async fn start_reindex(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
     let actor = ctx.require(&CoreAction::StartJobs)?.user()?.clone();
-    dias_core::jobs::enqueue(&state.db, REINDEX_JOB, serde_json::Value::Null, Some(actor.user_id)).await?;
-    dias_core::audit::record(&state.db, Some(actor.user_id), "job.started", "job", None, serde_json::json!({ "kind": REINDEX_JOB })).await?;
+    dias_core::jobs::enqueue(
+        &state.db,
+        REINDEX_JOB,
+        serde_json::Value::Null,
+        Some(actor.user_id),
+    )
+    .await?;
+    dias_core::audit::record(
+        &state.db,
+        Some(actor.user_id),
+        "job.started",
+        "job",
+        None,
+        serde_json::json!({ "kind": REINDEX_JOB }),
+    )
+    .await?;
     Ok(see_other("/verwaltung/aufgaben?hinweis=aufgabe-gestartet"))
 }

@@ -14,11 +14,31 @@ use crate::state::AppState;
 
 /// (slug, German Markdown, English Markdown).
 pub const PAGES: [(&str, &str, &str); 5] = [
-    ("impressum", include_str!("../../content/de/impressum.md"), include_str!("../../content/en/impressum.md")),
-    ("datenschutz", include_str!("../../content/de/datenschutz.md"), include_str!("../../content/en/datenschutz.md")),
-    ("barrierefreiheit", include_str!("../../content/de/barrierefreiheit.md"), include_str!("../../content/en/barrierefreiheit.md")),
-    ("leichte-sprache", include_str!("../../content/de/leichte-sprache.md"), include_str!("../../content/de/leichte-sprache.md")),
-    ("gebaerdensprache", include_str!("../../content/de/gebaerdensprache.md"), include_str!("../../content/en/gebaerdensprache.md")),
+    (
+        "impressum",
+        include_str!("../../content/de/impressum.md"),
+        include_str!("../../content/en/impressum.md"),
+    ),
+    (
+        "datenschutz",
+        include_str!("../../content/de/datenschutz.md"),
+        include_str!("../../content/en/datenschutz.md"),
+    ),
+    (
+        "barrierefreiheit",
+        include_str!("../../content/de/barrierefreiheit.md"),
+        include_str!("../../content/en/barrierefreiheit.md"),
+    ),
+    (
+        "leichte-sprache",
+        include_str!("../../content/de/leichte-sprache.md"),
+        include_str!("../../content/de/leichte-sprache.md"),
+    ),
+    (
+        "gebaerdensprache",
+        include_str!("../../content/de/gebaerdensprache.md"),
+        include_str!("../../content/en/gebaerdensprache.md"),
+    ),
 ];
 
 /// Splits `# Title\n\nbody` into its parts.

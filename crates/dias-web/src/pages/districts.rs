@@ -24,19 +24,35 @@ struct DistrictsPage {
 }
 
 fn density(d: &district::Model) -> f64 {
-    if d.area_km2 > 0.0 { d.population as f64 / d.area_km2 } else { 0.0 }
+    if d.area_km2 > 0.0 {
+        d.population as f64 / d.area_km2
+    } else {
+        0.0
+    }
 }
 
 pub async fn list(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
     let districts = dias_core::reference::districts(&state.db).await?;
     let municipalities = dias_core::reference::municipalities(&state.db).await?;
-    let count = |ags5: &str| municipalities.iter().filter(|m| m.district_ags5 == ags5).count() as i64;
+    let count = |ags5: &str| {
+        municipalities
+            .iter()
+            .filter(|m| m.district_ags5 == ags5)
+            .count() as i64
+    };
     let max_density = districts.iter().map(density).fold(0.0, f64::max);
     let map = MapView::districts(
         ctx.t("districts-map-title"),
         ctx.t("districts-map-description"),
         |ags5| match districts.iter().find(|d| d.ags5 == ags5) {
-            Some(d) => (level(density(d), max_density), ctx.t1("districts-density-value", "value", format!("{:.0}", density(d)))),
+            Some(d) => (
+                level(density(d), max_density),
+                ctx.t1(
+                    "districts-density-value",
+                    "value",
+                    format!("{:.0}", density(d)),
+                ),
+            ),
             None => (None, String::new()),
         },
         |ags5| Some(format!("/kreise/{ags5}")),
@@ -45,7 +61,10 @@ pub async fn list(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response
         (1..=5u8)
             .map(|l| {
                 let upper = max_density * f64::from(l) / 5.0;
-                (l, ctx.t1("districts-legend-upto", "value", format!("{upper:.0}")))
+                (
+                    l,
+                    ctx.t1("districts-legend-upto", "value", format!("{upper:.0}")),
+                )
             })
             .collect(),
     );
@@ -71,8 +90,20 @@ pub async fn list(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response
     }
     .layout();
     let total_population = districts.iter().map(|d| d.population).sum();
-    let districts = districts.into_iter().map(|d| { let n = count(&d.ags5); (d, n) }).collect();
-    page(&DistrictsPage { ctx, districts, map, chart, total_population })
+    let districts = districts
+        .into_iter()
+        .map(|d| {
+            let n = count(&d.ags5);
+            (d, n)
+        })
+        .collect();
+    page(&DistrictsPage {
+        ctx,
+        districts,
+        map,
+        chart,
+        total_population,
+    })
 }
 
 #[derive(Template)]
@@ -84,8 +115,15 @@ struct DistrictPage {
     map: MapView,
 }
 
-pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(ags5): Path<String>) -> AppResult<Response> {
-    let district = district::Entity::find_by_id(ags5.clone()).one(&state.db).await?.ok_or(AppError::NotFound)?;
+pub async fn show(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(ags5): Path<String>,
+) -> AppResult<Response> {
+    let district = district::Entity::find_by_id(ags5.clone())
+        .one(&state.db)
+        .await?
+        .ok_or(AppError::NotFound)?;
     let municipalities = municipality::Entity::find()
         .filter(municipality::Column::DistrictAgs5.eq(ags5.clone()))
         .order_by_asc(municipality::Column::NameShort)
@@ -94,13 +132,24 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(ags5): Path<Stri
     let mut map = MapView::districts(
         ctx.t1("district-map-title", "name", &district.name_short),
         ctx.t("district-map-description"),
-        |a| if a == ags5 { (Some(3), String::new()) } else { (None, String::new()) },
+        |a| {
+            if a == ags5 {
+                (Some(3), String::new())
+            } else {
+                (None, String::new())
+            }
+        },
         |_| None,
     );
     for m in &municipalities {
         map = map.point(m.lon, m.lat, 3.0, m.name_short.clone());
     }
-    page(&DistrictPage { ctx, district, municipalities, map })
+    page(&DistrictPage {
+        ctx,
+        district,
+        municipalities,
+        map,
+    })
 }
 
 /// Kreise as search documents.
@@ -137,14 +186,19 @@ impl SearchSource for DistrictSource {
         Ok(districts
             .iter()
             .map(|d| {
-                let own: Vec<municipality::Model> =
-                    municipalities.iter().filter(|m| m.district_ags5 == d.ags5).cloned().collect();
+                let own: Vec<municipality::Model> = municipalities
+                    .iter()
+                    .filter(|m| m.district_ags5 == d.ags5)
+                    .cloned()
+                    .collect();
                 district_doc(d, &own)
             })
             .collect())
     }
     async fn one(&self, db: &DatabaseConnection, id: &str) -> Result<Option<SearchDoc>, DbErr> {
-        let Some(d) = district::Entity::find_by_id(id.to_owned()).one(db).await? else { return Ok(None) };
+        let Some(d) = district::Entity::find_by_id(id.to_owned()).one(db).await? else {
+            return Ok(None);
+        };
         let own = municipality::Entity::find()
             .filter(municipality::Column::DistrictAgs5.eq(id))
             .all(db)

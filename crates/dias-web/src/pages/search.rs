@@ -49,21 +49,34 @@ fn url(q: &str, kind: &str) -> String {
     if !kind.is_empty() {
         pairs.push(("typ", kind));
     }
-    format!("/suche?{}", serde_urlencoded::to_string(pairs).unwrap_or_default())
+    format!(
+        "/suche?{}",
+        serde_urlencoded::to_string(pairs).unwrap_or_default()
+    )
 }
 
-pub async fn search(State(state): State<AppState>, ctx: Ctx, Query(params): Query<SearchParams>) -> AppResult<Response> {
+pub async fn search(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Query(params): Query<SearchParams>,
+) -> AppResult<Response> {
     if params.q.chars().count() > 200 {
         return Err(AppError::BadRequest(ctx.t("search-too-long")));
     }
     let page_number = match params.seite.as_deref() {
         None | Some("") => 1,
-        Some(s) => s.parse::<usize>().map_err(|_| AppError::BadRequest(ctx.t("error-page-number")))?,
+        Some(s) => s
+            .parse::<usize>()
+            .map_err(|_| AppError::BadRequest(ctx.t("error-page-number")))?,
     };
     if page_number == 0 || page_number > dias_search::index::MAX_PAGE {
         return Err(AppError::BadRequest(ctx.t("error-page-number")));
     }
-    let kind = if state.sources.get(&params.typ).is_some() { params.typ.clone() } else { String::new() };
+    let kind = if state.sources.get(&params.typ).is_some() {
+        params.typ.clone()
+    } else {
+        String::new()
+    };
     let q = params.q.trim().to_owned();
     let index = state.search.clone();
     let query = SearchQuery {
@@ -93,7 +106,12 @@ pub async fn search(State(state): State<AppState>, ctx: Ctx, Query(params): Quer
             (h, label)
         })
         .collect();
-    let pagination = Pagination::new(page_number as u64, results.total as u64, PER_PAGE as u64, url(&q, &kind));
+    let pagination = Pagination::new(
+        page_number as u64,
+        results.total as u64,
+        PER_PAGE as u64,
+        url(&q, &kind),
+    );
     page(&SearchPage {
         all_href: url(&q, ""),
         ctx,

@@ -1,0 +1,9 @@
+//! Integration tests of the web shell: the real router on a fresh database
+//! (SQLite, or PostgreSQL when `DIAS_TEST_DATABASE_URL` is set).
+
+mod support;
+
+mod account;
+mod admin;
+mod pages;
+mod security;
