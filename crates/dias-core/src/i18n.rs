@@ -25,29 +25,6 @@ pub fn normalize(requested: &str) -> &'static str {
         .unwrap_or(DEFAULT_LOCALE)
 }
 
-/// Picks the best locale from an `Accept-Language` header.
-pub fn from_accept_language(header: &str) -> &'static str {
-    let mut best: Option<(&'static str, f32)> = None;
-    for part in header.split(',') {
-        let mut pieces = part.trim().split(';');
-        let tag = pieces.next().unwrap_or("").trim();
-        let q = pieces
-            .find_map(|p| {
-                p.trim()
-                    .strip_prefix("q=")
-                    .and_then(|q| q.parse::<f32>().ok())
-            })
-            .unwrap_or(1.0);
-        let primary = tag.split('-').next().unwrap_or("").to_ascii_lowercase();
-        if let Some(locale) = LOCALES.into_iter().find(|l| *l == primary)
-            && best.is_none_or(|(_, bq)| q > bq)
-        {
-            best = Some((locale, q));
-        }
-    }
-    best.map(|(l, _)| l).unwrap_or(DEFAULT_LOCALE)
-}
-
 pub struct Catalog {
     bundles: HashMap<&'static str, FluentBundle<FluentResource>>,
 }
@@ -143,14 +120,6 @@ pub use fluent_bundle::FluentValue as Value;
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn accept_language_picks_supported_best() {
-        assert_eq!(from_accept_language("en-GB,en;q=0.9,de;q=0.8"), "en");
-        assert_eq!(from_accept_language("fr-FR,de;q=0.5,en;q=0.4"), "de");
-        assert_eq!(from_accept_language("fr"), "de");
-        assert_eq!(from_accept_language(""), "de");
-    }
 
     #[test]
     fn falls_back_to_german_then_to_the_id() {

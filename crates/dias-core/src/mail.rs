@@ -49,8 +49,8 @@ pub enum Transport {
     /// Keep it in the database (development, tests, demo).
     Store,
     Smtp {
-        transport: AsyncSmtpTransport<Tokio1Executor>,
-        from: Mailbox,
+        transport: Box<AsyncSmtpTransport<Tokio1Executor>>,
+        from: Box<Mailbox>,
     },
 }
 
@@ -67,7 +67,10 @@ impl Transport {
                     .mail_from
                     .parse()
                     .map_err(|e| format!("mail_from: {e}"))?;
-                Ok(Transport::Smtp { transport, from })
+                Ok(Transport::Smtp {
+                    transport: Box::new(transport),
+                    from: Box::new(from),
+                })
             }
             _ => Ok(Transport::Store),
         }

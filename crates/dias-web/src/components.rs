@@ -28,7 +28,7 @@ pub fn format_number(n: i64, locale: &str) -> String {
     let sep = if locale == "en" { ',' } else { '.' };
     let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(sep);
         }
         out.push(c);

@@ -6,9 +6,12 @@ use std::collections::HashMap;
 use std::net::IpAddr;
 use std::sync::Mutex;
 
+/// (bucket, address) → (window start, attempts in the window).
+type Windows = HashMap<(&'static str, IpAddr), (i64, u32)>;
+
 #[derive(Debug, Default)]
 pub struct RateLimiter {
-    windows: Mutex<HashMap<(&'static str, IpAddr), (i64, u32)>>,
+    windows: Mutex<Windows>,
 }
 
 impl RateLimiter {

@@ -331,10 +331,7 @@ async fn audit_log(
                 .actor_id
                 .and_then(|id| actors.get(&id).cloned())
                 .unwrap_or_else(|| "–".into()),
-            action: ctx.t(&format!(
-                "audit-{}",
-                e.action.replace('.', "-").replace('_', "-")
-            )),
+            action: ctx.t(&format!("audit-{}", e.action.replace(['.', '_'], "-"))),
             target: match &e.target_id {
                 Some(id) => format!("{} {id}", e.target_kind),
                 None => e.target_kind.clone(),

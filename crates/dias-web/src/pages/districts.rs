@@ -69,7 +69,7 @@ pub async fn list(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response
             .collect(),
     );
     let mut sorted = districts.clone();
-    sorted.sort_by(|a, b| b.population.cmp(&a.population));
+    sorted.sort_by_key(|d| std::cmp::Reverse(d.population));
     let chart = BarChart {
         id: "einwohner".into(),
         title: ctx.t("districts-chart-title"),

@@ -1,6 +1,8 @@
 //! Integration tests of the web shell: the real router on a fresh database
 //! (SQLite, or PostgreSQL when `DIAS_TEST_DATABASE_URL` is set).
 
+#![expect(clippy::unwrap_used, clippy::expect_used, reason = "tests fail loudly")]
+
 mod support;
 
 mod account;

@@ -173,7 +173,8 @@ async fn role_route_matrix() {
         ("/verwaltung/postausgang", Need::Admin),
         ("/verwaltung/postausgang/{id}", Need::Admin),
     ];
-    let posts: [(&str, &[(&str, &str)], Need); 3] = [
+    type Fields = &'static [(&'static str, &'static str)];
+    let posts: [(&str, Fields, Need); 3] = [
         (
             "/verwaltung/benutzer/{id}/rolle",
             &[("role", "participant")],

@@ -184,7 +184,7 @@ impl TestApp {
         let mut page = self.get("/datenquellen").await;
         if page.status == StatusCode::SEE_OTHER {
             // Admins without a second factor are sent to its set-up first.
-            page = self.get(&page.location().to_owned()).await;
+            page = self.get(page.location()).await;
         }
         page.attr("input[name=_csrf]", "value")
             .expect("a form with a CSRF token")
