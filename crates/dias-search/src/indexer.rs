@@ -55,6 +55,11 @@ pub async fn catch_up(
         .await?;
     let new_count = events.len();
     if new_count == 0 && recent.is_empty() {
+        // A database restored from an older backup has a shorter outbox than
+        // the index has seen: start over from the database.
+        if cursor > outbox::last_id(db).await? {
+            rebuild(db, index, sources, |_, _| {}).await?;
+        }
         return Ok(0);
     }
     let new_cursor = events.last().map(|e| e.id).unwrap_or(cursor);
