@@ -9,7 +9,7 @@ import { normalizeSecret, timeStep, totp } from './totp.mjs';
 
 export const ADMIN = {
   email: process.env.DIAS_E2E_ADMIN_EMAIL || 'admin@example.org',
-  password: process.env.DIAS_E2E_ADMIN_PASSWORD || 'e2e-admin-password-2026',
+  password: process.env.DIAS_E2E_ADMIN_PASSWORD || 'Festung-Koenigstein-2026-e2e',
   name: 'E2E Admin',
 };
 

@@ -107,8 +107,9 @@ export async function newContext({ javaScriptEnabled = true, ...options } = {}) 
     const url = new URL(req.url());
     if (url.origin !== BASE_ORIGIN || isLocalScheme(url)) return; // foreign ones are already recorded
     const why = req.failure()?.errorText || 'failed';
-    // Navigations replaced by another navigation or downloads are aborted on purpose.
-    if (/ERR_ABORTED/.test(why) && (req.resourceType() === 'document' || req.isNavigationRequest())) return;
+    // ERR_ABORTED is the browser cancelling a request itself: a navigation replaced by the next
+    // one, a download, or a favicon/image still loading when a form submit left the page.
+    if (/ERR_ABORTED/.test(why)) return;
     g.failedResources.push(`${why} ${req.method()} ${req.url()} (${req.resourceType()})`);
   });
   context.on('page', (page) => attachPageGuards(page, g));

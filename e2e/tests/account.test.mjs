@@ -5,7 +5,17 @@ import { after, before, describe, test } from 'node:test';
 import { confirmEmail, freshUser, login, loginForm, register } from '../lib/account.mjs';
 import { loginAsAdmin } from '../lib/admin.mjs';
 import { checkA11y } from '../lib/axe.mjs';
-import { JS_MODES, assertNoProblems, closeBrowser, newContext, newPage, visit, withContext } from '../lib/browser.mjs';
+import {
+  JS_MODES,
+  assertNoProblems,
+  closeBrowser,
+  expectDialogs,
+  guardOf,
+  newContext,
+  newPage,
+  visit,
+  withContext,
+} from '../lib/browser.mjs';
 import { expectErrorSummary, submitForm, textOf } from '../lib/forms.mjs';
 import { checkPageStructure } from '../lib/pages.mjs';
 
@@ -64,7 +74,17 @@ describe('account journey', () => {
         await checkA11y(page, `delete account (${mode.name})`);
         const form = page.locator('form.delete-account');
         await form.locator('[name="password"]').fill(user.password);
+        // With JavaScript, a form[data-confirm] asks window.confirm() first (accepted here).
+        const confirmText = mode.javaScriptEnabled ? await form.getAttribute('data-confirm') : null;
+        if (confirmText) expectDialogs(ctx, 1);
         await submitForm(page, form.locator('button[type="submit"]'));
+        if (confirmText) {
+          assert.deepEqual(
+            guardOf(ctx).dialogs.map((d) => [d.type, d.message]),
+            [['confirm', confirmText]],
+            'deleting asks for confirmation once',
+          );
+        }
         assert.equal(new URL(page.url()).pathname, '/', `after deleting the account: ${page.url()}`);
         await checkA11y(page, `home after deletion (${mode.name})`);
 

@@ -147,8 +147,18 @@ async fn open_state(config: Config) -> anyhow::Result<(dias_web::AppState, bool)
 }
 
 #[tokio::main]
-async fn main() -> anyhow::Result<()> {
-    let cli = Cli::parse();
+async fn main() -> std::process::ExitCode {
+    match run(Cli::parse()).await {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            // The cause chain, without a backtrace: these are messages for operators.
+            eprintln!("Fehler: {e:#}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(cli: Cli) -> anyhow::Result<()> {
     match &cli.command {
         Command::Serve {
             listen,
@@ -212,8 +222,15 @@ async fn main() -> anyhow::Result<()> {
                     Ok(())
                 }
                 Err(dias_core::CoreError::Invalid(errors)) => {
+                    let catalog = dias_core::i18n::Catalog::new(&dias_web::app::MESSAGES)
+                        .map_err(anyhow::Error::msg)?;
                     for e in errors.0 {
-                        eprintln!("--{}: {}", e.field.replace('_', "-"), e.message);
+                        let flag = if e.field == "display_name" {
+                            "name".to_owned()
+                        } else {
+                            e.field.replace('_', "-")
+                        };
+                        eprintln!("--{flag}: {}", catalog.get("de", &e.message));
                     }
                     bail!("account not created")
                 }

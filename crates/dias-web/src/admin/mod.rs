@@ -310,7 +310,13 @@ async fn audit_log(
     let page_number = params.page()?;
     let (entries, total) = dias_core::audit::page(&state.db, page_number, PER_PAGE).await?;
     // One query for all actor names of the page.
-    let actor_ids: Vec<i64> = entries.iter().filter_map(|e| e.actor_id).collect();
+    let mut actor_ids: Vec<i64> = entries.iter().filter_map(|e| e.actor_id).collect();
+    actor_ids.extend(
+        entries
+            .iter()
+            .filter(|e| e.target_kind == "user")
+            .filter_map(|e| e.target_id.as_deref()?.parse::<i64>().ok()),
+    );
     let actors: std::collections::HashMap<i64, String> = if actor_ids.is_empty() {
         Default::default()
     } else {
@@ -332,9 +338,13 @@ async fn audit_log(
                 .and_then(|id| actors.get(&id).cloned())
                 .unwrap_or_else(|| "–".into()),
             action: ctx.t(&format!("audit-{}", e.action.replace(['.', '_'], "-"))),
-            target: match &e.target_id {
-                Some(id) => format!("{} {id}", e.target_kind),
-                None => e.target_kind.clone(),
+            target: match (&e.target_id, e.target_kind.as_str()) {
+                (Some(id), "user") => match id.parse::<i64>().ok().and_then(|n| actors.get(&n)) {
+                    Some(name) => format!("{name} (#{id})"),
+                    None => format!("#{id}"),
+                },
+                (Some(id), kind) => format!("{kind} {id}"),
+                (None, kind) => kind.to_owned(),
             },
             details: if e.details == "null" {
                 String::new()
