@@ -1,6 +1,7 @@
 //! The `dias` binary: serve the portal and run maintenance commands.
 
 mod demo;
+mod opinion;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -63,9 +64,32 @@ enum Command {
     },
     /// Rebuild this instance's search index from the database.
     Reindex,
+    /// Opinion-group analysis (Polis-compatible) of vote files.
+    Opinion {
+        #[command(subcommand)]
+        command: OpinionCommand,
+    },
     /// Write a consistent copy of the database while the portal keeps serving.
     Backup {
         /// Target file (SQLite database, or SQL dump for PostgreSQL).
+        #[arg(long)]
+        out: PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
+enum OpinionCommand {
+    /// Analyse VOTES.csv (`participant,statement,vote`, agree = 1, disagree = -1, pass = 0)
+    /// and write the analysis as JSON.
+    Analyze {
+        #[arg(long)]
+        votes: PathBuf,
+        /// STATEMENTS.csv with a `statement` column and optional `moderated` and `meta` columns.
+        #[arg(long)]
+        statements: Option<PathBuf>,
+        /// Comma-separated statement ids to leave out of the analysis.
+        #[arg(long)]
+        moderated_out: Option<String>,
         #[arg(long)]
         out: PathBuf,
     },
@@ -243,6 +267,20 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let (state, _) = open_state(config).await?;
             rebuild_index(&state).await
         }
+        Command::Opinion {
+            command:
+                OpinionCommand::Analyze {
+                    votes,
+                    statements,
+                    moderated_out,
+                    out,
+                },
+        } => opinion::analyze(opinion::AnalyzeArgs {
+            votes,
+            statements: statements.as_ref(),
+            moderated_out: moderated_out.as_deref(),
+            out,
+        }),
         Command::Backup { out } => {
             let config = load_config(&cli, RawConfig::default())?;
             backup(&config, out).await

@@ -1,0 +1,166 @@
+//! Reading votes from CSV (`participant,statement,vote`).
+
+use std::io::Read;
+
+use crate::votes::{Votes, VotesBuilder};
+
+/// A CSV problem that stops reading.
+#[derive(Debug, thiserror::Error)]
+pub enum CsvError {
+    /// The header lacks a required column.
+    #[error("CSV header has no column {0:?} (expected participant,statement,vote)")]
+    MissingColumn(&'static str),
+    /// The input could not be read.
+    #[error("reading CSV: {0}")]
+    Read(#[from] csv::Error),
+}
+
+/// A row that was skipped, with its 1-based line number.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowError {
+    /// Line in the input (the header is line 1).
+    pub line: u64,
+    /// Why the row was skipped.
+    pub reason: String,
+}
+
+impl std::fmt::Display for RowError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "line {}: {}", self.line, self.reason)
+    }
+}
+
+/// Parses votes from CSV with the header `participant,statement,vote`
+/// (columns in any order, extra columns ignored; agree = 1, disagree = -1,
+/// pass = 0). Bad rows are skipped and reported; the good ones are kept.
+/// Later rows replace earlier votes of the same participant on the same
+/// statement.
+pub fn votes_from_csv<R: Read>(reader: R) -> Result<(Votes, Vec<RowError>), CsvError> {
+    let mut builder = Votes::builder();
+    let errors = read_into(reader, &mut builder)?;
+    Ok((builder.build(), errors))
+}
+
+/// Like [`votes_from_csv`], adding to an existing builder (e.g. one that
+/// already knows the moderated-out statements).
+pub fn read_into<R: Read>(
+    reader: R,
+    builder: &mut VotesBuilder,
+) -> Result<Vec<RowError>, CsvError> {
+    let mut rdr = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .flexible(true)
+        .trim(csv::Trim::All)
+        .from_reader(reader);
+    let headers = rdr.headers()?.clone();
+    let column = |name: &'static str| {
+        headers
+            .iter()
+            .position(|h| h.trim_start_matches('\u{feff}').eq_ignore_ascii_case(name))
+            .ok_or(CsvError::MissingColumn(name))
+    };
+    let (pc, sc, vc) = (
+        column("participant")?,
+        column("statement")?,
+        column("vote")?,
+    );
+    let mut errors = Vec::new();
+    let mut record = csv::StringRecord::new();
+    loop {
+        let line = rdr.position().line();
+        match rdr.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {}
+            Err(e) => {
+                if matches!(e.kind(), csv::ErrorKind::Io(_)) {
+                    return Err(e.into());
+                }
+                let line = e.position().map_or(line, csv::Position::line);
+                errors.push(RowError {
+                    line,
+                    reason: e.to_string(),
+                });
+                continue;
+            }
+        }
+        let line = record.position().map_or(line, csv::Position::line);
+        if record.iter().all(str::is_empty) {
+            continue;
+        }
+        let field = |i: usize| record.get(i).unwrap_or("");
+        let (p, s, v) = (field(pc), field(sc), field(vc));
+        let vote = match v.parse::<i64>() {
+            Ok(x) => x,
+            Err(_) if v.is_empty() => {
+                errors.push(RowError {
+                    line,
+                    reason: "vote is missing".into(),
+                });
+                continue;
+            }
+            Err(_) => {
+                errors.push(RowError {
+                    line,
+                    reason: format!("vote {v:?} is not -1, 0 or 1"),
+                });
+                continue;
+            }
+        };
+        if let Err(e) = builder.vote(p, s, vote) {
+            errors.push(RowError {
+                line,
+                reason: e.to_string(),
+            });
+        }
+    }
+    Ok(errors)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keeps_good_rows_and_reports_bad_ones_with_line_numbers() {
+        let input = "participant,statement,vote\n\
+                     alice,s1,1\n\
+                     bob,s1,-1\n\
+                     carol,s1,2\n\
+                     dave,,1\n\
+                     erin,s2\n\
+                     frank,s2,yes\n\
+                     alice,s2,0\n";
+        let (votes, errors) = votes_from_csv(input.as_bytes()).unwrap();
+        assert_eq!(votes.len(), 3);
+        assert_eq!(votes.vote("alice", "s2"), Some(0));
+        let lines: Vec<u64> = errors.iter().map(|e| e.line).collect();
+        assert_eq!(lines, vec![4, 5, 6, 7]);
+        assert!(errors[0].reason.contains("-1, 0 or 1"), "{}", errors[0]);
+        assert!(errors[1].reason.contains("statement id is empty"));
+        assert!(errors[2].reason.contains("missing"));
+    }
+
+    #[test]
+    fn accepts_columns_in_any_order_with_extra_ones() {
+        let input = "vote,created,statement,participant\n1,2024,s,p\n";
+        let (votes, errors) = votes_from_csv(input.as_bytes()).unwrap();
+        assert!(errors.is_empty());
+        assert_eq!(votes.vote("p", "s"), Some(1));
+    }
+
+    #[test]
+    fn refuses_a_header_without_the_vote_column() {
+        let err = votes_from_csv("participant,statement\np,s\n".as_bytes()).err();
+        assert!(matches!(err, Some(CsvError::MissingColumn("vote"))));
+    }
+
+    #[test]
+    fn reports_invalid_utf8_as_a_row_error() {
+        let mut input = b"participant,statement,vote\np,s,1\n".to_vec();
+        input.extend_from_slice(b"q,\xff,1\nr,s,-1\n");
+        let (votes, errors) = votes_from_csv(&input[..]).unwrap();
+        assert_eq!(votes.len(), 2);
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].line, 3);
+    }
+}

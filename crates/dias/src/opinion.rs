@@ -1,0 +1,105 @@
+//! `dias opinion analyze`: the opinion-group analysis of a vote file.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, bail};
+
+pub struct AnalyzeArgs<'a> {
+    pub votes: &'a Path,
+    pub statements: Option<&'a PathBuf>,
+    pub moderated_out: Option<&'a str>,
+    pub out: &'a Path,
+}
+
+/// Reads STATEMENTS.csv (`statement[,moderated][,meta]`, other columns such
+/// as `text` ignored): registers statements without votes and marks
+/// moderated-out (`-1`, `out`, `true`, `1`) and meta statements.
+fn read_statements(path: &Path, builder: &mut dias_opinion::VotesBuilder) -> anyhow::Result<usize> {
+    let mut reader = csv::ReaderBuilder::new()
+        .trim(csv::Trim::All)
+        .flexible(true)
+        .from_path(path)
+        .with_context(|| format!("cannot read {}", path.display()))?;
+    let headers = reader.headers()?.clone();
+    let column = |name: &str| headers.iter().position(|h| h.eq_ignore_ascii_case(name));
+    let Some(id_col) = column("statement") else {
+        bail!("{}: header has no column `statement`", path.display());
+    };
+    let (moderated_col, meta_col) = (column("moderated"), column("meta"));
+    let truthy = |v: &str| {
+        matches!(
+            v.to_ascii_lowercase().as_str(),
+            "-1" | "out" | "true" | "1" | "yes"
+        )
+    };
+    let mut problems = 0;
+    for (i, record) in reader.records().enumerate() {
+        let line = i + 2;
+        let record = match record {
+            Ok(r) => r,
+            Err(e) => {
+                eprintln!("{}:{line}: {e}", path.display());
+                problems += 1;
+                continue;
+            }
+        };
+        let id = record.get(id_col).unwrap_or("");
+        if id.is_empty() {
+            eprintln!("{}:{line}: empty statement id, row skipped", path.display());
+            problems += 1;
+            continue;
+        }
+        builder.statement(id);
+        if moderated_col
+            .and_then(|c| record.get(c))
+            .is_some_and(truthy)
+        {
+            builder.moderate_out(id);
+        }
+        if meta_col.and_then(|c| record.get(c)).is_some_and(truthy) {
+            builder.meta(id);
+        }
+    }
+    Ok(problems)
+}
+
+pub fn analyze(args: AnalyzeArgs<'_>) -> anyhow::Result<()> {
+    let mut builder = dias_opinion::Votes::builder();
+    if let Some(path) = args.statements {
+        read_statements(path, &mut builder)?;
+    }
+    for id in args
+        .moderated_out
+        .unwrap_or("")
+        .split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+    {
+        builder.moderate_out(id);
+    }
+    let file = std::fs::File::open(args.votes)
+        .with_context(|| format!("cannot read {}", args.votes.display()))?;
+    let row_errors = dias_opinion::read_into(std::io::BufReader::new(file), &mut builder)
+        .with_context(|| format!("{}", args.votes.display()))?;
+    for e in &row_errors {
+        eprintln!("{}:{}: {}", args.votes.display(), e.line, e.reason);
+    }
+    let votes = builder.build();
+    if votes.is_empty() {
+        bail!("{} holds no valid votes", args.votes.display());
+    }
+    let analysis = dias_opinion::analyze(&votes, &dias_opinion::Options::default(), None);
+    let file = std::fs::File::create(args.out)
+        .with_context(|| format!("cannot write {}", args.out.display()))?;
+    serde_json::to_writer(std::io::BufWriter::new(file), &analysis)?;
+    eprintln!(
+        "{} Stimmen von {} Teilnehmenden zu {} Aussagen: {} Meinungsgruppen ({} Zeilen übersprungen) → {}",
+        votes.len(),
+        votes.participants().len(),
+        votes.statements().len(),
+        analysis.k,
+        row_errors.len(),
+        args.out.display()
+    );
+    Ok(())
+}

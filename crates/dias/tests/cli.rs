@@ -1,0 +1,159 @@
+//! The binary's commands as an operator uses them.
+
+#![expect(clippy::unwrap_used, reason = "tests fail loudly")]
+
+use std::process::Command;
+
+fn dias() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_dias"));
+    command
+        .env_remove("DIAS_DATABASE_URL")
+        .env("RUST_BACKTRACE", "0");
+    command
+}
+
+#[test]
+fn sqlite_url_in_a_missing_directory_is_refused_with_a_clear_message() {
+    let output = dias()
+        .args([
+            "--database-url",
+            "sqlite:///no/such/dir/dias.sqlite",
+            "migrate",
+        ])
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("/no/such/dir") && stderr.contains("does not exist"),
+        "{stderr}"
+    );
+    assert!(!std::path::Path::new("/no/such/dir").exists());
+}
+
+#[test]
+fn user_create_explains_a_weak_password_per_flag_and_creates_a_good_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().to_str().unwrap();
+    let weak = dias()
+        .args([
+            "--data-dir",
+            data,
+            "user",
+            "create",
+            "--admin",
+            "--email",
+            "chef@example.org",
+            "--password",
+            "kurz",
+        ])
+        .output()
+        .unwrap();
+    assert!(!weak.status.success());
+    let stderr = String::from_utf8_lossy(&weak.stderr);
+    assert!(
+        stderr.contains("--password: Das Passwort muss mindestens 12 Zeichen lang sein."),
+        "{stderr}"
+    );
+    let ok = dias()
+        .args([
+            "--data-dir",
+            data,
+            "user",
+            "create",
+            "--admin",
+            "--email",
+            "chef@example.org",
+            "--password",
+            "Festung-Koenigstein-2026",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        ok.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
+    assert!(dir.path().join("dias.sqlite").exists());
+    let again = dias()
+        .args([
+            "--data-dir",
+            data,
+            "user",
+            "create",
+            "--email",
+            "chef@example.org",
+            "--password",
+            "Festung-Koenigstein-2026",
+        ])
+        .output()
+        .unwrap();
+    assert!(!again.status.success(), "duplicate address refused");
+}
+
+#[test]
+fn opinion_analyze_writes_the_documented_json_and_reports_bad_rows() {
+    let dir = tempfile::tempdir().unwrap();
+    let votes = dir.path().join("votes.csv");
+    // Two camps of ten that vote opposite on six statements, plus one bad row.
+    let mut csv = String::from("participant,statement,vote\n");
+    for p in 0..20 {
+        for s in 0..6 {
+            let camp = if p < 10 { 1 } else { -1 };
+            let vote = if s % 2 == 0 { camp } else { -camp };
+            csv.push_str(&format!("p{p},s{s},{vote}\n"));
+        }
+        csv.push_str(&format!("p{p},s6,1\n"));
+    }
+    csv.push_str("p1,s1,vielleicht\n");
+    std::fs::write(&votes, csv).unwrap();
+    let out = dir.path().join("analysis.json");
+    let output = dias()
+        .args([
+            "opinion",
+            "analyze",
+            "--votes",
+            votes.to_str().unwrap(),
+            "--moderated-out",
+            "s5",
+            "--out",
+            out.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("votes.csv:142:"),
+        "bad row reported with its line: {stderr}"
+    );
+    let analysis: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    assert_eq!(analysis["k"], 2);
+    assert_eq!(analysis["participants"].as_object().unwrap().len(), 20);
+    let groups = analysis["groups"].as_array().unwrap();
+    let mut sizes: Vec<usize> = groups
+        .iter()
+        .map(|g| g["members"].as_array().unwrap().len())
+        .collect();
+    sizes.sort();
+    assert_eq!(sizes, vec![10, 10]);
+    // Everyone agrees with s6: consensus; s5 is moderated out and never representative.
+    assert!(
+        analysis["consensus"]["agree"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|s| s == "s6")
+    );
+    for g in groups {
+        for r in g["repness"].as_array().unwrap() {
+            assert_ne!(r["statement"], "s5");
+            for key in ["pa", "pd", "pat", "pdt", "ra", "rd", "rat", "rdt"] {
+                assert!(r[key].is_number(), "{key}");
+            }
+        }
+    }
+    assert!(analysis["gic"].is_object());
+    assert!(analysis["timings_ms"].is_object());
+}
