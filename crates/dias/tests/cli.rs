@@ -1,7 +1,5 @@
 //! The binary's commands as an operator uses them.
 
-#![expect(clippy::unwrap_used, reason = "tests fail loudly")]
-
 use std::process::Command;
 
 fn dias() -> Command {
