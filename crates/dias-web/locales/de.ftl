@@ -125,6 +125,8 @@ error-payload-too-large = Die gesendeten Daten sind zu groß.
 error-payload-too-large-title = Anfrage zu groß
 error-too-many-requests = Zu viele Anfragen in kurzer Zeit. Bitte warten Sie einen Moment.
 error-too-many-requests-title = Zu viele Anfragen
+error-conflict = Das ist im Moment nicht möglich.
+error-conflict-title = Gerade nicht möglich
 error-internal = Ein interner Fehler ist aufgetreten. Bitte versuchen Sie es später erneut und nennen Sie bei Rückfragen die Vorgangsnummer.
 error-internal-title = Interner Fehler
 

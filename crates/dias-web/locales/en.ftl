@@ -125,6 +125,8 @@ error-payload-too-large = The data sent is too large.
 error-payload-too-large-title = Request too large
 error-too-many-requests = Too many requests in a short time. Please wait a moment.
 error-too-many-requests-title = Too many requests
+error-conflict = This is not possible at the moment.
+error-conflict-title = Not possible now
 error-internal = An internal error occurred. Please try again later and quote the reference if you contact us.
 error-internal-title = Internal error
 

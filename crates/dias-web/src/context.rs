@@ -25,6 +25,29 @@ pub struct RequestInfo {
     pub htmx: bool,
 }
 
+/// A number for plural rules; templates pass counts of any integer type,
+/// often behind references.
+pub trait Count {
+    fn count(&self) -> i64;
+}
+
+macro_rules! count_impl {
+    ($($t:ty),*) => {$(
+        impl Count for $t {
+            fn count(&self) -> i64 {
+                i64::try_from(*self).unwrap_or(i64::MAX)
+            }
+        }
+    )*};
+}
+count_impl!(i64, i32, u32, u64, usize);
+
+impl<T: Count + ?Sized> Count for &T {
+    fn count(&self) -> i64 {
+        (**self).count()
+    }
+}
+
 #[derive(Clone)]
 pub struct Ctx {
     pub info: RequestInfo,
@@ -95,12 +118,9 @@ impl Ctx {
     }
 
     /// Translation with a numeric argument (for plural rules).
-    pub fn tn(&self, id: &str, name: &str, value: impl std::borrow::Borrow<i64>) -> String {
-        self.catalog.get_with(
-            self.info.locale,
-            id,
-            &[(name, Value::from(*value.borrow()))],
-        )
+    pub fn tn(&self, id: &str, name: &str, value: impl Count) -> String {
+        self.catalog
+            .get_with(self.info.locale, id, &[(name, Value::from(value.count()))])
     }
 
     pub fn locale(&self) -> &'static str {
@@ -136,6 +156,13 @@ impl Ctx {
     pub fn user(&self) -> Result<&Principal, AppError> {
         self.principal()
             .ok_or_else(|| AppError::NotSignedIn(self.path_and_query()))
+    }
+
+    /// The sign-in page, coming back here afterwards.
+    pub fn login_url(&self) -> String {
+        let back =
+            serde_urlencoded::to_string([("weiter", self.path_and_query())]).unwrap_or_default();
+        format!("/konto/anmelden?{back}")
     }
 
     pub fn path_and_query(&self) -> String {

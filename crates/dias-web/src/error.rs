@@ -20,6 +20,10 @@ pub enum AppError {
     BadRequest(String),
     #[error("payload too large")]
     PayloadTooLarge,
+    /// The request is valid but not possible now (e.g. the phase is closed);
+    /// the message id explains why.
+    #[error("not possible now: {0}")]
+    Conflict(String),
     #[error("too many requests")]
     TooManyRequests(i64),
     #[error("internal error: {0}")]
@@ -44,6 +48,7 @@ impl AppError {
             AppError::NotSignedIn(_) => StatusCode::SEE_OTHER,
             AppError::Forbidden | AppError::Csrf => StatusCode::FORBIDDEN,
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            AppError::Conflict(_) => StatusCode::CONFLICT,
             AppError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::TooManyRequests(_) => StatusCode::TOO_MANY_REQUESTS,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -60,7 +65,7 @@ impl From<CoreError> for AppError {
                 AppError::TooManyRequests(retry_after_secs as i64)
             }
             CoreError::Invalid(errors) => AppError::BadRequest(format!("{errors:?}")),
-            CoreError::Conflict(m) => AppError::BadRequest(m),
+            CoreError::Conflict(m) => AppError::Conflict(m),
             other => AppError::Internal(other.to_string()),
         }
     }
@@ -104,6 +109,7 @@ impl IntoResponse for AppError {
             AppError::Forbidden => ("error-forbidden", None),
             AppError::Csrf => ("error-csrf", None),
             AppError::BadRequest(d) => ("error-bad-request", Some(d.clone())),
+            AppError::Conflict(d) => ("error-conflict", Some(d.clone())),
             AppError::PayloadTooLarge => ("error-payload-too-large", None),
             AppError::TooManyRequests(_) => ("error-too-many-requests", None),
             AppError::Internal(_) | AppError::NotSignedIn(_) => ("error-internal", None),

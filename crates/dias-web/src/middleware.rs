@@ -374,7 +374,8 @@ pub async fn error_pages(State(state): State<AppState>, req: Request, next: Next
         let template = ErrorTemplate {
             title: ctx.t(&format!("{}-title", error.message)),
             message: ctx.t(error.message),
-            detail: error.detail.clone(),
+            // Details are message ids where the core names the reason.
+            detail: error.detail.as_deref().map(|d| ctx.t(d)),
             status: error.status.as_u16(),
             ctx,
         };

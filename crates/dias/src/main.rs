@@ -131,7 +131,7 @@ impl From<ScaleArg> for Scale {
 
 /// Feature modules of this build. Adding a module is one line here.
 fn modules() -> Vec<dias_web::Module> {
-    Vec::new()
+    vec![dias_participation::module()]
 }
 
 fn load_config(cli: &Cli, overrides: RawConfig) -> anyhow::Result<Config> {

@@ -27,6 +27,34 @@ const STATE_CHANGING: [&str; 17] = [
 
 /// The routes registered with `post(` in the crate's sources, so that a new
 /// route cannot escape the CSRF and matrix tests by being forgotten here.
+/// `.route("PATH", …post(…)…)` calls in a source file, however formatted.
+fn post_routes_in(text: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut rest = text;
+    while let Some(start) = rest.find(".route(") {
+        let call = &rest[start + ".route(".len()..];
+        let mut depth = 1;
+        let end = call
+            .char_indices()
+            .find(|(_, c)| {
+                match c {
+                    '(' => depth += 1,
+                    ')' => depth -= 1,
+                    _ => {}
+                }
+                depth == 0
+            })
+            .map(|(i, _)| i)
+            .unwrap_or(call.len());
+        let args = &call[..end];
+        if args.contains("post(") {
+            found.push(args.split('"').nth(1).unwrap().to_owned());
+        }
+        rest = &call[end..];
+    }
+    found
+}
+
 fn registered_post_routes() -> Vec<String> {
     let mut routes = Vec::new();
     let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
@@ -38,12 +66,7 @@ fn registered_post_routes() -> Vec<String> {
                 stack.push(path);
             } else if path.extension().is_some_and(|e| e == "rs") {
                 let text = std::fs::read_to_string(&path).unwrap();
-                for line in text.lines() {
-                    let line = line.trim();
-                    if line.starts_with(".route(\"") && line.contains("post(") {
-                        routes.push(line.split('"').nth(1).unwrap().to_owned());
-                    }
-                }
+                routes.extend(post_routes_in(&text));
             }
         }
     }

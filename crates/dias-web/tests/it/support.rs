@@ -1,4 +1,6 @@
 //! `TestApp`: the real router on a fresh database with a cookie jar.
+//! Module crates include this file with `#[path]` so every crate tests the
+//! same way.
 
 #![allow(dead_code)]
 
@@ -18,6 +20,8 @@ pub struct TestApp {
     pub router: Router,
     pub state: dias_web::AppState,
     pub db: DatabaseConnection,
+    /// Statements sent to the database so far (for N+1 tests).
+    queries: Arc<std::sync::atomic::AtomicUsize>,
     cookie: Mutex<Option<String>>,
     _dir: tempfile::TempDir,
 }
@@ -48,6 +52,15 @@ impl TestResponse {
             .next()
             .map(|e| e.text().collect::<String>())
             .unwrap_or_default()
+    }
+
+    /// Texts of all elements matching `selector`.
+    pub fn texts(&self, selector: &str) -> Vec<String> {
+        let html = self.html();
+        let sel = scraper::Selector::parse(selector).unwrap();
+        html.select(&sel)
+            .map(|e| e.text().collect::<String>())
+            .collect()
     }
 
     pub fn count(&self, selector: &str) -> usize {
@@ -95,6 +108,11 @@ async fn fresh_database(dir: &std::path::Path) -> DatabaseUrl {
 
 impl TestApp {
     pub async fn new() -> TestApp {
+        Self::with_modules(Vec::new()).await
+    }
+
+    /// The app with feature modules (module crates include this file).
+    pub async fn with_modules(modules: Vec<dias_web::Module>) -> TestApp {
         let dir = tempfile::tempdir().unwrap();
         let database = fresh_database(dir.path()).await;
         let raw = RawConfig {
@@ -105,9 +123,14 @@ impl TestApp {
         };
         let mut config = Config::from_raw(raw).unwrap();
         config.database = database;
-        let db = dias_core::db::open(&config.database).await.unwrap();
+        let mut db = dias_core::db::open(&config.database).await.unwrap();
+        let queries = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let counter = queries.clone();
+        db.set_metric_callback(move |_| {
+            counter.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        });
         let index = Arc::new(dias_search::SearchIndex::in_memory().unwrap());
-        let state = dias_web::app::state(config, db.clone(), index, Vec::new()).unwrap();
+        let state = dias_web::app::state(config, db.clone(), index, modules).unwrap();
         dias_search::indexer::rebuild(&state.db, &state.search, &state.sources, |_, _| {})
             .await
             .unwrap();
@@ -115,9 +138,23 @@ impl TestApp {
             router: dias_web::router(state.clone()),
             state,
             db,
+            queries,
             cookie: Mutex::new(None),
             _dir: dir,
         }
+    }
+
+    /// Database statements issued while `f` runs.
+    pub async fn count_queries<F: std::future::Future<Output = TestResponse>>(
+        &self,
+        f: F,
+    ) -> (usize, TestResponse) {
+        let before = self.queries.load(std::sync::atomic::Ordering::SeqCst);
+        let response = f.await;
+        (
+            self.queries.load(std::sync::atomic::Ordering::SeqCst) - before,
+            response,
+        )
     }
 
     pub async fn request(&self, request: Request<Body>) -> TestResponse {

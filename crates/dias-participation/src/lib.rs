@@ -1,0 +1,63 @@
+//! dias-participation: Beteiligung — participation processes in which people
+//! work on the Saxon digital strategy.
+//!
+//! A process has dated phases whose switches decide what is open (comments,
+//! proposals, supports, change suggestions). The strategy text lives in
+//! published versions of chapters → sections → paragraphs; paragraphs keep a
+//! stable anchor across versions, carry comments with categories and change
+//! suggestions shown as word-level diffs, which staff decide with a public
+//! reason and link to the version that took them in. Proposals collect
+//! supports (per-person limit, qualifying threshold) and move through a
+//! status workflow with official answers.
+//!
+//! Layout: [`domain`] (rules as plain functions), [`store`] (queries and
+//! writes), `routes` (thin handlers), `search` (search documents), `demo`
+//! (demo data), [`policy`] (roles).
+
+pub mod domain;
+pub mod entities;
+pub mod policy;
+pub mod store;
+
+mod demo;
+mod routes;
+mod search;
+
+use std::sync::Arc;
+
+use dias_core::i18n::Messages;
+use dias_web::registry::{Module, NavEntry, Teaser};
+
+pub const MESSAGES: [Messages; 2] = [
+    Messages {
+        locale: "de",
+        source: include_str!("../locales/de.ftl"),
+    },
+    Messages {
+        locale: "en",
+        source: include_str!("../locales/en.ftl"),
+    },
+];
+
+/// The module's registration.
+pub fn module() -> Module {
+    let mut module = Module::new("beteiligung");
+    module.routes = Some(routes::routes);
+    module.nav = vec![NavEntry {
+        path: "/beteiligung",
+        label_key: "nav-participation",
+    }];
+    module.teasers = vec![Teaser {
+        title_key: "participation-teaser-title",
+        text_key: "participation-teaser-text",
+        path: "/beteiligung",
+    }];
+    module.messages = MESSAGES.to_vec();
+    module.search_sources = vec![
+        Arc::new(search::ProcessSource),
+        Arc::new(search::ParagraphSource),
+        Arc::new(search::ProposalSource),
+    ];
+    module.demo = Some(Arc::new(|db, scale| Box::pin(demo::seed(db, scale))));
+    module
+}

@@ -1,0 +1,194 @@
+//! Pages and form actions of Beteiligung. Handlers extract, authorize, call
+//! the store and render.
+
+mod proposals;
+mod text;
+
+use askama::Template;
+use axum::Router;
+use axum::extract::{Path, State};
+use axum::response::Response;
+use axum::routing::{get, post};
+use dias_core::CoreError;
+use dias_core::validation::FieldErrors;
+use dias_web::forms::page;
+use dias_web::{AppResult, AppState, Ctx};
+
+use crate::domain::{self, PhaseState};
+use crate::entities::phase;
+use crate::policy::ParticipationAction;
+use crate::store::{self, ProcessWithPhases};
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/beteiligung", get(list))
+        .route("/beteiligung/{slug}", get(show))
+        .route("/beteiligung/{slug}/text", get(text::show))
+        .route("/beteiligung/{slug}/text/{pid}", get(text::paragraph))
+        .route(
+            "/beteiligung/{slug}/text/{pid}/kommentare",
+            post(text::comment),
+        )
+        .route(
+            "/beteiligung/{slug}/text/{pid}/aenderungen",
+            post(text::suggest),
+        )
+        .route(
+            "/beteiligung/{slug}/aenderungen/{sid}/unterstuetzen",
+            post(text::support_suggestion),
+        )
+        .route(
+            "/beteiligung/{slug}/aenderungen/{sid}/entscheidung",
+            post(text::decide),
+        )
+        .route("/beteiligung/{slug}/vorschlaege", get(proposals::list))
+        .route(
+            "/beteiligung/{slug}/vorschlaege/neu",
+            get(proposals::new_form).post(proposals::create),
+        )
+        .route("/beteiligung/{slug}/vorschlaege/{id}", get(proposals::show))
+        .route(
+            "/beteiligung/{slug}/vorschlaege/{id}/unterstuetzen",
+            post(proposals::support),
+        )
+        .route(
+            "/beteiligung/{slug}/vorschlaege/{id}/kommentare",
+            post(proposals::comment),
+        )
+        .route(
+            "/beteiligung/{slug}/vorschlaege/{id}/antwort",
+            post(proposals::answer),
+        )
+}
+
+/// Loads the process of the URL; drafts are visible to staff only.
+async fn load(state: &AppState, ctx: &Ctx, slug: &str) -> AppResult<ProcessWithPhases> {
+    Ok(store::process_by_slug(&state.db, slug, ctx.can(&ParticipationAction::Manage)).await?)
+}
+
+/// Splits "show these field errors again" from other failures.
+fn field_errors<T>(result: Result<T, CoreError>) -> AppResult<Result<T, FieldErrors>> {
+    match result {
+        Ok(value) => Ok(Ok(value)),
+        Err(CoreError::Invalid(errors)) => Ok(Err(errors)),
+        Err(other) => Err(other.into()),
+    }
+}
+
+/// A phase as the timeline shows it.
+pub struct PhaseView {
+    pub name: String,
+    pub description: String,
+    pub dates: String,
+    pub state: &'static str,
+    pub current: bool,
+    pub features: Vec<String>,
+}
+
+fn phase_views(ctx: &Ctx, phases: &[phase::Model]) -> Vec<PhaseView> {
+    let now = dias_core::time::now();
+    phases
+        .iter()
+        .map(|p| {
+            let state = domain::phase_state(p, now);
+            let mut features = Vec::new();
+            for (on, key) in [
+                (p.commenting, "feature-commenting"),
+                (p.proposals, "feature-proposals"),
+                (p.supporting, "feature-supporting"),
+                (p.suggestions, "feature-suggestions"),
+                (p.statement_voting, "feature-voting"),
+                (p.survey, "feature-survey"),
+            ] {
+                if on {
+                    features.push(ctx.t(key));
+                }
+            }
+            PhaseView {
+                name: p.name.clone(),
+                description: p.description.clone(),
+                dates: format!(
+                    "{} – {}",
+                    dias_core::time::format_date(p.starts_at),
+                    dias_core::time::format_date(p.ends_at - 1)
+                ),
+                state: match state {
+                    PhaseState::Past => "phase-past",
+                    PhaseState::Current => "phase-current",
+                    PhaseState::Upcoming => "phase-upcoming",
+                },
+                current: state == PhaseState::Current,
+                features,
+            }
+        })
+        .collect()
+}
+
+pub struct ProcessCard {
+    pub slug: String,
+    pub title: String,
+    pub teaser: String,
+    pub current_phase: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "participation/list.html")]
+struct ListPage {
+    ctx: Ctx,
+    processes: Vec<ProcessCard>,
+}
+
+async fn list(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
+    let now = dias_core::time::now();
+    let processes = store::published_processes(&state.db)
+        .await?
+        .into_iter()
+        .map(|p| ProcessCard {
+            current_phase: p.current_phase(now).map(|ph| ph.name.clone()),
+            slug: p.process.slug,
+            title: p.process.title,
+            teaser: p.process.teaser,
+        })
+        .collect();
+    page(&ListPage { ctx, processes })
+}
+
+#[derive(Template)]
+#[template(path = "participation/process.html")]
+struct ProcessPage {
+    ctx: Ctx,
+    process: crate::entities::process::Model,
+    description_html: String,
+    phases: Vec<PhaseView>,
+    proposals: u64,
+    has_text: bool,
+}
+
+async fn show(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(slug): Path<String>,
+) -> AppResult<Response> {
+    let p = load(&state, &ctx, &slug).await?;
+    let (_, proposals) = store::list_proposals(
+        &state.db,
+        p.process.id,
+        &store::ProposalFilter::default(),
+        store::Sort::Newest,
+        1,
+        1,
+    )
+    .await?;
+    let has_text = store::versions(&state.db, p.process.id)
+        .await?
+        .iter()
+        .any(|v| v.published_at.is_some());
+    page(&ProcessPage {
+        description_html: dias_core::markdown::render(&p.process.description_md),
+        phases: phase_views(&ctx, &p.phases),
+        process: p.process,
+        proposals,
+        has_text,
+        ctx,
+    })
+}

@@ -1,0 +1,923 @@
+//! Reading and writing Beteiligung data. Every write checks the phase rules
+//! on the server, stores in one transaction with its outbox event and keeps
+//! the denormalised counters that lists sort by.
+
+use std::collections::HashMap;
+
+use dias_core::policy::Principal;
+use dias_core::validation::{FieldErrors, required_text};
+use dias_core::{CoreError, CoreResult, outbox};
+use sea_orm::sea_query::{Expr, ExprTrait};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait,
+    FromQueryResult, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set, TransactionSession,
+    TransactionTrait,
+};
+
+use crate::domain::{self, Feature};
+use crate::entities::{
+    comment, paragraph, phase, process, proposal, proposal_answer, proposal_support, suggestion,
+    suggestion_support, text_version,
+};
+
+pub const KIND_PROCESS: &str = "process";
+pub const KIND_PARAGRAPH: &str = "paragraph";
+pub const KIND_PROPOSAL: &str = "proposal";
+
+/// A process with its phases (ordered).
+#[derive(Debug, Clone)]
+pub struct ProcessWithPhases {
+    pub process: process::Model,
+    pub phases: Vec<phase::Model>,
+}
+
+impl ProcessWithPhases {
+    pub fn current_phase(&self, now: i64) -> Option<&phase::Model> {
+        domain::current_phase(&self.phases, now)
+    }
+
+    pub fn is_open(&self, feature: Feature) -> bool {
+        domain::is_open(&self.phases, dias_core::time::now(), feature)
+    }
+
+    /// Refuses with a message id when the current phase does not allow it.
+    pub fn require_open(&self, feature: Feature) -> CoreResult<()> {
+        if self.is_open(feature) {
+            Ok(())
+        } else {
+            Err(CoreError::Conflict(feature.closed_message().into()))
+        }
+    }
+}
+
+/// Published processes, newest first.
+pub async fn published_processes(db: &DatabaseConnection) -> Result<Vec<ProcessWithPhases>, DbErr> {
+    let processes = process::Entity::find()
+        .filter(process::Column::Visibility.ne("draft"))
+        .order_by_desc(process::Column::Id)
+        .all(db)
+        .await?;
+    let ids: Vec<i64> = processes.iter().map(|p| p.id).collect();
+    let mut phases = phase::Entity::find()
+        .filter(phase::Column::ProcessId.is_in(ids))
+        .order_by_asc(phase::Column::Position)
+        .all(db)
+        .await?;
+    Ok(processes
+        .into_iter()
+        .map(|process| {
+            let own: Vec<phase::Model> = phases
+                .extract_if(.., |p| p.process_id == process.id)
+                .collect();
+            ProcessWithPhases {
+                process,
+                phases: own,
+            }
+        })
+        .collect())
+}
+
+/// A process by slug; drafts only for staff.
+pub async fn process_by_slug(
+    db: &DatabaseConnection,
+    slug: &str,
+    staff: bool,
+) -> CoreResult<ProcessWithPhases> {
+    let process = process::Entity::find()
+        .filter(process::Column::Slug.eq(slug))
+        .one(db)
+        .await?
+        .filter(|p| staff || p.visibility != "draft")
+        .ok_or(CoreError::NotFound)?;
+    let phases = phase::Entity::find()
+        .filter(phase::Column::ProcessId.eq(process.id))
+        .order_by_asc(phase::Column::Position)
+        .all(db)
+        .await?;
+    Ok(ProcessWithPhases { process, phases })
+}
+
+/// The newest published version and its paragraphs in reading order.
+pub async fn current_text(
+    db: &DatabaseConnection,
+    process_id: i64,
+) -> Result<Option<(text_version::Model, Vec<paragraph::Model>)>, DbErr> {
+    let Some(version) = text_version::Entity::find()
+        .filter(text_version::Column::ProcessId.eq(process_id))
+        .filter(text_version::Column::PublishedAt.is_not_null())
+        .order_by_desc(text_version::Column::Number)
+        .one(db)
+        .await?
+    else {
+        return Ok(None);
+    };
+    let paragraphs = paragraphs_of(db, version.id).await?;
+    Ok(Some((version, paragraphs)))
+}
+
+pub async fn paragraphs_of(
+    db: &DatabaseConnection,
+    version_id: i64,
+) -> Result<Vec<paragraph::Model>, DbErr> {
+    paragraph::Entity::find()
+        .filter(paragraph::Column::VersionId.eq(version_id))
+        .order_by_asc(paragraph::Column::ChapterNo)
+        .order_by_asc(paragraph::Column::SectionNo)
+        .order_by_asc(paragraph::Column::Position)
+        .all(db)
+        .await
+}
+
+pub async fn versions(
+    db: &DatabaseConnection,
+    process_id: i64,
+) -> Result<Vec<text_version::Model>, DbErr> {
+    text_version::Entity::find()
+        .filter(text_version::Column::ProcessId.eq(process_id))
+        .filter(text_version::Column::PublishedAt.is_not_null())
+        .order_by_asc(text_version::Column::Number)
+        .all(db)
+        .await
+}
+
+#[derive(Debug, FromQueryResult)]
+struct TargetCount {
+    target_id: i64,
+    count: i64,
+}
+
+/// Visible comments per target, in one query.
+pub async fn comment_counts(
+    db: &DatabaseConnection,
+    kind: &str,
+    ids: &[i64],
+) -> Result<HashMap<i64, i64>, DbErr> {
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let rows = comment::Entity::find()
+        .select_only()
+        .column(comment::Column::TargetId)
+        .column_as(comment::Column::Id.count(), "count")
+        .filter(comment::Column::TargetKind.eq(kind))
+        .filter(comment::Column::TargetId.is_in(ids.to_vec()))
+        .filter(comment::Column::HiddenAt.is_null())
+        .filter(comment::Column::DeletedAt.is_null())
+        .group_by(comment::Column::TargetId)
+        .into_model::<TargetCount>()
+        .all(db)
+        .await?;
+    Ok(rows.into_iter().map(|r| (r.target_id, r.count)).collect())
+}
+
+/// Suggestions per paragraph, in one query.
+pub async fn suggestion_counts(
+    db: &DatabaseConnection,
+    ids: &[i64],
+) -> Result<HashMap<i64, i64>, DbErr> {
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    #[derive(Debug, FromQueryResult)]
+    struct Row {
+        paragraph_id: i64,
+        count: i64,
+    }
+    let rows = suggestion::Entity::find()
+        .select_only()
+        .column(suggestion::Column::ParagraphId)
+        .column_as(suggestion::Column::Id.count(), "count")
+        .filter(suggestion::Column::ParagraphId.is_in(ids.to_vec()))
+        .filter(suggestion::Column::HiddenAt.is_null())
+        .group_by(suggestion::Column::ParagraphId)
+        .into_model::<Row>()
+        .all(db)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| (r.paragraph_id, r.count))
+        .collect())
+}
+
+/// Display names for author ids, in one query (deleted accounts show their pseudonym).
+pub async fn author_names(
+    db: &DatabaseConnection,
+    ids: impl IntoIterator<Item = i64>,
+) -> Result<HashMap<i64, String>, DbErr> {
+    let mut ids: Vec<i64> = ids.into_iter().collect();
+    ids.sort_unstable();
+    ids.dedup();
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    use dias_core::entities::user;
+    Ok(user::Entity::find()
+        .filter(user::Column::Id.is_in(ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|u| (u.id, u.display_name))
+        .collect())
+}
+
+// ------------------------------------------------------------------ comments
+
+#[derive(Debug, Clone, Default)]
+pub struct NewComment {
+    pub body: String,
+    pub category: String,
+    pub stance: String,
+    pub parent_id: Option<i64>,
+}
+
+/// What a comment is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    Paragraph(i64),
+    Proposal(i64),
+    Suggestion(i64),
+}
+
+impl Target {
+    pub fn kind(self) -> &'static str {
+        match self {
+            Target::Paragraph(_) => KIND_PARAGRAPH,
+            Target::Proposal(_) => KIND_PROPOSAL,
+            Target::Suggestion(_) => "suggestion",
+        }
+    }
+    pub fn id(self) -> i64 {
+        match self {
+            Target::Paragraph(id) | Target::Proposal(id) | Target::Suggestion(id) => id,
+        }
+    }
+}
+
+pub async fn add_comment(
+    db: &DatabaseConnection,
+    who: &Principal,
+    process: &ProcessWithPhases,
+    target: Target,
+    input: &NewComment,
+) -> CoreResult<i64> {
+    process.require_open(Feature::Commenting)?;
+    let mut errors = FieldErrors::new();
+    let body = required_text(&mut errors, "body", &input.body, 5_000);
+    let category = match target {
+        Target::Paragraph(_) => {
+            if !domain::CATEGORIES.contains(&input.category.as_str()) {
+                errors.add("category", "error-invalid-choice");
+            }
+            Some(input.category.clone())
+        }
+        _ => None,
+    };
+    let stance = if input.stance.is_empty() {
+        "neutral".to_owned()
+    } else {
+        input.stance.clone()
+    };
+    if !domain::STANCES.contains(&stance.as_str()) {
+        errors.add("stance", "error-invalid-choice");
+    }
+    errors.into_result()?;
+    let txn = db.begin().await?;
+    let depth = match input.parent_id {
+        None => 0,
+        Some(parent_id) => {
+            let parent = comment::Entity::find_by_id(parent_id)
+                .one(&txn)
+                .await?
+                .filter(|c| c.target_kind == target.kind() && c.target_id == target.id())
+                .ok_or(CoreError::NotFound)?;
+            // Replies beyond the deepest level attach to the deepest level.
+            Ord::min(parent.depth + 1, domain::MAX_DEPTH)
+        }
+    };
+    let now = dias_core::time::now();
+    let created = comment::ActiveModel {
+        process_id: Set(process.process.id),
+        target_kind: Set(target.kind().to_owned()),
+        target_id: Set(target.id()),
+        parent_id: Set(input.parent_id),
+        depth: Set(depth),
+        author_id: Set(who.user_id),
+        body: Set(body),
+        category: Set(category),
+        stance: Set(stance),
+        upvotes: Set(0),
+        hidden_at: Set(process.process.premoderation.then_some(now)),
+        created_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    match target {
+        Target::Proposal(id) => {
+            proposal::Entity::update_many()
+                .col_expr(
+                    proposal::Column::CommentsCount,
+                    Expr::col(proposal::Column::CommentsCount).add(1),
+                )
+                .filter(proposal::Column::Id.eq(id))
+                .exec(&txn)
+                .await?;
+        }
+        Target::Suggestion(id) => {
+            suggestion::Entity::update_many()
+                .col_expr(
+                    suggestion::Column::CommentsCount,
+                    Expr::col(suggestion::Column::CommentsCount).add(1),
+                )
+                .filter(suggestion::Column::Id.eq(id))
+                .exec(&txn)
+                .await?;
+        }
+        Target::Paragraph(_) => {}
+    }
+    txn.commit().await?;
+    Ok(created.id)
+}
+
+/// Comments of a target in thread order (parents before their replies).
+pub async fn thread(db: &DatabaseConnection, target: Target) -> Result<Vec<comment::Model>, DbErr> {
+    let all = comment::Entity::find()
+        .filter(comment::Column::TargetKind.eq(target.kind()))
+        .filter(comment::Column::TargetId.eq(target.id()))
+        .order_by_asc(comment::Column::Id)
+        .all(db)
+        .await?;
+    let mut children: HashMap<Option<i64>, Vec<&comment::Model>> = HashMap::new();
+    for c in &all {
+        children.entry(c.parent_id).or_default().push(c);
+    }
+    let mut ordered = Vec::with_capacity(all.len());
+    let mut stack: Vec<&comment::Model> = children
+        .get(&None)
+        .map(|v| v.iter().rev().copied().collect())
+        .unwrap_or_default();
+    while let Some(c) = stack.pop() {
+        ordered.push(c.clone());
+        if let Some(kids) = children.get(&Some(c.id)) {
+            stack.extend(kids.iter().rev().copied());
+        }
+    }
+    Ok(ordered)
+}
+
+// ------------------------------------------------------------------ proposals
+
+#[derive(Debug, Clone, Default)]
+pub struct NewProposal {
+    pub title: String,
+    pub body: String,
+    pub topic: String,
+    pub ags8: String,
+}
+
+pub async fn create_proposal(
+    db: &DatabaseConnection,
+    who: &Principal,
+    process: &ProcessWithPhases,
+    input: &NewProposal,
+) -> CoreResult<i64> {
+    process.require_open(Feature::Proposals)?;
+    let mut errors = FieldErrors::new();
+    let title = required_text(&mut errors, "title", &input.title, 150);
+    let body = required_text(&mut errors, "body", &input.body, 10_000);
+    if title.chars().count() < 10 && !title.is_empty() {
+        errors.add("title", "error-title-too-short");
+    }
+    if !domain::TOPICS.contains(&input.topic.as_str()) {
+        errors.add("topic", "error-invalid-choice");
+    }
+    let ags8 = input.ags8.trim().to_owned();
+    if !ags8.is_empty()
+        && dias_core::entities::municipality::Entity::find_by_id(ags8.clone())
+            .one(db)
+            .await?
+            .is_none()
+    {
+        errors.add("ags8", "error-invalid-choice");
+    }
+    errors.into_result()?;
+    let now = dias_core::time::now();
+    let txn = db.begin().await?;
+    let created = proposal::ActiveModel {
+        process_id: Set(process.process.id),
+        author_id: Set(who.user_id),
+        title: Set(title),
+        body_md: Set(body),
+        topic: Set(input.topic.clone()),
+        ags8: Set((!ags8.is_empty()).then_some(ags8)),
+        status: Set("submitted".into()),
+        supports_count: Set(0),
+        comments_count: Set(0),
+        hidden_at: Set(process.process.premoderation.then_some(now)),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    outbox::search_changed(&txn, KIND_PROPOSAL, &created.id.to_string()).await?;
+    txn.commit().await?;
+    Ok(created.id)
+}
+
+pub async fn proposal(
+    db: &DatabaseConnection,
+    process_id: i64,
+    id: i64,
+    staff: bool,
+) -> CoreResult<proposal::Model> {
+    proposal::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .filter(|p| p.process_id == process_id && (staff || p.hidden_at.is_none()))
+        .ok_or(CoreError::NotFound)
+}
+
+/// Supports or withdraws the support of a proposal. Counts only while the
+/// phase allows supporting and within the per-person limit of the process.
+pub async fn toggle_support(
+    db: &DatabaseConnection,
+    who: &Principal,
+    process: &ProcessWithPhases,
+    proposal_id: i64,
+) -> CoreResult<bool> {
+    process.require_open(Feature::Supporting)?;
+    let p = proposal(db, process.process.id, proposal_id, false).await?;
+    if p.withdrawn_at.is_some() {
+        return Err(CoreError::Conflict("proposal-withdrawn".into()));
+    }
+    let txn = db.begin().await?;
+    let existing = proposal_support::Entity::find()
+        .filter(proposal_support::Column::ProposalId.eq(proposal_id))
+        .filter(proposal_support::Column::UserId.eq(who.user_id))
+        .one(&txn)
+        .await?;
+    let supported = match existing {
+        Some(s) => {
+            proposal_support::Entity::delete_by_id(s.id)
+                .exec(&txn)
+                .await?;
+            false
+        }
+        None => {
+            let used = proposal_support::Entity::find()
+                .filter(proposal_support::Column::ProcessId.eq(process.process.id))
+                .filter(proposal_support::Column::UserId.eq(who.user_id))
+                .count(&txn)
+                .await?;
+            if used >= process.process.support_limit as u64 {
+                return Err(CoreError::Conflict("support-limit-reached".into()));
+            }
+            proposal_support::ActiveModel {
+                process_id: Set(process.process.id),
+                proposal_id: Set(proposal_id),
+                user_id: Set(who.user_id),
+                created_at: Set(dias_core::time::now()),
+                ..Default::default()
+            }
+            .insert(&txn)
+            .await?;
+            true
+        }
+    };
+    // Recount instead of ±1 so that concurrent toggles never drift.
+    let count = proposal_support::Entity::find()
+        .filter(proposal_support::Column::ProposalId.eq(proposal_id))
+        .count(&txn)
+        .await?;
+    proposal::Entity::update_many()
+        .col_expr(proposal::Column::SupportsCount, Expr::value(count as i32))
+        .filter(proposal::Column::Id.eq(proposal_id))
+        .exec(&txn)
+        .await?;
+    txn.commit().await?;
+    Ok(supported)
+}
+
+pub async fn supports_of(
+    db: &DatabaseConnection,
+    process_id: i64,
+    user_id: i64,
+) -> Result<Vec<i64>, DbErr> {
+    Ok(proposal_support::Entity::find()
+        .filter(proposal_support::Column::ProcessId.eq(process_id))
+        .filter(proposal_support::Column::UserId.eq(user_id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|s| s.proposal_id)
+        .collect())
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sort {
+    MostSupported,
+    Newest,
+    MostCommented,
+    Random(i64),
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct ProposalFilter {
+    pub topic: Option<String>,
+    pub status: Option<String>,
+    pub ags8: Option<String>,
+}
+
+/// One page of proposals: a filtered, sorted query on indexed columns with
+/// denormalised counters, so the cost does not grow with the page number
+/// beyond the offset scan.
+pub async fn list_proposals(
+    db: &DatabaseConnection,
+    process_id: i64,
+    filter: &ProposalFilter,
+    sort: Sort,
+    page: u64,
+    per_page: u64,
+) -> Result<(Vec<proposal::Model>, u64), DbErr> {
+    let mut query = proposal::Entity::find()
+        .filter(proposal::Column::ProcessId.eq(process_id))
+        .filter(proposal::Column::HiddenAt.is_null());
+    if let Some(topic) = &filter.topic {
+        query = query.filter(proposal::Column::Topic.eq(topic.as_str()));
+    }
+    if let Some(status) = &filter.status {
+        query = query.filter(proposal::Column::Status.eq(status.as_str()));
+    }
+    if let Some(ags8) = &filter.ags8 {
+        query = query.filter(proposal::Column::Ags8.eq(ags8.as_str()));
+    }
+    let total = query.clone().count(db).await?;
+    query = match sort {
+        Sort::MostSupported => query
+            .order_by_desc(proposal::Column::SupportsCount)
+            .order_by_desc(proposal::Column::Id),
+        Sort::Newest => query
+            .order_by_desc(proposal::Column::CreatedAt)
+            .order_by_desc(proposal::Column::Id),
+        Sort::MostCommented => query
+            .order_by_desc(proposal::Column::CommentsCount)
+            .order_by_desc(proposal::Column::Id),
+        Sort::Random(seed) => query
+            .order_by_asc(
+                Expr::col(proposal::Column::Id)
+                    .mul(domain::random_multiplier(seed))
+                    .modulo(domain::RANDOM_MODULUS),
+            )
+            .order_by_asc(proposal::Column::Id),
+    };
+    let items = query
+        .offset((page.saturating_sub(1)) * per_page)
+        .limit(per_page)
+        .all(db)
+        .await?;
+    Ok((items, total))
+}
+
+pub async fn answers(
+    db: &DatabaseConnection,
+    proposal_id: i64,
+) -> Result<Vec<proposal_answer::Model>, DbErr> {
+    proposal_answer::Entity::find()
+        .filter(proposal_answer::Column::ProposalId.eq(proposal_id))
+        .order_by_asc(proposal_answer::Column::Id)
+        .all(db)
+        .await
+}
+
+/// Staff move a proposal in its workflow with an official answer.
+pub async fn answer_proposal(
+    db: &DatabaseConnection,
+    who: &Principal,
+    process_id: i64,
+    proposal_id: i64,
+    status: &str,
+    answer: &str,
+    cost: &str,
+) -> CoreResult<()> {
+    let p = proposal(db, process_id, proposal_id, true).await?;
+    let mut errors = FieldErrors::new();
+    if !domain::STATUSES.contains(&status) || !domain::transition_allowed(&p.status, status) {
+        errors.add("status", "error-status-transition");
+    }
+    let answer = required_text(&mut errors, "answer", answer, 10_000);
+    let cost = cost.trim().replace(['.', ' '], "");
+    let cost_eur = if cost.is_empty() {
+        None
+    } else {
+        match cost.parse::<i64>() {
+            Ok(c) if c >= 0 => Some(c),
+            _ => {
+                errors.add("cost", "error-number");
+                None
+            }
+        }
+    };
+    errors.into_result()?;
+    let now = dias_core::time::now();
+    let txn = db.begin().await?;
+    proposal_answer::ActiveModel {
+        proposal_id: Set(proposal_id),
+        status: Set(status.to_owned()),
+        answer_md: Set(answer),
+        cost_eur: Set(cost_eur),
+        author_id: Set(who.user_id),
+        created_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    proposal::Entity::update_many()
+        .col_expr(proposal::Column::Status, Expr::value(status))
+        .col_expr(proposal::Column::UpdatedAt, Expr::value(now))
+        .filter(proposal::Column::Id.eq(proposal_id))
+        .exec(&txn)
+        .await?;
+    dias_core::audit::record(
+        &txn,
+        Some(who.user_id),
+        "proposal.answered",
+        "proposal",
+        Some(&proposal_id.to_string()),
+        serde_json::json!({ "from": p.status, "to": status }),
+    )
+    .await?;
+    outbox::search_changed(&txn, KIND_PROPOSAL, &proposal_id.to_string()).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+// ------------------------------------------------------------------ suggestions
+
+pub async fn paragraph(
+    db: &DatabaseConnection,
+    process_id: i64,
+    id: i64,
+) -> CoreResult<(paragraph::Model, text_version::Model)> {
+    let p = paragraph::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or(CoreError::NotFound)?;
+    let version = text_version::Entity::find_by_id(p.version_id)
+        .one(db)
+        .await?
+        .filter(|v| v.process_id == process_id && v.published_at.is_some())
+        .ok_or(CoreError::NotFound)?;
+    Ok((p, version))
+}
+
+pub async fn create_suggestion(
+    db: &DatabaseConnection,
+    who: &Principal,
+    process: &ProcessWithPhases,
+    paragraph_id: i64,
+    new_text: &str,
+    reason: &str,
+) -> CoreResult<i64> {
+    process.require_open(Feature::Suggestions)?;
+    let (p, _) = paragraph(db, process.process.id, paragraph_id).await?;
+    let mut errors = FieldErrors::new();
+    let new_text = required_text(&mut errors, "new_text", new_text, 5_000);
+    let reason = required_text(&mut errors, "reason", reason, 2_000);
+    if new_text == p.body_md.trim() {
+        errors.add("new_text", "error-suggestion-unchanged");
+    }
+    errors.into_result()?;
+    let now = dias_core::time::now();
+    let created = suggestion::ActiveModel {
+        process_id: Set(process.process.id),
+        paragraph_id: Set(paragraph_id),
+        author_id: Set(who.user_id),
+        new_text: Set(new_text),
+        reason: Set(reason),
+        status: Set("open".into()),
+        supports_count: Set(0),
+        comments_count: Set(0),
+        hidden_at: Set(process.process.premoderation.then_some(now)),
+        created_at: Set(now),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(created.id)
+}
+
+pub async fn suggestions_for(
+    db: &DatabaseConnection,
+    paragraph_id: i64,
+) -> Result<Vec<suggestion::Model>, DbErr> {
+    suggestion::Entity::find()
+        .filter(suggestion::Column::ParagraphId.eq(paragraph_id))
+        .filter(suggestion::Column::HiddenAt.is_null())
+        .order_by_desc(suggestion::Column::SupportsCount)
+        .order_by_asc(suggestion::Column::Id)
+        .all(db)
+        .await
+}
+
+pub async fn toggle_suggestion_support(
+    db: &DatabaseConnection,
+    who: &Principal,
+    process: &ProcessWithPhases,
+    suggestion_id: i64,
+) -> CoreResult<bool> {
+    process.require_open(Feature::Supporting)?;
+    let s = suggestion::Entity::find_by_id(suggestion_id)
+        .one(db)
+        .await?
+        .filter(|s| s.process_id == process.process.id && s.hidden_at.is_none())
+        .ok_or(CoreError::NotFound)?;
+    if s.status != "open" {
+        return Err(CoreError::Conflict("suggestion-decided".into()));
+    }
+    let txn = db.begin().await?;
+    let existing = suggestion_support::Entity::find()
+        .filter(suggestion_support::Column::SuggestionId.eq(suggestion_id))
+        .filter(suggestion_support::Column::UserId.eq(who.user_id))
+        .one(&txn)
+        .await?;
+    let supported = match existing {
+        Some(e) => {
+            suggestion_support::Entity::delete_by_id(e.id)
+                .exec(&txn)
+                .await?;
+            false
+        }
+        None => {
+            suggestion_support::ActiveModel {
+                suggestion_id: Set(suggestion_id),
+                user_id: Set(who.user_id),
+                created_at: Set(dias_core::time::now()),
+                ..Default::default()
+            }
+            .insert(&txn)
+            .await?;
+            true
+        }
+    };
+    let count = suggestion_support::Entity::find()
+        .filter(suggestion_support::Column::SuggestionId.eq(suggestion_id))
+        .count(&txn)
+        .await?;
+    suggestion::Entity::update_many()
+        .col_expr(suggestion::Column::SupportsCount, Expr::value(count as i32))
+        .filter(suggestion::Column::Id.eq(suggestion_id))
+        .exec(&txn)
+        .await?;
+    txn.commit().await?;
+    Ok(supported)
+}
+
+/// Staff decide on a suggestion with a public reason.
+pub async fn decide_suggestion(
+    db: &DatabaseConnection,
+    who: &Principal,
+    process_id: i64,
+    suggestion_id: i64,
+    decision: &str,
+    reason: &str,
+) -> CoreResult<()> {
+    let s = suggestion::Entity::find_by_id(suggestion_id)
+        .one(db)
+        .await?
+        .filter(|s| s.process_id == process_id)
+        .ok_or(CoreError::NotFound)?;
+    let mut errors = FieldErrors::new();
+    if !domain::DECISIONS.contains(&decision) {
+        errors.add("decision", "error-invalid-choice");
+    }
+    let reason = required_text(&mut errors, "decision_reason", reason, 5_000);
+    errors.into_result()?;
+    let txn = db.begin().await?;
+    suggestion::Entity::update_many()
+        .col_expr(suggestion::Column::Status, Expr::value(decision))
+        .col_expr(suggestion::Column::DecisionReason, Expr::value(reason))
+        .col_expr(suggestion::Column::DecidedBy, Expr::value(who.user_id))
+        .col_expr(
+            suggestion::Column::DecidedAt,
+            Expr::value(dias_core::time::now()),
+        )
+        .filter(suggestion::Column::Id.eq(s.id))
+        .exec(&txn)
+        .await?;
+    dias_core::audit::record(
+        &txn,
+        Some(who.user_id),
+        "suggestion.decided",
+        "suggestion",
+        Some(&s.id.to_string()),
+        serde_json::json!({ "decision": decision }),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+// ------------------------------------------------------------------ text versions
+
+/// Imports a new version from Markdown. Paragraphs at the same chapter,
+/// section and position as in the previous version keep their anchor (so
+/// links and comment trails survive a revision); `adopted` suggestions are
+/// linked to the new version.
+pub async fn import_version<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    process_id: i64,
+    title: &str,
+    markdown: &str,
+    adopted: &[i64],
+) -> CoreResult<(i64, Vec<domain::ImportProblem>)> {
+    let (parsed, problems) = domain::parse_strategy_markdown(markdown);
+    let mut errors = FieldErrors::new();
+    let title = required_text(&mut errors, "title", title, 200);
+    if parsed.is_empty() {
+        errors.add("markdown", "error-text-empty");
+    }
+    errors.into_result()?;
+    let txn = db.begin().await?;
+    let previous = text_version::Entity::find()
+        .filter(text_version::Column::ProcessId.eq(process_id))
+        .order_by_desc(text_version::Column::Number)
+        .one(&txn)
+        .await?;
+    let previous_anchors: HashMap<(i32, i32, i32), String> = match &previous {
+        Some(v) => paragraph::Entity::find()
+            .filter(paragraph::Column::VersionId.eq(v.id))
+            .all(&txn)
+            .await?
+            .into_iter()
+            .map(|p| ((p.chapter_no, p.section_no, p.position), p.anchor))
+            .collect(),
+        None => HashMap::new(),
+    };
+    let now = dias_core::time::now();
+    let version = text_version::ActiveModel {
+        process_id: Set(process_id),
+        number: Set(previous.as_ref().map(|v| v.number + 1).unwrap_or(1)),
+        title: Set(title),
+        note: Set(String::new()),
+        published_at: Set(Some(now)),
+        created_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    let rows: Vec<paragraph::ActiveModel> = parsed
+        .iter()
+        .map(|p| {
+            let anchor = previous_anchors
+                .get(&(p.chapter_no, p.section_no, p.position))
+                .cloned()
+                .unwrap_or_else(|| format!("a{}", &dias_core::crypto::random_token()[..10]));
+            paragraph::ActiveModel {
+                version_id: Set(version.id),
+                chapter_no: Set(p.chapter_no),
+                chapter_title: Set(p.chapter_title.clone()),
+                section_no: Set(p.section_no),
+                section_title: Set(p.section_title.clone()),
+                position: Set(p.position),
+                anchor: Set(anchor),
+                body_md: Set(p.body.clone()),
+                ..Default::default()
+            }
+        })
+        .collect();
+    for chunk in rows.chunks(200) {
+        paragraph::Entity::insert_many(chunk.to_vec())
+            .exec(&txn)
+            .await?;
+    }
+    if !adopted.is_empty() {
+        suggestion::Entity::update_many()
+            .col_expr(
+                suggestion::Column::AdoptedInVersionId,
+                Expr::value(version.id),
+            )
+            .filter(suggestion::Column::Id.is_in(adopted.to_vec()))
+            .filter(suggestion::Column::ProcessId.eq(process_id))
+            .exec(&txn)
+            .await?;
+    }
+    for p in paragraph::Entity::find()
+        .filter(paragraph::Column::VersionId.eq(version.id))
+        .all(&txn)
+        .await?
+    {
+        outbox::search_changed(&txn, KIND_PARAGRAPH, &p.id.to_string()).await?;
+    }
+    if let Some(prev) = &previous {
+        for p in paragraph::Entity::find()
+            .filter(paragraph::Column::VersionId.eq(prev.id))
+            .all(&txn)
+            .await?
+        {
+            outbox::search_changed(&txn, KIND_PARAGRAPH, &p.id.to_string()).await?;
+        }
+    }
+    txn.commit().await?;
+    Ok((version.id, problems))
+}

@@ -1,0 +1,8 @@
+//! Integration tests of Beteiligung on the real router and a fresh database.
+
+#![expect(clippy::unwrap_used, clippy::expect_used, reason = "tests fail loudly")]
+
+#[path = "../../../dias-web/tests/it/support.rs"]
+mod support;
+
+mod flows;
