@@ -16,6 +16,7 @@
 
 pub mod domain;
 pub mod entities;
+pub mod moderation;
 pub mod policy;
 pub mod store;
 

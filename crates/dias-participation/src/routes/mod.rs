@@ -1,6 +1,7 @@
 //! Pages and form actions of Beteiligung. Handlers extract, authorize, call
 //! the store and render.
 
+mod moderation;
 mod proposals;
 mod text;
 

@@ -1,0 +1,1 @@
+//! Moderation: reports, automatic hiding, queues and moderator actions.

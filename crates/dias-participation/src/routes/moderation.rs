@@ -1,0 +1,8 @@
+//! Moderation pages and actions.
+
+use axum::Router;
+use dias_web::AppState;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+}
