@@ -60,6 +60,7 @@ pub fn routes() -> Router<AppState> {
             "/beteiligung/{slug}/vorschlaege/{id}/antwort",
             post(proposals::answer),
         )
+        .merge(moderation::routes())
 }
 
 /// Loads the process of the URL; drafts are visible to staff only.
