@@ -10,6 +10,7 @@ pub use sea_orm_migration::prelude::*;
 
 mod m0001_core;
 mod m0002_participation;
+mod m0003_moderation;
 
 pub struct Migrator;
 
@@ -19,6 +20,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m0001_core::Migration),
             Box::new(m0002_participation::Migration),
+            Box::new(m0003_moderation::Migration),
         ]
     }
 }

@@ -159,3 +159,50 @@ notice-antwort-gespeichert = Die Stellungnahme ist veröffentlicht.
 notice-entschieden = Die Entscheidung ist veröffentlicht.
 audit-proposal-answered = Stellungnahme zu Vorschlag
 audit-suggestion-decided = Entscheidung über Änderungsvorschlag
+versions-intro = Welche Fassungen es gibt und was sich zwischen ihnen geändert hat.
+version-title = Bezeichnung
+version-title-hint = Zum Beispiel „Überarbeitete Fassung“.
+version-default-title = Überarbeitete Fassung
+version-published = Veröffentlicht
+version-new = Neue Fassung veröffentlichen
+version-markdown = Text der neuen Fassung (Markdown)
+version-markdown-hint = „# “ beginnt ein Kapitel, „## “ einen Abschnitt; Absätze trennt eine Leerzeile. Absätze, die erkennbar gleich bleiben, behalten ihre Kommentare und Links.
+version-adopts = Übernommene Änderungsvorschläge
+version-adopts-hint = Kreuzen Sie an, welche entschiedenen Vorschläge diese Fassung aufnimmt. Die Beitragenden sehen das bei ihren Beiträgen.
+version-publish = Fassung veröffentlichen
+compare-versions = Fassungen vergleichen
+compare-from = Ältere Fassung
+compare-to = Neuere Fassung
+compare-button = Vergleichen
+changes-heading = Änderungen
+changes-count = { $count ->
+    [0] Keine geänderten Absätze.
+    [one] 1 Absatz geändert, hinzugefügt oder gestrichen.
+   *[other] { $count } Absätze geändert, hinzugefügt oder gestrichen.
+}
+unchanged-count = { $count ->
+    [one] 1 Absatz ist unverändert.
+   *[other] { $count } Absätze sind unverändert.
+}
+change-changed = geändert
+change-added = neu
+change-removed = gestrichen
+adopted-heading = In diese Fassung übernommene Änderungsvorschläge
+import-problems-intro = Der Text wurde nicht veröffentlicht, weil er Strukturfehler enthält:
+line = Zeile
+error-import-problems = Der Text hat Strukturfehler; siehe die Liste mit Zeilennummern.
+import-paragraph-outside-section = Absatz steht außerhalb eines Abschnitts (es fehlt „## “ davor).
+import-section-before-chapter = Abschnitt steht vor dem ersten Kapitel (es fehlt „# “ davor).
+import-heading-too-deep = Überschriften tiefer als „## “ sind nicht vorgesehen.
+mine-title = Meine Beiträge
+mine-lead = Was aus Ihren Vorschlägen und Änderungsvorschlägen geworden ist.
+mine-none = Noch keine Beiträge.
+trace-no-answer-yet = Noch keine Stellungnahme.
+trace-no-decision-yet = Noch nicht entschieden.
+trace-adopted-in = Übernommen in { $version }.
+notice-fassung-veroeffentlicht = Die neue Fassung ist veröffentlicht.
+audit-text-version-published = Fassung veröffentlicht
+staff-tools = Für die Redaktion
+export-all = Alle Beiträge herunterladen
+audit-participation-exported = Beiträge exportiert
+notice-wird-geprueft = Danke! Ihr Beitrag wird vor der Veröffentlichung von der Moderation geprüft.

@@ -159,3 +159,50 @@ notice-antwort-gespeichert = The statement is published.
 notice-entschieden = The decision is published.
 audit-proposal-answered = Statement on proposal
 audit-suggestion-decided = Decision on change suggestion
+versions-intro = Which versions exist and what changed between them.
+version-title = Name
+version-title-hint = For example “Revised version”.
+version-default-title = Revised version
+version-published = Published
+version-new = Publish a new version
+version-markdown = Text of the new version (Markdown)
+version-markdown-hint = “# ” starts a chapter, “## ” a section; a blank line separates paragraphs. Paragraphs that stay recognisably the same keep their comments and links.
+version-adopts = Adopted change suggestions
+version-adopts-hint = Tick the decided suggestions this version takes in. Contributors see this with their contributions.
+version-publish = Publish version
+compare-versions = Compare versions
+compare-from = Older version
+compare-to = Newer version
+compare-button = Compare
+changes-heading = Changes
+changes-count = { $count ->
+    [0] No changed paragraphs.
+    [one] 1 paragraph changed, added or removed.
+   *[other] { $count } paragraphs changed, added or removed.
+}
+unchanged-count = { $count ->
+    [one] 1 paragraph is unchanged.
+   *[other] { $count } paragraphs are unchanged.
+}
+change-changed = changed
+change-added = new
+change-removed = removed
+adopted-heading = Change suggestions taken into this version
+import-problems-intro = The text was not published because it has structure errors:
+line = Line
+error-import-problems = The text has structure errors; see the list with line numbers.
+import-paragraph-outside-section = Paragraph outside a section (a “## ” heading is missing before it).
+import-section-before-chapter = Section before the first chapter (a “# ” heading is missing before it).
+import-heading-too-deep = Headings deeper than “## ” are not supported.
+mine-title = My contributions
+mine-lead = What became of your proposals and change suggestions.
+mine-none = No contributions yet.
+trace-no-answer-yet = No statement yet.
+trace-no-decision-yet = Not decided yet.
+trace-adopted-in = Adopted in { $version }.
+notice-fassung-veroeffentlicht = The new version is published.
+audit-text-version-published = Version published
+staff-tools = For editorial staff
+export-all = Download all contributions
+audit-participation-exported = Contributions exported
+notice-wird-geprueft = Thank you! Your contribution will be checked by the moderators before it is published.

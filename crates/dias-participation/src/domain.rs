@@ -307,6 +307,39 @@ pub fn parse_strategy_markdown(markdown: &str) -> (Vec<ParsedParagraph>, Vec<Imp
     (out, problems)
 }
 
+/// Anchors of the previous version carried over to newly parsed paragraphs:
+/// within the same chapter and section, each new paragraph takes the anchor
+/// of the most similar unmatched previous paragraph if at least half of the
+/// words agree, so inserted, removed and reworded paragraphs keep their
+/// identity. `previous` holds (chapter, section, text, anchor).
+pub fn carry_anchors(
+    previous: &[(i32, i32, &str, &str)],
+    parsed: &[ParsedParagraph],
+) -> Vec<Option<String>> {
+    let mut taken = vec![false; previous.len()];
+    parsed
+        .iter()
+        .map(|p| {
+            let best = previous
+                .iter()
+                .enumerate()
+                .filter(|(i, (c, s, _, _))| !taken[*i] && *c == p.chapter_no && *s == p.section_no)
+                .map(|(i, (_, _, text, anchor))| (i, similarity(text, &p.body), *anchor))
+                .filter(|(_, ratio, _)| *ratio >= 0.5)
+                .max_by(|a, b| a.1.total_cmp(&b.1));
+            best.map(|(i, _, anchor)| {
+                taken[i] = true;
+                anchor.to_owned()
+            })
+        })
+        .collect()
+}
+
+/// Share of words two texts have in common (0–1).
+pub fn similarity(a: &str, b: &str) -> f32 {
+    similar::TextDiff::from_words(a, b).ratio()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -401,6 +434,23 @@ mod tests {
         assert_eq!(
             rebuilt_new,
             "Alle Haushalte und Betriebe sollen bis 2028 Gigabit haben."
+        );
+    }
+
+    #[test]
+    fn anchors_follow_paragraphs_through_insertions_and_rewordings() {
+        let previous = [
+            (1, 1, "Alle Haushalte sollen bis 2030 Gigabit haben.", "a1"),
+            (1, 1, "Der Mobilfunk wird ausgebaut.", "a2"),
+            (1, 2, "Schulen bekommen Glasfaser.", "a3"),
+        ];
+        let (parsed, _) = parse_strategy_markdown(
+            "# K\n\n## A\n\nEin ganz neuer Absatz über Rechenzentren.\n\nAlle Haushalte und Betriebe sollen bis 2028 Gigabit haben.\n\nDer Mobilfunk wird ausgebaut.\n\n## B\n\nEtwas völlig anderes.\n",
+        );
+        let anchors = carry_anchors(&previous, &parsed);
+        assert_eq!(
+            anchors,
+            vec![None, Some("a1".into()), Some("a2".into()), None]
         );
     }
 

@@ -11,11 +11,13 @@
 //! status workflow with official answers.
 //!
 //! Layout: [`domain`] (rules as plain functions), [`store`] (queries and
-//! writes), `routes` (thin handlers), `search` (search documents), `demo`
-//! (demo data), [`policy`] (roles).
+//! writes), [`moderation`] (reports, automatic hiding, queue, moderator
+//! actions and their log), `routes` (thin handlers), `search` (search
+//! documents), `demo` (demo data), [`policy`] (roles).
 
 pub mod domain;
 pub mod entities;
+pub mod export;
 pub mod moderation;
 pub mod policy;
 pub mod store;
@@ -29,7 +31,7 @@ use std::sync::Arc;
 use dias_core::i18n::Messages;
 use dias_web::registry::{Module, NavEntry, Teaser};
 
-pub const MESSAGES: [Messages; 2] = [
+pub const MESSAGES: [Messages; 4] = [
     Messages {
         locale: "de",
         source: include_str!("../locales/de.ftl"),
@@ -37,6 +39,14 @@ pub const MESSAGES: [Messages; 2] = [
     Messages {
         locale: "en",
         source: include_str!("../locales/en.ftl"),
+    },
+    Messages {
+        locale: "de",
+        source: include_str!("../locales/de-moderation.ftl"),
+    },
+    Messages {
+        locale: "en",
+        source: include_str!("../locales/en-moderation.ftl"),
     },
 ];
 

@@ -820,9 +820,10 @@ pub async fn decide_suggestion(
 
 // ------------------------------------------------------------------ text versions
 
-/// Imports a new version from Markdown. Paragraphs at the same chapter,
-/// section and position as in the previous version keep their anchor (so
-/// links and comment trails survive a revision); `adopted` suggestions are
+/// Imports a new version from Markdown. A paragraph that is recognisably
+/// the same as one of the previous version (same chapter and section,
+/// similar wording; see `domain::carry_anchors`) keeps its anchor, so links
+/// and the trail of comments survive a revision; `adopted` suggestions are
 /// linked to the new version.
 pub async fn import_version<C: ConnectionTrait + TransactionTrait>(
     db: &C,
@@ -844,16 +845,29 @@ pub async fn import_version<C: ConnectionTrait + TransactionTrait>(
         .order_by_desc(text_version::Column::Number)
         .one(&txn)
         .await?;
-    let previous_anchors: HashMap<(i32, i32, i32), String> = match &previous {
-        Some(v) => paragraph::Entity::find()
-            .filter(paragraph::Column::VersionId.eq(v.id))
-            .all(&txn)
-            .await?
-            .into_iter()
-            .map(|p| ((p.chapter_no, p.section_no, p.position), p.anchor))
-            .collect(),
-        None => HashMap::new(),
+    let previous_paragraphs = match &previous {
+        Some(v) => {
+            paragraph::Entity::find()
+                .filter(paragraph::Column::VersionId.eq(v.id))
+                .all(&txn)
+                .await?
+        }
+        None => Vec::new(),
     };
+    let anchors = domain::carry_anchors(
+        &previous_paragraphs
+            .iter()
+            .map(|p| {
+                (
+                    p.chapter_no,
+                    p.section_no,
+                    p.body_md.as_str(),
+                    p.anchor.as_str(),
+                )
+            })
+            .collect::<Vec<_>>(),
+        &parsed,
+    );
     let now = dias_core::time::now();
     let version = text_version::ActiveModel {
         process_id: Set(process_id),
@@ -868,11 +882,14 @@ pub async fn import_version<C: ConnectionTrait + TransactionTrait>(
     .await?;
     let rows: Vec<paragraph::ActiveModel> = parsed
         .iter()
-        .map(|p| {
-            let anchor = previous_anchors
-                .get(&(p.chapter_no, p.section_no, p.position))
-                .cloned()
-                .unwrap_or_else(|| format!("a{}", &dias_core::crypto::random_token()[..10]));
+        .zip(anchors)
+        .map(|(p, anchor)| {
+            let anchor = anchor.unwrap_or_else(|| {
+                format!(
+                    "a{}",
+                    &dias_core::crypto::random_token()[..10].replace(['-', '_'], "x")
+                )
+            });
             paragraph::ActiveModel {
                 version_id: Set(version.id),
                 chapter_no: Set(p.chapter_no),
@@ -920,4 +937,190 @@ pub async fn import_version<C: ConnectionTrait + TransactionTrait>(
     }
     txn.commit().await?;
     Ok((version.id, problems))
+}
+
+// ------------------------------------------------------------------ versions and traces
+
+/// The paragraphs of a version as Markdown again (the import format).
+pub fn to_markdown(paragraphs: &[paragraph::Model]) -> String {
+    let mut out = String::new();
+    let (mut chapter, mut section) = (0, 0);
+    for p in paragraphs {
+        if p.chapter_no != chapter {
+            chapter = p.chapter_no;
+            section = 0;
+            out.push_str(&format!("# {}\n\n", p.chapter_title));
+        }
+        if p.section_no != section {
+            section = p.section_no;
+            out.push_str(&format!("## {}\n\n", p.section_title));
+        }
+        out.push_str(p.body_md.trim());
+        out.push_str("\n\n");
+    }
+    out
+}
+
+/// How a paragraph changed between two versions (matched by anchor).
+#[derive(Debug, Clone)]
+pub enum ParagraphChange {
+    Unchanged(paragraph::Model),
+    Changed {
+        old: paragraph::Model,
+        new: paragraph::Model,
+    },
+    Added(paragraph::Model),
+    Removed(paragraph::Model),
+}
+
+/// Compares two versions paragraph by paragraph, in the newer version's
+/// order with removed paragraphs where they stood.
+pub fn compare(old: &[paragraph::Model], new: &[paragraph::Model]) -> Vec<ParagraphChange> {
+    let new_anchors: std::collections::HashSet<&str> =
+        new.iter().map(|p| p.anchor.as_str()).collect();
+    let old_by_anchor: HashMap<&str, &paragraph::Model> =
+        old.iter().map(|p| (p.anchor.as_str(), p)).collect();
+    let mut out = Vec::new();
+    let mut old_iter = old.iter().peekable();
+    for p in new {
+        // Emit removed old paragraphs that came before this one.
+        while let Some(o) = old_iter.peek() {
+            if new_anchors.contains(o.anchor.as_str()) {
+                break;
+            }
+            out.push(ParagraphChange::Removed((*o).clone()));
+            old_iter.next();
+        }
+        match old_by_anchor.get(p.anchor.as_str()) {
+            Some(o) if o.body_md.trim() == p.body_md.trim() => {
+                out.push(ParagraphChange::Unchanged(p.clone()))
+            }
+            Some(o) => out.push(ParagraphChange::Changed {
+                old: (*o).clone(),
+                new: p.clone(),
+            }),
+            None => out.push(ParagraphChange::Added(p.clone())),
+        }
+        if old_iter.peek().is_some_and(|o| o.anchor == p.anchor) {
+            old_iter.next();
+        }
+    }
+    for o in old_iter {
+        if !new_anchors.contains(o.anchor.as_str()) {
+            out.push(ParagraphChange::Removed(o.clone()));
+        }
+    }
+    out
+}
+
+pub async fn version_by_number(
+    db: &DatabaseConnection,
+    process_id: i64,
+    number: i32,
+) -> CoreResult<text_version::Model> {
+    text_version::Entity::find()
+        .filter(text_version::Column::ProcessId.eq(process_id))
+        .filter(text_version::Column::Number.eq(number))
+        .filter(text_version::Column::PublishedAt.is_not_null())
+        .one(db)
+        .await?
+        .ok_or(CoreError::NotFound)
+}
+
+/// Decided suggestions (adopted or partly adopted) not yet linked to a version.
+pub async fn adoptable_suggestions(
+    db: &DatabaseConnection,
+    process_id: i64,
+) -> Result<Vec<suggestion::Model>, DbErr> {
+    suggestion::Entity::find()
+        .filter(suggestion::Column::ProcessId.eq(process_id))
+        .filter(suggestion::Column::Status.is_in(["adopted", "partly_adopted"]))
+        .filter(suggestion::Column::AdoptedInVersionId.is_null())
+        .order_by_asc(suggestion::Column::Id)
+        .all(db)
+        .await
+}
+
+pub async fn suggestions_adopted_in(
+    db: &DatabaseConnection,
+    version_id: i64,
+) -> Result<Vec<suggestion::Model>, DbErr> {
+    suggestion::Entity::find()
+        .filter(suggestion::Column::AdoptedInVersionId.eq(version_id))
+        .order_by_asc(suggestion::Column::Id)
+        .all(db)
+        .await
+}
+
+/// Everything one person contributed to a process, for "what became of my input".
+#[derive(Debug, Clone, Default)]
+pub struct Contributions {
+    pub proposals: Vec<(proposal::Model, Option<proposal_answer::Model>)>,
+    pub suggestions: Vec<(suggestion::Model, Option<text_version::Model>)>,
+    pub comments: Vec<comment::Model>,
+}
+
+pub async fn contributions_of(
+    db: &DatabaseConnection,
+    process_id: i64,
+    user_id: i64,
+) -> Result<Contributions, DbErr> {
+    let proposals = proposal::Entity::find()
+        .filter(proposal::Column::ProcessId.eq(process_id))
+        .filter(proposal::Column::AuthorId.eq(user_id))
+        .order_by_desc(proposal::Column::Id)
+        .all(db)
+        .await?;
+    let ids: Vec<i64> = proposals.iter().map(|p| p.id).collect();
+    let mut latest: HashMap<i64, proposal_answer::Model> = HashMap::new();
+    for a in proposal_answer::Entity::find()
+        .filter(proposal_answer::Column::ProposalId.is_in(ids))
+        .order_by_asc(proposal_answer::Column::Id)
+        .all(db)
+        .await?
+    {
+        latest.insert(a.proposal_id, a);
+    }
+    let suggestions = suggestion::Entity::find()
+        .filter(suggestion::Column::ProcessId.eq(process_id))
+        .filter(suggestion::Column::AuthorId.eq(user_id))
+        .order_by_desc(suggestion::Column::Id)
+        .all(db)
+        .await?;
+    let version_ids: Vec<i64> = suggestions
+        .iter()
+        .filter_map(|s| s.adopted_in_version_id)
+        .collect();
+    let versions: HashMap<i64, text_version::Model> = text_version::Entity::find()
+        .filter(text_version::Column::Id.is_in(version_ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|v| (v.id, v))
+        .collect();
+    let comments = comment::Entity::find()
+        .filter(comment::Column::ProcessId.eq(process_id))
+        .filter(comment::Column::AuthorId.eq(user_id))
+        .order_by_desc(comment::Column::Id)
+        .all(db)
+        .await?;
+    Ok(Contributions {
+        proposals: proposals
+            .into_iter()
+            .map(|p| {
+                let a = latest.remove(&p.id);
+                (p, a)
+            })
+            .collect(),
+        suggestions: suggestions
+            .into_iter()
+            .map(|s| {
+                let v = s
+                    .adopted_in_version_id
+                    .and_then(|id| versions.get(&id).cloned());
+                (s, v)
+            })
+            .collect(),
+        comments,
+    })
 }

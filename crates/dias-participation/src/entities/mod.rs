@@ -1,12 +1,14 @@
-//! SeaORM entities of the Beteiligung tables (migration m0002).
+//! SeaORM entities of the Beteiligung tables (migrations m0002 and m0003).
 
 pub mod comment;
+pub mod moderation_log;
 pub mod paragraph;
 pub mod phase;
 pub mod process;
 pub mod proposal;
 pub mod proposal_answer;
 pub mod proposal_support;
+pub mod report;
 pub mod suggestion;
 pub mod suggestion_support;
 pub mod text_version;

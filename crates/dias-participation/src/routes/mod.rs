@@ -1,9 +1,11 @@
 //! Pages and form actions of Beteiligung. Handlers extract, authorize, call
 //! the store and render.
 
+mod exports;
 mod moderation;
 mod proposals;
 mod text;
+mod versions;
 
 use askama::Template;
 use axum::Router;
@@ -60,6 +62,13 @@ pub fn routes() -> Router<AppState> {
             "/beteiligung/{slug}/vorschlaege/{id}/antwort",
             post(proposals::answer),
         )
+        .route("/beteiligung/{slug}/fassungen", get(versions::list))
+        .route(
+            "/beteiligung/{slug}/fassungen/neu",
+            get(versions::new_form).post(versions::create),
+        )
+        .route("/beteiligung/{slug}/meine-beitraege", get(versions::mine))
+        .route("/beteiligung/{slug}/daten/{format}", get(exports::download))
         .merge(moderation::routes())
 }
 
@@ -159,6 +168,7 @@ async fn list(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
 #[template(path = "participation/process.html")]
 struct ProcessPage {
     ctx: Ctx,
+    can_manage: bool,
     process: crate::entities::process::Model,
     description_html: String,
     phases: Vec<PhaseView>,
@@ -186,6 +196,7 @@ async fn show(
         .iter()
         .any(|v| v.published_at.is_some());
     page(&ProcessPage {
+        can_manage: ctx.can(&ParticipationAction::Manage),
         description_html: dias_core::markdown::render(&p.process.description_md),
         phases: phase_views(&ctx, &p.phases),
         process: p.process,

@@ -286,6 +286,9 @@ pub async fn create(
         ags8: input.ags8,
     };
     match field_errors(store::create_proposal(&state.db, &me, &p, &new).await)? {
+        Ok(_) if p.process.premoderation => Ok(see_other(&format!(
+            "/beteiligung/{slug}/vorschlaege?hinweis=wird-geprueft"
+        ))),
         Ok(id) => Ok(see_other(&format!(
             "/beteiligung/{slug}/vorschlaege/{id}?hinweis=vorschlag-gespeichert"
         ))),
@@ -492,6 +495,9 @@ pub async fn comment(
         parent_id: input.parent_id.as_deref().and_then(|s| s.parse().ok()),
     };
     match field_errors(store::add_comment(&state.db, &me, &p, Target::Proposal(id), &new).await)? {
+        Ok(_) if p.process.premoderation => Ok(see_other(&format!(
+            "/beteiligung/{slug}/vorschlaege/{id}?hinweis=wird-geprueft"
+        ))),
         Ok(cid) => Ok(see_other(&format!(
             "/beteiligung/{slug}/vorschlaege/{id}?hinweis=kommentar-gespeichert#kommentar-{cid}"
         ))),

@@ -100,6 +100,8 @@ pub struct CommentView {
     pub removed: bool,
     pub label: String,
     pub created: String,
+    /// Written by the viewer (no "Melden" form for one's own content).
+    pub is_own: bool,
 }
 
 pub fn comment_views(
@@ -108,6 +110,7 @@ pub fn comment_views(
     names: &HashMap<i64, String>,
     with_category: bool,
 ) -> Vec<CommentView> {
+    let me = ctx.principal().map(|p| p.user_id);
     comments
         .into_iter()
         .map(|c| {
@@ -132,6 +135,7 @@ pub fn comment_views(
                 removed,
                 label,
                 created: dias_core::time::format_datetime(c.created_at),
+                is_own: me == Some(c.author_id),
             }
         })
         .collect()
@@ -148,6 +152,8 @@ pub struct SuggestionView {
     pub decision_reason: String,
     pub supports: i32,
     pub supported_by_me: bool,
+    /// Written by the viewer (no "Melden" form for one's own content).
+    pub is_own: bool,
 }
 
 #[derive(Template)]
@@ -236,6 +242,7 @@ async fn paragraph_page(
             decision_reason: s.decision_reason.unwrap_or_default(),
             supports: s.supports_count,
             supported_by_me: mine.contains(&s.id),
+            is_own: ctx.principal().is_some_and(|me| me.user_id == s.author_id),
         })
         .collect();
     let form = form.unwrap_or(ParagraphForm {
@@ -313,6 +320,9 @@ pub async fn comment(
     };
     match field_errors(store::add_comment(&state.db, &me, &p, Target::Paragraph(pid), &new).await)?
     {
+        Ok(_) if p.process.premoderation => Ok(see_other(&format!(
+            "/beteiligung/{slug}/text/{pid}?hinweis=wird-geprueft"
+        ))),
         Ok(id) => Ok(see_other(&format!(
             "/beteiligung/{slug}/text/{pid}?hinweis=kommentar-gespeichert#kommentar-{id}"
         ))),
@@ -359,6 +369,9 @@ pub async fn suggest(
     match field_errors(
         store::create_suggestion(&state.db, &me, &p, pid, &input.new_text, &input.reason).await,
     )? {
+        Ok(_) if p.process.premoderation => Ok(see_other(&format!(
+            "/beteiligung/{slug}/text/{pid}?hinweis=wird-geprueft"
+        ))),
         Ok(id) => Ok(see_other(&format!(
             "/beteiligung/{slug}/text/{pid}?hinweis=aenderung-gespeichert#aenderung-{id}"
         ))),

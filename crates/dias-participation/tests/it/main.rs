@@ -5,4 +5,7 @@
 #[path = "../../../dias-web/tests/it/support.rs"]
 mod support;
 
+mod exports;
 mod flows;
+mod moderation;
+mod versions;
