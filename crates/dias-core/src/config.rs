@@ -54,6 +54,7 @@ pub struct RawConfig {
     pub trust_proxy_headers: Option<bool>,
     pub max_body_bytes: Option<usize>,
     pub workers: Option<bool>,
+    pub page_cache_secs: Option<u64>,
 }
 
 impl RawConfig {
@@ -114,8 +115,11 @@ impl RawConfig {
                 "WORKERS" => {
                     raw.workers = Some(parse_bool(&value).ok_or_else(|| bad("true or false"))?)
                 }
+                "PAGE_CACHE_SECS" => {
+                    raw.page_cache_secs = Some(value.parse().map_err(|_| bad("a number"))?)
+                }
                 // Variables the binary reads itself, or that belong to tests.
-                "CONFIG" | "TEST_DATABASE_URL" | "LOG" => {}
+                "CONFIG" | "TEST_DATABASE_URL" | "LOG" | "NEW_USER_PASSWORD" => {}
                 _ => {
                     return Err(ConfigError::Invalid {
                         key,
@@ -144,6 +148,7 @@ impl RawConfig {
             trust_proxy_headers: other.trust_proxy_headers.or(self.trust_proxy_headers),
             max_body_bytes: other.max_body_bytes.or(self.max_body_bytes),
             workers: other.workers.or(self.workers),
+            page_cache_secs: other.page_cache_secs.or(self.page_cache_secs),
         }
     }
 }
@@ -222,6 +227,8 @@ pub struct Config {
     pub max_body_bytes: usize,
     /// Run background workers (jobs, mail, indexer) in this process.
     pub workers: bool,
+    /// Seconds visitors' pages are reused (0 = off); see `dias_web::cache`.
+    pub page_cache_secs: u64,
 }
 
 impl Config {
@@ -296,6 +303,7 @@ impl Config {
             trust_proxy_headers: raw.trust_proxy_headers.unwrap_or(false),
             max_body_bytes: raw.max_body_bytes.unwrap_or(2 * 1024 * 1024),
             workers: raw.workers.unwrap_or(true),
+            page_cache_secs: raw.page_cache_secs.unwrap_or(2).min(300),
         })
     }
 

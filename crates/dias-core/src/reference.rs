@@ -95,6 +95,72 @@ pub async fn load_if_empty<C: ConnectionTrait + TransactionTrait>(db: &C) -> Res
     txn.commit().await
 }
 
+/// The shipped reference data, parsed once. Pages read it from memory: it
+/// changes only with a new release, and it is what `load_if_empty` stored.
+#[derive(Debug)]
+pub struct Reference {
+    pub districts: Vec<district::Model>,
+    pub municipalities: Vec<municipality::Model>,
+}
+
+static REFERENCE: std::sync::LazyLock<Reference> = std::sync::LazyLock::new(|| {
+    let mut districts: Vec<district::Model> = parse::<DistrictRow>(DISTRICTS_CSV)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|d| district::Model {
+            ags5: d.ags5,
+            name: d.name,
+            name_short: d.name_short,
+            kind: d.kind,
+            nuts3: d.nuts3,
+            area_km2: d.area_km2,
+            population: d.population_zensus2022,
+        })
+        .collect();
+    districts.sort_by(|a, b| a.name_short.cmp(&b.name_short));
+    let mut municipalities: Vec<municipality::Model> = parse::<MunicipalityRow>(MUNICIPALITIES_CSV)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|m| municipality::Model {
+            ags8: m.ags8,
+            name: m.name,
+            name_short: m.name_short,
+            kind: m.kind,
+            district_ags5: m.district_ags5,
+            area_km2: m.area_km2,
+            population: m.population_zensus2022,
+            postcode: m.postcode,
+            lat: m.lat,
+            lon: m.lon,
+        })
+        .collect();
+    municipalities.sort_by(|a, b| a.name_short.cmp(&b.name_short));
+    Reference {
+        districts,
+        municipalities,
+    }
+});
+
+pub fn cached() -> &'static Reference {
+    &REFERENCE
+}
+
+impl Reference {
+    pub fn district(&self, ags5: &str) -> Option<&district::Model> {
+        self.districts.iter().find(|d| d.ags5 == ags5)
+    }
+
+    pub fn municipality(&self, ags8: &str) -> Option<&municipality::Model> {
+        self.municipalities.iter().find(|m| m.ags8 == ags8)
+    }
+
+    pub fn municipalities_of(&self, ags5: &str) -> impl Iterator<Item = &municipality::Model> {
+        self.municipalities
+            .iter()
+            .filter(move |m| m.district_ags5 == ags5)
+    }
+}
+
 pub async fn districts<C: ConnectionTrait>(db: &C) -> Result<Vec<district::Model>, DbErr> {
     district::Entity::find()
         .order_by_asc(district::Column::NameShort)
@@ -126,5 +192,13 @@ mod tests {
         );
         let total: i64 = municipalities.iter().map(|m| m.population_zensus2022).sum();
         assert_eq!(total, 4_038_131);
+        assert_eq!(cached().districts.len(), 13);
+        assert_eq!(cached().municipalities_of("14521").count(), 59);
+        assert_eq!(
+            cached()
+                .municipality("14612000")
+                .map(|m| m.name_short.as_str()),
+            Some("Dresden")
+        );
     }
 }

@@ -74,6 +74,8 @@ fn schema() -> (Schema, Fields) {
 pub struct SearchQuery {
     pub text: String,
     pub kind: Option<String>,
+    /// All document kinds, for the counts per kind.
+    pub kinds: Vec<String>,
     /// 1-based.
     pub page: usize,
     pub per_page: usize,
@@ -264,20 +266,16 @@ impl SearchIndex {
         }
 
         let mut counts = Vec::new();
-        let kinds: std::collections::BTreeSet<String> = {
-            let top = searcher.search(&base, &TopDocs::with_limit(10_000))?;
-            top.into_iter()
-                .filter_map(|(_, addr)| searcher.doc::<TantivyDocument>(addr).ok())
-                .filter_map(|d| {
-                    d.get_first(self.fields.kind)
-                        .and_then(|v| v.as_str())
-                        .map(str::to_owned)
-                })
-                .collect()
-        };
-        for kind in kinds {
-            let count = searcher.search(&self.with_kind(base.box_clone(), &kind), &Count)?;
-            counts.push(KindCount { kind, count });
+        // One counting pass per known kind: counting loads no documents,
+        // so this stays cheap however many documents match.
+        for kind in &q.kinds {
+            let count = searcher.search(&self.with_kind(base.box_clone(), kind), &Count)?;
+            if count > 0 {
+                counts.push(KindCount {
+                    kind: kind.clone(),
+                    count,
+                });
+            }
         }
         counts.sort_by(|a, b| b.count.cmp(&a.count).then(a.kind.cmp(&b.kind)));
 
@@ -388,6 +386,7 @@ mod tests {
         SearchQuery {
             text: text.into(),
             kind: kind.map(Into::into),
+            kinds: vec!["page".into(), "district".into()],
             page: 1,
             per_page: 10,
         }

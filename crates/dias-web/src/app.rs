@@ -57,7 +57,9 @@ pub fn state(
     let registry = Registry::new(all);
     let catalog = Catalog::new(&registry.messages())?;
     let sources = Sources::new(registry.search_sources());
+    let page_cache = Arc::new(crate::cache::PageCache::new(config.page_cache_secs));
     Ok(AppState {
+        page_cache,
         db,
         config: Arc::new(config),
         catalog: Arc::new(catalog),
@@ -96,6 +98,7 @@ pub fn router(state: AppState) -> Router {
             state.clone(),
             crate::middleware::error_pages,
         ))
+        .layer(from_fn_with_state(state.clone(), crate::cache::page_cache))
         .layer(from_fn_with_state(
             state.clone(),
             crate::middleware::session,

@@ -21,6 +21,7 @@ pub struct AppState {
     pub registry: Arc<Registry>,
     pub limits: Arc<RateLimiter>,
     pub metrics: Arc<Metrics>,
+    pub page_cache: Arc<crate::cache::PageCache>,
     /// Identifies this process among several instances (jobs, logs).
     pub instance_id: Arc<str>,
 }

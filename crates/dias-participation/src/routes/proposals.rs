@@ -205,17 +205,17 @@ struct FormPage {
 }
 
 async fn form_page(
-    state: &AppState,
+    _state: &AppState,
     ctx: Ctx,
     process: process::Model,
     errors: ShownErrors,
     input: NewProposal,
     status: StatusCode,
 ) -> AppResult<Response> {
-    let municipalities = dias_core::reference::municipalities(&state.db)
-        .await?
-        .into_iter()
-        .map(|m| (m.ags8, m.name))
+    let municipalities = dias_core::reference::cached()
+        .municipalities
+        .iter()
+        .map(|m| (m.ags8.clone(), m.name.clone()))
         .collect();
     page_with_status(
         status,

@@ -1,17 +1,16 @@
 //! Saxony's Kreise and their Gemeinden from the shipped reference data.
 
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::Path;
 use axum::response::Response;
 use dias_core::entities::{district, municipality};
 use dias_search::{SearchDoc, SearchSource};
-use sea_orm::{ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter};
 
 use crate::components::{Bar, BarChart, MapView, level};
 use crate::context::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::forms::page;
-use crate::state::AppState;
 
 #[derive(Template)]
 #[template(path = "districts.html")]
@@ -31,9 +30,10 @@ fn density(d: &district::Model) -> f64 {
     }
 }
 
-pub async fn list(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
-    let districts = dias_core::reference::districts(&state.db).await?;
-    let municipalities = dias_core::reference::municipalities(&state.db).await?;
+pub async fn list(ctx: Ctx) -> AppResult<Response> {
+    let reference = dias_core::reference::cached();
+    let districts = reference.districts.clone();
+    let municipalities = &reference.municipalities;
     let count = |ags5: &str| {
         municipalities
             .iter()
@@ -115,20 +115,14 @@ struct DistrictPage {
     map: MapView,
 }
 
-pub async fn show(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Path(ags5): Path<String>,
-) -> AppResult<Response> {
-    let district = district::Entity::find_by_id(ags5.clone())
-        .one(&state.db)
-        .await?
+pub async fn show(ctx: Ctx, Path(ags5): Path<String>) -> AppResult<Response> {
+    let reference = dias_core::reference::cached();
+    let district = reference
+        .district(&ags5)
+        .cloned()
         .ok_or(AppError::NotFound)?;
-    let municipalities = municipality::Entity::find()
-        .filter(municipality::Column::DistrictAgs5.eq(ags5.clone()))
-        .order_by_asc(municipality::Column::NameShort)
-        .all(&state.db)
-        .await?;
+    let municipalities: Vec<municipality::Model> =
+        reference.municipalities_of(&ags5).cloned().collect();
     let mut map = MapView::districts(
         ctx.t1("district-map-title", "name", &district.name_short),
         ctx.t("district-map-description"),

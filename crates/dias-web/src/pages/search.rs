@@ -82,6 +82,7 @@ pub async fn search(
     let query = SearchQuery {
         text: q.clone(),
         kind: (!kind.is_empty()).then(|| kind.clone()),
+        kinds: state.sources.kinds().map(str::to_owned).collect(),
         page: page_number,
         per_page: PER_PAGE,
     };

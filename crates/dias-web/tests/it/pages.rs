@@ -178,3 +178,56 @@ async fn static_assets_are_served_from_the_binary() {
         StatusCode::NOT_FOUND
     );
 }
+
+#[tokio::test]
+async fn visitors_pages_are_reused_briefly_but_signed_in_people_always_get_fresh_ones() {
+    use tower::ServiceExt;
+    let app = TestApp::new().await;
+    let mut state = app.state.clone();
+    state.page_cache = std::sync::Arc::new(dias_web::cache::PageCache::new(60));
+    let router = dias_web::router(state);
+    let get = |path: &str, cookie: Option<String>| {
+        let mut builder = axum::http::Request::builder().uri(path);
+        if let Some(cookie) = cookie {
+            builder = builder.header("cookie", cookie);
+        }
+        router
+            .clone()
+            .oneshot(builder.body(axum::body::Body::empty()).unwrap())
+    };
+    let first = get("/kreise", None).await.unwrap();
+    assert_eq!(first.headers()["x-cache"], "miss");
+    let second = get("/kreise", None).await.unwrap();
+    assert_eq!(second.headers()["x-cache"], "hit");
+    assert!(
+        second.headers().contains_key("content-security-policy"),
+        "headers are added to cached pages too"
+    );
+    assert_eq!(
+        get("/kreise?x=1", None).await.unwrap().headers()["x-cache"],
+        "miss",
+        "the query is part of the key"
+    );
+    assert!(
+        get("/gibt-es-nicht", None)
+            .await
+            .unwrap()
+            .headers()
+            .get("x-cache")
+            .is_none(),
+        "errors are not kept"
+    );
+    // A signed-in person bypasses the cache.
+    app.create_user("frisch@example.org", dias_core::policy::Role::Participant)
+        .await;
+    let login = app.login("frisch@example.org", None).await;
+    let cookie = login.headers["set-cookie"]
+        .to_str()
+        .unwrap()
+        .split(';')
+        .next()
+        .unwrap()
+        .to_owned();
+    let fresh = get("/kreise", Some(cookie)).await.unwrap();
+    assert!(fresh.headers().get("x-cache").is_none());
+}

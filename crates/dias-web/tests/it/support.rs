@@ -119,6 +119,8 @@ impl TestApp {
             data_dir: Some(dir.path().to_owned()),
             secret_key: Some(Secret::new("test-secret-key-with-at-least-32-characters")),
             dev_mail: Some(true),
+            // Tests read their own writes as visitors too.
+            page_cache_secs: Some(0),
             ..RawConfig::default()
         };
         let mut config = Config::from_raw(raw).unwrap();
