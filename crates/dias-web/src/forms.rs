@@ -33,6 +33,18 @@ impl<T: DeserializeOwned> FromRequest<AppState> for Form<T> {
     }
 }
 
+/// Splits a core result into "show these field errors again" (`Ok(Err)`)
+/// and real failures (`Err`), the one way handlers tell them apart.
+pub fn field_errors<T>(
+    result: Result<T, dias_core::CoreError>,
+) -> Result<Result<T, FieldErrors>, AppError> {
+    match result {
+        Ok(value) => Ok(Ok(value)),
+        Err(dias_core::CoreError::Invalid(errors)) => Ok(Err(errors)),
+        Err(other) => Err(other.into()),
+    }
+}
+
 /// Errors of a submitted form, translated for display.
 #[derive(Debug, Clone, Default)]
 pub struct ShownErrors {

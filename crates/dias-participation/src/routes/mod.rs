@@ -12,8 +12,7 @@ use axum::Router;
 use axum::extract::{Path, State};
 use axum::response::Response;
 use axum::routing::{get, post};
-use dias_core::CoreError;
-use dias_core::validation::FieldErrors;
+pub(crate) use dias_web::forms::field_errors;
 use dias_web::forms::page;
 use dias_web::{AppResult, AppState, Ctx};
 
@@ -75,15 +74,6 @@ pub fn routes() -> Router<AppState> {
 /// Loads the process of the URL; drafts are visible to staff only.
 async fn load(state: &AppState, ctx: &Ctx, slug: &str) -> AppResult<ProcessWithPhases> {
     Ok(store::process_by_slug(&state.db, slug, ctx.can(&ParticipationAction::Manage)).await?)
-}
-
-/// Splits "show these field errors again" from other failures.
-fn field_errors<T>(result: Result<T, CoreError>) -> AppResult<Result<T, FieldErrors>> {
-    match result {
-        Ok(value) => Ok(Ok(value)),
-        Err(CoreError::Invalid(errors)) => Ok(Err(errors)),
-        Err(other) => Err(other.into()),
-    }
 }
 
 /// A phase as the timeline shows it.

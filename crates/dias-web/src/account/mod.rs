@@ -8,7 +8,6 @@ use axum::extract::{Path, Query, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use dias_core::CoreError;
 use dias_core::accounts::{self, LoginError, Registration};
 use dias_core::policy::CoreAction;
 use dias_core::validation::FieldErrors;
@@ -16,7 +15,7 @@ use serde::Deserialize;
 
 use crate::context::Ctx;
 use crate::error::{AppError, AppResult};
-use crate::forms::{Form, ShownErrors, page, page_with_status, safe_next, see_other};
+use crate::forms::{Form, ShownErrors, field_errors, page, page_with_status, safe_next, see_other};
 use crate::middleware::{clear_session_cookie, session_cookie};
 use crate::state::AppState;
 
@@ -48,15 +47,6 @@ pub fn routes() -> Router<AppState> {
         .route("/konto/ueberall-abmelden", post(logout_everywhere))
         .route("/konto/export", get(export))
         .route("/konto/loeschen", get(delete_form).post(delete))
-}
-
-/// Splits a core result into "show these field errors again" and real errors.
-fn field_errors<T>(result: Result<T, CoreError>) -> AppResult<Result<T, FieldErrors>> {
-    match result {
-        Ok(value) => Ok(Ok(value)),
-        Err(CoreError::Invalid(errors)) => Ok(Err(errors)),
-        Err(other) => Err(other.into()),
-    }
 }
 
 fn limit(
