@@ -206,3 +206,4 @@ staff-tools = Für die Redaktion
 export-all = Alle Beiträge herunterladen
 audit-participation-exported = Beiträge exportiert
 notice-wird-geprueft = Danke! Ihr Beitrag wird vor der Veröffentlichung von der Moderation geprüft.
+paragraph-outdated = Dieser Absatz gehört zu einer älteren Fassung. Bitte kommentieren Sie die aktuelle Fassung.

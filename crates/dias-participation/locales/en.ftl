@@ -206,3 +206,4 @@ staff-tools = For editorial staff
 export-all = Download all contributions
 audit-participation-exported = Contributions exported
 notice-wird-geprueft = Thank you! Your contribution will be checked by the moderators before it is published.
+paragraph-outdated = This paragraph belongs to an older version. Please comment on the current version.

@@ -341,9 +341,19 @@ pub async fn add_comment(
 
 /// Comments of a target in thread order (parents before their replies).
 pub async fn thread(db: &DatabaseConnection, target: Target) -> Result<Vec<comment::Model>, DbErr> {
+    thread_in(db, target.kind(), &[target.id()]).await
+}
+
+/// Comments of several targets of one kind as one thread (a paragraph across
+/// its versions), parents before their replies.
+pub async fn thread_in(
+    db: &DatabaseConnection,
+    kind: &str,
+    ids: &[i64],
+) -> Result<Vec<comment::Model>, DbErr> {
     let all = comment::Entity::find()
-        .filter(comment::Column::TargetKind.eq(target.kind()))
-        .filter(comment::Column::TargetId.eq(target.id()))
+        .filter(comment::Column::TargetKind.eq(kind))
+        .filter(comment::Column::TargetId.is_in(ids.to_vec()))
         .order_by_asc(comment::Column::Id)
         .all(db)
         .await?;
@@ -709,10 +719,10 @@ pub async fn create_suggestion(
 
 pub async fn suggestions_for(
     db: &DatabaseConnection,
-    paragraph_id: i64,
+    paragraph_ids: &[i64],
 ) -> Result<Vec<suggestion::Model>, DbErr> {
     suggestion::Entity::find()
-        .filter(suggestion::Column::ParagraphId.eq(paragraph_id))
+        .filter(suggestion::Column::ParagraphId.is_in(paragraph_ids.to_vec()))
         .filter(suggestion::Column::HiddenAt.is_null())
         .order_by_desc(suggestion::Column::SupportsCount)
         .order_by_asc(suggestion::Column::Id)
@@ -1123,4 +1133,63 @@ pub async fn contributions_of(
             .collect(),
         comments,
     })
+}
+
+/// The paragraphs of all versions of a process that carry one of `anchors`:
+/// a paragraph's comments and suggestions belong to its anchor, whatever
+/// version they were written on.
+pub async fn paragraphs_with_anchors(
+    db: &DatabaseConnection,
+    process_id: i64,
+    anchors: &[String],
+) -> Result<Vec<paragraph::Model>, DbErr> {
+    if anchors.is_empty() {
+        return Ok(Vec::new());
+    }
+    let versions: Vec<i64> = text_version::Entity::find()
+        .filter(text_version::Column::ProcessId.eq(process_id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|v| v.id)
+        .collect();
+    paragraph::Entity::find()
+        .filter(paragraph::Column::VersionId.is_in(versions))
+        .filter(paragraph::Column::Anchor.is_in(anchors.to_vec()))
+        .all(db)
+        .await
+}
+
+/// The paragraph with the same anchor in the newest published version, when
+/// `paragraph` belongs to an older one.
+pub async fn newer_paragraph(
+    db: &DatabaseConnection,
+    process_id: i64,
+    paragraph: &paragraph::Model,
+) -> Result<Option<i64>, DbErr> {
+    let Some((newest, _)) = current_text_version(db, process_id).await? else {
+        return Ok(None);
+    };
+    if newest.id == paragraph.version_id {
+        return Ok(None);
+    }
+    Ok(paragraph::Entity::find()
+        .filter(paragraph::Column::VersionId.eq(newest.id))
+        .filter(paragraph::Column::Anchor.eq(paragraph.anchor.as_str()))
+        .one(db)
+        .await?
+        .map(|p| p.id))
+}
+
+async fn current_text_version(
+    db: &DatabaseConnection,
+    process_id: i64,
+) -> Result<Option<(text_version::Model, ())>, DbErr> {
+    Ok(text_version::Entity::find()
+        .filter(text_version::Column::ProcessId.eq(process_id))
+        .filter(text_version::Column::PublishedAt.is_not_null())
+        .order_by_desc(text_version::Column::Number)
+        .one(db)
+        .await?
+        .map(|v| (v, ())))
 }

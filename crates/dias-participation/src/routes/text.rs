@@ -51,9 +51,26 @@ pub async fn show(
             versions,
         });
     };
-    let ids: Vec<i64> = paragraphs.iter().map(|p| p.id).collect();
-    let comments = store::comment_counts(&state.db, store::KIND_PARAGRAPH, &ids).await?;
-    let suggestions = store::suggestion_counts(&state.db, &ids).await?;
+    // Contributions belong to a paragraph's anchor across versions: count
+    // those on every version's paragraph with the same anchor.
+    let anchors: Vec<String> = paragraphs.iter().map(|p| p.anchor.clone()).collect();
+    let all_versions = store::paragraphs_with_anchors(&state.db, p.process.id, &anchors).await?;
+    let ids: Vec<i64> = all_versions.iter().map(|p| p.id).collect();
+    let comments_by_id = store::comment_counts(&state.db, store::KIND_PARAGRAPH, &ids).await?;
+    let suggestions_by_id = store::suggestion_counts(&state.db, &ids).await?;
+    let current_id: std::collections::HashMap<&str, i64> = paragraphs
+        .iter()
+        .map(|p| (p.anchor.as_str(), p.id))
+        .collect();
+    let mut comments: HashMap<i64, i64> = HashMap::new();
+    let mut suggestions: HashMap<i64, i64> = HashMap::new();
+    for other in &all_versions {
+        if let Some(&id) = current_id.get(other.anchor.as_str()) {
+            *comments.entry(id).or_default() += comments_by_id.get(&other.id).copied().unwrap_or(0);
+            *suggestions.entry(id).or_default() +=
+                suggestions_by_id.get(&other.id).copied().unwrap_or(0);
+        }
+    }
     let mut sections: Vec<Section> = Vec::new();
     for para in paragraphs {
         let key = (para.chapter_no, para.section_no);
@@ -196,8 +213,18 @@ async fn paragraph_page(
 ) -> AppResult<Response> {
     let p = load(state, &ctx, slug).await?;
     let (para, version) = store::paragraph(&state.db, p.process.id, pid).await?;
-    let comments = store::thread(&state.db, Target::Paragraph(pid)).await?;
-    let suggestions = store::suggestions_for(&state.db, pid).await?;
+    // An older version's paragraph leads to the same paragraph in the current text.
+    if let Some(newer) = store::newer_paragraph(&state.db, p.process.id, &para).await? {
+        return Ok(see_other(&format!("/beteiligung/{slug}/text/{newer}")));
+    }
+    let same_anchor =
+        store::paragraphs_with_anchors(&state.db, p.process.id, std::slice::from_ref(&para.anchor))
+            .await?;
+    let ids: Vec<i64> = same_anchor.iter().map(|p| p.id).collect();
+    let wording: HashMap<i64, String> =
+        same_anchor.into_iter().map(|p| (p.id, p.body_md)).collect();
+    let comments = store::thread_in(&state.db, store::KIND_PARAGRAPH, &ids).await?;
+    let suggestions = store::suggestions_for(&state.db, &ids).await?;
     let names = store::author_names(
         &state.db,
         comments
@@ -228,14 +255,18 @@ async fn paragraph_page(
         .map(|s: suggestion::Model| SuggestionView {
             id: s.id,
             author: names.get(&s.author_id).cloned().unwrap_or_default(),
-            diff: domain::word_diff(&para.body_md, &s.new_text)
-                .into_iter()
-                .map(|part| match part {
-                    DiffPart::Same(t) => ("same", t),
-                    DiffPart::Removed(t) => ("removed", t),
-                    DiffPart::Added(t) => ("added", t),
-                })
-                .collect(),
+            // Against the wording the suggestion was made on.
+            diff: domain::word_diff(
+                wording.get(&s.paragraph_id).unwrap_or(&para.body_md),
+                &s.new_text,
+            )
+            .into_iter()
+            .map(|part| match part {
+                DiffPart::Same(t) => ("same", t),
+                DiffPart::Removed(t) => ("removed", t),
+                DiffPart::Added(t) => ("added", t),
+            })
+            .collect(),
             reason: s.reason,
             status_label: ctx.t(&format!("suggestion-status-{}", s.status)),
             status: s.status,
@@ -311,7 +342,13 @@ pub async fn comment(
         .user()?
         .clone();
     let p = load(&state, &ctx, &slug).await?;
-    store::paragraph(&state.db, p.process.id, pid).await?;
+    let (para, _) = store::paragraph(&state.db, p.process.id, pid).await?;
+    if store::newer_paragraph(&state.db, p.process.id, &para)
+        .await?
+        .is_some()
+    {
+        return Err(AppError::Conflict("paragraph-outdated".into()));
+    }
     let new = NewComment {
         body: input.body.clone(),
         category: input.category.clone(),
@@ -366,6 +403,13 @@ pub async fn suggest(
         .user()?
         .clone();
     let p = load(&state, &ctx, &slug).await?;
+    let (para, _) = store::paragraph(&state.db, p.process.id, pid).await?;
+    if store::newer_paragraph(&state.db, p.process.id, &para)
+        .await?
+        .is_some()
+    {
+        return Err(AppError::Conflict("paragraph-outdated".into()));
+    }
     match field_errors(
         store::create_suggestion(&state.db, &me, &p, pid, &input.new_text, &input.reason).await,
     )? {

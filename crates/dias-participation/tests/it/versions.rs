@@ -186,6 +186,30 @@ async fn staff_publish_a_version_that_adopts_a_suggestion_and_the_author_sees_it
     let text = app.get("/beteiligung/strategie/text").await;
     assert!(text.body.contains(&format!("id=\"{old_anchor}\"")));
     assert!(text.body.contains("Überarbeitete Fassung"));
+    // Contributions follow the anchor: the suggestion made on version 1 is
+    // counted and listed on the paragraph of version 2.
+    assert!(
+        text.texts(".paragraph__meta a")
+            .iter()
+            .any(|t| t.contains("1 Änderungsvorschlag"))
+    );
+    let old_page = app
+        .get(&format!("/beteiligung/strategie/text/{first}"))
+        .await;
+    assert_eq!(
+        old_page.status,
+        StatusCode::SEE_OTHER,
+        "old version's paragraph leads to the current one"
+    );
+    let current = app.get(old_page.location()).await;
+    assert!(current.body.contains(&format!("aenderung-{sid}")));
+    let outdated = app
+        .post(
+            &format!("/beteiligung/strategie/text/{first}/kommentare"),
+            &[("category", "frage"), ("body", "Alt?")],
+        )
+        .await;
+    assert_eq!(outdated.status, StatusCode::CONFLICT);
 
     app.forget_cookies();
     app.login("ideen@example.org", None).await;
