@@ -11,6 +11,7 @@ pub use sea_orm_migration::prelude::*;
 mod m0001_core;
 mod m0002_participation;
 mod m0003_moderation;
+mod m0004_comment_votes;
 
 pub struct Migrator;
 
@@ -21,6 +22,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0001_core::Migration),
             Box::new(m0002_participation::Migration),
             Box::new(m0003_moderation::Migration),
+            Box::new(m0004_comment_votes::Migration),
         ]
     }
 }

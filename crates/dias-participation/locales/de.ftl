@@ -207,3 +207,26 @@ export-all = Alle Beiträge herunterladen
 audit-participation-exported = Beiträge exportiert
 notice-wird-geprueft = Danke! Ihr Beitrag wird vor der Veröffentlichung von der Moderation geprüft.
 paragraph-outdated = Dieser Absatz gehört zu einer älteren Fassung. Bitte kommentieren Sie die aktuelle Fassung.
+comment = Kommentar
+comment-deleted = Dieser Kommentar wurde von der Person gelöscht, die ihn geschrieben hat.
+comment-edited = bearbeitet
+comment-helpful-count = { $count ->
+    [0] Noch niemand fand das hilfreich.
+    [one] 1 Person fand das hilfreich.
+   *[other] { $count } Personen fanden das hilfreich.
+}
+comment-vote = Hilfreich
+comment-unvote = Nicht mehr hilfreich
+comment-reply = Antworten
+comment-reply-body = Ihre Antwort
+comment-reply-submit = Antwort veröffentlichen
+comment-edit = Kommentar bearbeiten
+comment-edit-hint = Sie können Ihren Kommentar 15 Minuten lang nach dem Schreiben ändern.
+comment-delete = Kommentar löschen
+comment-delete-confirm = Wollen Sie Ihren Kommentar löschen? An seiner Stelle erscheint ein Hinweis.
+comment-vote-own = Eigene Kommentare können Sie nicht als hilfreich markieren.
+comment-edit-window-over = Die Zeit zum Bearbeiten ist abgelaufen (15 Minuten nach dem Schreiben).
+notice-hilfreich = Sie haben den Kommentar als hilfreich markiert.
+notice-hilfreich-zurueck = Ihre Markierung wurde entfernt.
+notice-kommentar-geaendert = Ihr Kommentar wurde geändert.
+notice-kommentar-geloescht = Ihr Kommentar wurde gelöscht.

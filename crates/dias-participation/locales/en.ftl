@@ -207,3 +207,26 @@ export-all = Download all contributions
 audit-participation-exported = Contributions exported
 notice-wird-geprueft = Thank you! Your contribution will be checked by the moderators before it is published.
 paragraph-outdated = This paragraph belongs to an older version. Please comment on the current version.
+comment = Comment
+comment-deleted = This comment was deleted by the person who wrote it.
+comment-edited = edited
+comment-helpful-count = { $count ->
+    [0] Nobody found this helpful yet.
+    [one] 1 person found this helpful.
+   *[other] { $count } people found this helpful.
+}
+comment-vote = Helpful
+comment-unvote = No longer helpful
+comment-reply = Reply
+comment-reply-body = Your reply
+comment-reply-submit = Publish reply
+comment-edit = Edit comment
+comment-edit-hint = You can change your comment for 15 minutes after writing it.
+comment-delete = Delete comment
+comment-delete-confirm = Do you want to delete your comment? A note will take its place.
+comment-vote-own = You cannot mark your own comments as helpful.
+comment-edit-window-over = The time for editing is over (15 minutes after writing).
+notice-hilfreich = You marked the comment as helpful.
+notice-hilfreich-zurueck = Your mark was removed.
+notice-kommentar-geaendert = Your comment was changed.
+notice-kommentar-geloescht = Your comment was deleted.

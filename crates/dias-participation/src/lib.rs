@@ -15,6 +15,7 @@
 //! actions and their log), `routes` (thin handlers), `search` (search
 //! documents), `demo` (demo data), [`policy`] (roles).
 
+pub mod comments;
 pub mod domain;
 pub mod entities;
 pub mod export;

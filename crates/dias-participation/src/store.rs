@@ -264,6 +264,8 @@ pub async fn add_comment(
     let mut errors = FieldErrors::new();
     let body = required_text(&mut errors, "body", &input.body, 5_000);
     let category = match target {
+        // Replies on paragraphs may leave the category out.
+        Target::Paragraph(_) if input.parent_id.is_some() && input.category.is_empty() => None,
         Target::Paragraph(_) => {
             if !domain::CATEGORIES.contains(&input.category.as_str()) {
                 errors.add("category", "error-invalid-choice");

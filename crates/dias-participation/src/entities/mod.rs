@@ -1,6 +1,7 @@
 //! SeaORM entities of the Beteiligung tables (migrations m0002 and m0003).
 
 pub mod comment;
+pub mod comment_vote;
 pub mod moderation_log;
 pub mod paragraph;
 pub mod phase;

@@ -1,6 +1,7 @@
 //! Pages and form actions of Beteiligung. Handlers extract, authorize, call
 //! the store and render.
 
+mod comments;
 mod exports;
 mod moderation;
 mod proposals;
@@ -69,6 +70,7 @@ pub fn routes() -> Router<AppState> {
         .route("/beteiligung/{slug}/meine-beitraege", get(versions::mine))
         .route("/beteiligung/{slug}/daten/{format}", get(exports::download))
         .merge(moderation::routes())
+        .merge(comments::routes())
 }
 
 /// Loads the process of the URL; drafts are visible to staff only.

@@ -318,6 +318,7 @@ pub struct AnswerView {
 #[template(path = "participation/proposal.html")]
 struct DetailPage {
     ctx: Ctx,
+    comment_action: String,
     process: process::Model,
     proposal: proposal::Model,
     author: String,
@@ -357,6 +358,12 @@ async fn detail(
     let can_manage = ctx.can(&ParticipationAction::Manage);
     let proposal = store::proposal(&state.db, p.process.id, id, can_manage).await?;
     let comments = store::thread(&state.db, Target::Proposal(id)).await?;
+    let votes = crate::comments::votes_of(
+        &state.db,
+        ctx.principal().map(|p| p.user_id),
+        &comments.iter().map(|c| c.id).collect::<Vec<_>>(),
+    )
+    .await?;
     let names = store::author_names(
         &state.db,
         comments
@@ -414,7 +421,8 @@ async fn detail(
             topic: ctx.t(&format!("topic-{}", proposal.topic)),
             status_label: ctx.t(&format!("status-{}", proposal.status)),
             qualified: proposal.supports_count >= p.process.support_threshold,
-            comments: comment_views(&ctx, comments, &names, false),
+            comments: comment_views(&ctx, comments, &names, false, &votes),
+            comment_action: format!("/beteiligung/{slug}/vorschlaege/{id}/kommentare"),
             supporting_open: p.is_open(Feature::Supporting),
             commenting_open: p.is_open(Feature::Commenting),
             place,

@@ -119,6 +119,12 @@ pub struct CommentView {
     pub created: String,
     /// Written by the viewer (no "Melden" form for one's own content).
     pub is_own: bool,
+    /// Deleted by its author (rather than hidden by moderation).
+    pub deleted: bool,
+    pub upvotes: i32,
+    pub voted: bool,
+    pub editable: bool,
+    pub edited: bool,
 }
 
 pub fn comment_views(
@@ -126,8 +132,10 @@ pub fn comment_views(
     comments: Vec<crate::entities::comment::Model>,
     names: &HashMap<i64, String>,
     with_category: bool,
+    votes: &std::collections::HashSet<i64>,
 ) -> Vec<CommentView> {
     let me = ctx.principal().map(|p| p.user_id);
+    let now = dias_core::time::now();
     comments
         .into_iter()
         .map(|c| {
@@ -140,6 +148,7 @@ pub fn comment_views(
             } else {
                 ctx.t(&format!("stance-{}", c.stance))
             };
+            let editable = crate::comments::editable(&c, me, now);
             CommentView {
                 id: c.id,
                 depth: c.depth,
@@ -153,6 +162,11 @@ pub fn comment_views(
                 label,
                 created: dias_core::time::format_datetime(c.created_at),
                 is_own: me == Some(c.author_id),
+                deleted: c.deleted_at.is_some(),
+                upvotes: c.upvotes,
+                voted: votes.contains(&c.id),
+                editable,
+                edited: c.edited_at.is_some(),
             }
         })
         .collect()
@@ -177,6 +191,7 @@ pub struct SuggestionView {
 #[template(path = "participation/paragraph.html")]
 struct ParagraphPage {
     ctx: Ctx,
+    comment_action: String,
     process: process::Model,
     paragraph: paragraph::Model,
     version: text_version::Model,
@@ -224,6 +239,12 @@ async fn paragraph_page(
     let wording: HashMap<i64, String> =
         same_anchor.into_iter().map(|p| (p.id, p.body_md)).collect();
     let comments = store::thread_in(&state.db, store::KIND_PARAGRAPH, &ids).await?;
+    let votes = crate::comments::votes_of(
+        &state.db,
+        ctx.principal().map(|p| p.user_id),
+        &comments.iter().map(|c| c.id).collect::<Vec<_>>(),
+    )
+    .await?;
     let suggestions = store::suggestions_for(&state.db, &ids).await?;
     let names = store::author_names(
         &state.db,
@@ -290,7 +311,8 @@ async fn paragraph_page(
     page_with_status(
         status,
         &ParagraphPage {
-            comments: comment_views(&ctx, comments, &names, true),
+            comments: comment_views(&ctx, comments, &names, true, &votes),
+            comment_action: format!("/beteiligung/{slug}/text/{pid}/kommentare"),
             suggestions,
             commenting_open: p.is_open(Feature::Commenting),
             suggesting_open: p.is_open(Feature::Suggestions),

@@ -5,6 +5,7 @@
 #[path = "../../../dias-web/tests/it/support.rs"]
 mod support;
 
+mod comments;
 mod exports;
 mod flows;
 mod moderation;
