@@ -175,7 +175,7 @@ describe('participation journey', () => {
         // A comment of the category "Frage".
         const commentText = `Gilt das auch für kleine Gemeinden? (${run})`;
         await page.locator('main input[name="category"][value="frage"]').check();
-        await page.locator('main textarea[name="body"]').fill(commentText);
+        await page.locator('#body').fill(commentText);
         await submitForm(page, 'Kommentar veröffentlichen');
         assert.equal(pathOf(page), s.paragraphPath, `after commenting: ${page.url()}`);
         assert.match(await successFlash(page, 'comment'), /Kommentar ist veröffentlicht/);
@@ -237,14 +237,14 @@ describe('participation journey', () => {
         // A title that is too short: the error is named, everything typed is kept.
         const body = `Schulen brauchen verlässliche Ansprechpartner für ihre Geräte und Lernplattformen (${run}).`;
         await page.locator('main input[name="title"]').fill('Zu kurz');
-        await page.locator('main textarea[name="body"]').fill(body);
+        await page.locator('#body').fill(body);
         await page.locator('main select[name="topic"]').selectOption('bildung');
         res = await submitForm(page, 'Vorschlag einreichen', { allowStatus: [422] });
         assert.equal(res?.status(), 422, 'a too short title answers 422');
         summary = await expectErrorSummary(page, mode);
         assert.match(await textOf(summary), /mindestens 10 Zeichen/);
         assert.equal(await page.locator('main input[name="title"]').inputValue(), 'Zu kurz', 'the title is kept');
-        assert.equal(await page.locator('main textarea[name="body"]').inputValue(), body, 'the description is kept');
+        assert.equal(await page.locator('#body').inputValue(), body, 'the description is kept');
         assert.equal(await page.locator('main select[name="topic"]').inputValue(), 'bildung', 'the field of action is kept');
         assert.equal(await page.locator('main input[name="title"]').getAttribute('aria-invalid'), 'true');
         await checkA11y(page, `proposal form, short title (${mode.name})`);
