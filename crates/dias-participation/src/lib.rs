@@ -32,7 +32,7 @@ use std::sync::Arc;
 use dias_core::i18n::Messages;
 use dias_web::registry::{Module, NavEntry, Teaser};
 
-pub const MESSAGES: [Messages; 4] = [
+pub const MESSAGES: &[Messages] = &[
     Messages {
         locale: "de",
         source: include_str!("../locales/de.ftl"),
