@@ -1,7 +1,8 @@
 //! The result of an analysis and its JSON form.
 
+use serde::de::{MapAccess, Visitor};
 use serde::ser::SerializeMap;
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::state::State;
 use crate::votes::natural_cmp;
@@ -67,8 +68,31 @@ impl<T: Serialize> Serialize for IdMap<T> {
     }
 }
 
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for IdMap<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct IdMapVisitor<T>(std::marker::PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> Visitor<'de> for IdMapVisitor<T> {
+            type Value = IdMap<T>;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a map from ids to values")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<Self::Value, A::Error> {
+                let mut entries: Vec<(String, T)> = Vec::new();
+                while let Some((k, v)) = access.next_entry::<String, T>()? {
+                    entries.push((k, v));
+                }
+                // Written in canonical order, but a hand-edited file may not be.
+                entries.sort_by(|a, b| natural_cmp(&a.0, &b.0));
+                entries.dedup_by(|later, earlier| later.0 == earlier.0);
+                Ok(IdMap(entries))
+            }
+        }
+        deserializer.deserialize_map(IdMapVisitor(std::marker::PhantomData))
+    }
+}
+
 /// Whether a statement represents a group by agreement or by disagreement.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Direction {
     /// The group agrees more than the others.
@@ -78,7 +102,7 @@ pub enum Direction {
 }
 
 /// A participant's position and group.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Participant {
     /// First principal coordinate.
     pub x: f64,
@@ -92,7 +116,7 @@ pub struct Participant {
 /// A representative statement of a group with its statistics (n = count,
 /// p = probability with pseudo-count, r = ratio against the other groups,
 /// t = z-test; a = agree, d = disagree, s = seen).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RepnessEntry {
     /// Statement id.
     pub statement: String,
@@ -125,7 +149,7 @@ pub struct RepnessEntry {
 }
 
 /// An opinion group.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Group {
     /// Group id (stable across runs through the [`State`]).
     pub id: u32,
@@ -136,7 +160,7 @@ pub struct Group {
 }
 
 /// Statements nearly everyone agrees (or disagrees) with, at most 5 each.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Consensus {
     /// Broad agreement, strongest first.
     pub agree: Vec<String>,
@@ -145,7 +169,7 @@ pub struct Consensus {
 }
 
 /// A statement's projection and routing data.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct StatementInfo {
     /// Projection of a participant who agrees with this statement only.
     pub x: f64,
@@ -162,7 +186,7 @@ pub struct StatementInfo {
 }
 
 /// The silhouette of the group clustering for one k.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct KScore {
     /// Number of groups asked for.
     pub k: usize,
@@ -171,7 +195,7 @@ pub struct KScore {
 }
 
 /// Wall-clock time per stage, in milliseconds.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
 pub struct Timings {
     /// Building the sparse matrix.
     pub matrix: f64,
@@ -190,7 +214,7 @@ pub struct Timings {
 }
 
 /// Result of [`crate::analyze`].
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Analysis {
     /// Number of groups.
     pub k: usize,
@@ -213,6 +237,7 @@ pub struct Analysis {
     /// The k with the best silhouette in this run (before k-smoothing).
     pub best_k: Option<usize>,
     /// Time per stage.
+    #[serde(default)]
     pub timings_ms: Timings,
     /// State for the next run.
     #[serde(skip)]
@@ -232,37 +257,63 @@ impl Analysis {
     /// does). `draw` is a uniform random number in `[0, 1)` supplied by the
     /// caller, which keeps this function deterministic.
     pub fn next_statement(&self, already_voted: impl Fn(&str) -> bool, draw: f64) -> Option<&str> {
-        let candidates: Vec<(&str, f64)> = self
-            .statements
-            .iter()
-            .filter(|(id, s)| !s.moderated_out && !already_voted(id))
-            .map(|(id, s)| {
-                (
-                    id,
-                    if s.priority.is_finite() {
-                        s.priority.max(0.0)
-                    } else {
-                        0.0
-                    },
-                )
-            })
-            .collect();
-        let total: f64 = candidates.iter().map(|(_, p)| p).sum();
-        if total <= 0.0 {
-            return candidates.first().map(|(id, _)| *id);
-        }
-        let target = draw.clamp(0.0, 1.0) * total;
-        let mut acc = 0.0;
-        for (id, p) in &candidates {
-            acc += p;
-            if target < acc {
-                return Some(id);
-            }
-        }
-        candidates
-            .iter()
-            .rev()
-            .find(|(_, p)| *p > 0.0)
-            .map(|(id, _)| *id)
+        pick_by_priority(
+            self.statements
+                .iter()
+                .filter(|(id, s)| !s.moderated_out && !already_voted(id))
+                .map(|(id, s)| (id, s.priority)),
+            draw,
+        )
     }
+
+    /// The analysis as JSON in the shape documented at the crate root (what
+    /// `dias opinion analyze` writes); the [`State`] is not included.
+    pub fn to_json(&self) -> serde_json::Result<String> {
+        serde_json::to_string(self)
+    }
+
+    /// Writes [`Analysis::to_json`] to `writer`.
+    pub fn write_json<W: std::io::Write>(&self, writer: W) -> serde_json::Result<()> {
+        serde_json::to_writer(writer, self)
+    }
+
+    /// Reads an analysis written by [`Analysis::to_json`]; its `state` is
+    /// empty (the state travels separately, see [`State::to_json`]).
+    pub fn from_json(json: &str) -> serde_json::Result<Analysis> {
+        serde_json::from_str(json)
+    }
+}
+
+/// Polis' routing choice over candidates that are already filtered (not
+/// voted by the participant, not moderated out): one at random with
+/// probability proportional to its priority; `draw` is a uniform number in
+/// `[0, 1)` from the caller. Non-finite and negative priorities count as 0;
+/// when all are 0 the first candidate is taken. For callers that keep the
+/// priorities of the last analysis elsewhere (e.g. in a database) and do
+/// not hold the whole [`Analysis`].
+pub fn pick_by_priority<'a>(
+    candidates: impl IntoIterator<Item = (&'a str, f64)>,
+    draw: f64,
+) -> Option<&'a str> {
+    let candidates: Vec<(&str, f64)> = candidates
+        .into_iter()
+        .map(|(id, p)| (id, if p.is_finite() { p.max(0.0) } else { 0.0 }))
+        .collect();
+    let total: f64 = candidates.iter().map(|(_, p)| p).sum();
+    if total <= 0.0 {
+        return candidates.first().map(|(id, _)| *id);
+    }
+    let target = draw.clamp(0.0, 1.0) * total;
+    let mut acc = 0.0;
+    for (id, p) in &candidates {
+        acc += p;
+        if target < acc {
+            return Some(id);
+        }
+    }
+    candidates
+        .iter()
+        .rev()
+        .find(|(_, p)| *p > 0.0)
+        .map(|(id, _)| *id)
 }

@@ -50,12 +50,16 @@
 //! "moderated_out", "meta"}}, "in_conversation", "silhouettes", "best_k",
 //! "timings_ms"}`, maps keyed by id in canonical order; `group` is `null`
 //! for participants not clustered. The [`State`] is not part of it and is
-//! serialised separately.
+//! serialised separately. [`Analysis::to_json`] writes it and
+//! [`Analysis::from_json`] reads it back; [`State::to_json`] and
+//! [`State::from_json`] do the same for the state.
 //!
 //! # Routing
 //! [`Analysis::next_statement`] picks the next statement for a participant
 //! at random, weighted by priority (Polis' `priority-metric`), never one
-//! they already voted on and never a moderated-out one.
+//! they already voted on and never a moderated-out one. Callers that keep
+//! only the priorities (e.g. in a database column) use [`pick_by_priority`]
+//! and [`unseen_priority`] for statements newer than the last analysis.
 
 mod analysis;
 mod analyze;
@@ -70,11 +74,11 @@ mod votes;
 
 pub use analysis::{
     Analysis, Consensus, Direction, Group, IdMap, KScore, Participant, RepnessEntry, StatementInfo,
-    Timings,
+    Timings, pick_by_priority,
 };
 pub use analyze::{Options, analyze};
 pub use csv_input::{CsvError, RowError, read_into, votes_from_csv};
 pub use rng::SplitMix64;
 pub use state::{BaseCluster, GroupCluster, GroupClustering, KSmoother, PcaState, State};
-pub use stats::{Z_90, prop_test, two_prop_test, z_sig_90};
+pub use stats::{Z_90, prop_test, two_prop_test, unseen_priority, z_sig_90};
 pub use votes::{AGREE, DISAGREE, PASS, Vote, VoteError, Votes, VotesBuilder, natural_cmp};

@@ -26,6 +26,19 @@ pub struct State {
     pub k_smoother: KSmoother,
 }
 
+impl State {
+    /// The state as JSON; floats are written so that they read back bit for
+    /// bit, so a stored state continues exactly.
+    pub fn to_json(&self) -> serde_json::Result<String> {
+        serde_json::to_string(self)
+    }
+
+    /// Reads a state written by [`State::to_json`].
+    pub fn from_json(json: &str) -> serde_json::Result<State> {
+        serde_json::from_str(json)
+    }
+}
+
 /// Principal components by statement.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct PcaState {

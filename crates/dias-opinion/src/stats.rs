@@ -285,6 +285,12 @@ pub(crate) fn priority(c: &Counts, extremity: f64, meta: bool) -> f64 {
     boosted * boosted
 }
 
+/// The routing priority of a statement nobody has voted on yet (what the
+/// next analysis will give it), for statements added since the last run.
+pub fn unseen_priority() -> f64 {
+    priority(&Counts::default(), 0.0, false)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

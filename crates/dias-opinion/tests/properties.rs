@@ -439,3 +439,39 @@ fn empty_and_tiny_inputs_do_not_panic() {
     let v = votes(&synthetic(10, 30, 10, 2, 0.8));
     assert!(all_finite(&analyze(&v, &odd, None)));
 }
+
+#[test]
+fn analysis_and_state_read_back_from_their_json() {
+    let triples = synthetic(7, 90, 25, 3, 0.6);
+    let a = analyze(&votes(&triples), &Options::default(), None);
+    let back = Analysis::from_json(&a.to_json().unwrap()).unwrap();
+    let mut expected = a.clone();
+    expected.state = State::default();
+    assert_eq!(back, expected);
+    let state = State::from_json(&a.state.to_json().unwrap()).unwrap();
+    assert_eq!(state, a.state);
+    // The carried state read back continues exactly as the original.
+    let next = analyze(&votes(&triples), &Options::default(), Some(&state));
+    let direct = analyze(&votes(&triples), &Options::default(), Some(&a.state));
+    assert_eq!(untimed(next), untimed(direct));
+}
+
+#[test]
+fn routing_by_stored_priorities_matches_the_analysis() {
+    let triples = synthetic(3, 60, 20, 2, 0.5);
+    let a = analyze(&votes(&triples), &Options::default(), None);
+    for i in 0..20 {
+        let draw = f64::from(i) / 20.0;
+        let voted = |id: &str| id.ends_with('3');
+        let by_analysis = a.next_statement(voted, draw);
+        let by_priorities = dias_opinion::pick_by_priority(
+            a.statements
+                .iter()
+                .filter(|(id, s)| !s.moderated_out && !voted(id))
+                .map(|(id, s)| (id, s.priority)),
+            draw,
+        );
+        assert_eq!(by_analysis, by_priorities);
+    }
+    assert!(dias_opinion::unseen_priority() > 0.0);
+}
