@@ -12,6 +12,7 @@ mod m0001_core;
 mod m0002_participation;
 mod m0003_moderation;
 mod m0004_comment_votes;
+mod m0005_notifications;
 
 pub struct Migrator;
 
@@ -23,6 +24,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0002_participation::Migration),
             Box::new(m0003_moderation::Migration),
             Box::new(m0004_comment_votes::Migration),
+            Box::new(m0005_notifications::Migration),
         ]
     }
 }

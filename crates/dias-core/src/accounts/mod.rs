@@ -531,6 +531,26 @@ pub struct AccountExport {
     pub account: ExportedAccount,
     pub sessions: Vec<ExportedSession>,
     pub audit_entries_about_you: Vec<ExportedAudit>,
+    pub follows: Vec<ExportedFollow>,
+    pub notifications: Vec<ExportedNotification>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ExportedFollow {
+    pub kind: String,
+    pub id: i64,
+    pub since: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ExportedNotification {
+    pub kind: String,
+    pub title: String,
+    pub summary: String,
+    pub link: String,
+    pub created_at: String,
+    pub read_at: Option<String>,
+    pub mailed_at: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -579,6 +599,7 @@ pub async fn export(db: &DatabaseConnection, user_id: i64) -> CoreResult<Account
         .order_by_asc(audit_entry::Column::Id)
         .all(db)
         .await?;
+    let (follows, notifications) = crate::notifications::of_user(db, user_id).await?;
     let ts = crate::time::format_rfc3339;
     Ok(AccountExport {
         format: "dias-account-export/1",
@@ -608,6 +629,26 @@ pub async fn export(db: &DatabaseConnection, user_id: i64) -> CoreResult<Account
                 at: ts(a.at),
                 action: a.action,
                 details: serde_json::from_str(&a.details).unwrap_or(serde_json::Value::Null),
+            })
+            .collect(),
+        follows: follows
+            .into_iter()
+            .map(|f| ExportedFollow {
+                kind: f.target_kind,
+                id: f.target_id,
+                since: ts(f.created_at),
+            })
+            .collect(),
+        notifications: notifications
+            .into_iter()
+            .map(|n| ExportedNotification {
+                kind: n.kind,
+                title: n.title,
+                summary: n.summary,
+                link: n.link,
+                created_at: ts(n.created_at),
+                read_at: n.read_at.map(ts),
+                mailed_at: n.mailed_at.map(ts),
             })
             .collect(),
     })
@@ -661,6 +702,7 @@ pub async fn delete_account(
         .filter(account_token::Column::UserId.eq(user_id))
         .exec(&txn)
         .await?;
+    crate::notifications::delete_for_user(&txn, user_id).await?;
     outbox::publish(
         &txn,
         "account",
