@@ -761,6 +761,37 @@ async fn mail_user(
     Ok(true)
 }
 
+/// How often the mail worker looks for due notifications.
+const ROUND_SECS: u64 = 3;
+
+/// Mails due notifications until `shutdown` turns true. Every instance runs
+/// one; the claim in [`deliver_due`] keeps them from sending twice.
+pub async fn run_worker(
+    db: DatabaseConnection,
+    catalog: std::sync::Arc<Catalog>,
+    public_url: String,
+    mut shutdown: tokio::sync::watch::Receiver<bool>,
+) {
+    loop {
+        if *shutdown.borrow() {
+            return;
+        }
+        let env = MailEnv {
+            catalog: &catalog,
+            public_url: &public_url,
+        };
+        match deliver_due(&db, env, crate::time::now()).await {
+            Ok(0) => {}
+            Ok(mails) => tracing::info!(mails, "notification mails queued"),
+            Err(e) => tracing::warn!(error = %e, "notification mail round failed"),
+        }
+        tokio::select! {
+            _ = tokio::time::sleep(std::time::Duration::from_secs(ROUND_SECS)) => {}
+            _ = shutdown.changed() => {}
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -300,3 +300,48 @@ mail-reset-body = Guten Tag { $name },
     Wenn Sie das nicht angefordert haben, ignorieren Sie diese E-Mail; Ihr Passwort bleibt unverändert.
 
     Ihre Digitalagentur Sachsen
+
+## Notifications (Benachrichtigungen)
+notif-nav = Benachrichtigungen
+notif-nav-unread = ungelesen
+notif-inbox-title = Ihre Benachrichtigungen
+notif-inbox-lead = Hier sehen Sie Neuigkeiten zu Beiträgen, denen Sie folgen, und Antworten auf Ihre eigenen Beiträge.
+notif-unread-count = { $count ->
+    [0] Keine ungelesenen Benachrichtigungen.
+    [one] Eine ungelesene Benachrichtigung.
+   *[other] { $count } ungelesene Benachrichtigungen.
+}
+notif-empty = Sie haben noch keine Benachrichtigungen. Folgen Sie einem Beteiligungsverfahren, einem Vorschlag oder einem Änderungsvorschlag, um über Neuigkeiten informiert zu werden.
+notif-unread = Neu
+notif-mark-read = Als gelesen markieren
+notif-mark-all-read = Alle als gelesen markieren
+notif-settings-title = E-Mail-Benachrichtigungen
+notif-received = Erhalten am
+notice-notif-gelesen = Die Benachrichtigung ist als gelesen markiert.
+notice-notif-alle-gelesen = Alle Benachrichtigungen sind als gelesen markiert.
+notif-follow = Folgen
+notif-unfollow = Nicht mehr folgen
+notif-following = Sie folgen diesem Inhalt und werden über Neuigkeiten benachrichtigt.
+notif-not-following = Folgen Sie diesem Inhalt, um über Neuigkeiten benachrichtigt zu werden.
+notice-notif-gefolgt = Sie folgen jetzt diesem Inhalt.
+notice-notif-entfolgt = Sie folgen diesem Inhalt nicht mehr.
+notif-mail-subject-one = Digitalagentur Sachsen: { $headline }
+notif-mail-subject-many = Digitalagentur Sachsen: { $count } neue Benachrichtigungen
+notif-mail-subject-daily = Ihre tägliche Zusammenfassung: { $count ->
+    [one] eine Benachrichtigung
+   *[other] { $count } Benachrichtigungen
+}
+notif-mail-subject-weekly = Ihre wöchentliche Zusammenfassung: { $count ->
+    [one] eine Benachrichtigung
+   *[other] { $count } Benachrichtigungen
+}
+notif-mail-greeting = Guten Tag { $name },
+notif-mail-intro = es gibt Neuigkeiten im Portal der Digitalagentur Sachsen:
+notif-mail-intro-daily = hier ist Ihre tägliche Zusammenfassung der Neuigkeiten im Portal der Digitalagentur Sachsen:
+notif-mail-intro-weekly = hier ist Ihre wöchentliche Zusammenfassung der Neuigkeiten im Portal der Digitalagentur Sachsen:
+notif-mail-more = … und { $count } weitere. Sie finden alle im Portal.
+notif-mail-footer =
+    Alle Benachrichtigungen: { $list }
+    Wie oft Sie E-Mails erhalten, stellen Sie hier ein: { $settings }
+
+    Ihre Digitalagentur Sachsen

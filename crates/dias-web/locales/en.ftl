@@ -300,3 +300,48 @@ mail-reset-body = Hello { $name },
     If you did not ask for this, ignore this e-mail; your password stays unchanged.
 
     Your Digitalagentur Sachsen
+
+## Notifications
+notif-nav = Notifications
+notif-nav-unread = unread
+notif-inbox-title = Your notifications
+notif-inbox-lead = News about contributions you follow and replies to your own contributions.
+notif-unread-count = { $count ->
+    [0] No unread notifications.
+    [one] One unread notification.
+   *[other] { $count } unread notifications.
+}
+notif-empty = You have no notifications yet. Follow a participation process, a proposal or a change suggestion to hear about news.
+notif-unread = New
+notif-mark-read = Mark as read
+notif-mark-all-read = Mark all as read
+notif-settings-title = E-mail notifications
+notif-received = Received on
+notice-notif-gelesen = The notification is marked as read.
+notice-notif-alle-gelesen = All notifications are marked as read.
+notif-follow = Follow
+notif-unfollow = Unfollow
+notif-following = You follow this and will be notified of news.
+notif-not-following = Follow this to be notified of news.
+notice-notif-gefolgt = You now follow this.
+notice-notif-entfolgt = You no longer follow this.
+notif-mail-subject-one = Digitalagentur Sachsen: { $headline }
+notif-mail-subject-many = Digitalagentur Sachsen: { $count } new notifications
+notif-mail-subject-daily = Your daily summary: { $count ->
+    [one] one notification
+   *[other] { $count } notifications
+}
+notif-mail-subject-weekly = Your weekly summary: { $count ->
+    [one] one notification
+   *[other] { $count } notifications
+}
+notif-mail-greeting = Hello { $name },
+notif-mail-intro = there is news on the portal of the Digitalagentur Sachsen:
+notif-mail-intro-daily = here is your daily summary of news on the portal of the Digitalagentur Sachsen:
+notif-mail-intro-weekly = here is your weekly summary of news on the portal of the Digitalagentur Sachsen:
+notif-mail-more = … and { $count } more. You find all of them on the portal.
+notif-mail-footer =
+    All notifications: { $list }
+    Choose how often you get e-mails here: { $settings }
+
+    Your Digitalagentur Sachsen

@@ -23,6 +23,8 @@ pub struct RequestInfo {
     pub csrf: String,
     pub client_ip: std::net::IpAddr,
     pub htmx: bool,
+    /// Unread notifications of the signed-in person (the header badge).
+    pub unread_notifications: u64,
 }
 
 /// A number for plural rules; templates pass counts of any integer type,
@@ -81,6 +83,7 @@ impl Ctx {
                 csrf: String::new(),
                 client_ip: std::net::IpAddr::from([127, 0, 0, 1]),
                 htmx: false,
+                unread_notifications: 0,
             });
         let query = parts.uri.query().unwrap_or("").to_owned();
         let notice = serde_urlencoded::from_str::<Vec<(String, String)>>(&query)

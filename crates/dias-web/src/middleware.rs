@@ -211,6 +211,16 @@ pub async fn session(State(state): State<AppState>, mut req: Request, next: Next
     let must_enrol = principal
         .as_ref()
         .is_some_and(|p| p.role == dias_core::policy::Role::Admin && !p.totp_enabled);
+    // One indexed count for the header badge, only for signed-in people and
+    // not for assets.
+    let unread_notifications = match &principal {
+        Some(p) if !path.starts_with("/static/") => {
+            dias_core::notifications::unread_count(&state.db, p.user_id)
+                .await
+                .unwrap_or(0)
+        }
+        _ => 0,
+    };
     let info = RequestInfo {
         request_id,
         session,
@@ -219,6 +229,7 @@ pub async fn session(State(state): State<AppState>, mut req: Request, next: Next
         csrf,
         client_ip: client_ip(&req, state.config.trust_proxy_headers),
         htmx: req.headers().contains_key("hx-request"),
+        unread_notifications,
     };
     req.extensions_mut().insert(info);
     let mut response = if must_enrol && !allowed_without_second_factor(&path) {

@@ -108,6 +108,12 @@ pub fn spawn(
         transport,
         shutdown.clone(),
     )));
+    handles.push(tokio::spawn(dias_core::notifications::run_worker(
+        state.db.clone(),
+        state.catalog.clone(),
+        state.config.public_url.clone(),
+        shutdown.clone(),
+    )));
     let db = state.db.clone();
     let timeouts = state.session_timeouts();
     let mut stop = shutdown;

@@ -2,6 +2,8 @@
 //! factor, password reset, profile, notifications, security, data export and
 //! deletion.
 
+mod notifications;
+
 use askama::Template;
 use axum::Router;
 use axum::extract::{Path, Query, State};
@@ -40,13 +42,14 @@ pub fn routes() -> Router<AppState> {
         .route("/konto/passwort-neu/{token}", get(reset_form).post(reset))
         .route(
             "/konto/benachrichtigungen",
-            get(notifications_form).post(save_notifications),
+            get(notifications::list).post(save_notifications),
         )
         .route("/konto/sicherheit", get(security))
         .route("/konto/passwort", post(change_password))
         .route("/konto/ueberall-abmelden", post(logout_everywhere))
         .route("/konto/export", get(export))
         .route("/konto/loeschen", get(delete_form).post(delete))
+        .merge(notifications::routes())
 }
 
 fn limit(
@@ -606,31 +609,6 @@ async fn save_profile(
     }
 }
 
-#[derive(Template)]
-#[template(path = "account/notifications.html")]
-struct NotificationsPage {
-    ctx: Ctx,
-    current: String,
-    options: Vec<(String, String)>,
-}
-
-async fn notifications_form(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
-    let user = ctx.require(&CoreAction::ManageOwnAccount)?.user()?.clone();
-    let current = accounts::active_user(&state.db, user.user_id)
-        .await?
-        .map(|u| u.notify_frequency)
-        .unwrap_or_default();
-    let options = accounts::NOTIFY_FREQUENCIES
-        .iter()
-        .map(|f| (f.to_string(), ctx.t(&format!("notify-{f}"))))
-        .collect();
-    page(&NotificationsPage {
-        ctx,
-        current,
-        options,
-    })
-}
-
 #[derive(Deserialize, Default)]
 pub struct FrequencyInput {
     #[serde(default)]
@@ -644,7 +622,9 @@ async fn save_notifications(
 ) -> AppResult<Response> {
     let user = ctx.require(&CoreAction::ManageOwnAccount)?.user()?.clone();
     accounts::update_notifications(&state.db, user.user_id, &input.frequency).await?;
-    Ok(see_other("/konto/benachrichtigungen?hinweis=gespeichert"))
+    Ok(see_other(
+        "/konto/benachrichtigungen?hinweis=gespeichert#einstellungen",
+    ))
 }
 
 #[derive(Template)]

@@ -7,5 +7,6 @@ mod support;
 
 mod account;
 mod admin;
+mod notifications;
 mod pages;
 mod security;

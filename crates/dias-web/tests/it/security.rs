@@ -5,7 +5,7 @@ use dias_core::policy::Role;
 use crate::support::TestApp;
 
 /// Every state-changing route of the shell, with a placeholder for ids.
-const STATE_CHANGING: [&str; 17] = [
+const STATE_CHANGING: [&str; 19] = [
     "/sprache",
     "/konto/profil",
     "/konto/registrieren",
@@ -17,6 +17,8 @@ const STATE_CHANGING: [&str; 17] = [
     "/konto/passwort-vergessen",
     "/konto/passwort-neu/{token}",
     "/konto/benachrichtigungen",
+    "/konto/benachrichtigungen/{id}/gelesen",
+    "/konto/benachrichtigungen/alle-gelesen",
     "/konto/passwort",
     "/konto/ueberall-abmelden",
     "/konto/loeschen",
