@@ -13,6 +13,7 @@ mod m0002_participation;
 mod m0003_moderation;
 mod m0004_comment_votes;
 mod m0005_notifications;
+mod m0007_opinion;
 
 pub struct Migrator;
 
@@ -25,6 +26,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0003_moderation::Migration),
             Box::new(m0004_comment_votes::Migration),
             Box::new(m0005_notifications::Migration),
+            Box::new(m0007_opinion::Migration),
         ]
     }
 }

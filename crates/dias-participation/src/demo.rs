@@ -507,6 +507,7 @@ pub async fn seed(db: &DatabaseConnection, scale: Scale) -> Result<String, Strin
             .map_err(db_err)?;
         suggestion_total += 1;
     }
+    tracing::info!("{}", crate::opinion::demo::seed(db, process.id, scale).await?);
     Ok(format!(
         "1 Verfahren, {} Absätze, {} Vorschläge, {} Kommentare, {} Unterstützungen, {} Änderungsvorschläge",
         paragraphs.len(),

@@ -20,6 +20,7 @@ pub mod domain;
 pub mod entities;
 pub mod export;
 pub mod moderation;
+pub mod opinion;
 pub mod policy;
 pub mod store;
 
@@ -49,6 +50,14 @@ pub const MESSAGES: &[Messages] = &[
         locale: "en",
         source: include_str!("../locales/en-moderation.ftl"),
     },
+    Messages {
+        locale: "de",
+        source: include_str!("../locales/de-opinion.ftl"),
+    },
+    Messages {
+        locale: "en",
+        source: include_str!("../locales/en-opinion.ftl"),
+    },
 ];
 
 /// The module's registration.
@@ -65,6 +74,10 @@ pub fn module() -> Module {
         path: "/beteiligung",
     }];
     module.messages = MESSAGES.to_vec();
+    module.jobs.push((
+        opinion::worker::JOB_KIND,
+        opinion::worker::RecomputeJob::handler(),
+    ));
     module.search_sources = vec![
         Arc::new(search::ProcessSource),
         Arc::new(search::ParagraphSource),

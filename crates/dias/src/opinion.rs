@@ -91,7 +91,7 @@ pub fn analyze(args: AnalyzeArgs<'_>) -> anyhow::Result<()> {
     let analysis = dias_opinion::analyze(&votes, &dias_opinion::Options::default(), None);
     let file = std::fs::File::create(args.out)
         .with_context(|| format!("cannot write {}", args.out.display()))?;
-    serde_json::to_writer(std::io::BufWriter::new(file), &analysis)?;
+    analysis.write_json(std::io::BufWriter::new(file))?;
     eprintln!(
         "{} Stimmen von {} Teilnehmenden zu {} Aussagen: {} Meinungsgruppen ({} Zeilen übersprungen) → {}",
         votes.len(),

@@ -3,6 +3,11 @@
 pub mod comment;
 pub mod comment_vote;
 pub mod moderation_log;
+pub mod opinion_analysis;
+pub mod opinion_conversation;
+pub mod opinion_participant;
+pub mod opinion_statement;
+pub mod opinion_vote;
 pub mod paragraph;
 pub mod phase;
 pub mod process;

@@ -4,6 +4,7 @@
 mod comments;
 mod exports;
 mod moderation;
+mod opinion;
 mod proposals;
 mod text;
 mod versions;
@@ -70,6 +71,7 @@ pub fn routes() -> Router<AppState> {
         .route("/beteiligung/{slug}/meine-beitraege", get(versions::mine))
         .route("/beteiligung/{slug}/daten/{format}", get(exports::download))
         .merge(moderation::routes())
+        .merge(opinion::routes())
         .merge(comments::routes())
 }
 
