@@ -20,6 +20,7 @@ pub mod domain;
 pub mod entities;
 pub mod export;
 pub mod moderation;
+pub mod notify;
 pub mod opinion;
 pub mod policy;
 pub mod store;
@@ -57,6 +58,14 @@ pub const MESSAGES: &[Messages] = &[
     Messages {
         locale: "en",
         source: include_str!("../locales/en-opinion.ftl"),
+    },
+    Messages {
+        locale: "de",
+        source: include_str!("../locales/de-notifications.ftl"),
+    },
+    Messages {
+        locale: "en",
+        source: include_str!("../locales/en-notifications.ftl"),
     },
 ];
 

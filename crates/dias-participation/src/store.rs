@@ -337,6 +337,7 @@ pub async fn add_comment(
         }
         Target::Paragraph(_) => {}
     }
+    crate::notify::comment_added(&txn, who, &created).await?;
     txn.commit().await?;
     Ok(created.id)
 }
@@ -433,6 +434,13 @@ pub async fn create_proposal(
     .insert(&txn)
     .await?;
     outbox::search_changed(&txn, KIND_PROPOSAL, &created.id.to_string()).await?;
+    // Authors hear what becomes of their proposal unless they unfollow it.
+    dias_core::notifications::follow(
+        &txn,
+        who.user_id,
+        crate::notify::proposal_target(created.id),
+    )
+    .await?;
     txn.commit().await?;
     Ok(created.id)
 }
@@ -636,7 +644,7 @@ pub async fn answer_proposal(
     proposal_answer::ActiveModel {
         proposal_id: Set(proposal_id),
         status: Set(status.to_owned()),
-        answer_md: Set(answer),
+        answer_md: Set(answer.clone()),
         cost_eur: Set(cost_eur),
         author_id: Set(who.user_id),
         created_at: Set(now),
@@ -660,6 +668,7 @@ pub async fn answer_proposal(
     )
     .await?;
     outbox::search_changed(&txn, KIND_PROPOSAL, &proposal_id.to_string()).await?;
+    crate::notify::proposal_answered(&txn, who, &p, status, &answer).await?;
     txn.commit().await?;
     Ok(())
 }
@@ -701,6 +710,7 @@ pub async fn create_suggestion(
     }
     errors.into_result()?;
     let now = dias_core::time::now();
+    let txn = db.begin().await?;
     let created = suggestion::ActiveModel {
         process_id: Set(process.process.id),
         paragraph_id: Set(paragraph_id),
@@ -714,8 +724,15 @@ pub async fn create_suggestion(
         created_at: Set(now),
         ..Default::default()
     }
-    .insert(db)
+    .insert(&txn)
     .await?;
+    dias_core::notifications::follow(
+        &txn,
+        who.user_id,
+        crate::notify::suggestion_target(created.id),
+    )
+    .await?;
+    txn.commit().await?;
     Ok(created.id)
 }
 
@@ -808,7 +825,10 @@ pub async fn decide_suggestion(
     let txn = db.begin().await?;
     suggestion::Entity::update_many()
         .col_expr(suggestion::Column::Status, Expr::value(decision))
-        .col_expr(suggestion::Column::DecisionReason, Expr::value(reason))
+        .col_expr(
+            suggestion::Column::DecisionReason,
+            Expr::value(reason.clone()),
+        )
         .col_expr(suggestion::Column::DecidedBy, Expr::value(who.user_id))
         .col_expr(
             suggestion::Column::DecidedAt,
@@ -826,6 +846,7 @@ pub async fn decide_suggestion(
         serde_json::json!({ "decision": decision }),
     )
     .await?;
+    crate::notify::suggestion_decided(&txn, who, &s, decision, &reason).await?;
     txn.commit().await?;
     Ok(())
 }
@@ -947,6 +968,7 @@ pub async fn import_version<C: ConnectionTrait + TransactionTrait>(
             outbox::search_changed(&txn, KIND_PARAGRAPH, &p.id.to_string()).await?;
         }
     }
+    crate::notify::version_published(&txn, &version).await?;
     txn.commit().await?;
     Ok((version.id, problems))
 }

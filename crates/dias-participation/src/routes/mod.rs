@@ -3,6 +3,7 @@
 
 mod comments;
 mod exports;
+mod follows;
 mod moderation;
 mod opinion;
 mod proposals;
@@ -71,6 +72,7 @@ pub fn routes() -> Router<AppState> {
         .route("/beteiligung/{slug}/meine-beitraege", get(versions::mine))
         .route("/beteiligung/{slug}/daten/{format}", get(exports::download))
         .merge(moderation::routes())
+        .merge(follows::routes())
         .merge(opinion::routes())
         .merge(comments::routes())
 }
@@ -168,6 +170,7 @@ struct ProcessPage {
     phases: Vec<PhaseView>,
     proposals: u64,
     has_text: bool,
+    following: bool,
 }
 
 async fn show(
@@ -189,6 +192,17 @@ async fn show(
         .await?
         .iter()
         .any(|v| v.published_at.is_some());
+    let following = match ctx.principal() {
+        Some(me) => {
+            dias_core::notifications::is_following(
+                &state.db,
+                me.user_id,
+                crate::notify::process_target(p.process.id),
+            )
+            .await?
+        }
+        None => false,
+    };
     page(&ProcessPage {
         can_manage: ctx.can(&ParticipationAction::Manage),
         description_html: dias_core::markdown::render(&p.process.description_md),
@@ -196,6 +210,7 @@ async fn show(
         process: p.process,
         proposals,
         has_text,
+        following,
         ctx,
     })
 }

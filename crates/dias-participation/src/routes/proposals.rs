@@ -338,6 +338,7 @@ struct DetailPage {
     comment_body: String,
     answer_text: String,
     qualified: bool,
+    following: bool,
 }
 
 struct DetailForm {
@@ -403,6 +404,17 @@ async fn detail(
         }
         None => String::new(),
     };
+    let following = match ctx.principal() {
+        Some(me) => {
+            dias_core::notifications::is_following(
+                &state.db,
+                me.user_id,
+                crate::notify::proposal_target(id),
+            )
+            .await?
+        }
+        None => false,
+    };
     let next_statuses = domain::STATUSES
         .iter()
         .filter(|s| domain::transition_allowed(&proposal.status, s))
@@ -421,6 +433,7 @@ async fn detail(
             topic: ctx.t(&format!("topic-{}", proposal.topic)),
             status_label: ctx.t(&format!("status-{}", proposal.status)),
             qualified: proposal.supports_count >= p.process.support_threshold,
+            following,
             comments: comment_views(&ctx, comments, &names, false, &votes),
             comment_action: format!("/beteiligung/{slug}/vorschlaege/{id}/kommentare"),
             supporting_open: p.is_open(Feature::Supporting),

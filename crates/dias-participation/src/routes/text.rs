@@ -183,6 +183,8 @@ pub struct SuggestionView {
     pub decision_reason: String,
     pub supports: i32,
     pub supported_by_me: bool,
+    /// The viewer follows it.
+    pub followed: bool,
     /// Written by the viewer (no "Melden" form for one's own content).
     pub is_own: bool,
 }
@@ -254,6 +256,18 @@ async fn paragraph_page(
             .chain(suggestions.iter().map(|s| s.author_id)),
     )
     .await?;
+    let followed = match ctx.principal() {
+        Some(me) => {
+            dias_core::notifications::following(
+                &state.db,
+                me.user_id,
+                crate::notify::FOLLOW_SUGGESTION,
+                &suggestions.iter().map(|s| s.id).collect::<Vec<_>>(),
+            )
+            .await?
+        }
+        None => Default::default(),
+    };
     let mine: Vec<i64> = match ctx.principal() {
         Some(me) => {
             use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
@@ -294,6 +308,7 @@ async fn paragraph_page(
             decision_reason: s.decision_reason.unwrap_or_default(),
             supports: s.supports_count,
             supported_by_me: mine.contains(&s.id),
+            followed: followed.contains(&s.id),
             is_own: ctx.principal().is_some_and(|me| me.user_id == s.author_id),
         })
         .collect();
