@@ -13,7 +13,9 @@ mod m0002_participation;
 mod m0003_moderation;
 mod m0004_comment_votes;
 mod m0005_notifications;
+mod m0006_debates_surveys;
 mod m0007_opinion;
+mod m0008_process_admin;
 
 pub struct Migrator;
 
@@ -26,7 +28,9 @@ impl MigratorTrait for Migrator {
             Box::new(m0003_moderation::Migration),
             Box::new(m0004_comment_votes::Migration),
             Box::new(m0005_notifications::Migration),
+            Box::new(m0006_debates_surveys::Migration),
             Box::new(m0007_opinion::Migration),
+            Box::new(m0008_process_admin::Migration),
         ]
     }
 }

@@ -42,16 +42,29 @@ impl Feature {
     }
 }
 
-/// The phase whose dates contain `now` (phases are ordered by position).
-pub fn current_phase(phases: &[phase::Model], now: i64) -> Option<&phase::Model> {
+/// The current phase: the one staff chose by hand (`override_id`), else the
+/// one whose dates contain `now` (phases are ordered by position).
+pub fn current_phase(
+    phases: &[phase::Model],
+    override_id: Option<i64>,
+    now: i64,
+) -> Option<&phase::Model> {
+    if let Some(chosen) = override_id.and_then(|id| phases.iter().find(|p| p.id == id)) {
+        return Some(chosen);
+    }
     phases
         .iter()
         .find(|p| p.starts_at <= now && now < p.ends_at)
 }
 
 /// Whether `feature` is open right now.
-pub fn is_open(phases: &[phase::Model], now: i64, feature: Feature) -> bool {
-    current_phase(phases, now).is_some_and(|p| feature.enabled_in(p))
+pub fn is_open(
+    phases: &[phase::Model],
+    override_id: Option<i64>,
+    now: i64,
+    feature: Feature,
+) -> bool {
+    current_phase(phases, override_id, now).is_some_and(|p| feature.enabled_in(p))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -365,15 +378,20 @@ mod tests {
     #[test]
     fn current_phase_follows_dates_with_end_exclusive() {
         let phases = vec![phase(0, 100, true), phase(100, 200, false)];
-        assert_eq!(current_phase(&phases, 50).map(|p| p.id), Some(0));
-        assert_eq!(current_phase(&phases, 100).map(|p| p.id), Some(100));
-        assert!(current_phase(&phases, 200).is_none());
-        assert!(is_open(&phases, 99, Feature::Supporting));
-        assert!(!is_open(&phases, 100, Feature::Supporting));
+        assert_eq!(current_phase(&phases, None, 50).map(|p| p.id), Some(0));
+        assert_eq!(current_phase(&phases, None, 100).map(|p| p.id), Some(100));
+        assert!(current_phase(&phases, None, 200).is_none());
+        assert!(is_open(&phases, None, 99, Feature::Supporting));
+        assert!(!is_open(&phases, None, 100, Feature::Supporting));
         assert!(
-            !is_open(&phases, 250, Feature::Commenting),
+            !is_open(&phases, None, 250, Feature::Commenting),
             "after the last phase nothing is open"
         );
+        // Staff's choice wins over the dates, even after the last phase; an
+        // override naming a phase that no longer exists falls back to the dates.
+        assert_eq!(current_phase(&phases, Some(0), 150).map(|p| p.id), Some(0));
+        assert!(is_open(&phases, Some(0), 250, Feature::Supporting));
+        assert_eq!(current_phase(&phases, Some(77), 150).map(|p| p.id), Some(100));
         assert_eq!(phase_state(&phases[0], 150), PhaseState::Past);
         assert_eq!(phase_state(&phases[1], 150), PhaseState::Current);
         assert_eq!(phase_state(&phases[1], 50), PhaseState::Upcoming);

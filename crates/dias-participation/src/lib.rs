@@ -16,6 +16,7 @@
 //! documents), `demo` (demo data), [`policy`] (roles).
 
 pub mod comments;
+pub mod debates;
 pub mod domain;
 pub mod entities;
 pub mod export;
@@ -23,7 +24,10 @@ pub mod moderation;
 pub mod notify;
 pub mod opinion;
 pub mod policy;
+pub mod processes;
+pub mod results;
 pub mod store;
+pub mod surveys;
 
 mod demo;
 mod routes;
@@ -50,6 +54,22 @@ pub const MESSAGES: &[Messages] = &[
     Messages {
         locale: "en",
         source: include_str!("../locales/en-moderation.ftl"),
+    },
+    Messages {
+        locale: "de",
+        source: include_str!("../locales/de-debates.ftl"),
+    },
+    Messages {
+        locale: "en",
+        source: include_str!("../locales/en-debates.ftl"),
+    },
+    Messages {
+        locale: "de",
+        source: include_str!("../locales/de-manage.ftl"),
+    },
+    Messages {
+        locale: "en",
+        source: include_str!("../locales/en-manage.ftl"),
     },
     Messages {
         locale: "de",
@@ -91,6 +111,7 @@ pub fn module() -> Module {
         Arc::new(search::ProcessSource),
         Arc::new(search::ParagraphSource),
         Arc::new(search::ProposalSource),
+        Arc::new(debates::DebateSource),
     ];
     module.demo = Some(Arc::new(|db, scale| Box::pin(demo::seed(db, scale))));
     module

@@ -23,6 +23,7 @@ use crate::entities::{
 pub const KIND_PROCESS: &str = "process";
 pub const KIND_PARAGRAPH: &str = "paragraph";
 pub const KIND_PROPOSAL: &str = "proposal";
+pub const KIND_DEBATE: &str = "debate";
 
 /// A process with its phases (ordered).
 #[derive(Debug, Clone)]
@@ -33,11 +34,16 @@ pub struct ProcessWithPhases {
 
 impl ProcessWithPhases {
     pub fn current_phase(&self, now: i64) -> Option<&phase::Model> {
-        domain::current_phase(&self.phases, now)
+        domain::current_phase(&self.phases, self.process.phase_override, now)
     }
 
     pub fn is_open(&self, feature: Feature) -> bool {
-        domain::is_open(&self.phases, dias_core::time::now(), feature)
+        domain::is_open(
+            &self.phases,
+            self.process.phase_override,
+            dias_core::time::now(),
+            feature,
+        )
     }
 
     /// Refuses with a message id when the current phase does not allow it.
@@ -50,10 +56,17 @@ impl ProcessWithPhases {
     }
 }
 
-/// Published processes, newest first.
-pub async fn published_processes(db: &DatabaseConnection) -> Result<Vec<ProcessWithPhases>, DbErr> {
-    let processes = process::Entity::find()
-        .filter(process::Column::Visibility.ne("draft"))
+/// Processes, newest first: published and archived ones, and drafts too
+/// when `with_drafts` (staff).
+pub async fn processes(
+    db: &DatabaseConnection,
+    with_drafts: bool,
+) -> Result<Vec<ProcessWithPhases>, DbErr> {
+    let mut query = process::Entity::find();
+    if !with_drafts {
+        query = query.filter(process::Column::Visibility.ne("draft"));
+    }
+    let processes = query
         .order_by_desc(process::Column::Id)
         .all(db)
         .await?;
@@ -236,6 +249,7 @@ pub enum Target {
     Paragraph(i64),
     Proposal(i64),
     Suggestion(i64),
+    Debate(i64),
 }
 
 impl Target {
@@ -244,11 +258,15 @@ impl Target {
             Target::Paragraph(_) => KIND_PARAGRAPH,
             Target::Proposal(_) => KIND_PROPOSAL,
             Target::Suggestion(_) => "suggestion",
+            Target::Debate(_) => KIND_DEBATE,
         }
     }
     pub fn id(self) -> i64 {
         match self {
-            Target::Paragraph(id) | Target::Proposal(id) | Target::Suggestion(id) => id,
+            Target::Paragraph(id)
+            | Target::Proposal(id)
+            | Target::Suggestion(id)
+            | Target::Debate(id) => id,
         }
     }
 }
@@ -335,7 +353,8 @@ pub async fn add_comment(
                 .exec(&txn)
                 .await?;
         }
-        Target::Paragraph(_) => {}
+        // Debates count their comments by stance when shown.
+        Target::Paragraph(_) | Target::Debate(_) => {}
     }
     crate::notify::comment_added(&txn, who, &created).await?;
     txn.commit().await?;
@@ -549,9 +568,19 @@ pub struct ProposalFilter {
     pub ags8: Option<String>,
 }
 
-/// One page of proposals: a filtered, sorted query on indexed columns with
-/// denormalised counters, so the cost does not grow with the page number
-/// beyond the offset scan.
+/// How many proposals of a process are visible.
+pub async fn visible_proposal_count(db: &DatabaseConnection, process_id: i64) -> Result<u64, DbErr> {
+    proposal::Entity::find()
+        .filter(proposal::Column::ProcessId.eq(process_id))
+        .filter(proposal::Column::HiddenAt.is_null())
+        .count(db)
+        .await
+}
+
+/// One page of proposals and the number of matches. Two steps: the ids of
+/// the page come from one index that holds the sort key and every filter
+/// column (see migration m0008), so skipped rows of a deep page never touch
+/// the table; then the page's rows are read by id.
 pub async fn list_proposals(
     db: &DatabaseConnection,
     process_id: i64,
@@ -591,11 +620,25 @@ pub async fn list_proposals(
             )
             .order_by_asc(proposal::Column::Id),
     };
-    let items = query
+    let ids: Vec<i64> = query
+        .select_only()
+        .column(proposal::Column::Id)
         .offset((page.saturating_sub(1)) * per_page)
         .limit(per_page)
+        .into_tuple()
         .all(db)
         .await?;
+    if ids.is_empty() {
+        return Ok((Vec::new(), total));
+    }
+    let mut rows: HashMap<i64, proposal::Model> = proposal::Entity::find()
+        .filter(proposal::Column::Id.is_in(ids.iter().copied()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p))
+        .collect();
+    let items = ids.iter().filter_map(|id| rows.remove(id)).collect();
     Ok((items, total))
 }
 

@@ -163,6 +163,77 @@ impl BarChart {
     }
 }
 
+/// A column chart of a series over time (e.g. contributions per week) with
+/// its data table. Every column is labelled in the table; the axis shows
+/// the first, the middle and the last label so they never overlap.
+#[derive(Template, Debug, Clone)]
+#[template(path = "components/column_chart.html")]
+pub struct ColumnChart {
+    pub id: String,
+    pub title: String,
+    pub description: String,
+    pub label_header: String,
+    pub value_header: String,
+    pub table_summary: String,
+    pub columns: Vec<Column>,
+    /// The largest value, written at the top of the axis.
+    pub max_text: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Column {
+    pub label: String,
+    pub value: f64,
+    pub value_text: String,
+    /// Computed by [`ColumnChart::layout`].
+    pub x: f64,
+    pub height: f64,
+    pub axis_label: bool,
+    /// `text-anchor` of the axis label, so the last one stays inside.
+    pub anchor: &'static str,
+}
+
+impl ColumnChart {
+    pub const WIDTH: f64 = 720.0;
+    pub const PLOT_HEIGHT: f64 = 200.0;
+    pub const LEFT: f64 = 60.0;
+    pub const TOP: f64 = 16.0;
+
+    /// Scales the columns to the largest value and picks the axis labels.
+    pub fn layout(mut self) -> Self {
+        let max = self.columns.iter().map(|c| c.value).fold(0.0, f64::max);
+        let n = self.columns.len();
+        let step = self.column_step();
+        for (i, column) in self.columns.iter_mut().enumerate() {
+            column.x = Self::LEFT + i as f64 * step;
+            column.height = if max > 0.0 {
+                (column.value / max * Self::PLOT_HEIGHT).max(if column.value > 0.0 { 1.0 } else { 0.0 })
+            } else {
+                0.0
+            };
+            column.axis_label = i == 0 || i + 1 == n || (n > 4 && i == n / 2);
+            column.anchor = if i + 1 == n && n > 1 { "end" } else { "start" };
+        }
+        self
+    }
+
+    fn column_step(&self) -> f64 {
+        (Self::WIDTH - Self::LEFT - 10.0) / self.columns.len().max(1) as f64
+    }
+
+    pub fn column_width(&self) -> f64 {
+        (self.column_step() * 0.8).max(1.0)
+    }
+
+    pub fn baseline(&self) -> f64 {
+        Self::TOP + Self::PLOT_HEIGHT
+    }
+
+    pub fn total_height(&self) -> f64 {
+        Self::TOP + Self::PLOT_HEIGHT + 30.0
+    }
+}
+
 /// Width of the map's view box; the height follows from Saxony's shape.
 const MAP_WIDTH: f64 = 800.0;
 
@@ -380,6 +451,35 @@ pub fn level(value: f64, max: f64) -> Option<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn column_chart_scales_to_the_largest_value_and_labels_ends() {
+        let column = |value: f64| Column {
+            label: format!("W{value}"),
+            value,
+            value_text: value.to_string(),
+            x: 0.0,
+            height: 0.0,
+            axis_label: false,
+            anchor: "start",
+        };
+        let chart = ColumnChart {
+            id: "c".into(),
+            title: String::new(),
+            description: String::new(),
+            label_header: String::new(),
+            value_header: String::new(),
+            table_summary: String::new(),
+            columns: [10.0, 0.0, 5.0, 20.0, 1.0, 0.0].map(column).to_vec(),
+            max_text: "20".into(),
+        }
+        .layout();
+        let heights: Vec<f64> = chart.columns.iter().map(|c| c.height).collect();
+        assert_eq!(heights, vec![100.0, 0.0, 50.0, 200.0, 10.0, 0.0]);
+        let labelled: Vec<usize> = (0..6).filter(|i| chart.columns[*i].axis_label).collect();
+        assert_eq!(labelled, vec![0, 3, 5]);
+        assert!(chart.columns.windows(2).all(|w| w[0].x < w[1].x));
+    }
 
     #[test]
     fn numbers_are_grouped_per_locale() {

@@ -16,6 +16,8 @@ pub struct Model {
     pub support_threshold: i32,
     pub report_threshold: i32,
     pub premoderation: bool,
+    /// A phase staff declared current regardless of the dates.
+    pub phase_override: Option<i64>,
     pub created_at: i64,
     pub updated_at: i64,
 }

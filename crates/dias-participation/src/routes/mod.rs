@@ -2,11 +2,15 @@
 //! the store and render.
 
 mod comments;
+mod debates;
 mod exports;
 mod follows;
+mod manage;
 mod moderation;
 mod opinion;
 mod proposals;
+mod results;
+mod surveys;
 mod text;
 mod versions;
 
@@ -74,7 +78,11 @@ pub fn routes() -> Router<AppState> {
         .merge(moderation::routes())
         .merge(follows::routes())
         .merge(opinion::routes())
+        .merge(manage::routes())
+        .merge(results::routes())
         .merge(comments::routes())
+        .merge(debates::routes())
+        .merge(surveys::routes())
 }
 
 /// Loads the process of the URL; drafts are visible to staff only.
@@ -92,12 +100,32 @@ pub struct PhaseView {
     pub features: Vec<String>,
 }
 
-fn phase_views(ctx: &Ctx, phases: &[phase::Model]) -> Vec<PhaseView> {
+/// `01.03.2026 – 31.03.2026`: the first and the last day of a phase.
+pub(crate) fn phase_dates(p: &phase::Model) -> String {
+    format!(
+        "{} – {}",
+        dias_core::time::format_date(p.starts_at),
+        dias_core::time::format_date(p.ends_at - 1)
+    )
+}
+
+fn phase_views(ctx: &Ctx, process: &ProcessWithPhases) -> Vec<PhaseView> {
     let now = dias_core::time::now();
-    phases
+    let current = process.current_phase(now).map(|p| p.id);
+    process
+        .phases
         .iter()
         .map(|p| {
-            let state = domain::phase_state(p, now);
+            let is_current = Some(p.id) == current;
+            let state = if is_current {
+                PhaseState::Current
+            } else {
+                match domain::phase_state(p, now) {
+                    // A phase staff moved on from early counts as past.
+                    PhaseState::Current => PhaseState::Past,
+                    other => other,
+                }
+            };
             let mut features = Vec::new();
             for (on, key) in [
                 (p.commenting, "feature-commenting"),
@@ -114,17 +142,13 @@ fn phase_views(ctx: &Ctx, phases: &[phase::Model]) -> Vec<PhaseView> {
             PhaseView {
                 name: p.name.clone(),
                 description: p.description.clone(),
-                dates: format!(
-                    "{} – {}",
-                    dias_core::time::format_date(p.starts_at),
-                    dias_core::time::format_date(p.ends_at - 1)
-                ),
+                dates: phase_dates(p),
                 state: match state {
                     PhaseState::Past => "phase-past",
                     PhaseState::Current => "phase-current",
                     PhaseState::Upcoming => "phase-upcoming",
                 },
-                current: state == PhaseState::Current,
+                current: is_current,
                 features,
             }
         })
@@ -136,6 +160,7 @@ pub struct ProcessCard {
     pub title: String,
     pub teaser: String,
     pub current_phase: Option<String>,
+    pub visibility: String,
 }
 
 #[derive(Template)]
@@ -143,21 +168,28 @@ pub struct ProcessCard {
 struct ListPage {
     ctx: Ctx,
     processes: Vec<ProcessCard>,
+    can_manage: bool,
 }
 
 async fn list(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
     let now = dias_core::time::now();
-    let processes = store::published_processes(&state.db)
+    let can_manage = ctx.can(&ParticipationAction::Manage);
+    let processes = store::processes(&state.db, can_manage)
         .await?
         .into_iter()
         .map(|p| ProcessCard {
+            visibility: p.process.visibility.clone(),
             current_phase: p.current_phase(now).map(|ph| ph.name.clone()),
             slug: p.process.slug,
             title: p.process.title,
             teaser: p.process.teaser,
         })
         .collect();
-    page(&ListPage { ctx, processes })
+    page(&ListPage {
+        ctx,
+        processes,
+        can_manage,
+    })
 }
 
 #[derive(Template)]
@@ -179,15 +211,7 @@ async fn show(
     Path(slug): Path<String>,
 ) -> AppResult<Response> {
     let p = load(&state, &ctx, &slug).await?;
-    let (_, proposals) = store::list_proposals(
-        &state.db,
-        p.process.id,
-        &store::ProposalFilter::default(),
-        store::Sort::Newest,
-        1,
-        1,
-    )
-    .await?;
+    let proposals = store::visible_proposal_count(&state.db, p.process.id).await?;
     let has_text = store::versions(&state.db, p.process.id)
         .await?
         .iter()
@@ -206,7 +230,7 @@ async fn show(
     page(&ProcessPage {
         can_manage: ctx.can(&ParticipationAction::Manage),
         description_html: dias_core::markdown::render(&p.process.description_md),
-        phases: phase_views(&ctx, &p.phases),
+        phases: phase_views(&ctx, &p),
         process: p.process,
         proposals,
         has_text,

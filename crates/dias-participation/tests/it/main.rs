@@ -8,5 +8,8 @@ mod support;
 mod comments;
 mod exports;
 mod flows;
+mod manage;
 mod moderation;
+mod notifications;
+mod results;
 mod versions;
