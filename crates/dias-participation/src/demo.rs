@@ -507,9 +507,18 @@ pub async fn seed(db: &DatabaseConnection, scale: Scale) -> Result<String, Strin
             .map_err(db_err)?;
         suggestion_total += 1;
     }
+    // Debate comments beyond the hand-written ones, and survey answer sets.
+    let (debate_comments, answer_sets) = match scale {
+        Scale::Small => (0, 50),
+        Scale::Large => (300, 3_000),
+    };
+    let debates =
+        crate::debates::seed_demo(db, process.id, &participants, staff, debate_comments).await?;
+    let surveys =
+        crate::surveys::seed_demo(db, process.id, &participants, staff, answer_sets).await?;
     tracing::info!("{}", crate::opinion::demo::seed(db, process.id, scale).await?);
     Ok(format!(
-        "1 Verfahren, {} Absätze, {} Vorschläge, {} Kommentare, {} Unterstützungen, {} Änderungsvorschläge",
+        "1 Verfahren, {} Absätze, {} Vorschläge, {} Kommentare, {} Unterstützungen, {} Änderungsvorschläge, {debates}, {surveys}",
         paragraphs.len(),
         proposal_ids.len(),
         comment_rows.len() + 10,

@@ -189,6 +189,8 @@ pub async fn rows(
             ..Row::default()
         });
     }
+    out.extend(crate::debates::export_rows(db, process_id).await?);
+    out.extend(crate::surveys::export_rows(db, process_id).await?);
     Ok(out)
 }
 
@@ -212,6 +214,8 @@ pub fn to_xlsx(rows: &[Row]) -> Result<Vec<u8>, String> {
         ("proposal", "Vorschlaege"),
         ("suggestion", "Aenderungsvorschlaege"),
         ("comment", "Kommentare"),
+        ("debate", "Debatten"),
+        ("survey", "Umfragen"),
     ] {
         let sheet = workbook.add_worksheet();
         sheet.set_name(sheet_name).map_err(|e| e.to_string())?;
@@ -245,6 +249,8 @@ pub fn to_json(process_slug: &str, rows: &[Row]) -> Result<Vec<u8>, String> {
         "proposals": by("proposal"),
         "suggestions": by("suggestion"),
         "comments": by("comment"),
+        "debates": by("debate"),
+        "surveys": by("survey"),
     }))
     .map_err(|e| e.to_string())
 }

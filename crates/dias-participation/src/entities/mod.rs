@@ -2,6 +2,7 @@
 
 pub mod comment;
 pub mod comment_vote;
+pub mod debate;
 pub mod moderation_log;
 pub mod opinion_analysis;
 pub mod opinion_conversation;
@@ -17,4 +18,8 @@ pub mod proposal_support;
 pub mod report;
 pub mod suggestion;
 pub mod suggestion_support;
+pub mod survey;
+pub mod survey_answer;
+pub mod survey_question;
+pub mod survey_response;
 pub mod text_version;
