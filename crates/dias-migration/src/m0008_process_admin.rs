@@ -6,7 +6,9 @@
 //! continues with the sort key and carries the filter columns at the end, so
 //! a filtered, sorted page with a large offset walks one index without
 //! touching the table for skipped rows, and counting uses the narrow filter
-//! index. They replace the three older two-column indexes.
+//! index. They replace the three older two-column indexes. Discussions are
+//! read a page of top-level comments at a time, so comments get an index
+//! by target and parent.
 
 use sea_orm_migration::prelude::*;
 use sea_orm_migration::schema::*;
@@ -32,6 +34,15 @@ enum Proposals {
     SupportsCount,
     CommentsCount,
     CreatedAt,
+}
+
+#[derive(DeriveIden)]
+enum Comments {
+    Table,
+    Id,
+    TargetKind,
+    TargetId,
+    ParentId,
 }
 
 const SUPERSEDED: [&str; 3] = [
@@ -80,6 +91,18 @@ impl MigrationTrait for Migration {
             index.col(column);
         }
         manager.create_index(index.to_owned()).await?;
+        manager
+            .create_index(
+                Index::create()
+                    .name("idx_comments_thread")
+                    .table(Comments::Table)
+                    .col(Comments::TargetKind)
+                    .col(Comments::TargetId)
+                    .col(Comments::ParentId)
+                    .col(Comments::Id)
+                    .to_owned(),
+            )
+            .await?;
         for name in SUPERSEDED {
             manager
                 .drop_index(Index::drop().name(name).table(Proposals::Table).to_owned())

@@ -105,3 +105,6 @@ results-compare-versions = Fassungen vergleichen
 results-no-text = Zu diesem Verfahren gibt es keinen Strategietext.
 results-report = Ergebnisbericht herunterladen (XLSX)
 results-report-hint = Alle Tabellen dieser Seite als Tabellenkalkulation.
+
+## Kommentare in Seiten
+comments-newest-first = Die neuesten Diskussionen stehen oben; ältere finden Sie auf den weiteren Seiten.

@@ -105,3 +105,6 @@ results-compare-versions = Compare versions
 results-no-text = This process has no strategy text.
 results-report = Download the results report (XLSX)
 results-report-hint = All tables of this page as a spreadsheet.
+
+## Kommentare in Seiten
+comments-newest-first = The newest discussions come first; older ones are on the following pages.

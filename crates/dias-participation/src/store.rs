@@ -366,6 +366,88 @@ pub async fn thread(db: &DatabaseConnection, target: Target) -> Result<Vec<comme
     thread_in(db, target.kind(), &[target.id()]).await
 }
 
+/// One page of a target's discussion: `per_page` top-level comments, newest
+/// first (so a new comment is on the first page), each followed by all its
+/// replies in order; and the number of top-level comments. Four queries,
+/// whatever the size of the discussion (replies go at most two levels deep).
+pub async fn thread_page(
+    db: &DatabaseConnection,
+    target: Target,
+    page: u64,
+    per_page: u64,
+) -> Result<(Vec<comment::Model>, u64), DbErr> {
+    let of_target = || {
+        comment::Entity::find()
+            .filter(comment::Column::TargetKind.eq(target.kind()))
+            .filter(comment::Column::TargetId.eq(target.id()))
+    };
+    let top_level = of_target().filter(comment::Column::ParentId.is_null());
+    let total = top_level.clone().count(db).await?;
+    let tops = top_level
+        .order_by_desc(comment::Column::Id)
+        .offset(page.saturating_sub(1) * per_page)
+        .limit(per_page)
+        .all(db)
+        .await?;
+    let mut replies = Vec::new();
+    let mut parents: Vec<i64> = tops.iter().map(|c| c.id).collect();
+    for _ in 0..domain::MAX_DEPTH {
+        if parents.is_empty() {
+            break;
+        }
+        let level = of_target()
+            .filter(comment::Column::ParentId.is_in(parents))
+            .order_by_asc(comment::Column::Id)
+            .all(db)
+            .await?;
+        parents = level.iter().map(|c| c.id).collect();
+        replies.extend(level);
+    }
+    let mut children: HashMap<i64, Vec<comment::Model>> = HashMap::new();
+    for reply in replies {
+        if let Some(parent) = reply.parent_id {
+            children.entry(parent).or_default().push(reply);
+        }
+    }
+    let mut ordered = Vec::new();
+    let mut stack: Vec<comment::Model> = tops.into_iter().rev().collect();
+    while let Some(c) = stack.pop() {
+        if let Some(kids) = children.remove(&c.id) {
+            stack.extend(kids.into_iter().rev());
+        }
+        ordered.push(c);
+    }
+    Ok((ordered, total))
+}
+
+/// The page of [`thread_page`] that shows comment `id` (its thread's page).
+pub async fn thread_page_of(
+    db: &DatabaseConnection,
+    target: Target,
+    id: i64,
+    per_page: u64,
+) -> Result<u64, DbErr> {
+    let mut root = id;
+    for _ in 0..=domain::MAX_DEPTH {
+        let parent = comment::Entity::find_by_id(root)
+            .one(db)
+            .await?
+            .and_then(|c| c.parent_id);
+        match parent {
+            Some(parent) => root = parent,
+            None => break,
+        }
+    }
+    let newer = comment::Entity::find()
+        .filter(comment::Column::TargetKind.eq(target.kind()))
+        .filter(comment::Column::TargetId.eq(target.id()))
+        .filter(comment::Column::ParentId.is_null())
+        .filter(comment::Column::Id.gt(root))
+        .count(db)
+        .await?;
+    Ok(newer / Ord::max(per_page, 1) + 1)
+}
+
 /// Comments of several targets of one kind as one thread (a paragraph across
 /// its versions), parents before their replies.
 pub async fn thread_in(

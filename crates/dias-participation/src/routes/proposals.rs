@@ -20,6 +20,24 @@ use crate::store::{self, NewComment, NewProposal, ProposalFilter, Sort, Target};
 const PER_PAGE: u64 = 20;
 /// Page links beyond this are refused: nobody reads page 5,000 and it costs.
 const MAX_PAGE: u64 = 1_000;
+/// Top-level comments per page of a proposal's discussion.
+const COMMENTS_PER_PAGE: u64 = 50;
+
+/// `?seite=N`: absent means 1; anything but 1 … MAX_PAGE is a clear 400.
+fn page_number(ctx: &Ctx, seite: Option<&str>) -> AppResult<u64> {
+    match seite {
+        None | Some("") => Ok(1),
+        Some(s) => match s.parse::<u64>() {
+            Ok(n) if (1..=MAX_PAGE).contains(&n) => Ok(n),
+            _ => Err(AppError::BadRequest(ctx.t("error-page-number"))),
+        },
+    }
+}
+
+#[derive(Deserialize, Default)]
+pub struct DetailParams {
+    seite: Option<String>,
+}
 
 #[derive(Deserialize, Default)]
 pub struct ListParams {
@@ -81,13 +99,7 @@ pub async fn list(
     Query(params): Query<ListParams>,
 ) -> AppResult<Response> {
     let p = load(&state, &ctx, &slug).await?;
-    let page_number = match params.seite.as_deref() {
-        None | Some("") => 1,
-        Some(s) => match s.parse::<u64>() {
-            Ok(n) if (1..=MAX_PAGE).contains(&n) => n,
-            _ => return Err(AppError::BadRequest(ctx.t("error-page-number"))),
-        },
-    };
+    let page_number = page_number(&ctx, params.seite.as_deref())?;
     let filter = ProposalFilter {
         topic: domain::TOPICS
             .contains(&params.thema.as_str())
@@ -328,6 +340,7 @@ struct DetailPage {
     place: String,
     answers: Vec<AnswerView>,
     comments: Vec<CommentView>,
+    comment_pages: Pagination,
     supported: bool,
     supports_left: i64,
     supporting_open: bool,
@@ -353,12 +366,15 @@ async fn detail(
     slug: &str,
     id: i64,
     form: Option<DetailForm>,
+    comments_page: u64,
     status: StatusCode,
 ) -> AppResult<Response> {
     let p = load(state, &ctx, slug).await?;
     let can_manage = ctx.can(&ParticipationAction::Manage);
     let proposal = store::proposal(&state.db, p.process.id, id, can_manage).await?;
-    let comments = store::thread(&state.db, Target::Proposal(id)).await?;
+    let (comments, threads) =
+        store::thread_page(&state.db, Target::Proposal(id), comments_page, COMMENTS_PER_PAGE)
+            .await?;
     let votes = crate::comments::votes_of(
         &state.db,
         ctx.principal().map(|p| p.user_id),
@@ -435,6 +451,12 @@ async fn detail(
             qualified: proposal.supports_count >= p.process.support_threshold,
             following,
             comments: comment_views(&ctx, comments, &names, false, &votes),
+            comment_pages: Pagination::new(
+                comments_page,
+                threads,
+                COMMENTS_PER_PAGE,
+                format!("/beteiligung/{slug}/vorschlaege/{id}"),
+            ),
             comment_action: format!("/beteiligung/{slug}/vorschlaege/{id}/kommentare"),
             supporting_open: p.is_open(Feature::Supporting),
             commenting_open: p.is_open(Feature::Commenting),
@@ -458,8 +480,10 @@ pub async fn show(
     State(state): State<AppState>,
     ctx: Ctx,
     Path((slug, id)): Path<(String, i64)>,
+    Query(params): Query<DetailParams>,
 ) -> AppResult<Response> {
-    detail(&state, ctx, &slug, id, None, StatusCode::OK).await
+    let comments_page = page_number(&ctx, params.seite.as_deref())?;
+    detail(&state, ctx, &slug, id, None, comments_page, StatusCode::OK).await
 }
 
 pub async fn support(
@@ -519,9 +543,14 @@ pub async fn comment(
         Ok(_) if p.process.premoderation => Ok(see_other(&format!(
             "/beteiligung/{slug}/vorschlaege/{id}?hinweis=wird-geprueft"
         ))),
-        Ok(cid) => Ok(see_other(&format!(
-            "/beteiligung/{slug}/vorschlaege/{id}?hinweis=kommentar-gespeichert#kommentar-{cid}"
-        ))),
+        Ok(cid) => {
+            let page =
+                store::thread_page_of(&state.db, Target::Proposal(id), cid, COMMENTS_PER_PAGE).await?;
+            let seite = if page > 1 { format!("&seite={page}") } else { String::new() };
+            Ok(see_other(&format!(
+                "/beteiligung/{slug}/vorschlaege/{id}?hinweis=kommentar-gespeichert{seite}#kommentar-{cid}"
+            )))
+        }
         Err(errors) => {
             let form = DetailForm {
                 errors: ShownErrors::new(&ctx, &errors),
@@ -534,6 +563,7 @@ pub async fn comment(
                 &slug,
                 id,
                 Some(form),
+                1,
                 StatusCode::UNPROCESSABLE_ENTITY,
             )
             .await
@@ -586,6 +616,7 @@ pub async fn answer(
                 &slug,
                 id,
                 Some(form),
+                1,
                 StatusCode::UNPROCESSABLE_ENTITY,
             )
             .await

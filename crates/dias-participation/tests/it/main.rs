@@ -12,4 +12,5 @@ mod manage;
 mod moderation;
 mod notifications;
 mod results;
+mod threads;
 mod versions;
