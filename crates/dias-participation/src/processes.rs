@@ -121,7 +121,9 @@ impl ProcessInput {
                 .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
             && !slug.starts_with('-')
             && !slug.ends_with('-');
-        if !slug_ok {
+        if slug.is_empty() && title.is_empty() {
+            // Nothing to derive it from yet: the title's error says enough.
+        } else if !slug_ok {
             errors.add("slug", "process-error-slug");
         } else if RESERVED_SLUGS.contains(&slug.as_str()) {
             errors.add("slug", "process-error-slug-reserved");
