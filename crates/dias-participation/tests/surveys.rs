@@ -181,7 +181,7 @@ async fn staff_create_surveys_and_format_errors_name_their_lines() {
         .get(&format!("/beteiligung/verfahren/umfragen/{id}"))
         .await;
     assert_eq!(page.status, StatusCode::OK);
-    assert!(page.body.contains("Wie zufrieden sind Sie?"));
+    assert!(page.body.contains("Fünf kurze Fragen."));
     assert!(
         page.body.contains("/konto/anmelden"),
         "visitors are asked to sign in"
