@@ -307,11 +307,7 @@ pub fn switch_values(p: &phase::Model) -> [bool; 6] {
 
 /// The first phase of `others` whose dates intersect `[starts_at, ends_at)`:
 /// the current phase is derived from dates, so two phases may not share a day.
-pub fn overlapping<'a>(
-    others: &'a [phase::Model],
-    starts_at: i64,
-    ends_at: i64,
-) -> Option<&'a phase::Model> {
+pub fn overlapping(others: &[phase::Model], starts_at: i64, ends_at: i64) -> Option<&phase::Model> {
     others
         .iter()
         .find(|o| o.starts_at < ends_at && starts_at < o.ends_at)

@@ -1,7 +1,8 @@
 //! A micro-cache of pages for visitors without a session: the rendered page
 //! of a URL is reused for a few seconds. Under load this turns thousands of
 //! identical renderings into one per URL and interval, while signed-in
-//! people (who see their own state) always get fresh pages. Visitors may see
+//! people (who see their own state) always get fresh pages, and so does any
+//! request that carries a cookie. Visitors may see
 //! a page that is up to `page_cache_secs` old.
 
 use std::collections::HashMap;
@@ -91,10 +92,14 @@ fn cacheable_path(path: &str) -> bool {
 
 pub async fn page_cache(State(state): State<AppState>, req: Request, next: Next) -> Response {
     let cache = &state.page_cache;
+    // Visitors get no cookie from the portal; a request that carries one
+    // (an expired session, a module's pseudonymous participant cookie) may be
+    // answered personally, so it is neither served from nor stored in the cache.
     let anonymous = req
         .extensions()
         .get::<RequestInfo>()
-        .is_some_and(|i| i.session.is_none());
+        .is_some_and(|i| i.session.is_none())
+        && !req.headers().contains_key(header::COOKIE);
     if !cache.enabled()
         || req.method() != axum::http::Method::GET
         || !anonymous

@@ -3,7 +3,7 @@
 use axum::http::StatusCode;
 use dias_core::policy::Role;
 use dias_participation::entities::comment;
-use sea_orm::{ActiveModelTrait, EntityTrait, Set};
+use sea_orm::{ActiveModelTrait, Set};
 
 use crate::flows::{ALL_OPEN, app, new_proposal, process_with};
 

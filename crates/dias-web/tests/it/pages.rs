@@ -230,4 +230,10 @@ async fn visitors_pages_are_reused_briefly_but_signed_in_people_always_get_fresh
         .to_owned();
     let fresh = get("/kreise", Some(cookie)).await.unwrap();
     assert!(fresh.headers().get("x-cache").is_none());
+    // So does a visitor who carries any cookie (e.g. a module's pseudonymous
+    // participant cookie): the page may be personal.
+    let with_cookie = get("/kreise", Some("dias_meinungsbild=abc".into()))
+        .await
+        .unwrap();
+    assert!(with_cookie.headers().get("x-cache").is_none());
 }
