@@ -87,7 +87,9 @@ mod tests {
         assert_eq!(date_input_value(1_782_856_800), "2026-07-01");
         // 25 October 2026 has 25 hours in Berlin.
         assert_eq!(
-            berlin_day_end("2026-10-25").zip(berlin_day_start("2026-10-25")).map(|(e, s)| e - s),
+            berlin_day_end("2026-10-25")
+                .zip(berlin_day_start("2026-10-25"))
+                .map(|(e, s)| e - s),
             Some(25 * 3600)
         );
         assert_eq!(date_input_value(1_782_856_800 - 1), "2026-06-30");

@@ -516,7 +516,10 @@ pub async fn seed(db: &DatabaseConnection, scale: Scale) -> Result<String, Strin
         crate::debates::seed_demo(db, process.id, &participants, staff, debate_comments).await?;
     let surveys =
         crate::surveys::seed_demo(db, process.id, &participants, staff, answer_sets).await?;
-    tracing::info!("{}", crate::opinion::demo::seed(db, process.id, scale).await?);
+    tracing::info!(
+        "{}",
+        crate::opinion::demo::seed(db, process.id, scale).await?
+    );
     Ok(format!(
         "1 Verfahren, {} Absätze, {} Vorschläge, {} Kommentare, {} Unterstützungen, {} Änderungsvorschläge, {debates}, {surveys}",
         paragraphs.len(),

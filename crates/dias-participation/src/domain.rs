@@ -391,7 +391,10 @@ mod tests {
         // override naming a phase that no longer exists falls back to the dates.
         assert_eq!(current_phase(&phases, Some(0), 150).map(|p| p.id), Some(0));
         assert!(is_open(&phases, Some(0), 250, Feature::Supporting));
-        assert_eq!(current_phase(&phases, Some(77), 150).map(|p| p.id), Some(100));
+        assert_eq!(
+            current_phase(&phases, Some(77), 150).map(|p| p.id),
+            Some(100)
+        );
         assert_eq!(phase_state(&phases[0], 150), PhaseState::Past);
         assert_eq!(phase_state(&phases[1], 150), PhaseState::Current);
         assert_eq!(phase_state(&phases[1], 50), PhaseState::Upcoming);

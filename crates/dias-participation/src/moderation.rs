@@ -165,9 +165,10 @@ impl TargetLink {
         }
     }
 
-    /// The link with `?hinweis=KEY` before the fragment.
+    /// The link with `hinweis=KEY` in its query, before the fragment.
     pub fn with_notice(&self, key: &str) -> String {
-        let mut href = format!("{}?hinweis={key}", self.path);
+        let join = if self.path.contains('?') { '&' } else { '?' };
+        let mut href = format!("{}{join}hinweis={key}", self.path);
         if let Some(f) = &self.fragment {
             href.push('#');
             href.push_str(f);
@@ -181,7 +182,8 @@ impl TargetLink {
 enum Place {
     Proposal(i64),
     Paragraph(i64),
-    Process,
+    /// A comment's permalink, which finds its page (discussions are paged).
+    Comment(i64),
 }
 
 /// A target as moderation sees it.
@@ -203,11 +205,35 @@ impl Content {
         let path = match self.place {
             Place::Proposal(id) => format!("/beteiligung/{slug}/vorschlaege/{id}"),
             Place::Paragraph(id) => format!("/beteiligung/{slug}/text/{id}"),
-            Place::Process => format!("/beteiligung/{slug}"),
+            Place::Comment(id) => format!("/beteiligung/{slug}/kommentare/{id}"),
         };
         TargetLink {
             path,
             fragment: self.fragment.clone(),
+        }
+    }
+
+    /// Where the target is shown right now: for a comment the page of its
+    /// discussion that holds it (for a redirect after an action), while
+    /// [`Content::link`] gives the lasting permalink (for queues and mail).
+    pub async fn located_link(
+        &self,
+        db: &sea_orm::DatabaseConnection,
+        slug: &str,
+    ) -> dias_core::CoreResult<TargetLink> {
+        match self.place {
+            Place::Comment(id) => {
+                let place = crate::store::comment_location(db, self.process_id, id).await?;
+                let (path, fragment) = match place.split_once('#') {
+                    Some((path, fragment)) => (path.to_owned(), Some(fragment.to_owned())),
+                    None => (place, None),
+                };
+                Ok(TargetLink {
+                    path: format!("/beteiligung/{slug}{path}"),
+                    fragment,
+                })
+            }
+            _ => Ok(self.link(slug)),
         }
     }
 
@@ -246,15 +272,8 @@ pub async fn load_contents<C: ConnectionTrait>(
             .all(db)
             .await?
     };
-    // Suggestions reported themselves or commented on (a suggestion's
-    // comments are shown with it on its paragraph page).
-    let mut suggestion_ids = ids_of(TargetKind::Suggestion);
-    suggestion_ids.extend(
-        comments
-            .iter()
-            .filter(|c| c.target_kind == "suggestion")
-            .map(|c| c.target_id),
-    );
+    // Comments link to their permalink, which finds the page they are on.
+    let suggestion_ids = ids_of(TargetKind::Suggestion);
     let suggestions: HashMap<i64, suggestion::Model> = if suggestion_ids.is_empty() {
         HashMap::new()
     } else {
@@ -267,18 +286,6 @@ pub async fn load_contents<C: ConnectionTrait>(
             .collect()
     };
     for c in comments {
-        let place = match c.target_kind.as_str() {
-            "proposal" => Place::Proposal(c.target_id),
-            "paragraph" => Place::Paragraph(c.target_id),
-            "suggestion" => suggestions
-                .get(&c.target_id)
-                .map_or(Place::Process, |s| Place::Paragraph(s.paragraph_id)),
-            _ => Place::Process,
-        };
-        let fragment = match c.target_kind.as_str() {
-            "suggestion" => format!("aenderung-{}", c.target_id),
-            _ => format!("kommentar-{}", c.id),
-        };
         let target = ReportTarget {
             kind: TargetKind::Comment,
             id: c.id,
@@ -292,8 +299,8 @@ pub async fn load_contents<C: ConnectionTrait>(
                 text: c.body,
                 hidden_at: c.hidden_at,
                 deleted: c.deleted_at.is_some(),
-                place,
-                fragment: Some(fragment),
+                place: Place::Comment(c.id),
+                fragment: None,
             },
         );
     }
@@ -472,7 +479,7 @@ pub async fn report(
     }
     Ok(Reported {
         hidden,
-        link: found.link(&process.slug),
+        link: found.located_link(db, &process.slug).await?,
     })
 }
 

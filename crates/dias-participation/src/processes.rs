@@ -34,6 +34,10 @@ pub struct ProcessInput {
     pub report_threshold: String,
     pub premoderation: bool,
     pub phase_override: String,
+    /// The opinion map's question (empty: the default question).
+    pub opinion_question: String,
+    /// Whether visitors may vote on statements without an account.
+    pub opinion_anonymous: bool,
 }
 
 /// A checked process form.
@@ -51,6 +55,8 @@ pub struct ProcessFields {
     pub report_threshold: i32,
     pub premoderation: bool,
     pub phase_override: Option<i64>,
+    pub opinion_question: String,
+    pub opinion_anonymous: bool,
 }
 
 /// Lower-case ASCII slug from a title: umlauts spelled out, everything else
@@ -78,7 +84,12 @@ pub fn slugify(title: &str) -> String {
         }
     }
     let trimmed = out.trim_end_matches('-');
-    trimmed.chars().take(80).collect::<String>().trim_end_matches('-').to_owned()
+    trimmed
+        .chars()
+        .take(80)
+        .collect::<String>()
+        .trim_end_matches('-')
+        .to_owned()
 }
 
 fn number_in(
@@ -152,8 +163,12 @@ impl ProcessInput {
             &self.support_threshold,
             1..=1_000_000,
         );
-        let report_threshold =
-            number_in(&mut errors, "report_threshold", &self.report_threshold, 1..=100);
+        let report_threshold = number_in(
+            &mut errors,
+            "report_threshold",
+            &self.report_threshold,
+            1..=100,
+        );
         let phase_override = match self.phase_override.trim() {
             "" => None,
             id => match id.parse::<i64>() {
@@ -164,8 +179,14 @@ impl ProcessInput {
                 }
             },
         };
+        let opinion_question = self.opinion_question.trim().to_owned();
+        if opinion_question.chars().count() > 300 {
+            errors.add("opinion_question", "error-too-long");
+        }
         errors.into_result()?;
         Ok(ProcessFields {
+            opinion_question,
+            opinion_anonymous: self.opinion_anonymous,
             title,
             slug,
             teaser,
@@ -195,7 +216,12 @@ impl ProcessInput {
             support_threshold: p.support_threshold.to_string(),
             report_threshold: p.report_threshold.to_string(),
             premoderation: p.premoderation,
-            phase_override: p.phase_override.map(|id| id.to_string()).unwrap_or_default(),
+            phase_override: p
+                .phase_override
+                .map(|id| id.to_string())
+                .unwrap_or_default(),
+            opinion_question: String::new(),
+            opinion_anonymous: false,
         }
     }
 
@@ -313,7 +339,11 @@ pub fn overlapping(others: &[phase::Model], starts_at: i64, ends_at: i64) -> Opt
         .find(|o| o.starts_at < ends_at && starts_at < o.ends_at)
 }
 
-async fn slug_taken<C: ConnectionTrait>(db: &C, slug: &str, except: Option<i64>) -> CoreResult<bool> {
+async fn slug_taken<C: ConnectionTrait>(
+    db: &C,
+    slug: &str,
+    except: Option<i64>,
+) -> CoreResult<bool> {
     let mut query = process::Entity::find().filter(process::Column::Slug.eq(slug));
     if let Some(id) = except {
         query = query.filter(process::Column::Id.ne(id));
@@ -322,7 +352,10 @@ async fn slug_taken<C: ConnectionTrait>(db: &C, slug: &str, except: Option<i64>)
 }
 
 /// Creates a process; the slug must be free.
-pub async fn create_process(db: &DatabaseConnection, f: &ProcessFields) -> CoreResult<process::Model> {
+pub async fn create_process(
+    db: &DatabaseConnection,
+    f: &ProcessFields,
+) -> CoreResult<process::Model> {
     if slug_taken(db, &f.slug, None).await? {
         return Err(FieldErrors::single("slug", "process-error-slug-taken").into());
     }
@@ -346,7 +379,10 @@ pub async fn create_process(db: &DatabaseConnection, f: &ProcessFields) -> CoreR
     }
     .insert(db)
     .await?;
-    dias_core::outbox::search_changed(db, crate::store::KIND_PROCESS, &model.id.to_string()).await?;
+    crate::opinion::store::configure(db, model.id, &f.opinion_question, f.opinion_anonymous)
+        .await?;
+    dias_core::outbox::search_changed(db, crate::store::KIND_PROCESS, &model.id.to_string())
+        .await?;
     Ok(model)
 }
 
@@ -379,6 +415,7 @@ pub async fn update_process(
     model.phase_override = Set(f.phase_override);
     model.updated_at = Set(dias_core::time::now());
     let model = model.update(&txn).await?;
+    crate::opinion::store::configure(&txn, id, &f.opinion_question, f.opinion_anonymous).await?;
     dias_core::outbox::search_changed(&txn, crate::store::KIND_PROCESS, &id.to_string()).await?;
     txn.commit().await?;
     Ok(model)
@@ -403,7 +440,14 @@ pub async fn save_phase(
     if overlapping(&others, f.starts_at, f.ends_at).is_some() {
         return Err(FieldErrors::single("starts_on", "phase-error-overlap").into());
     }
-    let [commenting, proposals, supporting, suggestions, statement_voting, survey] = f.switches;
+    let [
+        commenting,
+        proposals,
+        supporting,
+        suggestions,
+        statement_voting,
+        survey,
+    ] = f.switches;
     let mut model = match phase_id {
         Some(id) => {
             let existing = phase::Entity::find_by_id(id)
@@ -441,7 +485,11 @@ pub async fn save_phase(
 
 /// Removes a phase (contributions belong to the process, not to a phase, so
 /// nothing else goes); an override naming it falls back to the dates.
-pub async fn delete_phase(db: &DatabaseConnection, process_id: i64, phase_id: i64) -> CoreResult<()> {
+pub async fn delete_phase(
+    db: &DatabaseConnection,
+    process_id: i64,
+    phase_id: i64,
+) -> CoreResult<()> {
     let txn = db.begin().await?;
     let result = phase::Entity::delete_many()
         .filter(phase::Column::Id.eq(phase_id))
@@ -452,7 +500,10 @@ pub async fn delete_phase(db: &DatabaseConnection, process_id: i64, phase_id: i6
         return Err(CoreError::NotFound);
     }
     process::Entity::update_many()
-        .col_expr(process::Column::PhaseOverride, Expr::value(Option::<i64>::None))
+        .col_expr(
+            process::Column::PhaseOverride,
+            Expr::value(Option::<i64>::None),
+        )
         .filter(process::Column::Id.eq(process_id))
         .filter(process::Column::PhaseOverride.eq(phase_id))
         .exec(&txn)
@@ -485,7 +536,10 @@ async fn renumber<C: ConnectionTrait>(db: &C, process_id: i64) -> CoreResult<()>
 
 async fn touch<C: ConnectionTrait>(db: &C, process_id: i64) -> CoreResult<()> {
     process::Entity::update_many()
-        .col_expr(process::Column::UpdatedAt, Expr::value(dias_core::time::now()))
+        .col_expr(
+            process::Column::UpdatedAt,
+            Expr::value(dias_core::time::now()),
+        )
         .filter(process::Column::Id.eq(process_id))
         .exec(db)
         .await?;
@@ -516,8 +570,14 @@ mod tests {
 
     #[test]
     fn slugs_spell_out_umlauts_and_collapse_separators() {
-        assert_eq!(slugify("Digitalstrategie Sachsen — Fortschreibung"), "digitalstrategie-sachsen-fortschreibung");
-        assert_eq!(slugify("  Größere Übergänge!! 2030 "), "groessere-uebergaenge-2030");
+        assert_eq!(
+            slugify("Digitalstrategie Sachsen — Fortschreibung"),
+            "digitalstrategie-sachsen-fortschreibung"
+        );
+        assert_eq!(
+            slugify("  Größere Übergänge!! 2030 "),
+            "groessere-uebergaenge-2030"
+        );
         assert_eq!(slugify("---"), "");
     }
 
@@ -526,7 +586,10 @@ mod tests {
         let f = valid().validate(&kreise(), &[]).unwrap();
         assert_eq!(f.slug, "smarte-region-erzgebirge");
         assert_eq!(f.scope_ags5.as_deref(), Some("14521"));
-        assert_eq!((f.support_limit, f.support_threshold, f.report_threshold), (5, 50, 3));
+        assert_eq!(
+            (f.support_limit, f.support_threshold, f.report_threshold),
+            (5, 50, 3)
+        );
         assert_eq!(f.phase_override, None);
     }
 
@@ -547,8 +610,14 @@ mod tests {
         assert_eq!(errors.get("teaser"), Some("error-too-long"));
         assert_eq!(errors.get("scope_ags5"), Some("error-invalid-choice"));
         assert_eq!(errors.get("visibility"), Some("error-invalid-choice"));
-        assert_eq!(errors.get("support_limit"), Some("process-error-out-of-range"));
-        assert_eq!(errors.get("support_threshold"), Some("process-error-number"));
+        assert_eq!(
+            errors.get("support_limit"),
+            Some("process-error-out-of-range")
+        );
+        assert_eq!(
+            errors.get("support_threshold"),
+            Some("process-error-number")
+        );
         assert_eq!(errors.get("phase_override"), Some("error-invalid-choice"));
         let mut reserved = valid();
         reserved.slug = "neu".into();
@@ -564,7 +633,9 @@ mod tests {
             name: "Konsultation".into(),
             starts_on: "2026-10-25".into(),
             ends_on: "2026-10-25".into(),
-            switches: ["commenting".to_owned(), "survey".to_owned()].into_iter().collect(),
+            switches: ["commenting".to_owned(), "survey".to_owned()]
+                .into_iter()
+                .collect(),
             ..Default::default()
         };
         let f = input.validate().unwrap();
@@ -573,10 +644,16 @@ mod tests {
         assert_eq!(f.switches, [true, false, false, false, false, true]);
         let mut backwards = input.clone();
         backwards.starts_on = "2026-10-26".into();
-        assert_eq!(backwards.validate().unwrap_err().get("ends_on"), Some("phase-error-order"));
+        assert_eq!(
+            backwards.validate().unwrap_err().get("ends_on"),
+            Some("phase-error-order")
+        );
         let mut nonsense = input;
         nonsense.starts_on = "31.02.2026".into();
-        assert_eq!(nonsense.validate().unwrap_err().get("starts_on"), Some("phase-error-date"));
+        assert_eq!(
+            nonsense.validate().unwrap_err().get("starts_on"),
+            Some("phase-error-date")
+        );
     }
 
     #[test]

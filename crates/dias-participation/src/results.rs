@@ -47,9 +47,15 @@ impl Kind {
     /// (an integer from the database, so it is safe to write into the SQL).
     fn source(self, process_id: i64) -> String {
         match self {
-            Kind::Proposals => format!("SELECT created_at FROM proposals WHERE process_id = {process_id}"),
-            Kind::Comments => format!("SELECT created_at FROM comments WHERE process_id = {process_id}"),
-            Kind::Suggestions => format!("SELECT created_at FROM suggestions WHERE process_id = {process_id}"),
+            Kind::Proposals => {
+                format!("SELECT created_at FROM proposals WHERE process_id = {process_id}")
+            }
+            Kind::Comments => {
+                format!("SELECT created_at FROM comments WHERE process_id = {process_id}")
+            }
+            Kind::Suggestions => {
+                format!("SELECT created_at FROM suggestions WHERE process_id = {process_id}")
+            }
             Kind::Supports => format!(
                 "SELECT created_at FROM proposal_supports WHERE process_id = {process_id} \
                  UNION ALL SELECT ss.created_at FROM suggestion_supports ss \
@@ -138,18 +144,32 @@ pub async fn of_process(
 /// The first `columns` integers of a one-row query (SUM over no rows is NULL: 0).
 async fn one_row(db: &DatabaseConnection, sql: String, columns: usize) -> Result<Vec<i64>, DbErr> {
     let backend = db.get_database_backend();
-    let row = db.query_one_raw(Statement::from_string(backend, sql)).await?;
-    let Some(row) = row else { return Ok(vec![0; columns]) };
+    let row = db
+        .query_one_raw(Statement::from_string(backend, sql))
+        .await?;
+    let Some(row) = row else {
+        return Ok(vec![0; columns]);
+    };
     (0..columns)
         .map(|i| Ok(row.try_get_by_index::<Option<i64>>(i)?.unwrap_or(0)))
         .collect()
 }
 
-async fn pairs<K: sea_orm::TryGetable>(db: &DatabaseConnection, sql: String) -> Result<Vec<(K, i64)>, DbErr> {
+async fn pairs<K: sea_orm::TryGetable>(
+    db: &DatabaseConnection,
+    sql: String,
+) -> Result<Vec<(K, i64)>, DbErr> {
     let backend = db.get_database_backend();
-    let rows = db.query_all_raw(Statement::from_string(backend, sql)).await?;
+    let rows = db
+        .query_all_raw(Statement::from_string(backend, sql))
+        .await?;
     rows.into_iter()
-        .map(|row| Ok((row.try_get_by_index::<K>(0)?, row.try_get_by_index::<i64>(1)?)))
+        .map(|row| {
+            Ok((
+                row.try_get_by_index::<K>(0)?,
+                row.try_get_by_index::<i64>(1)?,
+            ))
+        })
         .collect()
 }
 
@@ -252,9 +272,18 @@ mod tests {
         assert_eq!(
             weeks,
             vec![
-                Week { starts_at: 1000 + WEEK, count: 2 },
-                Week { starts_at: 1000 + 2 * WEEK, count: 0 },
-                Week { starts_at: 1000 + 3 * WEEK, count: 5 },
+                Week {
+                    starts_at: 1000 + WEEK,
+                    count: 2
+                },
+                Week {
+                    starts_at: 1000 + 2 * WEEK,
+                    count: 0
+                },
+                Week {
+                    starts_at: 1000 + 3 * WEEK,
+                    count: 5
+                },
             ]
         );
         assert!(continuous_weeks(0, &[]).is_empty());

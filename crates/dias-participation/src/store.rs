@@ -66,10 +66,7 @@ pub async fn processes(
     if !with_drafts {
         query = query.filter(process::Column::Visibility.ne("draft"));
     }
-    let processes = query
-        .order_by_desc(process::Column::Id)
-        .all(db)
-        .await?;
+    let processes = query.order_by_desc(process::Column::Id).all(db).await?;
     let ids: Vec<i64> = processes.iter().map(|p| p.id).collect();
     let mut phases = phase::Entity::find()
         .filter(phase::Column::ProcessId.is_in(ids))
@@ -420,6 +417,47 @@ pub async fn thread_page(
     Ok((ordered, total))
 }
 
+/// Top-level comments per page of a proposal's discussion.
+pub const PROPOSAL_COMMENTS_PER_PAGE: u64 = 50;
+
+/// Where comment `id` of a process is shown, relative to the process page
+/// (`/vorschlaege/3?seite=2#kommentar-9`); proposal discussions are paged.
+pub async fn comment_location(
+    db: &DatabaseConnection,
+    process_id: i64,
+    id: i64,
+) -> CoreResult<String> {
+    let c = comment::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .filter(|c| c.process_id == process_id)
+        .ok_or(CoreError::NotFound)?;
+    let target = c.target_id;
+    Ok(match c.target_kind.as_str() {
+        KIND_PROPOSAL => {
+            let page = thread_page_of(db, Target::Proposal(target), id, PROPOSAL_COMMENTS_PER_PAGE)
+                .await?;
+            let query = if page > 1 {
+                format!("?seite={page}")
+            } else {
+                String::new()
+            };
+            format!("/vorschlaege/{target}{query}#kommentar-{id}")
+        }
+        KIND_PARAGRAPH => format!("/text/{target}#kommentar-{id}"),
+        KIND_DEBATE => format!("/debatten/{target}#kommentar-{id}"),
+        "suggestion" => {
+            // A suggestion's comments are shown with it on its paragraph page.
+            let s = suggestion::Entity::find_by_id(target)
+                .one(db)
+                .await?
+                .ok_or(CoreError::NotFound)?;
+            format!("/text/{}#aenderung-{target}", s.paragraph_id)
+        }
+        _ => String::new(),
+    })
+}
+
 /// The page of [`thread_page`] that shows comment `id` (its thread's page).
 pub async fn thread_page_of(
     db: &DatabaseConnection,
@@ -651,7 +689,10 @@ pub struct ProposalFilter {
 }
 
 /// How many proposals of a process are visible.
-pub async fn visible_proposal_count(db: &DatabaseConnection, process_id: i64) -> Result<u64, DbErr> {
+pub async fn visible_proposal_count(
+    db: &DatabaseConnection,
+    process_id: i64,
+) -> Result<u64, DbErr> {
     proposal::Entity::find()
         .filter(proposal::Column::ProcessId.eq(process_id))
         .filter(proposal::Column::HiddenAt.is_null())

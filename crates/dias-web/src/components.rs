@@ -207,7 +207,11 @@ impl ColumnChart {
         for (i, column) in self.columns.iter_mut().enumerate() {
             column.x = Self::LEFT + i as f64 * step;
             column.height = if max > 0.0 {
-                (column.value / max * Self::PLOT_HEIGHT).max(if column.value > 0.0 { 1.0 } else { 0.0 })
+                (column.value / max * Self::PLOT_HEIGHT).max(if column.value > 0.0 {
+                    1.0
+                } else {
+                    0.0
+                })
             } else {
                 0.0
             };

@@ -54,6 +54,40 @@ pub async fn conversation_for(
     }
 }
 
+/// Sets the question and whether visitors may vote, creating the
+/// conversation if the process has none yet (staff's process form).
+pub async fn configure<C: ConnectionTrait>(
+    db: &C,
+    process_id: i64,
+    question: &str,
+    allow_anonymous: bool,
+) -> Result<(), DbErr> {
+    let existing = opinion_conversation::Entity::find()
+        .filter(opinion_conversation::Column::ProcessId.eq(process_id))
+        .one(db)
+        .await?;
+    match existing {
+        Some(c) => {
+            opinion_conversation::Entity::update_many()
+                .col_expr(
+                    opinion_conversation::Column::Question,
+                    Expr::value(question),
+                )
+                .col_expr(
+                    opinion_conversation::Column::AllowAnonymous,
+                    Expr::value(allow_anonymous),
+                )
+                .filter(opinion_conversation::Column::Id.eq(c.id))
+                .exec(db)
+                .await?;
+        }
+        None => {
+            create_conversation(db, process_id, question, allow_anonymous).await?;
+        }
+    }
+    Ok(())
+}
+
 /// Creates the conversation of a process (demo, tests); an empty question
 /// shows the default one.
 pub async fn create_conversation<C: ConnectionTrait>(

@@ -2,10 +2,11 @@
 
 use askama::Template;
 use axum::Router;
+use axum::extract::Query;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
-use axum::routing::post;
+use axum::routing::{get, post};
 use dias_web::forms::{Form, ShownErrors, field_errors, page_with_status, see_other};
 use dias_web::{AppResult, AppState, Ctx};
 use serde::Deserialize;
@@ -13,9 +14,11 @@ use serde::Deserialize;
 use super::load;
 use crate::moderation::{self, ReportTarget, TargetKind};
 use crate::policy::ParticipationAction;
+use crate::store;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
+        .route("/beteiligung/{slug}/kommentare/{cid}", get(permalink))
         .route("/beteiligung/{slug}/kommentare/{cid}/hilfreich", post(vote))
         .route(
             "/beteiligung/{slug}/kommentare/{cid}/bearbeiten",
@@ -25,6 +28,35 @@ pub fn routes() -> Router<AppState> {
             "/beteiligung/{slug}/kommentare/{cid}/loeschen",
             post(delete),
         )
+}
+
+#[derive(Deserialize)]
+struct PermalinkParams {
+    hinweis: Option<String>,
+}
+
+/// A comment's lasting address: leads to the page that shows it (the right
+/// page of a long discussion), keeping a notice (`?hinweis=`) on the way.
+async fn permalink(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((slug, cid)): Path<(String, i64)>,
+    Query(params): Query<PermalinkParams>,
+) -> AppResult<Response> {
+    let p = load(&state, &ctx, &slug).await?;
+    let place = store::comment_location(&state.db, p.process.id, cid).await?;
+    let (path, fragment) = match place.split_once('#') {
+        Some((path, fragment)) => (path.to_owned(), format!("#{fragment}")),
+        None => (place, String::new()),
+    };
+    let notice = params
+        .hinweis
+        .filter(|k| !k.is_empty() && k.chars().all(|c| c.is_ascii_lowercase() || c == '-'))
+        .map(|k| format!("{}hinweis={k}", if path.contains('?') { '&' } else { '?' }))
+        .unwrap_or_default();
+    Ok(see_other(&format!(
+        "/beteiligung/{slug}{path}{notice}{fragment}"
+    )))
 }
 
 /// Where the comment is shown, with a notice.
@@ -44,7 +76,8 @@ async fn back(
         },
     )
     .await?;
-    Ok(see_other(&content.link(slug).with_notice(notice)))
+    let link = content.located_link(&state.db, slug).await?;
+    Ok(see_other(&link.with_notice(notice)))
 }
 
 async fn vote(
@@ -135,8 +168,7 @@ async fn delete(
         },
     )
     .await?;
+    let link = content.located_link(&state.db, &slug).await?;
     crate::comments::delete(&state.db, &me, p.process.id, cid).await?;
-    Ok(see_other(
-        &content.link(&slug).with_notice("kommentar-geloescht"),
-    ))
+    Ok(see_other(&link.with_notice("kommentar-geloescht")))
 }

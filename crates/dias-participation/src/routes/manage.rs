@@ -122,6 +122,8 @@ fn process_input(fields: Vec<(String, String)>) -> ProcessInput {
             "report_threshold" => input.report_threshold = value,
             "premoderation" => input.premoderation = value == "1",
             "phase_override" => input.phase_override = value,
+            "opinion_question" => input.opinion_question = value,
+            "opinion_anonymous" => input.opinion_anonymous = value == "1",
             _ => {}
         }
     }
@@ -153,7 +155,14 @@ async fn create_process(
         Ok(checked) => checked,
         Err(errors) => {
             let shown = ShownErrors::new(&ctx, &errors);
-            return process_form(ctx, None, &[], input, shown, StatusCode::UNPROCESSABLE_ENTITY);
+            return process_form(
+                ctx,
+                None,
+                &[],
+                input,
+                shown,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            );
         }
     };
     match field_errors(processes::create_process(&state.db, &checked).await)? {
@@ -174,7 +183,14 @@ async fn create_process(
         }
         Err(errors) => {
             let shown = ShownErrors::new(&ctx, &errors);
-            process_form(ctx, None, &[], input, shown, StatusCode::UNPROCESSABLE_ENTITY)
+            process_form(
+                ctx,
+                None,
+                &[],
+                input,
+                shown,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
         }
     }
 }
@@ -186,7 +202,11 @@ async fn edit_process(
 ) -> AppResult<Response> {
     ctx.require(&ParticipationAction::Manage)?;
     let p = load(&state, &ctx, &slug).await?;
-    let input = ProcessInput::from_model(&p.process);
+    let mut input = ProcessInput::from_model(&p.process);
+    if let Some(c) = crate::opinion::store::conversation_of(&state.db, p.process.id).await? {
+        input.opinion_question = c.question;
+        input.opinion_anonymous = c.allow_anonymous;
+    }
     process_form(
         ctx,
         Some(p.process),
@@ -375,7 +395,14 @@ async fn new_phase(
         starts_on,
         ..Default::default()
     };
-    phase_form(ctx, p.process, None, input, ShownErrors::none(), StatusCode::OK)
+    phase_form(
+        ctx,
+        p.process,
+        None,
+        input,
+        ShownErrors::none(),
+        StatusCode::OK,
+    )
 }
 
 async fn create_phase(
@@ -400,7 +427,14 @@ async fn edit_phase(
         .find(|ph| ph.id == id)
         .ok_or(AppError::NotFound)?;
     let input = PhaseInput::from_model(existing);
-    phase_form(ctx, p.process, Some(id), input, ShownErrors::none(), StatusCode::OK)
+    phase_form(
+        ctx,
+        p.process,
+        Some(id),
+        input,
+        ShownErrors::none(),
+        StatusCode::OK,
+    )
 }
 
 async fn update_phase(
@@ -428,9 +462,9 @@ async fn save_phase(
     }
     let input = phase_input(fields);
     let result = match input.validate() {
-        Ok(checked) => field_errors(
-            processes::save_phase(&state.db, p.process.id, phase_id, &checked).await,
-        )?,
+        Ok(checked) => {
+            field_errors(processes::save_phase(&state.db, p.process.id, phase_id, &checked).await)?
+        }
         Err(errors) => Err(errors),
     };
     match result {

@@ -128,7 +128,7 @@ async fn report(
                     target_id: target.id,
                     kind_label: kind_label(&ctx, target.kind),
                     excerpt: content.excerpt(),
-                    back: content.link(&slug).href(),
+                    back: content.located_link(&state.db, &slug).await?.href(),
                     reasons: REASONS
                         .iter()
                         .map(|r| (*r, ctx.t(&format!("report-reason-{r}"))))

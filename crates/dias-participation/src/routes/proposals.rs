@@ -20,8 +20,7 @@ use crate::store::{self, NewComment, NewProposal, ProposalFilter, Sort, Target};
 const PER_PAGE: u64 = 20;
 /// Page links beyond this are refused: nobody reads page 5,000 and it costs.
 const MAX_PAGE: u64 = 1_000;
-/// Top-level comments per page of a proposal's discussion.
-const COMMENTS_PER_PAGE: u64 = 50;
+use crate::store::PROPOSAL_COMMENTS_PER_PAGE as COMMENTS_PER_PAGE;
 
 /// `?seite=N`: absent means 1; anything but 1 … MAX_PAGE is a clear 400.
 fn page_number(ctx: &Ctx, seite: Option<&str>) -> AppResult<u64> {
@@ -372,9 +371,13 @@ async fn detail(
     let p = load(state, &ctx, slug).await?;
     let can_manage = ctx.can(&ParticipationAction::Manage);
     let proposal = store::proposal(&state.db, p.process.id, id, can_manage).await?;
-    let (comments, threads) =
-        store::thread_page(&state.db, Target::Proposal(id), comments_page, COMMENTS_PER_PAGE)
-            .await?;
+    let (comments, threads) = store::thread_page(
+        &state.db,
+        Target::Proposal(id),
+        comments_page,
+        COMMENTS_PER_PAGE,
+    )
+    .await?;
     let votes = crate::comments::votes_of(
         &state.db,
         ctx.principal().map(|p| p.user_id),
@@ -545,8 +548,13 @@ pub async fn comment(
         ))),
         Ok(cid) => {
             let page =
-                store::thread_page_of(&state.db, Target::Proposal(id), cid, COMMENTS_PER_PAGE).await?;
-            let seite = if page > 1 { format!("&seite={page}") } else { String::new() };
+                store::thread_page_of(&state.db, Target::Proposal(id), cid, COMMENTS_PER_PAGE)
+                    .await?;
+            let seite = if page > 1 {
+                format!("&seite={page}")
+            } else {
+                String::new()
+            };
             Ok(see_other(&format!(
                 "/beteiligung/{slug}/vorschlaege/{id}?hinweis=kommentar-gespeichert{seite}#kommentar-{cid}"
             )))

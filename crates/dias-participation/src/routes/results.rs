@@ -5,11 +5,11 @@
 use std::sync::Arc;
 
 use askama::Template;
-use axum::{Extension, Router};
 use axum::extract::{Path, State};
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
+use axum::{Extension, Router};
 use dias_web::components::{Bar, BarChart, Column, ColumnChart};
 use dias_web::forms::page;
 use dias_web::{AppError, AppResult, AppState, Ctx};
@@ -108,7 +108,14 @@ async fn figures(
     state: &AppState,
     p: &ProcessWithPhases,
 ) -> AppResult<Arc<Results>> {
-    Ok(results::of_process(cache, &state.db, p.process.id, &p.phases, p.process.created_at).await?)
+    Ok(results::of_process(
+        cache,
+        &state.db,
+        p.process.id,
+        &p.phases,
+        p.process.created_at,
+    )
+    .await?)
 }
 
 async fn show(
@@ -246,7 +253,10 @@ async fn report(
         head: vec![ctx.t("results-figure"), ctx.t("results-count")],
         rows: vec![
             (ctx.t("results-participants"), vec![r.participants]),
-            (ctx.t("results-contributions"), vec![r.total_contributions()]),
+            (
+                ctx.t("results-contributions"),
+                vec![r.total_contributions()],
+            ),
         ],
     };
     let tables = [
@@ -277,7 +287,9 @@ async fn report(
     let headers = response.headers_mut();
     headers.insert(
         header::CONTENT_TYPE,
-        HeaderValue::from_static("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+        HeaderValue::from_static(
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        ),
     );
     if let Ok(value) = HeaderValue::from_str(&format!(
         "attachment; filename=\"{slug}-ergebnisbericht.xlsx\""

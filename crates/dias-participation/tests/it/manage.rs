@@ -38,7 +38,10 @@ async fn staff_create_a_draft_process_with_phases_and_publish_it() {
     let form = app.get("/beteiligung/neu").await;
     assert_eq!(form.status, StatusCode::OK);
     let r = app
-        .post("/beteiligung/neu", &process_form("Smarte Region Erzgebirge", "", "draft"))
+        .post(
+            "/beteiligung/neu",
+            &process_form("Smarte Region Erzgebirge", "", "draft"),
+        )
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     assert_eq!(
@@ -74,7 +77,10 @@ async fn staff_create_a_draft_process_with_phases_and_publish_it() {
         ("switch", "commenting"),
     ];
     let r = app
-        .post("/beteiligung/smarte-region-erzgebirge/phasen/neu", &now_phase)
+        .post(
+            "/beteiligung/smarte-region-erzgebirge/phasen/neu",
+            &now_phase,
+        )
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     let phases = phase::Entity::find()
@@ -92,22 +98,45 @@ async fn staff_create_a_draft_process_with_phases_and_publish_it() {
     // A draft is invisible to visitors …
     app.forget_cookies();
     assert_eq!(
-        app.get("/beteiligung/smarte-region-erzgebirge").await.status,
+        app.get("/beteiligung/smarte-region-erzgebirge")
+            .await
+            .status,
         StatusCode::NOT_FOUND
     );
     assert!(!app.get("/beteiligung").await.body.contains("Smarte Region"));
     // … until staff publish it.
     app.sign_in_as(Role::Staff).await;
-    let mut publish = process_form("Smarte Region Erzgebirge", "smarte-region-erzgebirge", "published");
+    let mut publish = process_form(
+        "Smarte Region Erzgebirge",
+        "smarte-region-erzgebirge",
+        "published",
+    );
     publish.push(("premoderation", "1"));
+    publish.push(("opinion_question", "Was braucht das Erzgebirge digital?"));
+    publish.push(("opinion_anonymous", "1"));
     let r = app
         .post("/beteiligung/smarte-region-erzgebirge/bearbeiten", &publish)
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    // The opinion map's settings are kept with its conversation and shown again.
+    let conversation = dias_participation::opinion::store::conversation_of(&app.db, created.id)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(conversation.allow_anonymous);
+    assert_eq!(conversation.question, "Was braucht das Erzgebirge digital?");
+    let form = app
+        .get("/beteiligung/smarte-region-erzgebirge/bearbeiten")
+        .await;
+    assert!(form.attr("#opinion_anonymous", "checked").is_some());
+    assert!(form.attr("#premoderation", "checked").is_some());
     app.forget_cookies();
     let page = app.get("/beteiligung/smarte-region-erzgebirge").await;
     assert_eq!(page.status, StatusCode::OK);
-    assert!(page.text(".timeline__phase--current").contains("Konsultation"));
+    assert!(
+        page.text(".timeline__phase--current")
+            .contains("Konsultation")
+    );
     assert!(
         process::Entity::find_by_id(created.id)
             .one(&app.db)
@@ -121,7 +150,8 @@ async fn staff_create_a_draft_process_with_phases_and_publish_it() {
 #[tokio::test]
 async fn bad_process_and_phase_forms_are_shown_again_and_store_nothing() {
     let app = app().await;
-    let (process_id, _) = crate::flows::process_with(&app, "verfahren", crate::flows::ALL_OPEN, 10).await;
+    let (process_id, _) =
+        crate::flows::process_with(&app, "verfahren", crate::flows::ALL_OPEN, 10).await;
     app.sign_in_as(Role::Staff).await;
     let before = process::Entity::find().count(&app.db).await.unwrap();
 
@@ -132,14 +162,32 @@ async fn bad_process_and_phase_forms_are_shown_again_and_store_nothing() {
     form.push(("support_limit", "0"));
     let r = app.post("/beteiligung/neu", &form).await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(r.count(".error-summary li"), 2, "{}", r.text(".error-summary"));
-    assert_eq!(r.attr("#title", "value").as_deref(), Some("Zweites Verfahren"));
+    assert_eq!(
+        r.count(".error-summary li"),
+        2,
+        "{}",
+        r.text(".error-summary")
+    );
+    assert_eq!(
+        r.attr("#title", "value").as_deref(),
+        Some("Zweites Verfahren")
+    );
     let r = app
-        .post("/beteiligung/neu", &process_form("Zweites Verfahren", "verfahren", "published"))
+        .post(
+            "/beteiligung/neu",
+            &process_form("Zweites Verfahren", "verfahren", "published"),
+        )
         .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(r.text("#slug-error").contains("anderes Verfahren"), "{}", r.text("#slug-error"));
-    assert_eq!(process::Entity::find().count(&app.db).await.unwrap(), before);
+    assert!(
+        r.text("#slug-error").contains("anderes Verfahren"),
+        "{}",
+        r.text("#slug-error")
+    );
+    assert_eq!(
+        process::Entity::find().count(&app.db).await.unwrap(),
+        before
+    );
 
     // A phase overlapping the existing one (yesterday … tomorrow), and one
     // that ends before it starts.
@@ -160,11 +208,15 @@ async fn bad_process_and_phase_forms_are_shown_again_and_store_nothing() {
         ("starts_on", &date(30)),
         ("ends_on", &date(20)),
     ];
-    let r = app.post("/beteiligung/verfahren/phasen/neu", &backwards).await;
+    let r = app
+        .post("/beteiligung/verfahren/phasen/neu", &backwards)
+        .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(r.body.contains("ends_on-error"));
     let nonsense = [("name", "X"), ("starts_on", "morgen"), ("ends_on", "")];
-    let r = app.post("/beteiligung/verfahren/phasen/neu", &nonsense).await;
+    let r = app
+        .post("/beteiligung/verfahren/phasen/neu", &nonsense)
+        .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(phase_count(&app).await, phases_before);
     let _ = process_id;
@@ -173,7 +225,8 @@ async fn bad_process_and_phase_forms_are_shown_again_and_store_nothing() {
 #[tokio::test]
 async fn a_manual_phase_override_decides_what_is_open() {
     let app = app().await;
-    let (process_id, _) = crate::flows::process_with(&app, "verfahren", crate::flows::ALL_OPEN, 10).await;
+    let (process_id, _) =
+        crate::flows::process_with(&app, "verfahren", crate::flows::ALL_OPEN, 10).await;
     app.sign_in_as(Role::Staff).await;
     // A later phase in which nothing is open.
     let later = [
@@ -182,7 +235,9 @@ async fn a_manual_phase_override_decides_what_is_open() {
         ("ends_on", &date(40)),
     ];
     assert_eq!(
-        app.post("/beteiligung/verfahren/phasen/neu", &later).await.status,
+        app.post("/beteiligung/verfahren/phasen/neu", &later)
+            .await
+            .status,
         StatusCode::SEE_OTHER
     );
     let evaluation = phase::Entity::find()
@@ -211,9 +266,15 @@ async fn a_manual_phase_override_decides_what_is_open() {
         )
         .await;
     assert_eq!(r.status, StatusCode::CONFLICT);
-    assert_eq!(proposal::Entity::find().count(&app.db).await.unwrap(), before);
+    assert_eq!(
+        proposal::Entity::find().count(&app.db).await.unwrap(),
+        before
+    );
     let page = app.get("/beteiligung/verfahren").await;
-    assert!(page.text(".timeline__phase--current").contains("Auswertung"));
+    assert!(
+        page.text(".timeline__phase--current")
+            .contains("Auswertung")
+    );
 
     // Deleting the chosen phase falls back to the dates.
     app.sign_in_as(Role::Staff).await;
@@ -228,7 +289,10 @@ async fn a_manual_phase_override_decides_what_is_open() {
         .unwrap();
     assert_eq!(p.phase_override, None);
     let page = app.get("/beteiligung/verfahren").await;
-    assert!(page.text(".timeline__phase--current").contains("Konsultation"));
+    assert!(
+        page.text(".timeline__phase--current")
+            .contains("Konsultation")
+    );
 }
 
 #[tokio::test]
@@ -236,7 +300,12 @@ async fn only_staff_set_up_processes() {
     let app = app().await;
     crate::flows::process_with(&app, "verfahren", crate::flows::ALL_OPEN, 10).await;
     let phases_before = phase_count(&app).await;
-    for role in [None, Some(Role::Participant), Some(Role::Moderator), Some(Role::Municipality)] {
+    for role in [
+        None,
+        Some(Role::Participant),
+        Some(Role::Moderator),
+        Some(Role::Municipality),
+    ] {
         app.forget_cookies();
         if let Some(role) = role {
             app.sign_in_as(role).await;
@@ -255,13 +324,20 @@ async fn only_staff_set_up_processes() {
             assert_eq!(app.get(path).await.status, expected, "{role:?} GET {path}");
         }
         let r = app
-            .post("/beteiligung/neu", &process_form("Fremdes Verfahren", "", "published"))
+            .post(
+                "/beteiligung/neu",
+                &process_form("Fremdes Verfahren", "", "published"),
+            )
             .await;
         assert_eq!(r.status, expected, "{role:?}");
         let r = app
             .post(
                 "/beteiligung/verfahren/phasen/neu",
-                &[("name", "X"), ("starts_on", &date(50)), ("ends_on", &date(60))],
+                &[
+                    ("name", "X"),
+                    ("starts_on", &date(50)),
+                    ("ends_on", &date(60)),
+                ],
             )
             .await;
         assert_eq!(r.status, expected, "{role:?}");
@@ -275,7 +351,12 @@ async fn setup_actions_refuse_requests_without_token() {
     let app = app().await;
     crate::flows::process_with(&app, "verfahren", crate::flows::ALL_OPEN, 10).await;
     app.sign_in_as(Role::Staff).await;
-    let phase_id = phase::Entity::find().one(&app.db).await.unwrap().unwrap().id;
+    let phase_id = phase::Entity::find()
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
     let source = include_str!("../../src/routes/manage.rs");
     let routes = [
         "/beteiligung/neu".to_owned(),

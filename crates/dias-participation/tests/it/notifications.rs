@@ -159,10 +159,20 @@ async fn comments_tell_the_proposal_author_and_replies_the_comment_author_once()
     assert_eq!(got.len(), 1);
     assert_eq!(got[0].kind, "notif-proposal-comment");
     assert_eq!(got[0].summary, "Gute Idee, unbedingt!");
+    // The link is the comment's permalink, which finds its page when opened
+    // (a long discussion may have moved it to a later page by then).
+    assert_eq!(
+        got[0].link,
+        format!("/beteiligung/verfahren/kommentare/{first}")
+    );
+    let opened = app.get(&got[0].link).await;
+    assert_eq!(opened.status, axum::http::StatusCode::SEE_OTHER);
     assert!(
-        got[0].link.ends_with(&format!("#kommentar-{first}")),
+        opened
+            .location()
+            .ends_with(&format!("/vorschlaege/{id}#kommentar-{first}")),
         "{}",
-        got[0].link
+        opened.location()
     );
 
     // A reply to the author's own comment on their own proposal: one

@@ -73,7 +73,11 @@ async fn the_results_page_shows_the_counts_of_the_database() {
         .count_queries(app.get(&format!("/beteiligung/{SLUG}/ergebnisse")))
         .await;
     assert_eq!(page.status, StatusCode::OK);
-    let figures: Vec<u64> = page.texts(".figures dd").iter().map(|t| number(t)).collect();
+    let figures: Vec<u64> = page
+        .texts(".figures dd")
+        .iter()
+        .map(|t| number(t))
+        .collect();
     assert_eq!(figures[0], people as u64, "participants");
     assert_eq!(figures[1], counts.iter().sum::<u64>(), "all contributions");
     assert_eq!(&figures[2..6], &counts, "per kind");
@@ -119,7 +123,8 @@ async fn the_report_reads_back_with_the_same_numbers() {
     let names = book.sheet_names();
     assert_eq!(names.len(), 5, "{names:?}");
     let summary = book.worksheet_range(&names[0]).unwrap();
-    let value = |range: &calamine::Range<Data>, row: usize, col: usize| match range.get((row, col)) {
+    let value = |range: &calamine::Range<Data>, row: usize, col: usize| match range.get((row, col))
+    {
         Some(Data::Float(f)) => *f as u64,
         other => panic!("({row}, {col}): {other:?}"),
     };
@@ -130,7 +135,9 @@ async fn the_report_reads_back_with_the_same_numbers() {
     for (i, n) in counts.iter().enumerate() {
         assert_eq!(value(&by_phase, i + 1, 1), *n, "kind {i}");
         // The phase columns never count more than the total.
-        let per_phase: u64 = (2..by_phase.width()).map(|c| value(&by_phase, i + 1, c)).sum();
+        let per_phase: u64 = (2..by_phase.width())
+            .map(|c| value(&by_phase, i + 1, c))
+            .sum();
         assert!(per_phase <= *n);
     }
     let statuses = book.worksheet_range(&names[3]).unwrap();

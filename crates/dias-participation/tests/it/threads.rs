@@ -44,18 +44,50 @@ async fn long_discussions_are_paged_by_thread_newest_first() {
     // 60 threads; the oldest has a reply and a reply to the reply.
     let mut tops = Vec::new();
     for i in 0..60 {
-        tops.push(insert(&app, process_id, pid, author, None, &format!("Thema Nummer {i:02}")).await);
+        tops.push(
+            insert(
+                &app,
+                process_id,
+                pid,
+                author,
+                None,
+                &format!("Thema Nummer {i:02}"),
+            )
+            .await,
+        );
     }
-    let reply = insert(&app, process_id, pid, author, Some((tops[0], 0)), "Antwort auf das älteste Thema").await;
-    insert(&app, process_id, pid, author, Some((reply, 1)), "Antwort auf die Antwort").await;
+    let reply = insert(
+        &app,
+        process_id,
+        pid,
+        author,
+        Some((tops[0], 0)),
+        "Antwort auf das älteste Thema",
+    )
+    .await;
+    insert(
+        &app,
+        process_id,
+        pid,
+        author,
+        Some((reply, 1)),
+        "Antwort auf die Antwort",
+    )
+    .await;
 
     let (first_queries, first) = app
         .count_queries(app.get(&format!("/beteiligung/verfahren/vorschlaege/{pid}")))
         .await;
     assert_eq!(first.status, StatusCode::OK);
-    assert!(first.body.contains("Thema Nummer 59"), "newest thread first");
+    assert!(
+        first.body.contains("Thema Nummer 59"),
+        "newest thread first"
+    );
     assert!(first.body.contains("Thema Nummer 10"));
-    assert!(!first.body.contains("Thema Nummer 09"), "ten threads on page 2");
+    assert!(
+        !first.body.contains("Thema Nummer 09"),
+        "ten threads on page 2"
+    );
     assert!(!first.body.contains("Antwort auf das älteste"));
     assert!(first.body.contains("seite=2"), "a link to page 2");
 
@@ -67,7 +99,10 @@ async fn long_discussions_are_paged_by_thread_newest_first() {
     let oldest = body.find("Thema Nummer 00").unwrap();
     let answer = body.find("Antwort auf das älteste Thema").unwrap();
     let nested = body.find("Antwort auf die Antwort").unwrap();
-    assert!(oldest < answer && answer < nested, "replies follow their thread");
+    assert!(
+        oldest < answer && answer < nested,
+        "replies follow their thread"
+    );
     assert!(!body.contains("Thema Nummer 10"));
     // The cost is set by the page, not by the discussion: page 2 needs one
     // query more only because its replies go one level deeper.
@@ -77,17 +112,55 @@ async fn long_discussions_are_paged_by_thread_newest_first() {
     let (small_queries, _) = app
         .count_queries(app.get(&format!("/beteiligung/verfahren/vorschlaege/{small}")))
         .await;
-    assert_eq!(small_queries, first_queries, "1 thread or 60 threads: same queries");
+    assert_eq!(
+        small_queries, first_queries,
+        "1 thread or 60 threads: same queries"
+    );
+
+    // The permalink of a reply in an old thread finds page 2 and keeps a notice.
+    let r = app
+        .get(&format!(
+            "/beteiligung/verfahren/kommentare/{reply}?hinweis=gemeldet"
+        ))
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        r.location(),
+        format!(
+            "/beteiligung/verfahren/vorschlaege/{pid}?seite=2&hinweis=gemeldet#kommentar-{reply}"
+        )
+    );
+    let newest = tops[59];
+    let r = app
+        .get(&format!("/beteiligung/verfahren/kommentare/{newest}"))
+        .await;
+    assert_eq!(
+        r.location(),
+        format!("/beteiligung/verfahren/vorschlaege/{pid}#kommentar-{newest}")
+    );
+    assert_eq!(
+        app.get("/beteiligung/verfahren/kommentare/999999")
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
 
     // Replying in a thread of page 2 leads back to page 2.
     let r = app
         .post(
             &format!("/beteiligung/verfahren/vorschlaege/{pid}/kommentare"),
-            &[("body", "Noch eine Antwort"), ("parent_id", &tops[3].to_string())],
+            &[
+                ("body", "Noch eine Antwort"),
+                ("parent_id", &tops[3].to_string()),
+            ],
         )
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
-    assert!(r.location().contains("seite=2#kommentar-"), "{}", r.location());
+    assert!(
+        r.location().contains("seite=2#kommentar-"),
+        "{}",
+        r.location()
+    );
     // A new top-level comment is on page 1.
     let r = app
         .post(
@@ -98,7 +171,11 @@ async fn long_discussions_are_paged_by_thread_newest_first() {
     assert!(!r.location().contains("seite="), "{}", r.location());
     for bad in ["0", "x", "100000"] {
         assert_eq!(
-            app.get(&format!("/beteiligung/verfahren/vorschlaege/{pid}?seite={bad}")).await.status,
+            app.get(&format!(
+                "/beteiligung/verfahren/vorschlaege/{pid}?seite={bad}"
+            ))
+            .await
+            .status,
             StatusCode::BAD_REQUEST,
             "{bad}"
         );
