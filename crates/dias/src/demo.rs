@@ -5,7 +5,7 @@ use dias_core::entities::user;
 use dias_core::policy::Role;
 use dias_web::AppState;
 use dias_web::registry::Scale;
-use sea_orm::{EntityTrait, PaginatorTrait, Set};
+use sea_orm::{ConnectionTrait, EntityTrait, PaginatorTrait, Set};
 
 /// Password of every demo account (documented in the README; demo only).
 pub const DEMO_PASSWORD: &str = "Demo-Passwort-2026";
@@ -98,6 +98,13 @@ pub async fn load(state: &AppState, scale: Scale) -> anyhow::Result<()> {
             }
         }
     }
+    // Bulk loads leave the planner without statistics, and PostgreSQL without
+    // the visibility map that index-only counts need: refresh both once.
+    let refresh = match dias_core::db::backend(&state.db) {
+        sea_orm::DbBackend::Postgres => "VACUUM ANALYZE",
+        _ => "ANALYZE",
+    };
+    state.db.execute_unprepared(refresh).await?;
     eprintln!(
         "Demodaten geladen ({}). Demo-Passwort aller Konten: {DEMO_PASSWORD}",
         summaries.join("; ")
