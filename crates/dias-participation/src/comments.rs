@@ -10,13 +10,13 @@ use dias_core::validation::{FieldErrors, required_text};
 use dias_core::{CoreError, CoreResult};
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, PaginatorTrait,
-    QueryFilter, Set, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, Set,
+    TransactionTrait,
 };
 
 use crate::domain::{self, Feature};
 use crate::entities::{comment, comment_vote, proposal, suggestion};
-use crate::store::ProcessWithPhases;
+use crate::store::{self, ProcessWithPhases};
 
 async fn visible_comment(
     db: &DatabaseConnection,
@@ -43,37 +43,35 @@ pub async fn toggle_vote(
         return Err(CoreError::Conflict("comment-vote-own".into()));
     }
     let txn = db.begin().await?;
-    let existing = comment_vote::Entity::find()
-        .filter(comment_vote::Column::CommentId.eq(id))
-        .filter(comment_vote::Column::UserId.eq(who.user_id))
-        .one(&txn)
+    let voted = if store::unmark::<comment_vote::Entity, _>(
+        &txn,
+        comment_vote::Column::CommentId,
+        comment_vote::Column::UserId,
+        id,
+        who.user_id,
+    )
+    .await?
+    {
+        false
+    } else {
+        comment_vote::ActiveModel {
+            comment_id: Set(id),
+            user_id: Set(who.user_id),
+            created_at: Set(dias_core::time::now()),
+            ..Default::default()
+        }
+        .insert(&txn)
         .await?;
-    let voted = match existing {
-        Some(v) => {
-            comment_vote::Entity::delete_by_id(v.id).exec(&txn).await?;
-            false
-        }
-        None => {
-            comment_vote::ActiveModel {
-                comment_id: Set(id),
-                user_id: Set(who.user_id),
-                created_at: Set(dias_core::time::now()),
-                ..Default::default()
-            }
-            .insert(&txn)
-            .await?;
-            true
-        }
+        true
     };
-    let count = comment_vote::Entity::find()
-        .filter(comment_vote::Column::CommentId.eq(id))
-        .count(&txn)
-        .await?;
-    comment::Entity::update_many()
-        .col_expr(comment::Column::Upvotes, Expr::value(count as i32))
-        .filter(comment::Column::Id.eq(id))
-        .exec(&txn)
-        .await?;
+    store::recount::<comment_vote::Entity, comment::Entity, _>(
+        &txn,
+        comment_vote::Column::CommentId,
+        id,
+        comment::Column::Id,
+        comment::Column::Upvotes,
+    )
+    .await?;
     txn.commit().await?;
     Ok(voted)
 }

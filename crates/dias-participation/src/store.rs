@@ -517,6 +517,53 @@ pub async fn thread_in(
     Ok(ordered)
 }
 
+// ---------------------------------------------------------------- marks
+
+/// Removes one person's mark (a support, a helpful vote) on one thing;
+/// true if there was one. Deleting first, instead of looking first, keeps a
+/// double click from counting twice.
+pub(crate) async fn unmark<M: EntityTrait, C: ConnectionTrait>(
+    db: &C,
+    thing_column: M::Column,
+    user_column: M::Column,
+    thing: i64,
+    user: i64,
+) -> Result<bool, DbErr> {
+    let deleted = M::delete_many()
+        .filter(thing_column.eq(thing))
+        .filter(user_column.eq(user))
+        .exec(db)
+        .await?;
+    Ok(deleted.rows_affected > 0)
+}
+
+/// Writes the number of marks on a thing into its counter column. Recounted
+/// instead of ±1, so concurrent toggles never drift.
+pub(crate) async fn recount<M, T, C>(
+    db: &C,
+    thing_column: M::Column,
+    thing: i64,
+    id_column: T::Column,
+    counter: T::Column,
+) -> Result<(), DbErr>
+where
+    M: EntityTrait,
+    M::Model: Sync,
+    T: EntityTrait,
+    C: ConnectionTrait,
+{
+    let count = PaginatorTrait::count(M::find().filter(thing_column.eq(thing)), db).await?;
+    T::update_many()
+        .col_expr(
+            counter,
+            Expr::value(i32::try_from(count).unwrap_or(i32::MAX)),
+        )
+        .filter(id_column.eq(thing))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
 // ------------------------------------------------------------------ proposals
 
 #[derive(Debug, Clone, Default)]
@@ -611,49 +658,48 @@ pub async fn toggle_support(
         return Err(CoreError::Conflict("proposal-withdrawn".into()));
     }
     let txn = db.begin().await?;
-    let existing = proposal_support::Entity::find()
-        .filter(proposal_support::Column::ProposalId.eq(proposal_id))
-        .filter(proposal_support::Column::UserId.eq(who.user_id))
-        .one(&txn)
-        .await?;
-    let supported = match existing {
-        Some(s) => {
-            proposal_support::Entity::delete_by_id(s.id)
-                .exec(&txn)
-                .await?;
-            false
-        }
-        None => {
-            let used = proposal_support::Entity::find()
-                .filter(proposal_support::Column::ProcessId.eq(process.process.id))
-                .filter(proposal_support::Column::UserId.eq(who.user_id))
-                .count(&txn)
-                .await?;
-            if used >= process.process.support_limit as u64 {
-                return Err(CoreError::Conflict("support-limit-reached".into()));
-            }
-            proposal_support::ActiveModel {
-                process_id: Set(process.process.id),
-                proposal_id: Set(proposal_id),
-                user_id: Set(who.user_id),
-                created_at: Set(dias_core::time::now()),
-                ..Default::default()
-            }
-            .insert(&txn)
+    let (support_proposal, support_user) = (
+        proposal_support::Column::ProposalId,
+        proposal_support::Column::UserId,
+    );
+    let supported = if unmark::<proposal_support::Entity, _>(
+        &txn,
+        support_proposal,
+        support_user,
+        proposal_id,
+        who.user_id,
+    )
+    .await?
+    {
+        false
+    } else {
+        let used = proposal_support::Entity::find()
+            .filter(proposal_support::Column::ProcessId.eq(process.process.id))
+            .filter(support_user.eq(who.user_id))
+            .count(&txn)
             .await?;
-            true
+        if used >= process.process.support_limit as u64 {
+            return Err(CoreError::Conflict("support-limit-reached".into()));
         }
+        proposal_support::ActiveModel {
+            process_id: Set(process.process.id),
+            proposal_id: Set(proposal_id),
+            user_id: Set(who.user_id),
+            created_at: Set(dias_core::time::now()),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+        true
     };
-    // Recount instead of ±1 so that concurrent toggles never drift.
-    let count = proposal_support::Entity::find()
-        .filter(proposal_support::Column::ProposalId.eq(proposal_id))
-        .count(&txn)
-        .await?;
-    proposal::Entity::update_many()
-        .col_expr(proposal::Column::SupportsCount, Expr::value(count as i32))
-        .filter(proposal::Column::Id.eq(proposal_id))
-        .exec(&txn)
-        .await?;
+    recount::<proposal_support::Entity, proposal::Entity, _>(
+        &txn,
+        support_proposal,
+        proposal_id,
+        proposal::Column::Id,
+        proposal::Column::SupportsCount,
+    )
+    .await?;
     txn.commit().await?;
     Ok(supported)
 }
@@ -931,39 +977,35 @@ pub async fn toggle_suggestion_support(
         return Err(CoreError::Conflict("suggestion-decided".into()));
     }
     let txn = db.begin().await?;
-    let existing = suggestion_support::Entity::find()
-        .filter(suggestion_support::Column::SuggestionId.eq(suggestion_id))
-        .filter(suggestion_support::Column::UserId.eq(who.user_id))
-        .one(&txn)
+    let supported = if unmark::<suggestion_support::Entity, _>(
+        &txn,
+        suggestion_support::Column::SuggestionId,
+        suggestion_support::Column::UserId,
+        suggestion_id,
+        who.user_id,
+    )
+    .await?
+    {
+        false
+    } else {
+        suggestion_support::ActiveModel {
+            suggestion_id: Set(suggestion_id),
+            user_id: Set(who.user_id),
+            created_at: Set(dias_core::time::now()),
+            ..Default::default()
+        }
+        .insert(&txn)
         .await?;
-    let supported = match existing {
-        Some(e) => {
-            suggestion_support::Entity::delete_by_id(e.id)
-                .exec(&txn)
-                .await?;
-            false
-        }
-        None => {
-            suggestion_support::ActiveModel {
-                suggestion_id: Set(suggestion_id),
-                user_id: Set(who.user_id),
-                created_at: Set(dias_core::time::now()),
-                ..Default::default()
-            }
-            .insert(&txn)
-            .await?;
-            true
-        }
+        true
     };
-    let count = suggestion_support::Entity::find()
-        .filter(suggestion_support::Column::SuggestionId.eq(suggestion_id))
-        .count(&txn)
-        .await?;
-    suggestion::Entity::update_many()
-        .col_expr(suggestion::Column::SupportsCount, Expr::value(count as i32))
-        .filter(suggestion::Column::Id.eq(suggestion_id))
-        .exec(&txn)
-        .await?;
+    recount::<suggestion_support::Entity, suggestion::Entity, _>(
+        &txn,
+        suggestion_support::Column::SuggestionId,
+        suggestion_id,
+        suggestion::Column::Id,
+        suggestion::Column::SupportsCount,
+    )
+    .await?;
     txn.commit().await?;
     Ok(supported)
 }

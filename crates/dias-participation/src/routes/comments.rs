@@ -1,4 +1,5 @@
-//! Actions on single comments: helpful, edit, delete.
+//! Comments: posting in any discussion, and actions on single comments
+//! (helpful, edit, delete, permalink).
 
 use askama::Template;
 use axum::Router;
@@ -7,14 +8,15 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::{get, post};
+use dias_core::validation::FieldErrors;
 use dias_web::forms::{Form, ShownErrors, field_errors, page_with_status, see_other};
-use dias_web::{AppResult, AppState, Ctx};
+use dias_web::{AppError, AppResult, AppState, Ctx};
 use serde::Deserialize;
 
 use super::load;
 use crate::moderation::{self, ReportTarget, TargetKind};
 use crate::policy::ParticipationAction;
-use crate::store;
+use crate::store::{self, NewComment, ProcessWithPhases, Target};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -57,6 +59,86 @@ async fn permalink(
     Ok(see_other(&format!(
         "/beteiligung/{slug}{path}{notice}{fragment}"
     )))
+}
+
+/// The comment form of every discussion (paragraphs, proposals, debates).
+#[derive(Deserialize, Default)]
+pub struct CommentInput {
+    #[serde(default)]
+    pub body: String,
+    #[serde(default)]
+    pub category: String,
+    #[serde(default)]
+    pub stance: String,
+    #[serde(default)]
+    pub parent_id: Option<String>,
+}
+
+/// The page a discussion is shown on.
+fn discussion_path(slug: &str, target: Target) -> String {
+    match target {
+        Target::Paragraph(id) => format!("/beteiligung/{slug}/text/{id}"),
+        Target::Proposal(id) => format!("/beteiligung/{slug}/vorschlaege/{id}"),
+        Target::Debate(id) => format!("/beteiligung/{slug}/debatten/{id}"),
+        Target::Suggestion(_) => format!("/beteiligung/{slug}/text"),
+    }
+}
+
+/// Posts a comment the one way every discussion does: signed in,
+/// rate-limited per client, phase and target rules checked by the store.
+/// Gives the redirect to the new comment on its page (or the notice that it
+/// awaits pre-moderation), or the field errors for the caller to show its
+/// page again with the input.
+pub(super) async fn post_comment(
+    state: &AppState,
+    ctx: &Ctx,
+    p: &ProcessWithPhases,
+    target: Target,
+    input: &CommentInput,
+) -> AppResult<Result<Response, FieldErrors>> {
+    let me = ctx
+        .require(&ParticipationAction::Contribute)?
+        .user()?
+        .clone();
+    state
+        .limits
+        .check("post", ctx.info.client_ip, 30, 600)
+        .map_err(AppError::TooManyRequests)?;
+    let new = NewComment {
+        body: input.body.clone(),
+        category: input.category.clone(),
+        stance: input.stance.clone(),
+        parent_id: input.parent_id.as_deref().and_then(|s| s.parse().ok()),
+    };
+    let added = match target {
+        Target::Debate(id) => crate::debates::add_comment(&state.db, &me, p, id, &new).await,
+        _ => store::add_comment(&state.db, &me, p, target, &new).await,
+    };
+    let slug = &p.process.slug;
+    Ok(match field_errors(added)? {
+        Ok(_) if p.process.premoderation => Ok(see_other(&format!(
+            "{}?hinweis=wird-geprueft",
+            discussion_path(slug, target)
+        ))),
+        Ok(cid) => {
+            let place = store::comment_location(&state.db, p.process.id, cid).await?;
+            Ok(see_other(&with_notice(
+                &format!("/beteiligung/{slug}{place}"),
+                "kommentar-gespeichert",
+            )))
+        }
+        Err(errors) => Err(errors),
+    })
+}
+
+/// `href` with `hinweis=KEY` added to its query, before any fragment.
+fn with_notice(href: &str, key: &str) -> String {
+    let (path, fragment) = match href.split_once('#') {
+        Some((path, fragment)) => (path, format!("#{fragment}")),
+        None => (href, String::new()),
+    };
+    let join = if path.contains('?') { '&' } else { '?' };
+    format!("{path}{join}hinweis={key}{fragment}")
 }
 
 /// Where the comment is shown, with a notice.

@@ -8,16 +8,17 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::{get, post};
 use dias_web::forms::{Form, ShownErrors, page, page_with_status, see_other};
-use dias_web::{AppError, AppResult, AppState, Ctx};
+use dias_web::{AppResult, AppState, Ctx};
 use serde::Deserialize;
 
+use super::comments::CommentInput;
 use super::text::{CommentView, comment_views};
 use super::{field_errors, load};
 use crate::debates::{self, DebateInput, StanceCounts};
 use crate::domain::Feature;
 use crate::entities::{debate, process};
 use crate::policy::ParticipationAction;
-use crate::store::{self, NewComment, Target};
+use crate::store::{self, Target};
 
 pub(super) fn routes() -> Router<AppState> {
     Router::new()
@@ -178,44 +179,15 @@ async fn show(
     detail(&state, ctx, &slug, id, None, StatusCode::OK).await
 }
 
-#[derive(Deserialize, Default)]
-pub struct CommentInput {
-    #[serde(default)]
-    body: String,
-    #[serde(default)]
-    stance: String,
-    #[serde(default)]
-    parent_id: Option<String>,
-}
-
 async fn comment(
     State(state): State<AppState>,
     ctx: Ctx,
     Path((slug, id)): Path<(String, i64)>,
     Form(input): Form<CommentInput>,
 ) -> AppResult<Response> {
-    let me = ctx
-        .require(&ParticipationAction::Contribute)?
-        .user()?
-        .clone();
-    state
-        .limits
-        .check("post", ctx.info.client_ip, 30, 600)
-        .map_err(AppError::TooManyRequests)?;
     let p = load(&state, &ctx, &slug).await?;
-    let new = NewComment {
-        body: input.body.clone(),
-        category: String::new(),
-        stance: input.stance.clone(),
-        parent_id: input.parent_id.as_deref().and_then(|s| s.parse().ok()),
-    };
-    match field_errors(debates::add_comment(&state.db, &me, &p, id, &new).await)? {
-        Ok(_) if p.process.premoderation => Ok(see_other(&format!(
-            "/beteiligung/{slug}/debatten/{id}?hinweis=wird-geprueft"
-        ))),
-        Ok(cid) => Ok(see_other(&format!(
-            "/beteiligung/{slug}/debatten/{id}?hinweis=kommentar-gespeichert#kommentar-{cid}"
-        ))),
+    match super::comments::post_comment(&state, &ctx, &p, Target::Debate(id), &input).await? {
+        Ok(redirect) => Ok(redirect),
         Err(errors) => {
             let form = DetailForm {
                 errors: ShownErrors::new(&ctx, &errors),

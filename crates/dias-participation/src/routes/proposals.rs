@@ -10,12 +10,13 @@ use dias_web::forms::{Form, ShownErrors, page, page_with_status, see_other};
 use dias_web::{AppError, AppResult, AppState, Ctx};
 use serde::Deserialize;
 
+use super::comments::CommentInput;
 use super::text::{CommentView, comment_views};
 use super::{field_errors, load};
 use crate::domain::{self, Feature};
 use crate::entities::{process, proposal};
 use crate::policy::ParticipationAction;
-use crate::store::{self, NewComment, NewProposal, ProposalFilter, Sort, Target};
+use crate::store::{self, NewProposal, ProposalFilter, Sort, Target};
 
 const PER_PAGE: u64 = 20;
 /// Page links beyond this are refused: nobody reads page 5,000 and it costs.
@@ -510,55 +511,16 @@ pub async fn support(
     )))
 }
 
-#[derive(Deserialize, Default)]
-pub struct CommentInput {
-    #[serde(default)]
-    body: String,
-    #[serde(default)]
-    stance: String,
-    #[serde(default)]
-    parent_id: Option<String>,
-}
-
 pub async fn comment(
     State(state): State<AppState>,
     ctx: Ctx,
     Path((slug, id)): Path<(String, i64)>,
     Form(input): Form<CommentInput>,
 ) -> AppResult<Response> {
-    let me = ctx
-        .require(&ParticipationAction::Contribute)?
-        .user()?
-        .clone();
-    state
-        .limits
-        .check("post", ctx.info.client_ip, 30, 600)
-        .map_err(AppError::TooManyRequests)?;
     let p = load(&state, &ctx, &slug).await?;
     store::proposal(&state.db, p.process.id, id, false).await?;
-    let new = NewComment {
-        body: input.body.clone(),
-        category: String::new(),
-        stance: input.stance,
-        parent_id: input.parent_id.as_deref().and_then(|s| s.parse().ok()),
-    };
-    match field_errors(store::add_comment(&state.db, &me, &p, Target::Proposal(id), &new).await)? {
-        Ok(_) if p.process.premoderation => Ok(see_other(&format!(
-            "/beteiligung/{slug}/vorschlaege/{id}?hinweis=wird-geprueft"
-        ))),
-        Ok(cid) => {
-            let page =
-                store::thread_page_of(&state.db, Target::Proposal(id), cid, COMMENTS_PER_PAGE)
-                    .await?;
-            let seite = if page > 1 {
-                format!("&seite={page}")
-            } else {
-                String::new()
-            };
-            Ok(see_other(&format!(
-                "/beteiligung/{slug}/vorschlaege/{id}?hinweis=kommentar-gespeichert{seite}#kommentar-{cid}"
-            )))
-        }
+    match super::comments::post_comment(&state, &ctx, &p, Target::Proposal(id), &input).await? {
+        Ok(redirect) => Ok(redirect),
         Err(errors) => {
             let form = DetailForm {
                 errors: ShownErrors::new(&ctx, &errors),

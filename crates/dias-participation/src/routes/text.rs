@@ -11,11 +11,12 @@ use dias_web::forms::{Form, ShownErrors, page, page_with_status, see_other};
 use dias_web::{AppError, AppResult, AppState, Ctx};
 use serde::Deserialize;
 
+use super::comments::CommentInput;
 use super::{field_errors, load};
 use crate::domain::{self, DiffPart, Feature};
 use crate::entities::{paragraph, process, suggestion, text_version};
 use crate::policy::ParticipationAction;
-use crate::store::{self, NewComment, Target};
+use crate::store::{self, Target};
 
 pub struct Section {
     pub chapter_no: i32,
@@ -356,28 +357,12 @@ pub async fn paragraph(
     paragraph_page(&state, ctx, &slug, pid, None, StatusCode::OK).await
 }
 
-#[derive(Deserialize, Default)]
-pub struct CommentInput {
-    #[serde(default)]
-    body: String,
-    #[serde(default)]
-    category: String,
-    #[serde(default)]
-    stance: String,
-    #[serde(default)]
-    parent_id: Option<String>,
-}
-
 pub async fn comment(
     State(state): State<AppState>,
     ctx: Ctx,
     Path((slug, pid)): Path<(String, i64)>,
     Form(input): Form<CommentInput>,
 ) -> AppResult<Response> {
-    let me = ctx
-        .require(&ParticipationAction::Contribute)?
-        .user()?
-        .clone();
     let p = load(&state, &ctx, &slug).await?;
     let (para, _) = store::paragraph(&state.db, p.process.id, pid).await?;
     if store::newer_paragraph(&state.db, p.process.id, &para)
@@ -386,20 +371,8 @@ pub async fn comment(
     {
         return Err(AppError::Conflict("paragraph-outdated".into()));
     }
-    let new = NewComment {
-        body: input.body.clone(),
-        category: input.category.clone(),
-        stance: input.stance.clone(),
-        parent_id: input.parent_id.as_deref().and_then(|s| s.parse().ok()),
-    };
-    match field_errors(store::add_comment(&state.db, &me, &p, Target::Paragraph(pid), &new).await)?
-    {
-        Ok(_) if p.process.premoderation => Ok(see_other(&format!(
-            "/beteiligung/{slug}/text/{pid}?hinweis=wird-geprueft"
-        ))),
-        Ok(id) => Ok(see_other(&format!(
-            "/beteiligung/{slug}/text/{pid}?hinweis=kommentar-gespeichert#kommentar-{id}"
-        ))),
+    match super::comments::post_comment(&state, &ctx, &p, Target::Paragraph(pid), &input).await? {
+        Ok(redirect) => Ok(redirect),
         Err(errors) => {
             let form = ParagraphForm {
                 errors: ShownErrors::new(&ctx, &errors),

@@ -157,7 +157,8 @@ async fn long_discussions_are_paged_by_thread_newest_first() {
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     assert!(
-        r.location().contains("seite=2#kommentar-"),
+        r.location()
+            .contains("?seite=2&hinweis=kommentar-gespeichert#kommentar-"),
         "{}",
         r.location()
     );
