@@ -10,12 +10,14 @@ use crate::support::TestApp;
 const DAY: i64 = 86_400;
 
 /// Which switches the current phase has.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Default)]
 pub(crate) struct Open {
-    commenting: bool,
-    proposals: bool,
-    supporting: bool,
-    suggestions: bool,
+    pub commenting: bool,
+    pub proposals: bool,
+    pub supporting: bool,
+    pub suggestions: bool,
+    pub statement_voting: bool,
+    pub survey: bool,
 }
 
 pub(crate) const ALL_OPEN: Open = Open {
@@ -23,19 +25,23 @@ pub(crate) const ALL_OPEN: Open = Open {
     proposals: true,
     supporting: true,
     suggestions: true,
+    statement_voting: false,
+    survey: false,
 };
 
 pub(crate) async fn app() -> TestApp {
     TestApp::with_modules(vec![dias_participation::module()]).await
 }
 
-/// A published process whose current phase has `open`, with a two-paragraph text.
-pub(crate) async fn process_with(
+/// A published process without text whose current phase (yesterday to
+/// tomorrow) has `open`.
+pub(crate) async fn bare_process(
     app: &TestApp,
     slug: &str,
     open: Open,
     support_limit: i32,
-) -> (i64, Vec<i64>) {
+    premoderation: bool,
+) -> i64 {
     let now = dias_core::time::now();
     let p = process::ActiveModel {
         slug: Set(slug.into()),
@@ -48,7 +54,7 @@ pub(crate) async fn process_with(
         support_limit: Set(support_limit),
         support_threshold: Set(2),
         report_threshold: Set(3),
-        premoderation: Set(false),
+        premoderation: Set(premoderation),
         created_at: Set(now),
         updated_at: Set(now),
         ..Default::default()
@@ -67,17 +73,28 @@ pub(crate) async fn process_with(
         proposals: Set(open.proposals),
         supporting: Set(open.supporting),
         suggestions: Set(open.suggestions),
-        statement_voting: Set(false),
-        survey: Set(false),
+        statement_voting: Set(open.statement_voting),
+        survey: Set(open.survey),
         ..Default::default()
     }
     .insert(&app.db)
     .await
     .unwrap();
+    p.id
+}
+
+/// A published process whose current phase has `open`, with a two-paragraph text.
+pub(crate) async fn process_with(
+    app: &TestApp,
+    slug: &str,
+    open: Open,
+    support_limit: i32,
+) -> (i64, Vec<i64>) {
+    let process_id = bare_process(app, slug, open, support_limit, false).await;
     let markdown = "# Infrastruktur\n\n## Glasfaser\n\nAlle Haushalte sollen bis 2030 Gigabit haben.\n\nDer Mobilfunk wird ausgebaut.\n";
     let (version, problems) = dias_participation::store::import_version(
         &app.db,
-        p.id,
+        process_id,
         "Konsultationsentwurf",
         markdown,
         &[],
@@ -90,7 +107,7 @@ pub(crate) async fn process_with(
         .all(&app.db)
         .await
         .unwrap();
-    (p.id, paragraphs.iter().map(|p| p.id).collect())
+    (process_id, paragraphs.iter().map(|p| p.id).collect())
 }
 
 pub(crate) async fn new_proposal(app: &TestApp, slug: &str, title: &str) -> i64 {

@@ -6,11 +6,14 @@
 mod support;
 
 mod comments;
+mod debates;
 mod exports;
 mod flows;
 mod manage;
 mod moderation;
 mod notifications;
+mod opinion;
 mod results;
+mod surveys;
 mod threads;
 mod versions;

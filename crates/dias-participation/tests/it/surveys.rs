@@ -3,18 +3,11 @@
 //! is open, invalid answers come back with field errors, results appear for
 //! everyone after closing, and the answers download as pseudonymous CSV.
 
-#![expect(clippy::unwrap_used, clippy::expect_used, reason = "tests fail loudly")]
-
-#[path = "../../dias-web/tests/it/support.rs"]
-mod support;
-
+use crate::support::TestApp;
 use axum::http::StatusCode;
 use dias_core::policy::Role;
-use dias_participation::entities::{phase, process, survey, survey_answer, survey_response};
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, Set};
-use support::TestApp;
-
-const DAY: i64 = 86_400;
+use dias_participation::entities::{survey, survey_answer, survey_response};
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 
 const QUESTIONS: &str = "einfach*: Wie oft nutzen Sie Online-Dienste?
 - nie
@@ -37,51 +30,15 @@ matrix: Wie wichtig sind diese Ziele?
 text: Was fehlt Ihnen?
 ";
 
-async fn app() -> TestApp {
-    TestApp::with_modules(vec![dias_participation::module()]).await
-}
+use crate::flows::{Open, app, bare_process};
 
 /// A published process whose current phase has the survey switch on or off.
 async fn process_with(app: &TestApp, slug: &str, survey_open: bool) -> i64 {
-    let now = dias_core::time::now();
-    let p = process::ActiveModel {
-        slug: Set(slug.into()),
-        title: Set("Testverfahren Umfragen".into()),
-        teaser: Set("Kurz".into()),
-        description_md: Set("Beschreibung".into()),
-        organiser: Set("DiAS".into()),
-        scope_ags5: Set(None),
-        visibility: Set("published".into()),
-        support_limit: Set(10),
-        support_threshold: Set(2),
-        report_threshold: Set(3),
-        premoderation: Set(false),
-        created_at: Set(now),
-        updated_at: Set(now),
-        ..Default::default()
-    }
-    .insert(&app.db)
-    .await
-    .unwrap();
-    phase::ActiveModel {
-        process_id: Set(p.id),
-        position: Set(1),
-        name: Set("Konsultation".into()),
-        description: Set(String::new()),
-        starts_at: Set(now - DAY),
-        ends_at: Set(now + DAY),
-        commenting: Set(true),
-        proposals: Set(false),
-        supporting: Set(false),
-        suggestions: Set(false),
-        statement_voting: Set(false),
-        survey: Set(survey_open),
-        ..Default::default()
-    }
-    .insert(&app.db)
-    .await
-    .unwrap();
-    p.id
+    let open = Open {
+        survey: survey_open,
+        ..Open::default()
+    };
+    bare_process(app, slug, open, 10, false).await
 }
 
 /// Staff create the survey of [`QUESTIONS`]; returns its id and question ids.
@@ -492,7 +449,7 @@ async fn survey_forms_refuse_requests_without_token() {
     process_with(&app, "verfahren", true).await;
     app.sign_in_as(Role::Staff).await;
     let (id, q) = new_survey(&app, "verfahren").await;
-    let source = include_str!("../src/routes/surveys.rs");
+    let source = include_str!("../../src/routes/surveys.rs");
     let routes = [
         "/beteiligung/verfahren/umfragen/neu".to_owned(),
         format!("/beteiligung/verfahren/umfragen/{id}"),

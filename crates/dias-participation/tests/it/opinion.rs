@@ -2,32 +2,23 @@
 //! re-votes, pre-moderation, anonymous participants, the background
 //! recompute and the exports.
 
-#![expect(clippy::unwrap_used, clippy::expect_used, reason = "tests fail loudly")]
-
-#[path = "../../dias-web/tests/it/support.rs"]
-mod support;
-
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use dias_core::entities::job;
 use dias_core::policy::Role;
 use dias_participation::entities::{
     opinion_analysis, opinion_conversation, opinion_participant, opinion_statement, opinion_vote,
-    phase, process,
 };
 use dias_participation::opinion::store::{self, Voter};
 use dias_participation::opinion::worker::{self, Outcome};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, Set};
 
-use support::TestApp;
+use crate::support::TestApp;
 
-const DAY: i64 = 86_400;
 const SLUG: &str = "meinungen";
 
-async fn app() -> TestApp {
-    TestApp::with_modules(vec![dias_participation::module()]).await
-}
+use crate::flows::{Open, app, bare_process};
 
 struct Setup {
     conversation: i64,
@@ -43,45 +34,14 @@ async fn setup(
     premoderation: bool,
     statements: usize,
 ) -> Setup {
+    let open = Open {
+        commenting: true,
+        statement_voting: voting,
+        ..Open::default()
+    };
+    let process_id = bare_process(app, SLUG, open, 10, premoderation).await;
     let now = dias_core::time::now();
-    let p = process::ActiveModel {
-        slug: Set(SLUG.into()),
-        title: Set("Meinungsbild zur Digitalstrategie".into()),
-        teaser: Set("Kurz".into()),
-        description_md: Set("Beschreibung".into()),
-        organiser: Set("DiAS".into()),
-        scope_ags5: Set(None),
-        visibility: Set("published".into()),
-        support_limit: Set(10),
-        support_threshold: Set(2),
-        report_threshold: Set(3),
-        premoderation: Set(premoderation),
-        created_at: Set(now),
-        updated_at: Set(now),
-        ..Default::default()
-    }
-    .insert(&app.db)
-    .await
-    .unwrap();
-    phase::ActiveModel {
-        process_id: Set(p.id),
-        position: Set(1),
-        name: Set("Konsultation".into()),
-        description: Set(String::new()),
-        starts_at: Set(now - DAY),
-        ends_at: Set(now + DAY),
-        commenting: Set(true),
-        proposals: Set(false),
-        supporting: Set(false),
-        suggestions: Set(false),
-        statement_voting: Set(voting),
-        survey: Set(false),
-        ..Default::default()
-    }
-    .insert(&app.db)
-    .await
-    .unwrap();
-    let conversation = store::create_conversation(&app.db, p.id, "Wie digital?", anonymous)
+    let conversation = store::create_conversation(&app.db, process_id, "Wie digital?", anonymous)
         .await
         .unwrap();
     let mut ids = Vec::new();
@@ -125,7 +85,7 @@ async fn card(app: &TestApp) -> Option<i64> {
         .map(|v| v.parse().unwrap())
 }
 
-async fn vote(app: &TestApp, statement: i64, value: &str) -> support::TestResponse {
+async fn vote(app: &TestApp, statement: i64, value: &str) -> crate::support::TestResponse {
     app.post(
         &format!("/beteiligung/{SLUG}/meinungsbild/stimmen"),
         &[("statement", &statement.to_string()), ("vote", value)],
@@ -281,7 +241,7 @@ async fn pending_statements_are_not_shown_for_voting_until_accepted() {
     );
 }
 
-fn set_cookie_of(r: &support::TestResponse, name: &str) -> Option<String> {
+fn set_cookie_of(r: &crate::support::TestResponse, name: &str) -> Option<String> {
     r.headers
         .get_all(header::SET_COOKIE)
         .iter()
@@ -294,7 +254,7 @@ async fn visitor_vote(
     app: &TestApp,
     statement: i64,
     cookie: Option<&str>,
-) -> support::TestResponse {
+) -> crate::support::TestResponse {
     let token = app.csrf().await;
     let body = serde_urlencoded::to_string([
         ("_csrf", token.as_str()),
@@ -639,7 +599,7 @@ async fn opinion_forms_refuse_requests_without_token() {
     let app = app().await;
     let s = setup(&app, true, true, false, 1).await;
     app.sign_in_as(Role::Moderator).await;
-    let source = include_str!("../src/routes/opinion.rs");
+    let source = include_str!("../../src/routes/opinion.rs");
     let routes = [
         "meinungsbild/stimmen".to_owned(),
         "meinungsbild/aussagen".to_owned(),

@@ -3,64 +3,21 @@
 //! no comments, the page costs the same number of queries however long the
 //! discussion.
 
-#![expect(clippy::unwrap_used, clippy::expect_used, reason = "tests fail loudly")]
-
-#[path = "../../dias-web/tests/it/support.rs"]
-mod support;
-
+use crate::support::TestApp;
 use axum::http::StatusCode;
 use dias_core::policy::Role;
-use dias_participation::entities::{comment, debate, phase, process};
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, Set};
-use support::TestApp;
+use dias_participation::entities::{comment, debate};
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, Set};
 
-const DAY: i64 = 86_400;
-
-async fn app() -> TestApp {
-    TestApp::with_modules(vec![dias_participation::module()]).await
-}
+use crate::flows::{Open, app, bare_process};
 
 /// A published process whose current phase has commenting on or off.
 async fn process_with(app: &TestApp, slug: &str, commenting: bool) -> i64 {
-    let now = dias_core::time::now();
-    let p = process::ActiveModel {
-        slug: Set(slug.into()),
-        title: Set("Testverfahren Debatten".into()),
-        teaser: Set("Kurz".into()),
-        description_md: Set("Beschreibung".into()),
-        organiser: Set("DiAS".into()),
-        scope_ags5: Set(None),
-        visibility: Set("published".into()),
-        support_limit: Set(10),
-        support_threshold: Set(2),
-        report_threshold: Set(3),
-        premoderation: Set(false),
-        created_at: Set(now),
-        updated_at: Set(now),
-        ..Default::default()
-    }
-    .insert(&app.db)
-    .await
-    .unwrap();
-    phase::ActiveModel {
-        process_id: Set(p.id),
-        position: Set(1),
-        name: Set("Konsultation".into()),
-        description: Set(String::new()),
-        starts_at: Set(now - DAY),
-        ends_at: Set(now + DAY),
-        commenting: Set(commenting),
-        proposals: Set(false),
-        supporting: Set(false),
-        suggestions: Set(false),
-        statement_voting: Set(false),
-        survey: Set(false),
-        ..Default::default()
-    }
-    .insert(&app.db)
-    .await
-    .unwrap();
-    p.id
+    let open = Open {
+        commenting,
+        ..Open::default()
+    };
+    bare_process(app, slug, open, 10, false).await
 }
 
 /// Staff create a debate through the form; returns its id.
@@ -324,7 +281,7 @@ async fn debate_forms_refuse_requests_without_token() {
     process_with(&app, "verfahren", true).await;
     app.sign_in_as(Role::Staff).await;
     let id = new_debate(&app, "verfahren", "Eine Frage?").await;
-    let source = include_str!("../src/routes/debates.rs");
+    let source = include_str!("../../src/routes/debates.rs");
     let routes = [
         "/beteiligung/verfahren/debatten/neu".to_owned(),
         format!("/beteiligung/verfahren/debatten/{id}/kommentare"),
