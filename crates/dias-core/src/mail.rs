@@ -29,7 +29,20 @@ pub async fn queue<C: ConnectionTrait>(
     subject: &str,
     body: &str,
 ) -> Result<i64, DbErr> {
+    queue_with_reply_to(db, to, None, subject, body).await
+}
+
+/// Queues a plain-text mail whose answers go to `reply_to` (e.g. the person
+/// who wrote through a contact form) rather than to the portal.
+pub async fn queue_with_reply_to<C: ConnectionTrait>(
+    db: &C,
+    to: &str,
+    reply_to: Option<&str>,
+    subject: &str,
+    body: &str,
+) -> Result<i64, DbErr> {
     let model = mail::ActiveModel {
+        reply_to: Set(reply_to.map(str::to_owned)),
         created_at: Set(crate::time::now()),
         to_addr: Set(to.to_owned()),
         subject: Set(subject.to_owned()),
@@ -152,9 +165,12 @@ async fn send(
     m: &mail::Model,
 ) -> Result<(), String> {
     let to: Mailbox = m.to_addr.parse().map_err(|e| format!("recipient: {e}"))?;
-    let message = Message::builder()
-        .from(from.clone())
-        .to(to)
+    let mut builder = Message::builder().from(from.clone()).to(to);
+    if let Some(reply_to) = &m.reply_to {
+        let reply_to: Mailbox = reply_to.parse().map_err(|e| format!("reply-to: {e}"))?;
+        builder = builder.reply_to(reply_to);
+    }
+    let message = builder
         .subject(m.subject.clone())
         .header(ContentType::TEXT_PLAIN)
         .body(m.body_text.clone())

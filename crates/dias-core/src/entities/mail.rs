@@ -13,6 +13,8 @@ pub struct Model {
     pub attempts: i32,
     pub sent_at: Option<i64>,
     pub error: Option<String>,
+    /// Where answers go, when not to the portal (contact form: the sender).
+    pub reply_to: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
