@@ -1,0 +1,116 @@
+//! Loading and refreshing the matching [`Index`] of a running instance.
+//!
+//! Like the directory snapshot, the index is rebuilt when the database's
+//! cheap version of `actors` (`COUNT(*)`, `MAX(updated_at)`) moved, so that
+//! several instances stay consistent without messaging. The index needs the
+//! descriptions, which the directory snapshot deliberately leaves out, hence
+//! its own cache. Indexes are kept per application state (its instance id):
+//! tests run several apps with their own databases in one process.
+
+use std::collections::HashMap;
+use std::sync::{Arc, LazyLock, Mutex};
+
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, FromQueryResult,
+    QueryFilter, QuerySelect,
+};
+
+use super::{Candidate, Index};
+use crate::domain;
+use crate::entities::actor;
+use crate::snapshot::Version;
+
+struct Built {
+    version: Version,
+    built_at: i64,
+    index: Arc<Index>,
+}
+
+type Slots = HashMap<Arc<str>, Arc<tokio::sync::Mutex<Option<Built>>>>;
+
+static CACHES: LazyLock<Mutex<Slots>> = LazyLock::new(|| Mutex::new(HashMap::new()));
+
+/// Changes in the second of the build could be missing (whole-second
+/// timestamps): build once more after it.
+fn is_stale(built: &Built, current: Version, now: i64) -> bool {
+    built.version != current
+        || (built.version.max_updated + 2 >= built.built_at && now > built.built_at)
+}
+
+/// The verified actors as matching candidates (one query).
+pub async fn candidates<C: ConnectionTrait>(db: &C) -> Result<Vec<Candidate>, DbErr> {
+    #[derive(Debug, FromQueryResult)]
+    struct R {
+        id: i64,
+        name: String,
+        category: String,
+        short_description: String,
+        description_md: String,
+        competences: String,
+        industries: String,
+        offers: String,
+        ags5: String,
+    }
+    let rows = actor::Entity::find()
+        .select_only()
+        .columns([
+            actor::Column::Id,
+            actor::Column::Name,
+            actor::Column::Category,
+            actor::Column::ShortDescription,
+            actor::Column::DescriptionMd,
+            actor::Column::Competences,
+            actor::Column::Industries,
+            actor::Column::Offers,
+            actor::Column::Ags5,
+        ])
+        .filter(actor::Column::Status.eq(domain::VERIFIED))
+        .into_model::<R>()
+        .all(db)
+        .await?;
+    let list = |s: &str| domain::split_list(s).map(str::to_owned).collect();
+    Ok(rows
+        .into_iter()
+        .map(|r| Candidate {
+            text: format!(
+                "{} {} {}",
+                r.name,
+                r.short_description,
+                dias_core::markdown::to_plain_text(&r.description_md)
+            ),
+            competences: list(&r.competences),
+            industries: list(&r.industries),
+            offers: list(&r.offers),
+            id: r.id,
+            category: r.category,
+            ags5: r.ags5,
+        })
+        .collect())
+}
+
+/// The current index of this instance: one version query, a rebuild only
+/// when the actors changed.
+pub async fn index(instance: &Arc<str>, db: &DatabaseConnection) -> Result<Arc<Index>, DbErr> {
+    let slot = {
+        let Ok(mut caches) = CACHES.lock() else {
+            return Ok(Arc::new(Index::build(candidates(db).await?)));
+        };
+        caches.entry(instance.clone()).or_default().clone()
+    };
+    let version = crate::store::actors_version(db).await?;
+    // One rebuild at a time; the others wait and use its result.
+    let mut built = slot.lock().await;
+    if let Some(b) = built.as_ref()
+        && !is_stale(b, version, dias_core::time::now())
+    {
+        return Ok(b.index.clone());
+    }
+    let built_at = dias_core::time::now();
+    let index = Arc::new(Index::build(candidates(db).await?));
+    *built = Some(Built {
+        version,
+        built_at,
+        index: index.clone(),
+    });
+    Ok(index)
+}
