@@ -8,7 +8,7 @@
 //! tests run several apps with their own databases in one process.
 
 use std::collections::HashMap;
-use std::sync::{Arc, LazyLock, Mutex};
+use std::sync::{Arc, LazyLock, Mutex, RwLock};
 
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, FromQueryResult,
@@ -26,9 +26,23 @@ struct Built {
     index: Arc<Index>,
 }
 
-type Slots = HashMap<Arc<str>, Arc<tokio::sync::Mutex<Option<Built>>>>;
+/// One instance's index; readers never wait unless it must be rebuilt.
+#[derive(Default)]
+struct Slot {
+    current: RwLock<Option<Arc<Built>>>,
+    /// One rebuild at a time; the others wait and use its result.
+    rebuilding: tokio::sync::Mutex<()>,
+}
 
-static CACHES: LazyLock<Mutex<Slots>> = LazyLock::new(|| Mutex::new(HashMap::new()));
+impl Slot {
+    fn fresh(&self, version: Version, now: i64) -> Option<Arc<Index>> {
+        let current = self.current.read().ok()?.clone()?;
+        (!is_stale(&current, version, now)).then(|| current.index.clone())
+    }
+}
+
+static SLOTS: LazyLock<Mutex<HashMap<Arc<str>, Arc<Slot>>>> =
+    LazyLock::new(|| Mutex::new(HashMap::new()));
 
 /// Changes in the second of the build could be missing (whole-second
 /// timestamps): build once more after it.
@@ -92,25 +106,27 @@ pub async fn candidates<C: ConnectionTrait>(db: &C) -> Result<Vec<Candidate>, Db
 /// when the actors changed.
 pub async fn index(instance: &Arc<str>, db: &DatabaseConnection) -> Result<Arc<Index>, DbErr> {
     let slot = {
-        let Ok(mut caches) = CACHES.lock() else {
+        let Ok(mut slots) = SLOTS.lock() else {
             return Ok(Arc::new(Index::build(candidates(db).await?)));
         };
-        caches.entry(instance.clone()).or_default().clone()
+        slots.entry(instance.clone()).or_default().clone()
     };
     let version = crate::store::actors_version(db).await?;
-    // One rebuild at a time; the others wait and use its result.
-    let mut built = slot.lock().await;
-    if let Some(b) = built.as_ref()
-        && !is_stale(b, version, dias_core::time::now())
-    {
-        return Ok(b.index.clone());
+    if let Some(index) = slot.fresh(version, dias_core::time::now()) {
+        return Ok(index);
+    }
+    let _guard = slot.rebuilding.lock().await;
+    if let Some(index) = slot.fresh(version, dias_core::time::now()) {
+        return Ok(index);
     }
     let built_at = dias_core::time::now();
     let index = Arc::new(Index::build(candidates(db).await?));
-    *built = Some(Built {
-        version,
-        built_at,
-        index: index.clone(),
-    });
+    if let Ok(mut current) = slot.current.write() {
+        *current = Some(Arc::new(Built {
+            version,
+            built_at,
+            index: index.clone(),
+        }));
+    }
     Ok(index)
 }
