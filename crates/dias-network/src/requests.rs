@@ -257,6 +257,9 @@ pub struct Listed {
     pub request: partner_request::Model,
     pub actor_name: String,
     pub actor_slug: String,
+    /// For matching the request from its actor's point of view.
+    pub actor_category: String,
+    pub actor_ags5: String,
 }
 
 async fn with_actors<C: ConnectionTrait>(
@@ -274,6 +277,8 @@ async fn with_actors<C: ConnectionTrait>(
             Some(Listed {
                 actor_name: a.name.clone(),
                 actor_slug: a.slug.clone(),
+                actor_category: a.category.clone(),
+                actor_ags5: a.ags5.clone(),
                 request: r,
             })
         })

@@ -134,25 +134,20 @@ async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> A
     let open = requests::is_open(r, dias_core::time::now());
     let results = if open {
         let index = index(&state).await?;
-        let actor = crate::store::actors_by_ids(&state.db, &[r.actor_id]).await?;
-        match actor.first() {
-            Some(a) => {
-                let query = index.query_for_request(
-                    a.id,
-                    &a.category,
-                    &a.ags5,
-                    &domain::split_list(&r.competences)
-                        .map(str::to_owned)
-                        .collect::<Vec<_>>(),
-                    &domain::split_list(&r.industries)
-                        .map(str::to_owned)
-                        .collect::<Vec<_>>(),
-                    &requests::match_text(&r.title, &r.body_md),
-                );
-                cards(&state, &ctx, &index.rank(&query, 5)).await?
-            }
-            None => Vec::new(),
-        }
+        let list = |stored: &str| {
+            domain::split_list(stored)
+                .map(str::to_owned)
+                .collect::<Vec<_>>()
+        };
+        let query = index.query_for_request(
+            r.actor_id,
+            &l.actor_category,
+            &l.actor_ags5,
+            &list(&r.competences),
+            &list(&r.industries),
+            &requests::match_text(&r.title, &r.body_md),
+        );
+        cards(&state, &ctx, &index.rank(&query, 5)).await?
     } else {
         Vec::new()
     };

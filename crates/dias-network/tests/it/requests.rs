@@ -336,3 +336,78 @@ async fn every_request_form_action_needs_the_csrf_token() {
         0
     );
 }
+
+#[tokio::test]
+async fn request_list_and_page_cost_constant_queries() {
+    let app = app().await;
+    let a = insert_actor(
+        &app,
+        "Viele Gesuche",
+        "startup",
+        &["nlp"],
+        &["verwaltung"],
+        DRESDEN,
+        "klein",
+        VERIFIED,
+    )
+    .await;
+    insert_actor(
+        &app,
+        "Passt Dazu",
+        "hochschule",
+        &["nlp"],
+        &["verwaltung"],
+        LEIPZIG,
+        "klein",
+        VERIFIED,
+    )
+    .await;
+    let now = dias_core::time::now();
+    let add = |n: usize| {
+        let app = &app;
+        let a = a.clone();
+        async move {
+            let mut last = 0;
+            for i in 0..n {
+                last = partner_request::ActiveModel {
+                    actor_id: Set(a.id),
+                    author_id: Set(None),
+                    title: Set(format!("Gesuch {i}")),
+                    body_md: Set("Sprachmodelle für Ämter".into()),
+                    competences: Set("nlp".into()),
+                    industries: Set("verwaltung".into()),
+                    deadline: Set(now + 86_400 + i as i64),
+                    notified_count: Set(0),
+                    created_at: Set(now - 60),
+                    updated_at: Set(now - 60),
+                    ..Default::default()
+                }
+                .insert(&app.db)
+                .await
+                .unwrap()
+                .id;
+            }
+            last
+        }
+    };
+    let id = add(2).await;
+    let page = format!("/netzwerk/kooperationsgesuche/{id}");
+    app.get("/netzwerk/kooperationsgesuche").await;
+    app.get(&page).await;
+    let (list_small, _) = app
+        .count_queries(app.get("/netzwerk/kooperationsgesuche"))
+        .await;
+    let (page_small, r) = app.count_queries(app.get(&page)).await;
+    assert!(
+        r.body.contains("Passt Dazu"),
+        "the request page suggests matching actors"
+    );
+    add(12).await;
+    let (list_large, r) = app
+        .count_queries(app.get("/netzwerk/kooperationsgesuche"))
+        .await;
+    assert_eq!(r.count("#open-heading ~ ol .card"), 14);
+    let (page_large, _) = app.count_queries(app.get(&page)).await;
+    assert_eq!(list_small, list_large);
+    assert_eq!(page_small, page_large);
+}
