@@ -375,6 +375,26 @@ pub async fn of_user<C: ConnectionTrait>(
 
 /// Removes a person's follows and notifications (account deletion: they are
 /// personal data, not contributions).
+/// Takes the quoted words of a contribution out of the notifications that
+/// point to it (`link` ends with `link_suffix`) after moderation hid it or its
+/// author deleted it: the excerpt goes, and mail not yet sent about it is
+/// not sent. Rare, so a scan is fine.
+pub async fn redact_for_link<C: ConnectionTrait>(db: &C, link_suffix: &str) -> Result<u64, DbErr> {
+    let pattern = format!("%{}", link_suffix.replace(['%', '_'], ""));
+    let pending = notification::Entity::update_many()
+        .col_expr(notification::Column::MailState, Expr::value(MAIL_SKIPPED))
+        .filter(notification::Column::Link.like(&pattern))
+        .filter(notification::Column::MailState.eq(MAIL_PENDING))
+        .exec(db)
+        .await?;
+    notification::Entity::update_many()
+        .col_expr(notification::Column::Summary, Expr::value(""))
+        .filter(notification::Column::Link.like(&pattern))
+        .exec(db)
+        .await?;
+    Ok(pending.rows_affected)
+}
+
 pub async fn delete_for_user<C: ConnectionTrait>(db: &C, user_id: i64) -> Result<(), DbErr> {
     follow::Entity::delete_many()
         .filter(follow::Column::UserId.eq(user_id))

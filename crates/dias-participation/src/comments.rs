@@ -43,6 +43,13 @@ pub async fn toggle_vote(
         return Err(CoreError::Conflict("comment-vote-own".into()));
     }
     let txn = db.begin().await?;
+    store::lock_counter::<comment::Entity, _>(
+        &txn,
+        comment::Column::Id,
+        comment::Column::Upvotes,
+        id,
+    )
+    .await?;
     let voted = if store::unmark::<comment_vote::Entity, _>(
         &txn,
         comment_vote::Column::CommentId,
@@ -160,6 +167,8 @@ pub async fn delete(
         }
         _ => {}
     }
+    dias_core::notifications::redact_for_link(&txn, &crate::moderation::comment_link_suffix(id))
+        .await?;
     txn.commit().await?;
     Ok(())
 }

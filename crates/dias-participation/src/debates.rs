@@ -215,16 +215,19 @@ pub async fn close(
     errors.into_result()?;
     let now = dias_core::time::now();
     let txn = db.begin().await?;
-    debate::Entity::update_many()
+    let closed = debate::Entity::update_many()
         .col_expr(debate::Column::ConclusionMd, Expr::value(conclusion))
         .col_expr(debate::Column::ClosedAt, Expr::value(now))
         .col_expr(debate::Column::ClosedBy, Expr::value(who.user_id))
         .col_expr(debate::Column::UpdatedAt, Expr::value(now))
         .filter(debate::Column::Id.eq(d.id))
-        // A concurrent close wins once.
+        // Of two concurrent closes one wins; the other is told so.
         .filter(debate::Column::ClosedAt.is_null())
         .exec(&txn)
         .await?;
+    if closed.rows_affected == 0 {
+        return Err(CoreError::Conflict("debate-already-closed".into()));
+    }
     outbox::search_changed(&txn, KIND_DEBATE, &d.id.to_string()).await?;
     dias_core::audit::record(
         &txn,

@@ -205,7 +205,7 @@ impl Content {
         let path = match self.place {
             Place::Proposal(id) => format!("/beteiligung/{slug}/vorschlaege/{id}"),
             Place::Paragraph(id) => format!("/beteiligung/{slug}/text/{id}"),
-            Place::Comment(id) => format!("/beteiligung/{slug}/kommentare/{id}"),
+            Place::Comment(id) => format!("/beteiligung/{slug}{}", comment_link_suffix(id)),
         };
         TargetLink {
             path,
@@ -485,6 +485,11 @@ pub async fn report(
 
 /// Sets or clears `hidden_at`; true when the row changed. Proposals also
 /// tell the search index.
+/// How every notification link to comment `id` ends (its permalink).
+pub(crate) fn comment_link_suffix(id: i64) -> String {
+    format!("/kommentare/{id}")
+}
+
 async fn set_hidden<C: ConnectionTrait>(
     db: &C,
     target: ReportTarget,
@@ -496,13 +501,19 @@ async fn set_hidden<C: ConnectionTrait>(
             let q = comment::Entity::update_many()
                 .col_expr(comment::Column::HiddenAt, value)
                 .filter(comment::Column::Id.eq(target.id));
-            match hidden_at {
+            let rows = match hidden_at {
                 Some(_) => q.filter(comment::Column::HiddenAt.is_null()),
                 None => q.filter(comment::Column::HiddenAt.is_not_null()),
             }
             .exec(db)
             .await?
-            .rows_affected
+            .rows_affected;
+            if rows > 0 && hidden_at.is_some() {
+                // Inboxes no longer quote what moderation took down.
+                dias_core::notifications::redact_for_link(db, &comment_link_suffix(target.id))
+                    .await?;
+            }
+            rows
         }
         TargetKind::Proposal => {
             let q = proposal::Entity::update_many()
@@ -667,6 +678,12 @@ pub async fn act(
                 return Err(CoreError::Conflict("moderation-not-pending".into()));
             }
             set_hidden(&txn, target, None).await?;
+            // Held back until now, the news of a comment goes out on approval.
+            if target.kind == TargetKind::Comment
+                && let Some(c) = comment::Entity::find_by_id(target.id).one(&txn).await?
+            {
+                crate::notify::comment_added(&txn, c.author_id, &c, c.parent_id).await?;
+            }
             serde_json::json!({})
         }
         Action::Block => serde_json::json!({}),

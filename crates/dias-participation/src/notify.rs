@@ -80,23 +80,25 @@ async fn comment_subject<C: ConnectionTrait>(
         .unwrap_or_else(|| process.title.clone()))
 }
 
-/// A new visible comment: its parent's author hears of the reply, a
-/// proposal's author of the new comment.
+/// A new visible comment: the author of the comment it answers hears of the
+/// reply (`answered`; a reply at the deepest level is stored next to that
+/// comment, so its parent may differ), a proposal's author of the new comment.
 pub async fn comment_added<C: ConnectionTrait>(
     db: &C,
-    who: &Principal,
+    actor_id: i64,
     c: &comment::Model,
+    answered: Option<i64>,
 ) -> Result<(), DbErr> {
     if c.hidden_at.is_some() {
         return Ok(());
     }
     let process = process_of(db, c.process_id).await?;
-    let parent_author = match c.parent_id {
+    let parent_author = match answered {
         Some(parent) => comment::Entity::find_by_id(parent)
             .one(db)
             .await?
             .map(|p| p.author_id)
-            .filter(|author| *author != who.user_id),
+            .filter(|author| *author != actor_id),
         None => None,
     };
     let proposal_author = match c.target_kind.as_str() {
@@ -104,7 +106,7 @@ pub async fn comment_added<C: ConnectionTrait>(
             .one(db)
             .await?
             .map(|p| p.author_id)
-            .filter(|author| *author != who.user_id && Some(*author) != parent_author),
+            .filter(|author| *author != actor_id && Some(*author) != parent_author),
         _ => None,
     };
     if parent_author.is_none() && proposal_author.is_none() {
@@ -120,7 +122,10 @@ pub async fn comment_added<C: ConnectionTrait>(
         .map(|content| content.link(&process.slug).href())
         .unwrap_or_else(|| format!("/beteiligung/{}", process.slug));
     let title = comment_subject(db, &process, c).await?;
-    let args = serde_json::json!({ "name": who.display_name });
+    // No names: a copy of someone's name in other people's inboxes would
+    // outlive the deletion of their account (the comment itself then shows
+    // "Gelöschtes Konto").
+    let args = serde_json::json!({});
     if let Some(author) = parent_author {
         notifications::notify(
             db,

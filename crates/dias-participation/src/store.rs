@@ -299,16 +299,21 @@ pub async fn add_comment(
     }
     errors.into_result()?;
     let txn = db.begin().await?;
-    let depth = match input.parent_id {
-        None => 0,
+    let (parent_id, depth) = match input.parent_id {
+        None => (None, 0),
         Some(parent_id) => {
             let parent = comment::Entity::find_by_id(parent_id)
                 .one(&txn)
                 .await?
                 .filter(|c| c.target_kind == target.kind() && c.target_id == target.id())
                 .ok_or(CoreError::NotFound)?;
-            // Replies beyond the deepest level attach to the deepest level.
-            Ord::min(parent.depth + 1, domain::MAX_DEPTH)
+            if parent.depth >= domain::MAX_DEPTH {
+                // A reply to the deepest level joins that level, next to
+                // the comment it answers, so every reply stays in view.
+                (parent.parent_id, parent.depth)
+            } else {
+                (Some(parent.id), parent.depth + 1)
+            }
         }
     };
     let now = dias_core::time::now();
@@ -316,7 +321,7 @@ pub async fn add_comment(
         process_id: Set(process.process.id),
         target_kind: Set(target.kind().to_owned()),
         target_id: Set(target.id()),
-        parent_id: Set(input.parent_id),
+        parent_id: Set(parent_id),
         depth: Set(depth),
         author_id: Set(who.user_id),
         body: Set(body),
@@ -353,7 +358,7 @@ pub async fn add_comment(
         // Debates count their comments by stance when shown.
         Target::Paragraph(_) | Target::Debate(_) => {}
     }
-    crate::notify::comment_added(&txn, who, &created).await?;
+    crate::notify::comment_added(&txn, who.user_id, &created, input.parent_id).await?;
     txn.commit().await?;
     Ok(created.id)
 }
@@ -519,6 +524,24 @@ pub async fn thread_in(
 
 // ---------------------------------------------------------------- marks
 
+/// Takes the row lock of a thing whose marks are about to change (an update
+/// that writes the counter onto itself). On PostgreSQL concurrent toggles of
+/// one thing then run one after the other, so each recount sees every
+/// committed mark; on SQLite the first write takes the database lock anyway.
+pub(crate) async fn lock_counter<T: EntityTrait, C: ConnectionTrait>(
+    db: &C,
+    id_column: T::Column,
+    counter: T::Column,
+    id: i64,
+) -> Result<(), DbErr> {
+    T::update_many()
+        .col_expr(counter, Expr::col(counter).into())
+        .filter(id_column.eq(id))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
 /// Removes one person's mark (a support, a helpful vote) on one thing;
 /// true if there was one. Deleting first, instead of looking first, keeps a
 /// double click from counting twice.
@@ -537,8 +560,8 @@ pub(crate) async fn unmark<M: EntityTrait, C: ConnectionTrait>(
     Ok(deleted.rows_affected > 0)
 }
 
-/// Writes the number of marks on a thing into its counter column. Recounted
-/// instead of ±1, so concurrent toggles never drift.
+/// Writes the number of marks on a thing into its counter column, under the
+/// lock of [`lock_counter`]: recounted instead of ±1, so it cannot drift.
 pub(crate) async fn recount<M, T, C>(
     db: &C,
     thing_column: M::Column,
@@ -658,6 +681,23 @@ pub async fn toggle_support(
         return Err(CoreError::Conflict("proposal-withdrawn".into()));
     }
     let txn = db.begin().await?;
+    lock_counter::<proposal::Entity, _>(
+        &txn,
+        proposal::Column::Id,
+        proposal::Column::SupportsCount,
+        proposal_id,
+    )
+    .await?;
+    // The per-person limit counts supports across proposals: one person's
+    // toggles run one after the other.
+    dias_core::entities::user::Entity::update_many()
+        .col_expr(
+            dias_core::entities::user::Column::UpdatedAt,
+            Expr::col(dias_core::entities::user::Column::UpdatedAt).into(),
+        )
+        .filter(dias_core::entities::user::Column::Id.eq(who.user_id))
+        .exec(&txn)
+        .await?;
     let (support_proposal, support_user) = (
         proposal_support::Column::ProposalId,
         proposal_support::Column::UserId,
@@ -977,6 +1017,13 @@ pub async fn toggle_suggestion_support(
         return Err(CoreError::Conflict("suggestion-decided".into()));
     }
     let txn = db.begin().await?;
+    lock_counter::<suggestion::Entity, _>(
+        &txn,
+        suggestion::Column::Id,
+        suggestion::Column::SupportsCount,
+        suggestion_id,
+    )
+    .await?;
     let supported = if unmark::<suggestion_support::Entity, _>(
         &txn,
         suggestion_support::Column::SuggestionId,

@@ -41,7 +41,7 @@ use std::collections::{BTreeMap, HashMap};
 use dias_core::policy::Principal;
 use dias_core::validation::{FieldErrors, required_text};
 use dias_core::{CoreError, CoreResult};
-use sea_orm::sea_query::{Expr, ExprTrait};
+use sea_orm::sea_query::{Expr, ExprTrait, OnConflict};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, FromQueryResult,
     PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
@@ -748,37 +748,43 @@ pub async fn submit(
     let answers = validate_answers(&s.questions, values)?;
     let now = dias_core::time::now();
     let txn = db.begin().await?;
-    let existing = survey_response::Entity::find()
+    // The person's one answer set: created if missing (a double submit's
+    // second insert does nothing instead of failing), then locked by the
+    // update, so two submits replace the answers one after the other.
+    survey_response::Entity::insert(survey_response::ActiveModel {
+        survey_id: Set(s.survey.id),
+        user_id: Set(who.user_id),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    })
+    .on_conflict(
+        OnConflict::columns([
+            survey_response::Column::SurveyId,
+            survey_response::Column::UserId,
+        ])
+        .do_nothing()
+        .to_owned(),
+    )
+    .exec_without_returning(&txn)
+    .await?;
+    survey_response::Entity::update_many()
+        .col_expr(survey_response::Column::UpdatedAt, Expr::value(now))
+        .filter(survey_response::Column::SurveyId.eq(s.survey.id))
+        .filter(survey_response::Column::UserId.eq(who.user_id))
+        .exec(&txn)
+        .await?;
+    let response_id = survey_response::Entity::find()
         .filter(survey_response::Column::SurveyId.eq(s.survey.id))
         .filter(survey_response::Column::UserId.eq(who.user_id))
         .one(&txn)
+        .await?
+        .ok_or(CoreError::NotFound)?
+        .id;
+    survey_answer::Entity::delete_many()
+        .filter(survey_answer::Column::ResponseId.eq(response_id))
+        .exec(&txn)
         .await?;
-    let response_id = match existing {
-        Some(r) => {
-            survey_answer::Entity::delete_many()
-                .filter(survey_answer::Column::ResponseId.eq(r.id))
-                .exec(&txn)
-                .await?;
-            survey_response::Entity::update_many()
-                .col_expr(survey_response::Column::UpdatedAt, Expr::value(now))
-                .filter(survey_response::Column::Id.eq(r.id))
-                .exec(&txn)
-                .await?;
-            r.id
-        }
-        None => {
-            survey_response::ActiveModel {
-                survey_id: Set(s.survey.id),
-                user_id: Set(who.user_id),
-                created_at: Set(now),
-                updated_at: Set(now),
-                ..Default::default()
-            }
-            .insert(&txn)
-            .await?
-            .id
-        }
-    };
     let rows: Vec<survey_answer::ActiveModel> = answers
         .into_iter()
         .map(|a| answer_row(s.survey.id, response_id, a))

@@ -152,23 +152,22 @@ async fn participant_id<C: ConnectionTrait>(
         Voter::User(id) => (Some(*id), None),
         Voter::Anonymous(key) => (None, Some(key.clone())),
     };
-    let inserted = opinion_participant::ActiveModel {
+    // Two first votes at once may both get here: the loser's insert does
+    // nothing (rather than failing, which would abort the surrounding
+    // transaction on PostgreSQL) and both read the one row.
+    opinion_participant::Entity::insert(opinion_participant::ActiveModel {
         conversation_id: Set(conversation_id),
         user_id: Set(user_id),
         anon_key: Set(anon_key),
         created_at: Set(now),
         ..Default::default()
-    }
-    .insert(db)
-    .await;
-    match inserted {
-        Ok(p) => Ok(p.id),
-        // Two first votes at once: the other request created the row.
-        Err(e) if matches!(e.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => {
-            find_participant(db, conversation_id, voter).await?.ok_or(e)
-        }
-        Err(e) => Err(e),
-    }
+    })
+    .on_conflict(OnConflict::new().do_nothing().to_owned())
+    .exec_without_returning(db)
+    .await?;
+    find_participant(db, conversation_id, voter)
+        .await?
+        .ok_or_else(|| DbErr::RecordNotFound("opinion participant".into()))
 }
 
 /// What the voting card needs: the next statement (if any is left), how

@@ -503,6 +503,8 @@ async fn results(
             store::statements(&state.db, conversation.id)
                 .await?
                 .into_iter()
+                // A statement rejected after the last computation never shows.
+                .filter(|s| s.status == crate::opinion::ACCEPTED)
                 .map(|s| (s.id.to_string(), s))
                 .collect()
         } else {

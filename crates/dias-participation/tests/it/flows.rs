@@ -313,6 +313,20 @@ async fn participant_comments_suggests_proposes_and_supports() {
             .count(),
         1
     );
+    // The reply to the deepest comment stands next to it (same parent), and
+    // every reply is on the page.
+    let deepest: Vec<&comment::Model> = thread.iter().filter(|c| c.depth == 2).collect();
+    assert_eq!(deepest.len(), 2);
+    assert_eq!(deepest[0].parent_id, deepest[1].parent_id);
+    let page = app
+        .get(&format!("/beteiligung/verfahren/vorschlaege/{id}"))
+        .await;
+    for depth in 1..=3 {
+        assert!(
+            page.body.contains(&format!("Antwort {depth}")),
+            "reply {depth} shown"
+        );
+    }
     assert_eq!(
         proposal::Entity::find_by_id(id)
             .one(&app.db)

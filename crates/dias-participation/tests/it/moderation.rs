@@ -736,3 +736,45 @@ async fn moderation_routes_refuse_a_request_without_token() {
         0
     );
 }
+
+#[tokio::test]
+async fn a_premoderated_comment_notifies_only_once_approved() {
+    use dias_core::entities::notification;
+    let app = app().await;
+    let (process_id, _) = process_with(&app, SLUG, ALL_OPEN, 10).await;
+    let author = app.sign_in_as(Role::Participant).await;
+    let id = new_proposal(&app, SLUG, "Ein Vorschlag mit geprüften Kommentaren").await;
+    process::Entity::update_many()
+        .col_expr(process::Column::Premoderation, Expr::value(true))
+        .filter(process::Column::Id.eq(process_id))
+        .exec(&app.db)
+        .await
+        .unwrap();
+    app.forget_cookies();
+    app.sign_in_as(Role::Participant).await;
+    app.post(
+        &format!("/beteiligung/{SLUG}/vorschlaege/{id}/kommentare"),
+        &[("body", "Ein Kommentar, der erst geprüft wird")],
+    )
+    .await;
+    let cid = comment::Entity::find()
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    let inbox = || async {
+        notification::Entity::find()
+            .filter(notification::Column::UserId.eq(author))
+            .all(&app.db)
+            .await
+            .unwrap()
+    };
+    assert!(inbox().await.is_empty(), "nothing while it waits");
+    sign_in_moderator(&app).await;
+    let approved = moderate(&app, "freigeben", "comment", cid, "").await;
+    assert_eq!(approved.status, StatusCode::SEE_OTHER);
+    let got = inbox().await;
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].kind, "notif-proposal-comment");
+}

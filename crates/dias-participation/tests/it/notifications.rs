@@ -182,9 +182,10 @@ async fn comments_tell_the_proposal_author_and_replies_the_comment_author_once()
     assert_eq!(got.len(), 2);
     assert_eq!(got[1].kind, "notif-comment-reply");
     let shown = notifications::render(&app.state.catalog, "de", &got[1]);
-    assert_eq!(
-        shown.headline,
-        "Test Person hat auf Ihren Kommentar geantwortet"
+    assert_eq!(shown.headline, "Neue Antwort auf Ihren Kommentar");
+    assert!(
+        !got[1].args.contains("Test Person"),
+        "no names in others' inboxes"
     );
     assert_eq!(shown.title, "Offenes WLAN in Bibliotheken");
 
@@ -398,4 +399,30 @@ async fn the_inbox_leads_to_the_answered_proposal() {
     );
     let home = app.get("/").await;
     assert_eq!(home.count(".notification-count"), 0);
+}
+
+#[tokio::test]
+async fn a_deleted_comment_is_no_longer_quoted_or_mailed() {
+    let app = app().await;
+    process_with(&app, SLUG, ALL_OPEN, 10).await;
+    let author = sign_in(&app, Role::Participant, "autorin@example.org").await;
+    let id = new_proposal(&app, SLUG, "Offenes WLAN in Bibliotheken").await;
+    sign_in(&app, Role::Participant, "andere@example.org").await;
+    let cid = comment_on_proposal(&app, id, "Das war unüberlegt von mir.", None).await;
+    let before = inbox(&app, author).await;
+    assert_eq!(before.len(), 1);
+    assert_eq!(before[0].summary, "Das war unüberlegt von mir.");
+    assert_eq!(before[0].mail_state, notifications::MAIL_PENDING);
+
+    let r = app
+        .post(
+            &format!("/beteiligung/{SLUG}/kommentare/{cid}/loeschen"),
+            &[],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let after = inbox(&app, author).await;
+    assert_eq!(after.len(), 1, "the notice stays, its quote goes");
+    assert_eq!(after[0].summary, "");
+    assert_eq!(after[0].mail_state, notifications::MAIL_SKIPPED);
 }
