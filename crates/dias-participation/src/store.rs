@@ -535,7 +535,7 @@ pub(crate) async fn lock_counter<T: EntityTrait, C: ConnectionTrait>(
     id: i64,
 ) -> Result<(), DbErr> {
     T::update_many()
-        .col_expr(counter, Expr::col(counter).into())
+        .col_expr(counter, Expr::col(counter))
         .filter(id_column.eq(id))
         .exec(db)
         .await?;
@@ -693,7 +693,7 @@ pub async fn toggle_support(
     dias_core::entities::user::Entity::update_many()
         .col_expr(
             dias_core::entities::user::Column::UpdatedAt,
-            Expr::col(dias_core::entities::user::Column::UpdatedAt).into(),
+            Expr::col(dias_core::entities::user::Column::UpdatedAt),
         )
         .filter(dias_core::entities::user::Column::Id.eq(who.user_id))
         .exec(&txn)
