@@ -55,6 +55,8 @@ pub struct RawConfig {
     pub max_body_bytes: Option<usize>,
     pub workers: Option<bool>,
     pub page_cache_secs: Option<u64>,
+    pub sign_in_limit: Option<u32>,
+    pub registration_limit: Option<u32>,
 }
 
 impl RawConfig {
@@ -118,6 +120,12 @@ impl RawConfig {
                 "PAGE_CACHE_SECS" => {
                     raw.page_cache_secs = Some(value.parse().map_err(|_| bad("a number"))?)
                 }
+                "SIGN_IN_LIMIT" => {
+                    raw.sign_in_limit = Some(value.parse().map_err(|_| bad("a number"))?)
+                }
+                "REGISTRATION_LIMIT" => {
+                    raw.registration_limit = Some(value.parse().map_err(|_| bad("a number"))?)
+                }
                 // Variables the binary reads itself, or that belong to tests.
                 "CONFIG" | "TEST_DATABASE_URL" | "LOG" | "NEW_USER_PASSWORD" => {}
                 _ => {
@@ -149,6 +157,8 @@ impl RawConfig {
             max_body_bytes: other.max_body_bytes.or(self.max_body_bytes),
             workers: other.workers.or(self.workers),
             page_cache_secs: other.page_cache_secs.or(self.page_cache_secs),
+            sign_in_limit: other.sign_in_limit.or(self.sign_in_limit),
+            registration_limit: other.registration_limit.or(self.registration_limit),
         }
     }
 }
@@ -229,6 +239,11 @@ pub struct Config {
     pub workers: bool,
     /// Seconds visitors' pages are reused (0 = off); see `dias_web::cache`.
     pub page_cache_secs: u64,
+    /// Sign-in attempts per client address in 5 minutes (on top of the
+    /// per-account delays).
+    pub sign_in_limit: u32,
+    /// Registrations per client address in an hour.
+    pub registration_limit: u32,
 }
 
 impl Config {
@@ -304,6 +319,8 @@ impl Config {
             max_body_bytes: raw.max_body_bytes.unwrap_or(2 * 1024 * 1024),
             workers: raw.workers.unwrap_or(true),
             page_cache_secs: raw.page_cache_secs.unwrap_or(2).min(300),
+            sign_in_limit: raw.sign_in_limit.unwrap_or(20).max(1),
+            registration_limit: raw.registration_limit.unwrap_or(10).max(1),
         })
     }
 
@@ -371,6 +388,44 @@ mod tests {
             .unwrap_err();
         assert!(err.to_string().contains("DIAS_LISTN"));
         assert!(toml::from_str::<RawConfig>("lisen = 1").is_err());
+    }
+
+    #[test]
+    fn per_address_limits_default_and_can_be_raised() {
+        let dir = tempfile::tempdir().unwrap();
+        let defaults = Config::from_raw(RawConfig {
+            data_dir: Some(dir.path().to_owned()),
+            ..RawConfig::default()
+        })
+        .unwrap();
+        assert_eq!(
+            (defaults.sign_in_limit, defaults.registration_limit),
+            (20, 10)
+        );
+        let raw = RawConfig::from_env(
+            [
+                ("DIAS_SIGN_IN_LIMIT".to_string(), "500".to_string()),
+                ("DIAS_REGISTRATION_LIMIT".to_string(), "0".to_string()),
+            ]
+            .into_iter(),
+        )
+        .unwrap();
+        let raised = Config::from_raw(RawConfig {
+            data_dir: Some(dir.path().to_owned()),
+            ..raw
+        })
+        .unwrap();
+        assert_eq!(raised.sign_in_limit, 500);
+        assert_eq!(
+            raised.registration_limit, 1,
+            "never 0: that would lock everyone out"
+        );
+        assert!(
+            RawConfig::from_env(
+                [("DIAS_SIGN_IN_LIMIT".to_string(), "viele".to_string())].into_iter()
+            )
+            .is_err()
+        );
     }
 
     #[test]

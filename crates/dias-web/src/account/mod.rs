@@ -109,7 +109,7 @@ async fn register(
     ctx: Ctx,
     Form(input): Form<RegisterInput>,
 ) -> AppResult<Response> {
-    limit(&state, &ctx, "register", 10, 3600)?;
+    limit(&state, &ctx, "register", state.config.registration_limit, 3600)?;
     let registration = Registration {
         email: input.email.clone(),
         display_name: input.display_name.clone(),
@@ -227,7 +227,7 @@ async fn login(
     ctx: Ctx,
     Form(input): Form<LoginInput>,
 ) -> AppResult<Response> {
-    limit(&state, &ctx, "login", 20, 300)?;
+    limit(&state, &ctx, "login", state.config.sign_in_limit, 300)?;
     let next = safe_next(input.weiter.as_deref());
     let mut errors = FieldErrors::new();
     if input.email.trim().is_empty() {
