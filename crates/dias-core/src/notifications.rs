@@ -671,10 +671,21 @@ pub async fn deliver_due(
     );
     for (frequency, name) in [(Frequency::Daily, "daily"), (Frequency::Weekly, "weekly")] {
         if let Some(slot) = last_digest_slot(frequency, now) {
+            // People who already got this slot's digest are not due: a late
+            // notification from before the slot waits for the next one and
+            // must not keep them in every round until then (which could
+            // crowd others out of the round's ROUND_USERS).
+            let mailed_since_slot = Query::select()
+                .column(notification::Column::UserId)
+                .from(notification::Entity)
+                .and_where(notification::Column::MailState.eq(MAIL_SENT))
+                .and_where(notification::Column::MailedAt.gte(slot))
+                .to_owned();
             due = due.add(
                 Condition::all()
                     .add(notification::Column::UserId.in_subquery(mail_recipients(&[name])))
-                    .add(notification::Column::CreatedAt.lt(slot)),
+                    .add(notification::Column::CreatedAt.lt(slot))
+                    .add(notification::Column::UserId.not_in_subquery(mailed_since_slot)),
             );
         }
     }
