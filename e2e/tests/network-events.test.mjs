@@ -9,11 +9,12 @@ import { after, describe, test } from 'node:test';
 import { login } from '../lib/account.mjs';
 import { checkA11y } from '../lib/axe.mjs';
 import { BASE_URL, JS_MODES, closeBrowser, newPage, visit, withContext } from '../lib/browser.mjs';
-import { submitForm, textOf } from '../lib/forms.mjs';
+import { expectErrorSummary, submitForm, textOf } from '../lib/forms.mjs';
 
 after(closeBrowser);
 
 const BUERGER = { email: 'buerger@demo.dias.example', password: 'Demo-Passwort-2026' };
+const REDAKTION = { email: 'redaktion@demo.dias.example', password: 'Demo-Passwort-2026' };
 const EVENT_TITLE = 'KI-Sprechstunde für den Mittelstand';
 
 async function follow(page, link) {
@@ -62,6 +63,31 @@ for (const js of JS_MODES) {
         await checkA11y(page, `posts (${js.name})`);
         await follow(page, page.locator('main .post-list a').first());
         await checkA11y(page, `post page (${js.name})`);
+      });
+    });
+
+    test('staff see the organiser tools, the forms and the review queue', async () => {
+      await withContext(`network events staff ${js.tag}`, js, async (context) => {
+        const page = await newPage(context);
+        await login(page, REDAKTION);
+        // The fully booked demo workshop: participants and the waiting list.
+        await visit(page, '/netzwerk/veranstaltungen/2');
+        assert.match(await textOf(page.locator('main')), /Warteliste/);
+        assert.ok(await page.locator('main table tbody tr').count() >= 3, 'the participant list is shown');
+        await checkA11y(page, `event page for organisers (${js.name})`);
+
+        await visit(page, '/netzwerk/veranstaltungen/neu');
+        await checkA11y(page, `event form (${js.name})`);
+        await page.locator('main #title').fill('');
+        await submitForm(page, page.locator('main form[action="/netzwerk/veranstaltungen/neu"] button[type="submit"]'), { allowStatus: [422] });
+        await expectErrorSummary(page, js);
+        await checkA11y(page, `event form with errors (${js.name})`);
+
+        await visit(page, '/netzwerk/beitraege/neu');
+        await checkA11y(page, `post form (${js.name})`);
+        await visit(page, '/netzwerk/beitraege/pruefen');
+        assert.ok(await page.locator('main article').count() >= 1, 'demo posts wait for review');
+        await checkA11y(page, `review queue (${js.name})`);
       });
     });
   });
