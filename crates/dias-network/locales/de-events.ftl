@@ -154,3 +154,5 @@ notif-network-post-rejected = Ihr Beitrag wurde nicht freigegeben
 
 network-profile-events = Kommende Veranstaltungen
 network-profile-posts = Neueste Beiträge
+network-events-card = Workshops, Stammtische und Konferenzen der Akteure – mit Anmeldung und Kalenderdatei.
+network-posts-card = Neuigkeiten und Wissen aus dem Netzwerk, auch als Feed.

@@ -154,3 +154,5 @@ notif-network-post-rejected = Your post was not approved
 
 network-profile-events = Upcoming events
 network-profile-posts = Latest posts
+network-events-card = Workshops, meet-ups and conferences of the actors – with registration and calendar files.
+network-posts-card = News and knowledge from the network, also as a feed.

@@ -634,3 +634,42 @@ async fn every_form_action_of_events_needs_a_csrf_token() {
         .unwrap();
     assert!(stored.cancelled_at.is_none());
 }
+
+#[tokio::test]
+async fn search_documents_follow_events_and_drop_cancelled_ones() {
+    use dias_search::SearchSource;
+    let app = app().await;
+    let e = insert_event(
+        &app,
+        "Bildverarbeitung im Obstbau",
+        DAY,
+        None,
+        None,
+        "bildverarbeitung",
+    )
+    .await;
+    let source = dias_network::events::EventSource;
+    let doc = source
+        .one(&app.db, &e.id.to_string())
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(doc.title, "Bildverarbeitung im Obstbau");
+    assert_eq!(doc.url, format!("/netzwerk/veranstaltungen/{}", e.id));
+    assert!(doc.body.contains("Bildverarbeitung/Computer Vision") || doc.body.contains("Dresden"));
+    assert_eq!(source.all(&app.db).await.unwrap().len(), 1);
+    app.sign_in_as(Role::Staff).await;
+    app.post(
+        &format!("/netzwerk/veranstaltungen/{}/absagen", e.id),
+        &[("reason", "Ausgefallen")],
+    )
+    .await;
+    assert!(
+        source
+            .one(&app.db, &e.id.to_string())
+            .await
+            .unwrap()
+            .is_none()
+    );
+    assert!(source.all(&app.db).await.unwrap().is_empty());
+}

@@ -370,3 +370,28 @@ async fn every_form_action_of_posts_needs_a_csrf_token() {
     assert_eq!(stored.status, "pending");
     assert_eq!(post::Entity::find().count(&app.db).await.unwrap(), 1);
 }
+
+#[tokio::test]
+async fn search_documents_appear_only_for_published_posts() {
+    use dias_search::SearchSource;
+    let app = app().await;
+    let (actor_id, _) = representative(&app, "Suchbare GmbH").await;
+    let id = write(&app, &actor_id.to_string(), "Sprachmodelle im Amt").await;
+    let source = dias_network::posts::PostSource;
+    assert!(
+        source
+            .one(&app.db, &id.to_string())
+            .await
+            .unwrap()
+            .is_none()
+    );
+    assert!(source.all(&app.db).await.unwrap().is_empty());
+    app.forget_cookies();
+    app.sign_in_as(Role::Staff).await;
+    app.post(&format!("/netzwerk/beitraege/{id}/freigeben"), &[])
+        .await;
+    let doc = source.one(&app.db, &id.to_string()).await.unwrap().unwrap();
+    assert_eq!(doc.title, "Sprachmodelle im Amt");
+    assert!(doc.body.contains("Greifen lernen mit Kameradaten."));
+    assert_eq!(doc.url, format!("/netzwerk/beitraege/{id}"));
+}
