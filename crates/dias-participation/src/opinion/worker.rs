@@ -267,16 +267,35 @@ async fn compute(
     )
     .exec_without_returning(&txn)
     .await?;
-    for (id, info) in analysis.statements.iter() {
-        let Ok(id) = id.parse::<i64>() else { continue };
-        let priority = if info.priority.is_finite() {
-            info.priority
-        } else {
-            0.0
-        };
+    // One UPDATE … CASE per 500 statements instead of one per statement:
+    // up to 10,000 statements per conversation, recomputed every few seconds.
+    let priorities: Vec<(i64, f64)> = analysis
+        .statements
+        .iter()
+        .filter_map(|(id, info)| {
+            let id = id.parse::<i64>().ok()?;
+            Some((
+                id,
+                if info.priority.is_finite() {
+                    info.priority
+                } else {
+                    0.0
+                },
+            ))
+        })
+        .collect();
+    for chunk in priorities.chunks(500) {
+        let mut case = sea_orm::sea_query::CaseStatement::new();
+        for (id, priority) in chunk {
+            case = case.case(
+                Expr::col(opinion_statement::Column::Id).eq(*id),
+                Expr::value(*priority),
+            );
+        }
+        let case = case.finally(Expr::col(opinion_statement::Column::Priority));
         opinion_statement::Entity::update_many()
-            .col_expr(opinion_statement::Column::Priority, Expr::value(priority))
-            .filter(opinion_statement::Column::Id.eq(id))
+            .col_expr(opinion_statement::Column::Priority, case.into())
+            .filter(opinion_statement::Column::Id.is_in(chunk.iter().map(|(id, _)| *id)))
             .exec(&txn)
             .await?;
     }
