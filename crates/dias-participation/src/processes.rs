@@ -396,11 +396,16 @@ pub async fn update_process(
         return Err(FieldErrors::single("slug", "process-error-slug-taken").into());
     }
     let txn = db.begin().await?;
-    let mut model: process::ActiveModel = process::Entity::find_by_id(id)
+    let before = process::Entity::find_by_id(id)
         .one(&txn)
         .await?
-        .ok_or(CoreError::NotFound)?
-        .into();
+        .ok_or(CoreError::NotFound)?;
+    // Whether everything of the process leaves or enters the public search,
+    // or changes its address there.
+    let search_wide = before.visibility != f.visibility
+        && (before.visibility == "draft" || f.visibility == "draft")
+        || before.slug != f.slug;
+    let mut model: process::ActiveModel = before.into();
     model.slug = Set(f.slug.clone());
     model.title = Set(f.title.clone());
     model.teaser = Set(f.teaser.clone());
@@ -416,7 +421,14 @@ pub async fn update_process(
     model.updated_at = Set(dias_core::time::now());
     let model = model.update(&txn).await?;
     crate::opinion::store::configure(&txn, id, &f.opinion_question, f.opinion_anonymous).await?;
-    dias_core::outbox::search_changed(&txn, crate::store::KIND_PROCESS, &id.to_string()).await?;
+    if search_wide {
+        // The search documents of its proposals, paragraphs and debates
+        // change with it: every instance rebuilds its index.
+        dias_core::outbox::search_changed(&txn, dias_search::indexer::REBUILD, "").await?;
+    } else {
+        dias_core::outbox::search_changed(&txn, crate::store::KIND_PROCESS, &id.to_string())
+            .await?;
+    }
     txn.commit().await?;
     Ok(model)
 }

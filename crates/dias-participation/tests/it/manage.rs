@@ -372,3 +372,47 @@ async fn setup_actions_refuse_requests_without_token() {
     }
     assert_eq!(phase_count(&app).await, 1);
 }
+
+#[tokio::test]
+async fn unpublishing_or_renaming_a_process_rebuilds_the_search_index() {
+    use dias_core::entities::outbox_event;
+    let app = app().await;
+    crate::flows::process_with(&app, "verfahren", crate::flows::ALL_OPEN, 10).await;
+    app.sign_in_as(Role::Staff).await;
+    let rebuilds = || async {
+        outbox_event::Entity::find()
+            .filter(outbox_event::Column::Kind.eq(dias_search::indexer::REBUILD))
+            .count(&app.db)
+            .await
+            .unwrap()
+    };
+    // Only the teaser changes: just the process's own document.
+    let mut form = process_form("Testverfahren Digitalstrategie", "verfahren", "published");
+    form.retain(|(k, _)| *k != "teaser");
+    form.push(("teaser", "Eine neue Kurzbeschreibung."));
+    assert_eq!(
+        app.post("/beteiligung/verfahren/bearbeiten", &form)
+            .await
+            .status,
+        StatusCode::SEE_OTHER
+    );
+    assert_eq!(rebuilds().await, 0);
+    // Back to draft: its proposals and paragraphs leave the public search.
+    let draft = process_form("Testverfahren Digitalstrategie", "verfahren", "draft");
+    assert_eq!(
+        app.post("/beteiligung/verfahren/bearbeiten", &draft)
+            .await
+            .status,
+        StatusCode::SEE_OTHER
+    );
+    assert_eq!(rebuilds().await, 1);
+    // A new address: every indexed link of the process changes.
+    let renamed = process_form("Testverfahren Digitalstrategie", "neuer-name", "draft");
+    assert_eq!(
+        app.post("/beteiligung/verfahren/bearbeiten", &renamed)
+            .await
+            .status,
+        StatusCode::SEE_OTHER
+    );
+    assert_eq!(rebuilds().await, 2);
+}
