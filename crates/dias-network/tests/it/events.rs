@@ -673,3 +673,80 @@ async fn search_documents_follow_events_and_drop_cancelled_ones() {
     );
     assert!(source.all(&app.db).await.unwrap().is_empty());
 }
+
+#[tokio::test]
+async fn concurrent_cancellations_move_each_waiting_person_up_once() {
+    let app = app().await;
+    let mut users = Vec::new();
+    for n in 0..4 {
+        let (id, _) = app
+            .create_user(&format!("storno{n}@example.org"), Role::Participant)
+            .await;
+        users.push(id);
+    }
+    let e = insert_event(&app, "Zwei Plätze", DAY, Some(2), None, "").await;
+    for u in &users {
+        events::register(&app.db, &principal(*u), e.id)
+            .await
+            .unwrap();
+    }
+    // Both confirmed people leave at once: both waiting people move up,
+    // each exactly once, and the count stays at the capacity.
+    let (a, b) = (principal(users[0]), principal(users[1]));
+    let (ra, rb) = tokio::join!(
+        events::unregister(&app.db, &a, e.id),
+        events::unregister(&app.db, &b, e.id)
+    );
+    let mut moved = vec![ra.unwrap().unwrap(), rb.unwrap().unwrap()];
+    moved.sort_unstable();
+    assert_eq!(moved, vec![users[2], users[3]]);
+    assert_eq!(
+        registrations(&app, e.id).await,
+        vec![
+            (users[2], "confirmed".into()),
+            (users[3], "confirmed".into())
+        ]
+    );
+    assert_eq!(confirmed_count(&app, e.id).await, 2);
+    for u in &users[2..] {
+        assert_eq!(
+            notifications_of(&app, *u, "notif-network-event-moved-up").await,
+            1
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_larger_capacity_moves_waiting_people_up() {
+    let app = app().await;
+    let e = insert_event(&app, "Mehr Plätze", 10 * DAY, Some(1), None, "").await;
+    let mut people = Vec::new();
+    for _ in 0..3 {
+        people.push(participant(&app).await);
+        app.post(&format!("/netzwerk/veranstaltungen/{}/anmelden", e.id), &[])
+            .await;
+    }
+    app.forget_cookies();
+    app.sign_in_as(Role::Staff).await;
+    let edit = format!("/netzwerk/veranstaltungen/{}/bearbeiten", e.id);
+    let form = app.get(&edit).await;
+    assert_eq!(form.attr("#capacity", "value").as_deref(), Some("1"));
+    let mut fields = event_form("Mehr Plätze", "");
+    fields.retain(|(k, _)| *k != "capacity");
+    fields.push(("capacity", "2"));
+    let r = app.post(&edit, &fields).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    assert_eq!(
+        registrations(&app, e.id).await,
+        vec![
+            (people[0], "confirmed".into()),
+            (people[1], "confirmed".into()),
+            (people[2], "waiting".into()),
+        ]
+    );
+    assert_eq!(confirmed_count(&app, e.id).await, 2);
+    assert_eq!(
+        notifications_of(&app, people[1], "notif-network-event-moved-up").await,
+        1
+    );
+}
