@@ -272,11 +272,8 @@ fn calendar_event(
         end: e.ends_at,
         summary: e.title.clone(),
         description,
-        location: if e.online {
-            e.online_url.clone()
-        } else {
-            place
-        },
+        // The link of an online event is for registered people only.
+        location: place,
         url,
         categories: crate::domain::split_list(&e.topics)
             .filter_map(events::find_topic)
