@@ -373,8 +373,6 @@ pub async fn of_user<C: ConnectionTrait>(
     Ok((follows, notifications))
 }
 
-/// Removes a person's follows and notifications (account deletion: they are
-/// personal data, not contributions).
 /// Takes the quoted words of a contribution out of the notifications that
 /// point to it (`link` ends with `link_suffix`) after moderation hid it or its
 /// author deleted it: the excerpt goes, and mail not yet sent about it is
@@ -395,6 +393,8 @@ pub async fn redact_for_link<C: ConnectionTrait>(db: &C, link_suffix: &str) -> R
     Ok(pending.rows_affected)
 }
 
+/// Removes a person's follows and notifications (account deletion: they are
+/// personal data, not contributions).
 pub async fn delete_for_user<C: ConnectionTrait>(db: &C, user_id: i64) -> Result<(), DbErr> {
     follow::Entity::delete_many()
         .filter(follow::Column::UserId.eq(user_id))
