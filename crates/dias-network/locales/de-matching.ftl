@@ -28,9 +28,10 @@ matching-reason-district = Im selben Kreis
 matching-reason-text = Ähnliche Beschreibung
 matching-profile-title = Passende Partner
 matching-profile-lead = Akteure, die zu diesem Profil passen könnten, mit dem Grund.
-matching-requests-link = Kooperationsgesuche ansehen
 
 ## Kooperationsgesuche
+matching-nav-title = Mehr im KI-Netzwerk
+matching-request-new-for-actor = Ein Kooperationsgesuch für diesen Akteur veröffentlichen
 matching-requests-title = Kooperationsgesuche
 matching-requests-lead = Akteure suchen Partner für Projekte. Passende Akteure werden bei Veröffentlichung benachrichtigt, wenn ihre Ansprechpersonen das wünschen.
 matching-requests-open = Offene Gesuche
@@ -117,7 +118,6 @@ matching-stats-by-year = Akteure nach Gründungsjahr
 matching-stats-by-year-description = Säulendiagramm: Anzahl der geprüften Akteure je Gründungsjahr; ältere Gründungen sind in der ersten Säule zusammengefasst.
 matching-stats-before = vor { $year }
 matching-stats-no-years = Noch kein Akteur hat ein Gründungsjahr angegeben.
-matching-stats-link = Das KI-Netzwerk in Zahlen
 matching-study-title = Vergleich mit der KI-Studie Sachsen (2024)
 matching-study-lead = Die KI-Studie Sachsen der Digitalagentur Sachsen hat 2024 die KI-Landschaft des Freistaats erhoben. Die Tabelle stellt ihre Zahlen den im KI-Netzwerk eingetragenen Akteuren gegenüber.
 matching-study-caption = Zahlen der KI-Studie Sachsen (2024) und der Plattform
@@ -136,7 +136,6 @@ matching-study-note = Die Zahlen der Studie stammen aus deren Erhebung; die Zahl
 ## Offene Daten
 matching-data-title = Offene Daten des KI-Netzwerks
 matching-data-lead = Die öffentlichen Angaben aller geprüften Akteure stehen als offene Daten bereit: zum Herunterladen als CSV und GeoJSON und über eine JSON-Schnittstelle.
-matching-data-link = Offene Daten des KI-Netzwerks
 matching-data-license = Lizenz
 matching-data-license-text = Alle Datensätze stehen unter der
 matching-data-attribution = Bitte nennen Sie als Quelle:

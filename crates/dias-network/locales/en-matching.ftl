@@ -28,9 +28,10 @@ matching-reason-district = In the same district
 matching-reason-text = Similar description
 matching-profile-title = Matching partners
 matching-profile-lead = Actors that could fit this profile, with the reason.
-matching-requests-link = See partner requests
 
 ## Partner requests
+matching-nav-title = More in the AI network
+matching-request-new-for-actor = Publish a partner request for this actor
 matching-requests-title = Partner requests
 matching-requests-lead = Actors looking for partners for projects. Matching actors are notified on publication if their representatives wish so.
 matching-requests-open = Open requests
@@ -117,7 +118,6 @@ matching-stats-by-year = Actors by founding year
 matching-stats-by-year-description = Column chart: number of verified actors per founding year; older foundations are combined in the first column.
 matching-stats-before = before { $year }
 matching-stats-no-years = No actor has given a founding year yet.
-matching-stats-link = The AI network in figures
 matching-study-title = Comparison with the KI-Studie Sachsen (2024)
 matching-study-lead = The KI-Studie Sachsen of the Digitalagentur Sachsen surveyed the state's AI landscape in 2024. The table sets its figures against the actors listed in the AI network.
 matching-study-caption = Figures of the KI-Studie Sachsen (2024) and of the platform
@@ -136,7 +136,6 @@ matching-study-note = The study's figures come from its survey; the platform's f
 ## Open data
 matching-data-title = Open data of the AI network
 matching-data-lead = The public details of all verified actors are available as open data: as CSV and GeoJSON downloads and through a JSON interface.
-matching-data-link = Open data of the AI network
 matching-data-license = Licence
 matching-data-license-text = All datasets are published under the
 matching-data-attribution = Please name as the source:

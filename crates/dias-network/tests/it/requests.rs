@@ -280,7 +280,21 @@ async fn invalid_or_foreign_requests_are_refused_and_nothing_is_stored() {
         StatusCode::FORBIDDEN
     );
     represent(&app, &mine, me, false).await;
-    let form = app.get("/netzwerk/kooperationsgesuche/neu").await;
+    let profile = app.get(&format!("/netzwerk/akteure/{}", mine.slug)).await;
+    assert!(profile.body.contains(&format!(
+        "/netzwerk/kooperationsgesuche/neu?akteur={}",
+        mine.slug
+    )));
+    let form = app
+        .get(&format!(
+            "/netzwerk/kooperationsgesuche/neu?akteur={}",
+            mine.slug
+        ))
+        .await;
+    assert_eq!(
+        form.attr("#actor option[selected]", "value").as_deref(),
+        Some(mine.slug.as_str())
+    );
     assert_eq!(form.status, StatusCode::OK);
     assert!(form.body.contains("Mein Akteur") && !form.body.contains("Fremder Akteur"));
     let deadline = deadline_in(7);
