@@ -156,3 +156,25 @@ network-profile-events = Kommende Veranstaltungen
 network-profile-posts = Neueste Beiträge
 network-events-card = Workshops, Stammtische und Konferenzen der Akteure – mit Anmeldung und Kalenderdatei.
 network-posts-card = Neuigkeiten und Wissen aus dem Netzwerk, auch als Feed.
+
+network-mail-moved-up-subject = Sie sind angemeldet: { $title }
+network-mail-moved-up-body = Guten Tag { $person },
+
+    für „{ $title }“ ({ $when }) ist ein Platz frei geworden. Sie sind von der Warteliste nachgerückt und jetzt verbindlich angemeldet:
+    { $url }
+
+    Falls Sie nicht mehr teilnehmen können, ziehen Sie Ihre Anmeldung dort bitte zurück, damit der Platz weitergegeben wird.
+
+    Mit freundlichen Grüßen
+    Ihre Digitalagentur Sachsen
+network-mail-cancelled-subject = Abgesagt: { $title }
+network-mail-cancelled-body = Guten Tag { $person },
+
+    die Veranstaltung „{ $title }“ ({ $when }), zu der Sie angemeldet waren oder auf der Warteliste standen, wurde abgesagt. Der Veranstalter schreibt dazu:
+
+    { $reason }
+
+    { $url }
+
+    Mit freundlichen Grüßen
+    Ihre Digitalagentur Sachsen

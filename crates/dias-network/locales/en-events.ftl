@@ -156,3 +156,25 @@ network-profile-events = Upcoming events
 network-profile-posts = Latest posts
 network-events-card = Workshops, meet-ups and conferences of the actors – with registration and calendar files.
 network-posts-card = News and knowledge from the network, also as a feed.
+
+network-mail-moved-up-subject = You are registered: { $title }
+network-mail-moved-up-body = Hello { $person },
+
+    a seat has become free for "{ $title }" ({ $when }). You have moved up from the waiting list and are now registered:
+    { $url }
+
+    If you can no longer attend, please withdraw your registration there so that the seat can go to someone else.
+
+    Kind regards
+    Digitalagentur Sachsen
+network-mail-cancelled-subject = Cancelled: { $title }
+network-mail-cancelled-body = Hello { $person },
+
+    the event "{ $title }" ({ $when }), for which you were registered or on the waiting list, has been cancelled. The organiser writes:
+
+    { $reason }
+
+    { $url }
+
+    Kind regards
+    Digitalagentur Sachsen

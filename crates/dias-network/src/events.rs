@@ -11,7 +11,9 @@
 
 use std::collections::HashMap;
 
-use dias_core::entities::user;
+use dias_core::accounts::MailEnv;
+use dias_core::entities::{notification, user};
+use dias_core::i18n::Value;
 use dias_core::notifications::{self, NewNotification};
 use dias_core::policy::{Policy, Principal};
 use dias_core::validation::{FieldErrors, required_text};
@@ -608,6 +610,7 @@ async fn lock_event<C: ConnectionTrait>(db: &C, id: i64) -> Result<bool, DbErr> 
 /// capacity moves waiting people up.
 pub async fn update(
     db: &DatabaseConnection,
+    env: &MailEnv<'_>,
     who: &Principal,
     id: i64,
     v: &ValidEvent,
@@ -622,7 +625,7 @@ pub async fn update(
     model.actor_id = Set(v.actor_id);
     model.updated_at = Set(dias_core::time::now());
     let saved = model.update(&txn).await?;
-    fill_from_waiting_list(&txn, &saved).await?;
+    fill_from_waiting_list(&txn, env, &saved).await?;
     outbox::search_changed(&txn, KIND_EVENT, &id.to_string()).await?;
     dias_core::audit::record(
         &txn,
@@ -698,6 +701,7 @@ pub async fn register(db: &DatabaseConnection, who: &Principal, id: i64) -> Core
 /// on the waiting list, who is notified; returns that person's id.
 pub async fn unregister(
     db: &DatabaseConnection,
+    env: &MailEnv<'_>,
     who: &Principal,
     id: i64,
 ) -> CoreResult<Option<i64>> {
@@ -723,16 +727,20 @@ pub async fn unregister(
             .exec(&txn)
             .await?;
         let e = get(&txn, id).await?;
-        moved_up = fill_from_waiting_list(&txn, &e).await?.into_iter().next();
+        moved_up = fill_from_waiting_list(&txn, env, &e)
+            .await?
+            .into_iter()
+            .next();
     }
     txn.commit().await?;
     Ok(moved_up)
 }
 
 /// Moves waiting people up while seats are free (not after the start or for
-/// a cancelled event) and notifies them. Call with the event locked.
+/// a cancelled event), notifies and mails them. Call with the event locked.
 async fn fill_from_waiting_list<C: ConnectionTrait>(
     db: &C,
+    env: &MailEnv<'_>,
     e: &event::Model,
 ) -> Result<Vec<i64>, DbErr> {
     if registration_refusal(e, dias_core::time::now()).is_some() {
@@ -783,13 +791,83 @@ async fn fill_from_waiting_list<C: ConnectionTrait>(
         },
     )
     .await?;
+    mail_people(
+        db,
+        env,
+        &users,
+        e,
+        "notif-network-event-moved-up",
+        (
+            "network-mail-moved-up-subject",
+            "network-mail-moved-up-body",
+        ),
+        "",
+    )
+    .await?;
     Ok(users)
+}
+
+/// Mails people about a change to their registration at once, in their
+/// language: a seat or a cancellation cannot wait for a daily digest. The
+/// notifications of the same change (`kind`) are marked as mailed-otherwise,
+/// so nobody gets the news twice.
+async fn mail_people<C: ConnectionTrait>(
+    db: &C,
+    env: &MailEnv<'_>,
+    user_ids: &[i64],
+    e: &event::Model,
+    kind: &str,
+    (subject_id, body_id): (&str, &str),
+    reason: &str,
+) -> Result<(), DbErr> {
+    if user_ids.is_empty() {
+        return Ok(());
+    }
+    let people = user::Entity::find()
+        .filter(user::Column::Id.is_in(user_ids.to_vec()))
+        .filter(user::Column::DeletedAt.is_null())
+        .filter(user::Column::BlockedAt.is_null())
+        .all(db)
+        .await?;
+    let url = format!(
+        "{}/netzwerk/veranstaltungen/{}",
+        env.public_url.trim_end_matches('/'),
+        e.id
+    );
+    for u in &people {
+        let Some(to) = u.email.as_deref() else {
+            continue;
+        };
+        let args = [
+            ("person", Value::from(u.display_name.clone())),
+            ("title", Value::from(e.title.clone())),
+            ("when", Value::from(format_span(e.starts_at, e.ends_at))),
+            ("url", Value::from(url.clone())),
+            ("reason", Value::from(reason.to_owned())),
+        ];
+        let subject = env.catalog.get_with(&u.locale, subject_id, &args);
+        let body = env.catalog.get_with(&u.locale, body_id, &args);
+        dias_core::mail::queue(db, to, &subject, &body).await?;
+    }
+    notification::Entity::update_many()
+        .col_expr(
+            notification::Column::MailState,
+            Expr::value(notifications::MAIL_SKIPPED),
+        )
+        .filter(notification::Column::UserId.is_in(user_ids.to_vec()))
+        .filter(notification::Column::Kind.eq(kind))
+        .filter(notification::Column::Link.eq(format!("/netzwerk/veranstaltungen/{}", e.id)))
+        .filter(notification::Column::MailState.eq(notifications::MAIL_PENDING))
+        .exec(db)
+        .await?;
+    Ok(())
 }
 
 /// Cancels an event for everyone; registered and waiting people are
 /// notified with the reason.
 pub async fn cancel(
     db: &DatabaseConnection,
+    env: &MailEnv<'_>,
     who: &Principal,
     id: i64,
     reason: &str,
@@ -833,6 +911,19 @@ pub async fn cancel(
             summary: &reason,
             link: &format!("/netzwerk/veranstaltungen/{id}"),
         },
+    )
+    .await?;
+    mail_people(
+        &txn,
+        env,
+        &people,
+        &e,
+        "notif-network-event-cancelled",
+        (
+            "network-mail-cancelled-subject",
+            "network-mail-cancelled-body",
+        ),
+        &reason,
     )
     .await?;
     outbox::search_changed(&txn, KIND_EVENT, &id.to_string()).await?;

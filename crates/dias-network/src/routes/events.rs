@@ -470,7 +470,7 @@ async fn unregister(
     Path(id): Path<i64>,
 ) -> AppResult<Response> {
     let me = ctx.require(&EventAction::Register)?.user()?.clone();
-    events::unregister(&state.db, &me, id).await?;
+    events::unregister(&state.db, &state.mail_env(), &me, id).await?;
     Ok(see_other(&format!(
         "/netzwerk/veranstaltungen/{id}?hinweis=veranstaltung-abgemeldet#anmeldung"
     )))
@@ -502,7 +502,7 @@ async fn cancel(
     let e = events::get(&state.db, id).await?;
     require_manage(&state, &ctx, &e).await?;
     let me = ctx.user()?.clone();
-    match field_errors(events::cancel(&state.db, &me, id, &form.reason).await)? {
+    match field_errors(events::cancel(&state.db, &state.mail_env(), &me, id, &form.reason).await)? {
         Ok(()) => Ok(see_other(&format!(
             "/netzwerk/veranstaltungen/{id}?hinweis=veranstaltung-abgesagt"
         ))),
@@ -744,7 +744,7 @@ async fn update(
     let input = EventInput::from_pairs(&pairs);
     match events::validate_event(&input, &organisers.ids, organisers.staff, None) {
         Ok(v) => {
-            events::update(&state.db, &me, id, &v).await?;
+            events::update(&state.db, &state.mail_env(), &me, id, &v).await?;
             Ok(see_other(&format!(
                 "/netzwerk/veranstaltungen/{id}?hinweis=veranstaltung-gespeichert"
             )))

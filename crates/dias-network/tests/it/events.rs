@@ -195,6 +195,17 @@ async fn registration_fills_the_seats_then_the_waiting_list_and_a_cancellation_m
         notifications_of(&app, people[3], "notif-network-event-moved-up").await,
         0
     );
+    let moved = dias_core::entities::user::Entity::find_by_id(people[2])
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let mail = app
+        .last_mail_to(moved.email.as_deref().unwrap())
+        .await
+        .unwrap();
+    assert!(mail.contains("Workshop Sprachmodelle"), "{mail}");
+    assert!(mail.contains("Warteliste"), "{mail}");
     // A waiting person leaving frees no seat and moves nobody.
     participant_session(&app, people[3]).await;
     app.post(&format!("{path}/abmelden"), &[]).await;
@@ -323,6 +334,26 @@ async fn cancelling_an_event_notifies_registered_and_waiting_people() {
             notifications_of(&app, who, "notif-network-event-cancelled").await,
             1
         );
+        // Mailed at once, in the person's language, and not again by the
+        // notification worker.
+        let email = dias_core::entities::user::Entity::find_by_id(who)
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap()
+            .email
+            .unwrap();
+        let mail = app.last_mail_to(&email).await.unwrap();
+        assert!(mail.contains("Kleiner Kreis"), "{mail}");
+        assert!(mail.contains("Raum nicht verfügbar"), "{mail}");
+        assert_eq!(app.mail_count_to(&email).await, 1);
+        let pending = notification::Entity::find()
+            .filter(notification::Column::UserId.eq(who))
+            .filter(notification::Column::MailState.eq("pending"))
+            .count(&app.db)
+            .await
+            .unwrap();
+        assert_eq!(pending, 0);
     }
     let page = app
         .get(&format!("/netzwerk/veranstaltungen/{}", e.id))
@@ -693,9 +724,10 @@ async fn concurrent_cancellations_move_each_waiting_person_up_once() {
     // Both confirmed people leave at once: both waiting people move up,
     // each exactly once, and the count stays at the capacity.
     let (a, b) = (principal(users[0]), principal(users[1]));
+    let env = app.state.mail_env();
     let (ra, rb) = tokio::join!(
-        events::unregister(&app.db, &a, e.id),
-        events::unregister(&app.db, &b, e.id)
+        events::unregister(&app.db, &env, &a, e.id),
+        events::unregister(&app.db, &env, &b, e.id)
     );
     let mut moved = vec![ra.unwrap().unwrap(), rb.unwrap().unwrap()];
     moved.sort_unstable();
