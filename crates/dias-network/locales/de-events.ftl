@@ -178,3 +178,5 @@ network-mail-cancelled-body = Guten Tag { $person },
 
     Mit freundlichen Grüßen
     Ihre Digitalagentur Sachsen
+network-post-edit = Beitrag bearbeiten
+notice-netzwerk-beitrag-gespeichert = Der Beitrag ist gespeichert.

@@ -178,3 +178,5 @@ network-mail-cancelled-body = Hello { $person },
 
     Kind regards
     Digitalagentur Sachsen
+network-post-edit = Edit post
+notice-netzwerk-beitrag-gespeichert = The post has been saved.

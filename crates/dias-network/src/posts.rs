@@ -42,6 +42,8 @@ pub enum PostAction {
     /// Read a post that is not published: its author or the actor's
     /// representatives, staff.
     SeeUnpublished { involved: bool },
+    /// Edit a post: the same people.
+    Edit { involved: bool },
 }
 
 impl Policy for PostAction {
@@ -49,7 +51,8 @@ impl Policy for PostAction {
         let Some(who) = who else { return false };
         match self {
             PostAction::Write { representative: r }
-            | PostAction::SeeUnpublished { involved: r } => *r || who.role.is_staff_or_above(),
+            | PostAction::SeeUnpublished { involved: r }
+            | PostAction::Edit { involved: r } => *r || who.role.is_staff_or_above(),
             PostAction::Review => who.role.is_staff_or_above(),
         }
     }
@@ -352,6 +355,52 @@ pub async fn review(
     .await?;
     txn.commit().await?;
     Ok(())
+}
+
+/// Saves an edit of title, teaser, text and topics (the actor stays). Staff
+/// edits keep the state; a representative's edit goes back to review, so
+/// that nothing unreviewed is public. Returns whether it is published.
+pub async fn update(
+    db: &DatabaseConnection,
+    who: &Principal,
+    id: i64,
+    v: &ValidPost,
+) -> CoreResult<bool> {
+    let current = get(db, id).await?;
+    let now = dias_core::time::now();
+    let staff = who.role.is_staff_or_above();
+    let txn = db.begin().await?;
+    let mut update = post::Entity::update_many()
+        .col_expr(post::Column::Title, Expr::value(v.title.clone()))
+        .col_expr(post::Column::Teaser, Expr::value(v.teaser.clone()))
+        .col_expr(post::Column::BodyMd, Expr::value(v.body_md.clone()))
+        .col_expr(post::Column::Topics, Expr::value(v.topics.join(",")))
+        .col_expr(post::Column::UpdatedAt, Expr::value(now));
+    if !staff {
+        update = update
+            .col_expr(post::Column::Status, Expr::value(PENDING))
+            .col_expr(
+                post::Column::RejectReason,
+                Expr::value(Option::<String>::None),
+            )
+            .col_expr(post::Column::PublishedAt, Expr::value(Option::<i64>::None));
+    }
+    update
+        .filter(post::Column::Id.eq(current.id))
+        .exec(&txn)
+        .await?;
+    outbox::search_changed(&txn, KIND_POST, &id.to_string()).await?;
+    dias_core::audit::record(
+        &txn,
+        Some(who.user_id),
+        "network.post.updated",
+        "network_post",
+        Some(&id.to_string()),
+        serde_json::json!({ "back_to_review": !staff }),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(staff && current.status == PUBLISHED)
 }
 
 // ------------------------------------------------------------------ search

@@ -33,6 +33,10 @@ pub(super) fn routes() -> Router<AppState> {
         .route("/netzwerk/beitraege/neu", get(new_form).post(create))
         .route("/netzwerk/beitraege/pruefen", get(queue))
         .route("/netzwerk/beitraege/{id}", get(show))
+        .route(
+            "/netzwerk/beitraege/{id}/bearbeiten",
+            get(edit_form).post(update),
+        )
         .route("/netzwerk/beitraege/{id}/freigeben", post(approve))
         .route("/netzwerk/beitraege/{id}/ablehnen", post(reject))
 }
@@ -251,6 +255,7 @@ struct PostPage {
     ctx: Ctx,
     card: PostCard,
     body_html: String,
+    can_edit: bool,
 }
 
 /// Whether the person wrote the post or represents its actor.
@@ -269,14 +274,13 @@ async fn involved(state: &AppState, ctx: &Ctx, p: &post::Model) -> AppResult<boo
 
 async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
     let p = posts::get(&state.db, id).await?;
-    if p.status != posts::PUBLISHED {
-        let involved = involved(&state, &ctx, &p).await?;
-        if !ctx.can(&PostAction::SeeUnpublished { involved }) {
-            return Err(AppError::NotFound);
-        }
+    let involved = involved(&state, &ctx, &p).await?;
+    if p.status != posts::PUBLISHED && !ctx.can(&PostAction::SeeUnpublished { involved }) {
+        return Err(AppError::NotFound);
     }
     let names = posts::actor_names(&state.db, std::iter::once(p.actor_id)).await?;
     page(&PostPage {
+        can_edit: ctx.can(&PostAction::Edit { involved }),
         body_html: dias_core::markdown::render(&p.body_md),
         card: card(&ctx, &names, p),
         ctx,
@@ -289,6 +293,8 @@ async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> A
 #[template(path = "network/post_form.html")]
 struct FormPage {
     ctx: Ctx,
+    /// None for a new post.
+    post_id: Option<i64>,
     errors: ShownErrors,
     input: PostInput,
     actors: Vec<Choice>,
@@ -311,11 +317,13 @@ async fn writable_for(state: &AppState, ctx: &Ctx) -> AppResult<(Vec<i64>, Vec<(
 
 fn form_page(
     ctx: Ctx,
+    post_id: Option<i64>,
     errors: ShownErrors,
     input: PostInput,
     choices: &[(String, String)],
 ) -> FormPage {
     FormPage {
+        post_id,
         actors: choices
             .iter()
             .map(|(value, label)| Choice {
@@ -342,7 +350,7 @@ async fn new_form(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response
         actor: choices.first().map(|(v, _)| v.clone()).unwrap_or_default(),
         ..PostInput::default()
     };
-    page(&form_page(ctx, ShownErrors::none(), input, &choices))
+    page(&form_page(ctx, None, ShownErrors::none(), input, &choices))
 }
 
 async fn create(
@@ -373,6 +381,92 @@ async fn create(
             StatusCode::UNPROCESSABLE_ENTITY,
             &form_page(
                 ctx.clone(),
+                None,
+                ShownErrors::new(&ctx, &errors),
+                input,
+                &choices,
+            ),
+        ),
+    }
+}
+
+/// The post of the URL if the person may edit it: staff, or its author or
+/// a representative of its actor (403 otherwise).
+async fn editable(state: &AppState, ctx: &Ctx, id: i64) -> AppResult<post::Model> {
+    ctx.user()?;
+    let p = posts::get(&state.db, id).await?;
+    let involved = involved(state, ctx, &p).await?;
+    ctx.require(&PostAction::Edit { involved })?;
+    Ok(p)
+}
+
+/// The actor of an edited post is fixed: it is the only choice.
+async fn fixed_actor(
+    state: &AppState,
+    ctx: &Ctx,
+    p: &post::Model,
+) -> AppResult<Vec<(String, String)>> {
+    let names = posts::actor_names(&state.db, std::iter::once(p.actor_id)).await?;
+    Ok(vec![match p.actor_id.and_then(|id| names.get(&id)) {
+        Some((_, name)) => (p.actor_id.unwrap_or_default().to_string(), name.clone()),
+        None => (String::new(), ctx.t("network-event-organiser-dias")),
+    }])
+}
+
+async fn edit_form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> AppResult<Response> {
+    let p = editable(&state, &ctx, id).await?;
+    let choices = fixed_actor(&state, &ctx, &p).await?;
+    let input = PostInput {
+        title: p.title,
+        teaser: p.teaser,
+        body: p.body_md,
+        topics: crate::domain::split_list(&p.topics)
+            .map(str::to_owned)
+            .collect(),
+        actor: choices.first().map(|(v, _)| v.clone()).unwrap_or_default(),
+    };
+    page(&form_page(
+        ctx,
+        Some(id),
+        ShownErrors::none(),
+        input,
+        &choices,
+    ))
+}
+
+async fn update(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> AppResult<Response> {
+    let p = editable(&state, &ctx, id).await?;
+    let me = ctx.user()?.clone();
+    let choices = fixed_actor(&state, &ctx, &p).await?;
+    let mut input = PostInput::from_pairs(&pairs);
+    input.actor = choices.first().map(|(v, _)| v.clone()).unwrap_or_default();
+    let allowed: Vec<i64> = p.actor_id.into_iter().collect();
+    match posts::validate(&input, &allowed, p.actor_id.is_none()) {
+        Ok(v) => {
+            let published = posts::update(&state.db, &me, id, &v).await?;
+            let notice = if published {
+                "netzwerk-beitrag-gespeichert"
+            } else {
+                "netzwerk-beitrag-in-pruefung"
+            };
+            Ok(see_other(&format!(
+                "/netzwerk/beitraege/{id}?hinweis={notice}"
+            )))
+        }
+        Err(errors) => page_with_status(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &form_page(
+                ctx.clone(),
+                Some(id),
                 ShownErrors::new(&ctx, &errors),
                 input,
                 &choices,

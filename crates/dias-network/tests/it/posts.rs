@@ -353,6 +353,7 @@ async fn every_form_action_of_posts_needs_a_csrf_token() {
     app.sign_in_as(Role::Staff).await;
     let routes = [
         "/netzwerk/beitraege/neu".to_owned(),
+        format!("/netzwerk/beitraege/{id}/bearbeiten"),
         format!("/netzwerk/beitraege/{id}/freigeben"),
         format!("/netzwerk/beitraege/{id}/ablehnen"),
     ];
@@ -394,4 +395,77 @@ async fn search_documents_appear_only_for_published_posts() {
     assert_eq!(doc.title, "Sprachmodelle im Amt");
     assert!(doc.body.contains("Greifen lernen mit Kameradaten."));
     assert_eq!(doc.url, format!("/netzwerk/beitraege/{id}"));
+}
+
+#[tokio::test]
+async fn a_representatives_edit_goes_back_to_review_and_staff_edits_stay_published() {
+    let app = app().await;
+    let (actor_id, author) = representative(&app, "Lausitzer Lernfabrik").await;
+    let id = write(&app, &actor_id.to_string(), "Erste Fassung").await;
+    let path = format!("/netzwerk/beitraege/{id}");
+    let author_email = dias_core::entities::user::Entity::find_by_id(author)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .email
+        .unwrap();
+    app.forget_cookies();
+    app.sign_in_as(Role::Staff).await;
+    app.post(&format!("{path}/freigeben"), &[]).await;
+    // Staff correct a typo: still published.
+    let form = app.get(&format!("{path}/bearbeiten")).await;
+    assert_eq!(
+        form.attr("#title", "value").as_deref(),
+        Some("Erste Fassung")
+    );
+    let r = app
+        .post(
+            &format!("{path}/bearbeiten"),
+            &post_form("", "Erste Fassung, korrigiert"),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let stored = post::Entity::find_by_id(id)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(stored.status, "published");
+    assert_eq!(stored.title, "Erste Fassung, korrigiert");
+    assert_eq!(stored.actor_id, Some(actor_id), "the actor stays");
+
+    // Another representative may not edit it.
+    representative(&app, "Fremde Firma").await;
+    assert_eq!(
+        app.get(&format!("{path}/bearbeiten")).await.status,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        app.post(&format!("{path}/bearbeiten"), &post_form("", "Gekapert"))
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+
+    // The author's own edit waits for review again and is hidden meanwhile.
+    app.forget_cookies();
+    app.login(&author_email, None).await;
+    let r = app
+        .post(
+            &format!("{path}/bearbeiten"),
+            &post_form(&actor_id.to_string(), "Zweite Fassung"),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let stored = post::Entity::find_by_id(id)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(stored.status, "pending");
+    assert!(stored.published_at.is_none());
+    app.forget_cookies();
+    assert_eq!(app.get(&path).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(post::Entity::find().count(&app.db).await.unwrap(), 1);
 }
