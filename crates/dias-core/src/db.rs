@@ -9,7 +9,10 @@ use std::time::Duration;
 
 use dias_migration::{Migrator, MigratorTrait};
 use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
-use sea_orm::{ConnectOptions, Database, DatabaseConnection, DbBackend, DbErr};
+use sea_orm::{
+    ConnectOptions, Database, DatabaseConnection, DbBackend, DbErr, SqliteTransactionMode,
+    TransactionOptions, TransactionTrait,
+};
 
 use crate::config::DatabaseUrl;
 
@@ -51,6 +54,19 @@ pub async fn connect(url: &DatabaseUrl) -> Result<DatabaseConnection, DbErr> {
         .connect_timeout(Duration::from_secs(10))
         .acquire_timeout(Duration::from_secs(15));
     Database::connect(options).await
+}
+
+/// Starts a transaction that writes. On SQLite it begins `IMMEDIATE`: it
+/// takes the write lock up front (waiting up to the busy timeout) instead of
+/// upgrading a read snapshot at its first write, which fails at once with
+/// `SQLITE_BUSY_SNAPSHOT` when another connection committed in between.
+/// PostgreSQL ignores the mode. Every write transaction starts here.
+pub async fn begin_write<C: TransactionTrait>(db: &C) -> Result<C::Transaction, DbErr> {
+    db.begin_with_options(TransactionOptions {
+        sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
+        ..TransactionOptions::default()
+    })
+    .await
 }
 
 /// The backend, for the few hot paths that need hand-written SQL per database.

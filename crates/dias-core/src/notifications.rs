@@ -27,7 +27,7 @@ use jiff::tz::TimeZone;
 use sea_orm::sea_query::{Expr, ExprTrait, OnConflict, Query};
 use sea_orm::{
     ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait,
-    FromQueryResult, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
+    FromQueryResult, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set,
 };
 
 use crate::accounts::MailEnv;
@@ -767,7 +767,7 @@ async fn mail_user(
         return Ok(false);
     };
     let batch = crate::crypto::random_token();
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let claimed = notification::Entity::update_many()
         .col_expr(notification::Column::MailState, Expr::value(MAIL_SENT))
         .col_expr(notification::Column::MailedAt, Expr::value(now))

@@ -60,7 +60,7 @@ pub async fn load_if_empty<C: ConnectionTrait + TransactionTrait>(db: &C) -> Res
     }
     let districts: Vec<DistrictRow> = parse(DISTRICTS_CSV)?;
     let municipalities: Vec<MunicipalityRow> = parse(MUNICIPALITIES_CSV)?;
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     district::Entity::insert_many(districts.into_iter().map(|d| {
         district::ActiveModel::from(district::Model {
             ags5: d.ags5,

@@ -11,7 +11,6 @@ use dias_core::{CoreError, CoreResult};
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, Set,
-    TransactionTrait,
 };
 
 use crate::domain::{self, Feature};
@@ -42,7 +41,7 @@ pub async fn toggle_vote(
     if c.author_id == who.user_id {
         return Err(CoreError::Conflict("comment-vote-own".into()));
     }
-    let txn = db.begin().await?;
+    let txn = dias_core::db::begin_write(db).await?;
     store::lock_counter::<comment::Entity, _>(
         &txn,
         comment::Column::Id,
@@ -133,7 +132,7 @@ pub async fn delete(
     if c.author_id != who.user_id {
         return Err(CoreError::Forbidden);
     }
-    let txn = db.begin().await?;
+    let txn = dias_core::db::begin_write(db).await?;
     comment::Entity::update_many()
         .col_expr(
             comment::Column::DeletedAt,

@@ -15,7 +15,7 @@ use dias_search::{SearchDoc, SearchSource};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, FromQueryResult,
-    QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
+    QueryFilter, QueryOrder, QuerySelect, Set,
 };
 
 use crate::entities::{comment, debate, process};
@@ -125,7 +125,7 @@ pub async fn create(
 ) -> CoreResult<i64> {
     let (question, description) = validate(input)?;
     let now = dias_core::time::now();
-    let txn = db.begin().await?;
+    let txn = dias_core::db::begin_write(db).await?;
     let created = debate::ActiveModel {
         process_id: Set(process_id),
         question: Set(question),
@@ -178,7 +178,7 @@ pub async fn update(
         None
     };
     errors.into_result()?;
-    let txn = db.begin().await?;
+    let txn = dias_core::db::begin_write(db).await?;
     let mut update = debate::Entity::update_many()
         .col_expr(debate::Column::Question, Expr::value(question))
         .col_expr(debate::Column::DescriptionMd, Expr::value(description))
@@ -214,7 +214,7 @@ pub async fn close(
     let conclusion = required_text(&mut errors, "conclusion", conclusion, TEXT_MAX);
     errors.into_result()?;
     let now = dias_core::time::now();
-    let txn = db.begin().await?;
+    let txn = dias_core::db::begin_write(db).await?;
     let closed = debate::Entity::update_many()
         .col_expr(debate::Column::ConclusionMd, Expr::value(conclusion))
         .col_expr(debate::Column::ClosedAt, Expr::value(now))

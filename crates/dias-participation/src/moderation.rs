@@ -41,7 +41,7 @@ use sea_orm::sea_query::{Expr, Query};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, DbErr,
     EntityTrait, FromQueryResult, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set,
-    SqlErr, TransactionTrait,
+    SqlErr,
 };
 
 use crate::entities::{comment, moderation_log, process, proposal, report, suggestion};
@@ -412,7 +412,7 @@ pub async fn report(
     }
     errors.into_result()?;
 
-    let txn = db.begin().await?;
+    let txn = dias_core::db::begin_write(db).await?;
     let of_target = || {
         report::Entity::find()
             .filter(report::Column::TargetKind.eq(target.kind.as_str()))
@@ -456,7 +456,7 @@ pub async fn report(
     let threshold = u64::try_from(process.report_threshold).unwrap_or(0);
     let mut hidden = false;
     if threshold >= 1 {
-        let txn = db.begin().await?;
+        let txn = dias_core::db::begin_write(db).await?;
         let open = of_target()
             .filter(report::Column::Status.eq("open"))
             .count(&txn)
@@ -652,7 +652,7 @@ pub async fn act(
     if action == Action::Block {
         return block_author(db, who, process, &found, &reason).await;
     }
-    let txn = db.begin().await?;
+    let txn = dias_core::db::begin_write(db).await?;
     let details = match action {
         Action::Hide => {
             set_hidden(&txn, target, Some(dias_core::time::now())).await?;
@@ -725,7 +725,7 @@ async fn block_author(
         return Err(CoreError::Conflict("moderation-already-blocked".into()));
     }
     dias_core::accounts::set_blocked(db, who, author.id, true, reason).await?;
-    let txn = db.begin().await?;
+    let txn = dias_core::db::begin_write(db).await?;
     write_log(
         &txn,
         Some(who),

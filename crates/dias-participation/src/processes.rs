@@ -9,7 +9,7 @@ use dias_core::validation::{FieldErrors, required_text};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    QueryOrder, Set, TransactionTrait,
+    QueryOrder, Set,
 };
 
 use crate::entities::{phase, process};
@@ -395,7 +395,7 @@ pub async fn update_process(
     if slug_taken(db, &f.slug, Some(id)).await? {
         return Err(FieldErrors::single("slug", "process-error-slug-taken").into());
     }
-    let txn = db.begin().await?;
+    let txn = dias_core::db::begin_write(db).await?;
     let before = process::Entity::find_by_id(id)
         .one(&txn)
         .await?
@@ -441,7 +441,7 @@ pub async fn save_phase(
     phase_id: Option<i64>,
     f: &PhaseFields,
 ) -> CoreResult<i64> {
-    let txn = db.begin().await?;
+    let txn = dias_core::db::begin_write(db).await?;
     let others: Vec<phase::Model> = phase::Entity::find()
         .filter(phase::Column::ProcessId.eq(process_id))
         .all(&txn)
@@ -502,7 +502,7 @@ pub async fn delete_phase(
     process_id: i64,
     phase_id: i64,
 ) -> CoreResult<()> {
-    let txn = db.begin().await?;
+    let txn = dias_core::db::begin_write(db).await?;
     let result = phase::Entity::delete_many()
         .filter(phase::Column::Id.eq(phase_id))
         .filter(phase::Column::ProcessId.eq(process_id))

@@ -298,7 +298,7 @@ pub async fn add_comment(
         errors.add("stance", "error-invalid-choice");
     }
     errors.into_result()?;
-    let txn = db.begin().await?;
+    let txn = dias_core::db::begin_write(db).await?;
     let (parent_id, depth) = match input.parent_id {
         None => (None, 0),
         Some(parent_id) => {
@@ -624,7 +624,7 @@ pub async fn create_proposal(
     }
     errors.into_result()?;
     let now = dias_core::time::now();
-    let txn = db.begin().await?;
+    let txn = dias_core::db::begin_write(db).await?;
     let created = proposal::ActiveModel {
         process_id: Set(process.process.id),
         author_id: Set(who.user_id),
@@ -680,7 +680,7 @@ pub async fn toggle_support(
     if p.withdrawn_at.is_some() {
         return Err(CoreError::Conflict("proposal-withdrawn".into()));
     }
-    let txn = db.begin().await?;
+    let txn = dias_core::db::begin_write(db).await?;
     lock_counter::<proposal::Entity, _>(
         &txn,
         proposal::Column::Id,
@@ -892,7 +892,7 @@ pub async fn answer_proposal(
     };
     errors.into_result()?;
     let now = dias_core::time::now();
-    let txn = db.begin().await?;
+    let txn = dias_core::db::begin_write(db).await?;
     proposal_answer::ActiveModel {
         proposal_id: Set(proposal_id),
         status: Set(status.to_owned()),
@@ -962,7 +962,7 @@ pub async fn create_suggestion(
     }
     errors.into_result()?;
     let now = dias_core::time::now();
-    let txn = db.begin().await?;
+    let txn = dias_core::db::begin_write(db).await?;
     let created = suggestion::ActiveModel {
         process_id: Set(process.process.id),
         paragraph_id: Set(paragraph_id),
@@ -1016,7 +1016,7 @@ pub async fn toggle_suggestion_support(
     if s.status != "open" {
         return Err(CoreError::Conflict("suggestion-decided".into()));
     }
-    let txn = db.begin().await?;
+    let txn = dias_core::db::begin_write(db).await?;
     lock_counter::<suggestion::Entity, _>(
         &txn,
         suggestion::Column::Id,
@@ -1077,7 +1077,7 @@ pub async fn decide_suggestion(
     }
     let reason = required_text(&mut errors, "decision_reason", reason, 5_000);
     errors.into_result()?;
-    let txn = db.begin().await?;
+    let txn = dias_core::db::begin_write(db).await?;
     suggestion::Entity::update_many()
         .col_expr(suggestion::Column::Status, Expr::value(decision))
         .col_expr(
@@ -1127,7 +1127,7 @@ pub async fn import_version<C: ConnectionTrait + TransactionTrait>(
         errors.add("markdown", "error-text-empty");
     }
     errors.into_result()?;
-    let txn = db.begin().await?;
+    let txn = dias_core::db::begin_write(db).await?;
     let previous = text_version::Entity::find()
         .filter(text_version::Column::ProcessId.eq(process_id))
         .order_by_desc(text_version::Column::Number)

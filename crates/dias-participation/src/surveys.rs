@@ -44,7 +44,7 @@ use dias_core::{CoreError, CoreResult};
 use sea_orm::sea_query::{Expr, ExprTrait, OnConflict};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, FromQueryResult,
-    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
+    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set,
 };
 
 use crate::domain::Feature;
@@ -624,7 +624,7 @@ pub async fn create(
     }
     errors.into_result()?;
     let now = dias_core::time::now();
-    let txn = db.begin().await?;
+    let txn = dias_core::db::begin_write(db).await?;
     let created = survey::ActiveModel {
         process_id: Set(process_id),
         title: Set(title),
@@ -687,7 +687,7 @@ pub async fn close(
         return Err(CoreError::Conflict("survey-already-closed".into()));
     }
     let now = dias_core::time::now();
-    let txn = db.begin().await?;
+    let txn = dias_core::db::begin_write(db).await?;
     survey::Entity::update_many()
         .col_expr(survey::Column::ClosedAt, Expr::value(now))
         .col_expr(survey::Column::UpdatedAt, Expr::value(now))
@@ -747,7 +747,7 @@ pub async fn submit(
     }
     let answers = validate_answers(&s.questions, values)?;
     let now = dias_core::time::now();
-    let txn = db.begin().await?;
+    let txn = dias_core::db::begin_write(db).await?;
     // The person's one answer set: created if missing (a double submit's
     // second insert does nothing instead of failing), then locked by the
     // update, so two submits replace the answers one after the other.

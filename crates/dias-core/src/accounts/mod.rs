@@ -9,7 +9,7 @@ pub mod totp;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, DbErr,
-    EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
+    EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set,
 };
 use serde::Serialize;
 
@@ -127,7 +127,7 @@ pub async fn register(
 
     let hash = password::hash(&form.password).map_err(CoreError::Other)?;
     let now = crate::time::now();
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let created = user::ActiveModel {
         email: Set(Some(email.clone())),
         display_name: Set(display_name),
@@ -210,7 +210,7 @@ pub async fn verification_token_valid(db: &DatabaseConnection, token: &str) -> C
 
 /// Confirms the e-mail address of a verification link.
 pub async fn verify_email(db: &DatabaseConnection, token: &str) -> CoreResult<()> {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let Some(t) = valid_token(&txn, token, VERIFY_PURPOSE).await? else {
         return Err(CoreError::NotFound);
     };
@@ -359,7 +359,7 @@ pub async fn reset_password(
     errors.into_result()?;
     let hash = password::hash(new_password).map_err(CoreError::Other)?;
     let now = crate::time::now();
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     account_token::Entity::update_many()
         .col_expr(account_token::Column::UsedAt, Expr::value(now))
         .filter(account_token::Column::UserId.eq(u.id))
@@ -467,7 +467,7 @@ pub async fn change_password(
     }
     errors.into_result()?;
     let hash = password::hash(new_password).map_err(CoreError::Other)?;
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     user::Entity::update_many()
         .col_expr(user::Column::PasswordHash, Expr::value(hash))
         .col_expr(user::Column::UpdatedAt, Expr::value(crate::time::now()))
@@ -675,7 +675,7 @@ pub async fn delete_account(
         return Err(FieldErrors::single("password", "error-password-wrong").into());
     }
     let now = crate::time::now();
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     user::Entity::update_many()
         .col_expr(user::Column::Email, Expr::value(Option::<String>::None))
         .col_expr(user::Column::DisplayName, Expr::value(DELETED_NAME))
@@ -804,7 +804,7 @@ pub async fn set_role(
     if u.id == actor.user_id && role != Role::Admin {
         return Err(FieldErrors::single("role", "error-cannot-demote-self").into());
     }
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     user::Entity::update_many()
         .col_expr(user::Column::Role, Expr::value(role.as_str()))
         .col_expr(user::Column::UpdatedAt, Expr::value(crate::time::now()))
@@ -849,7 +849,7 @@ pub async fn set_blocked(
         .one(db)
         .await?
         .ok_or(CoreError::NotFound)?;
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let now = crate::time::now();
     user::Entity::update_many()
         .col_expr(user::Column::BlockedAt, Expr::value(blocked.then_some(now)))

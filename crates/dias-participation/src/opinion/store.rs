@@ -9,7 +9,6 @@ use sea_orm::sea_query::{Expr, ExprTrait, OnConflict};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait,
     FromQueryResult, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set, SqlErr,
-    TransactionTrait,
 };
 
 use super::{ACCEPTED, PENDING, REJECTED};
@@ -236,7 +235,7 @@ pub async fn vote(
     value: i16,
 ) -> CoreResult<i64> {
     let now = dias_core::time::now();
-    let txn = db.begin().await?;
+    let txn = dias_core::db::begin_write(db).await?;
     opinion_statement::Entity::find_by_id(statement_id)
         .one(&txn)
         .await?
@@ -279,7 +278,7 @@ pub async fn add_statement(
     let body = super::validate_statement(body)?;
     let now = dias_core::time::now();
     let status = super::initial_status(premoderation);
-    let txn = db.begin().await?;
+    let txn = dias_core::db::begin_write(db).await?;
     let author = participant_id(&txn, conversation.id, voter, now).await?;
     opinion_statement::ActiveModel {
         conversation_id: Set(conversation.id),
@@ -329,7 +328,7 @@ pub async fn decide(
         _ => return Err(CoreError::NotFound),
     };
     let now = dias_core::time::now();
-    let txn = db.begin().await?;
+    let txn = dias_core::db::begin_write(db).await?;
     let statement = opinion_statement::Entity::find_by_id(statement_id)
         .one(&txn)
         .await?

@@ -18,7 +18,7 @@ use dias_core::jobs::{JobContext, JobHandler};
 use sea_orm::sea_query::{Expr, ExprTrait, OnConflict};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, DbErr,
-    EntityTrait, QueryFilter, QuerySelect, Set, TransactionTrait,
+    EntityTrait, QueryFilter, QuerySelect, Set,
 };
 
 use super::{ACCEPTED, REJECTED};
@@ -243,7 +243,7 @@ async fn compute(
         .to_json()
         .map_err(|e| DbErr::Custom(format!("state JSON: {e}")))?;
     let now = dias_core::time::now();
-    let txn = db.begin().await?;
+    let txn = dias_core::db::begin_write(db).await?;
     opinion_analysis::Entity::insert(opinion_analysis::ActiveModel {
         conversation_id: Set(conversation_id),
         analysis: Set(json),
