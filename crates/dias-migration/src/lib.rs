@@ -18,6 +18,7 @@ mod m0007_opinion;
 mod m0008_process_admin;
 mod m0010_network_events;
 mod m0011_network_requests;
+mod m0012_network_boards;
 
 pub struct Migrator;
 
@@ -35,6 +36,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0008_process_admin::Migration),
             Box::new(m0010_network_events::Migration),
             Box::new(m0011_network_requests::Migration),
+            Box::new(m0012_network_boards::Migration),
         ]
     }
 }
