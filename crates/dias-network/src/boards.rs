@@ -30,7 +30,7 @@ use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, DbErr,
     EntityTrait, FromQueryResult, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set,
-    SqlErr, TransactionTrait,
+    SqlErr,
 };
 
 use crate::entities::{board, board_moderation_log, board_reply, board_report, board_thread};
@@ -239,7 +239,7 @@ pub async fn create_board(
             "network-board-error-slug-taken",
         )));
     }
-    let txn = db.begin().await?;
+    let txn = dias_core::db::begin_write(db).await?;
     let created = board::ActiveModel {
         slug: Set(v.slug.clone()),
         title: Set(v.title.clone()),
@@ -318,7 +318,7 @@ pub async fn create_thread(
 ) -> CoreResult<i64> {
     let (title, body) = validate_thread(input)?;
     let now = dias_core::time::now();
-    let txn = db.begin().await?;
+    let txn = dias_core::db::begin_write(db).await?;
     let t = board_thread::ActiveModel {
         board_id: Set(b.id),
         author_id: Set(Some(who.user_id)),
@@ -432,7 +432,7 @@ pub async fn create_reply(
         None => None,
     };
     let now = dias_core::time::now();
-    let txn = db.begin().await?;
+    let txn = dias_core::db::begin_write(db).await?;
     let r = board_reply::ActiveModel {
         thread_id: Set(t.id),
         author_id: Set(Some(who.user_id)),
@@ -525,7 +525,7 @@ pub async fn delete_reply(
     if r.author_id != Some(who.user_id) {
         return Err(CoreError::Forbidden);
     }
-    let txn = db.begin().await?;
+    let txn = dias_core::db::begin_write(db).await?;
     let done = board_reply::Entity::update_many()
         .col_expr(
             board_reply::Column::DeletedAt,
@@ -826,7 +826,7 @@ pub async fn report(
     // Counted after the report is committed, so that of reports sent at
     // once the later sees both; the conditional update lets one of them
     // hide and log.
-    let txn = db.begin().await?;
+    let txn = dias_core::db::begin_write(db).await?;
     let open = of_target()
         .filter(board_report::Column::Status.eq("open"))
         .count(&txn)
@@ -962,7 +962,7 @@ pub async fn act(
             "error-too-long",
         )));
     }
-    let txn = db.begin().await?;
+    let txn = dias_core::db::begin_write(db).await?;
     let closed = match action {
         ModAction::Hide => {
             set_hidden(&txn, target, Some(dias_core::time::now())).await?;
