@@ -16,6 +16,7 @@ mod m0005_notifications;
 mod m0006_debates_surveys;
 mod m0007_opinion;
 mod m0008_process_admin;
+mod m0009_network;
 mod m0010_network_events;
 mod m0011_network_requests;
 mod m0012_network_boards;
@@ -34,6 +35,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0006_debates_surveys::Migration),
             Box::new(m0007_opinion::Migration),
             Box::new(m0008_process_admin::Migration),
+            Box::new(m0009_network::Migration),
             Box::new(m0010_network_events::Migration),
             Box::new(m0011_network_requests::Migration),
             Box::new(m0012_network_boards::Migration),

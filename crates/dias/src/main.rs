@@ -131,7 +131,7 @@ impl From<ScaleArg> for Scale {
 
 /// Feature modules of this build. Adding a module is one line here.
 fn modules() -> Vec<dias_web::Module> {
-    vec![dias_participation::module()]
+    vec![dias_participation::module(), dias_network::module()]
 }
 
 fn load_config(cli: &Cli, overrides: RawConfig) -> anyhow::Result<Config> {
