@@ -671,3 +671,42 @@ async fn every_form_action_of_the_exchange_needs_a_csrf_token() {
     assert!(stored.hidden_at.is_none() && stored.deleted_at.is_none());
     assert_eq!(stored.body_md, "Auch geschützt");
 }
+
+#[tokio::test]
+async fn the_demo_has_four_boards_with_german_threads_by_generated_participants() {
+    let app = app().await;
+    let mut ids = Vec::new();
+    for i in 0..8 {
+        let (id, _) = app
+            .create_user(
+                &format!("teilnehmende{i}@demo.dias.example"),
+                Role::Participant,
+            )
+            .await;
+        ids.push(id);
+    }
+    app.create_user("redaktion@demo.dias.example", Role::Staff)
+        .await;
+    let seed = dias_network::module().demo.unwrap();
+    seed(&app.db, dias_web::registry::Scale::Small)
+        .await
+        .unwrap();
+    let boards = board::Entity::find().all(&app.db).await.unwrap();
+    assert_eq!(boards.len(), 4);
+    let threads = board_thread::Entity::find().all(&app.db).await.unwrap();
+    assert_eq!(threads.len(), 12);
+    assert!(threads.iter().all(|t| ids.contains(&t.author_id.unwrap())));
+    let replies = board_reply::Entity::find().count(&app.db).await.unwrap();
+    assert_eq!(
+        boards.iter().map(|b| b.replies_count).sum::<i64>(),
+        replies as i64
+    );
+    assert_eq!(boards.iter().map(|b| b.threads_count).sum::<i64>(), 12);
+    let index = app.get("/netzwerk/austausch").await;
+    assert_eq!(index.count(".board-list > li"), 4);
+    assert!(index.text(".board-list").contains("KI in der Produktion"));
+    let board = app.get("/netzwerk/austausch/recht-und-ethik").await;
+    assert_eq!(board.count(".thread-list tbody tr"), 3);
+    let landing = app.get("/netzwerk").await;
+    assert!(landing.body.contains("href=\"/netzwerk/austausch\""));
+}
