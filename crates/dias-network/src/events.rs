@@ -4,10 +4,11 @@
 //! or by DiAS (created by staff). Signed-in people register until the seats
 //! are taken, then join a waiting list; when a confirmed person cancels, the
 //! first waiting person moves up in the same transaction and is notified.
-//! Every registration change first "touches" the event row with a no-op
-//! update: that takes the row lock on PostgreSQL and the write lock on
-//! SQLite, so changes to one event's seats happen one after the other and
-//! `confirmed_count` stays exact under concurrent requests.
+//! Every registration change runs in a write transaction
+//! ([`dias_core::db::begin_write`], which holds SQLite's write lock) and
+//! first "touches" the event row with a no-op update, which takes the row
+//! lock on PostgreSQL: changes to one event's seats happen one after the
+//! other and `confirmed_count` stays exact under concurrent requests.
 
 use std::collections::HashMap;
 
@@ -24,7 +25,6 @@ use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, DbErr,
     EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Select, Set,
-    TransactionTrait,
 };
 
 use crate::domain::{self, COMPETENCES, INDUSTRIES, Term};
@@ -565,7 +565,7 @@ fn apply(model: &mut event::ActiveModel, v: &ValidEvent) {
 
 pub async fn create(db: &DatabaseConnection, who: &Principal, v: &ValidEvent) -> CoreResult<i64> {
     let now = dias_core::time::now();
-    let txn = db.begin().await?;
+    let txn = dias_core::db::begin_write(db).await?;
     let mut model = event::ActiveModel {
         actor_id: Set(v.actor_id),
         confirmed_count: Set(0),
@@ -592,8 +592,9 @@ pub async fn create(db: &DatabaseConnection, who: &Principal, v: &ValidEvent) ->
     Ok(created.id)
 }
 
-/// Takes the event's row (PostgreSQL) or the database (SQLite) for writing
-/// before anything about its seats is read. `false` when it does not exist.
+/// Locks the event's row (PostgreSQL; SQLite's write transaction holds the
+/// whole database) before anything about its seats is read. `false` when it
+/// does not exist.
 async fn lock_event<C: ConnectionTrait>(db: &C, id: i64) -> Result<bool, DbErr> {
     let touched = event::Entity::update_many()
         .col_expr(
@@ -615,7 +616,7 @@ pub async fn update(
     id: i64,
     v: &ValidEvent,
 ) -> CoreResult<()> {
-    let txn = db.begin().await?;
+    let txn = dias_core::db::begin_write(db).await?;
     if !lock_event(&txn, id).await? {
         return Err(CoreError::NotFound);
     }
@@ -652,7 +653,7 @@ pub enum Registered {
 /// nothing stored.
 pub async fn register(db: &DatabaseConnection, who: &Principal, id: i64) -> CoreResult<Registered> {
     let now = dias_core::time::now();
-    let txn = db.begin().await?;
+    let txn = dias_core::db::begin_write(db).await?;
     if !lock_event(&txn, id).await? {
         return Err(CoreError::NotFound);
     }
@@ -705,7 +706,7 @@ pub async fn unregister(
     who: &Principal,
     id: i64,
 ) -> CoreResult<Option<i64>> {
-    let txn = db.begin().await?;
+    let txn = dias_core::db::begin_write(db).await?;
     if !lock_event(&txn, id).await? {
         return Err(CoreError::NotFound);
     }
@@ -875,7 +876,7 @@ pub async fn cancel(
     let mut errors = FieldErrors::new();
     let reason = required_text(&mut errors, "reason", reason, 2_000);
     errors.into_result()?;
-    let txn = db.begin().await?;
+    let txn = dias_core::db::begin_write(db).await?;
     if !lock_event(&txn, id).await? {
         return Err(CoreError::NotFound);
     }

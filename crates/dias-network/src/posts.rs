@@ -16,7 +16,7 @@ use dias_search::{SearchDoc, SearchSource};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait,
-    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Select, Set, TransactionTrait,
+    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Select, Set,
 };
 
 use crate::domain;
@@ -238,7 +238,7 @@ pub async fn create(
 ) -> CoreResult<(i64, bool)> {
     let now = dias_core::time::now();
     let publish = who.role.is_staff_or_above();
-    let txn = db.begin().await?;
+    let txn = dias_core::db::begin_write(db).await?;
     let created = post::ActiveModel {
         actor_id: Set(v.actor_id),
         author_id: Set(Some(who.user_id)),
@@ -296,7 +296,7 @@ pub async fn review(
     };
     errors.into_result()?;
     let now = dias_core::time::now();
-    let txn = db.begin().await?;
+    let txn = dias_core::db::begin_write(db).await?;
     let mut update = post::Entity::update_many()
         .col_expr(post::Column::ReviewedBy, Expr::value(who.user_id))
         .col_expr(post::Column::ReviewedAt, Expr::value(now))
@@ -369,7 +369,7 @@ pub async fn update(
     let current = get(db, id).await?;
     let now = dias_core::time::now();
     let staff = who.role.is_staff_or_above();
-    let txn = db.begin().await?;
+    let txn = dias_core::db::begin_write(db).await?;
     let mut update = post::Entity::update_many()
         .col_expr(post::Column::Title, Expr::value(v.title.clone()))
         .col_expr(post::Column::Teaser, Expr::value(v.teaser.clone()))
