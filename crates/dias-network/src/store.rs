@@ -12,7 +12,7 @@ use dias_core::{CoreError, CoreResult, audit, outbox};
 use sea_orm::sea_query::{Asterisk, Expr, ExprTrait, Query};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait,
-    FromQueryResult, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
+    FromQueryResult, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set,
 };
 
 use crate::domain::{self, Decision, ValidActor};
@@ -362,7 +362,7 @@ pub async fn register(
     v: &ValidActor,
 ) -> CoreResult<actor::Model> {
     let now = dias_core::time::now();
-    let txn = db.begin().await?;
+    let txn = dias_core::db::begin_write(db).await?;
     let mut model = actor::ActiveModel {
         slug: Set(free_slug(&txn, &v.name).await?),
         status: Set(domain::PENDING.to_owned()),
@@ -410,7 +410,7 @@ pub async fn update(
         return Ok(());
     };
     let now = dias_core::time::now();
-    let txn = db.begin().await?;
+    let txn = dias_core::db::begin_write(db).await?;
     let mut model = actor::ActiveModel {
         id: Set(current.id),
         updated_at: Set(now),
@@ -482,7 +482,7 @@ pub async fn decide(
     decision: Decision,
     reason: &str,
 ) -> CoreResult<actor::Model> {
-    let txn = db.begin().await?;
+    let txn = dias_core::db::begin_write(db).await?;
     let a = actor::Entity::find_by_id(actor_id)
         .one(&txn)
         .await?
@@ -554,7 +554,7 @@ pub async fn set_logo(
     bytes: Vec<u8>,
 ) -> CoreResult<()> {
     let now = dias_core::time::now();
-    let txn = db.begin().await?;
+    let txn = dias_core::db::begin_write(db).await?;
     actor_logo::Entity::delete_many()
         .filter(actor_logo::Column::ActorId.eq(actor_id))
         .exec(&txn)
@@ -581,7 +581,7 @@ pub async fn remove_logo(
     actor_id: i64,
 ) -> CoreResult<()> {
     let now = dias_core::time::now();
-    let txn = db.begin().await?;
+    let txn = dias_core::db::begin_write(db).await?;
     let removed = actor_logo::Entity::delete_many()
         .filter(actor_logo::Column::ActorId.eq(actor_id))
         .exec(&txn)
@@ -665,7 +665,7 @@ pub async fn invite(
 ) -> CoreResult<()> {
     let token = dias_core::crypto::random_token();
     let now = dias_core::time::now();
-    let txn = db.begin().await?;
+    let txn = dias_core::db::begin_write(db).await?;
     actor_invitation::ActiveModel {
         actor_id: Set(actor.id),
         email: Set(email.to_owned()),
@@ -734,7 +734,7 @@ pub async fn accept_invitation(
     who: &Principal,
     token: &str,
 ) -> CoreResult<actor::Model> {
-    let txn = db.begin().await?;
+    let txn = dias_core::db::begin_write(db).await?;
     let (inv, actor) = open_invitation(&txn, token)
         .await?
         .ok_or(CoreError::NotFound)?;

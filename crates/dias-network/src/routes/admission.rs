@@ -127,11 +127,10 @@ async fn form_page(
         .iter()
         .map(|m| Choice {
             selected: m.ags8 == input.ags8,
-            label: format!(
-                "{} ({})",
-                m.name_short,
-                super::district_name(&m.district_ags5)
-            ),
+            label: match super::district_name(&m.district_ags5) {
+                d if d == m.name_short => d,
+                d => format!("{} ({d})", m.name_short),
+            },
             value: m.ags8.clone(),
         })
         .collect();
@@ -488,7 +487,7 @@ async fn queue(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
         .into_iter()
         .map(|a| QueueItem {
             category: label(&ctx, &domain::CATEGORIES, &a.category),
-            place: format!("{}, {}", a.city, super::district_name(&a.ags5)),
+            place: super::place_label(&a.city, &a.ags5),
             registered: dias_core::time::format_datetime(a.created_at),
             id: a.id,
             slug: a.slug,

@@ -24,7 +24,7 @@ const PER_PAGE: u64 = 20;
 /// Page links beyond this are refused: nobody reads page 1,000 and it costs.
 const MAX_PAGE: u64 = 1_000;
 /// Search hits considered for a text query (the most relevant ones).
-const SEARCH_PAGES: usize = 20;
+const SEARCH_PAGES: usize = 10;
 const SEARCH_PER_PAGE: usize = 50;
 
 /// What the shared filter form asks for.
@@ -241,7 +241,7 @@ pub(crate) async fn cards(state: &AppState, ctx: &Ctx, ids: &[i64]) -> AppResult
         .into_iter()
         .map(|a| ActorCard {
             category: label(ctx, &domain::CATEGORIES, &a.category),
-            place: format!("{}, {}", a.city, super::district_name(&a.ags5)),
+            place: super::place_label(&a.city, &a.ags5),
             competences: labels(ctx, &domain::COMPETENCES, &a.competences).join(", "),
             slug: a.slug,
             name: a.name,

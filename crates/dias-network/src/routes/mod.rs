@@ -103,6 +103,16 @@ pub(crate) fn label(ctx: &Ctx, terms: &[Term], slug: &str) -> String {
         .unwrap_or_else(|| slug.to_owned())
 }
 
+/// "Town, Kreis", or just the town where it is its own Kreis (Leipzig).
+pub(crate) fn place_label(city: &str, ags5: &str) -> String {
+    let district = district_name(ags5);
+    if district.is_empty() || district == city {
+        city.to_owned()
+    } else {
+        format!("{city}, {district}")
+    }
+}
+
 /// The Kreis name of an AGS5.
 pub(crate) fn district_name(ags5: &str) -> String {
     dias_core::reference::cached()
