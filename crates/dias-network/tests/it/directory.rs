@@ -374,3 +374,36 @@ async fn the_start_page_counts_the_four_groups_and_search_sorts_by_relevance() {
     let home = app.get("/").await;
     assert!(home.body.contains("/netzwerk"));
 }
+
+#[test]
+fn every_label_of_the_taxonomy_facets_and_states_is_translated() {
+    use dias_network::domain::{CATEGORIES, COMPETENCES, GROUPS, INDUSTRIES, OFFERS, SIZES};
+    let mut de = dias_core::i18n::message_ids(include_str!("../../locales/de.ftl"));
+    let mut en = dias_core::i18n::message_ids(include_str!("../../locales/en.ftl"));
+    de.sort();
+    en.sort();
+    assert_eq!(de, en, "de.ftl and en.ftl define the same messages");
+    let mut needed: Vec<String> = [
+        &GROUPS[..],
+        &CATEGORIES,
+        &COMPETENCES,
+        &INDUSTRIES,
+        &OFFERS,
+        &SIZES,
+    ]
+    .iter()
+    .flat_map(|terms| terms.iter().map(|t| t.key.to_owned()))
+    .collect();
+    for facet in dias_network::snapshot::Facet::ALL {
+        needed.push(format!("network-facet-{}", facet.param()));
+    }
+    for status in ["pending", "verified", "declined"] {
+        needed.push(format!("network-status-{status}"));
+    }
+    for sort in ["name", "neu", "relevanz"] {
+        needed.push(format!("network-sort-{sort}"));
+    }
+    for id in needed {
+        assert!(de.contains(&id), "{id} is missing");
+    }
+}
