@@ -109,7 +109,13 @@ async fn register(
     ctx: Ctx,
     Form(input): Form<RegisterInput>,
 ) -> AppResult<Response> {
-    limit(&state, &ctx, "register", state.config.registration_limit, 3600)?;
+    limit(
+        &state,
+        &ctx,
+        "register",
+        state.config.registration_limit,
+        3600,
+    )?;
     let registration = Registration {
         email: input.email.clone(),
         display_name: input.display_name.clone(),
