@@ -209,7 +209,6 @@ network-error-website = Bitte geben Sie eine Adresse an, die mit https:// oder h
 network-error-logo-missing = Bitte wählen Sie eine Bilddatei.
 network-error-logo-size = Die Datei ist größer als 512 KB.
 network-error-logo-type = Die Datei ist kein PNG-, JPEG- oder WebP-Bild.
-network-error-upload = Das Hochladen ist fehlgeschlagen. Bitte versuchen Sie es erneut.
 network-error-reason = Bitte begründen Sie die Ablehnung.
 network-error-invite-self = Sie sind bereits Ansprechperson.
 network-error-already-decided = Über diese Registrierung wurde bereits entschieden.

@@ -209,7 +209,6 @@ network-error-website = Please enter an address starting with https:// or http:/
 network-error-logo-missing = Please choose an image file.
 network-error-logo-size = The file is larger than 512 KB.
 network-error-logo-type = The file is not a PNG, JPEG or WebP image.
-network-error-upload = The upload failed. Please try again.
 network-error-reason = Please give a reason for declining.
 network-error-invite-self = You already are a contact person.
 network-error-already-decided = This registration has already been decided.

@@ -122,6 +122,7 @@ error-csrf-title = Sicherheitsprüfung fehlgeschlagen
 error-bad-request = Die Anfrage enthält ungültige Angaben.
 error-bad-request-title = Ungültige Anfrage
 error-payload-too-large = Die gesendeten Daten sind zu groß.
+error-upload-unreadable = Das Formular mit der Datei konnte nicht gelesen werden. Bitte wählen Sie die Datei erneut und senden Sie das Formular noch einmal.
 error-payload-too-large-title = Anfrage zu groß
 error-too-many-requests = Zu viele Anfragen in kurzer Zeit. Bitte warten Sie einen Moment.
 error-too-many-requests-title = Zu viele Anfragen

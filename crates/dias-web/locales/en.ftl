@@ -122,6 +122,7 @@ error-csrf-title = Security check failed
 error-bad-request = The request contains invalid data.
 error-bad-request-title = Bad request
 error-payload-too-large = The data sent is too large.
+error-upload-unreadable = The form with the file could not be read. Please choose the file again and send the form once more.
 error-payload-too-large-title = Request too large
 error-too-many-requests = Too many requests in a short time. Please wait a moment.
 error-too-many-requests-title = Too many requests

@@ -316,30 +316,18 @@ pub async fn csrf(State(state): State<AppState>, req: Request, next: Next) -> Re
         Ok(bytes) => bytes,
         Err(_) => return AppError::PayloadTooLarge.into_response(),
     };
-    let is_form = parts
+    let content_type = parts
         .headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
+        .unwrap_or("");
     let from_header = parts
         .headers
         .get(CSRF_HEADER)
         .and_then(|v| v.to_str().ok())
         .map(str::to_owned);
-    let from_form = is_form
-        .then(|| {
-            serde_urlencoded::from_bytes::<Vec<(String, String)>>(&bytes)
-                .ok()
-                .and_then(|pairs| {
-                    pairs
-                        .into_iter()
-                        .find(|(k, _)| k == CSRF_FIELD)
-                        .map(|(_, v)| v)
-                })
-        })
-        .flatten();
-    let from_query = parts.uri.query().and_then(|q| {
-        serde_urlencoded::from_str::<Vec<(String, String)>>(q)
+    let from_form = if content_type.starts_with("application/x-www-form-urlencoded") {
+        serde_urlencoded::from_bytes::<Vec<(String, String)>>(&bytes)
             .ok()
             .and_then(|pairs| {
                 pairs
@@ -347,8 +335,15 @@ pub async fn csrf(State(state): State<AppState>, req: Request, next: Next) -> Re
                     .find(|(k, _)| k == CSRF_FIELD)
                     .map(|(_, v)| v)
             })
-    });
-    let Some(token) = from_header.or(from_form).or(from_query) else {
+    } else if from_header.is_none() && crate::upload::is_multipart(content_type) {
+        crate::upload::MultipartForm::parse(content_type, bytes.clone())
+            .await
+            .map(|form| form.text(CSRF_FIELD))
+            .filter(|token| !token.is_empty())
+    } else {
+        None
+    };
+    let Some(token) = from_header.or(from_form) else {
         return AppError::Csrf.into_response();
     };
     let valid = match &info.session {

@@ -5,21 +5,20 @@
 use std::sync::Arc;
 
 use askama::Template;
-use axum::body::Bytes;
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, StatusCode, header};
+use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::{get, post};
 use axum::{Extension, Router};
 use dias_core::validation::FieldErrors;
 use dias_web::forms::{Form, ShownErrors, page, page_with_status, see_other};
+use dias_web::upload::MultipartForm;
 use dias_web::{AppError, AppResult, AppState, Ctx};
 use serde::Deserialize;
 
 use super::{Choice, choices, label, labels, load_actor};
 use crate::domain::{self, ActorInput, Place};
 use crate::entities::actor;
-use crate::multipart;
 use crate::policy::NetworkAction;
 use crate::snapshot::SnapshotCache;
 use crate::store;
@@ -267,23 +266,14 @@ async fn upload_logo(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(slug): Path<String>,
-    headers: HeaderMap,
-    body: Bytes,
+    form: MultipartForm,
 ) -> AppResult<Response> {
     let actor = editable(&state, &ctx, &slug).await?;
     let me = ctx.user()?.clone();
-    let content_type = headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("");
-    let parts = multipart::boundary(content_type)
-        .and_then(|b| multipart::parse(&body, &b))
-        .ok_or_else(|| AppError::BadRequest(ctx.t("network-error-upload")))?;
-    let alt = multipart::text(&parts, "logo_alt");
-    let bytes = parts
-        .iter()
-        .find(|p| p.name == "logo")
-        .map(|p| p.data.clone())
+    let alt = form.text("logo_alt");
+    let bytes = form
+        .file("logo")
+        .map(|f| f.data.to_vec())
         .unwrap_or_default();
     match domain::validate_logo(&bytes, &alt) {
         Ok((mime, alt)) => {

@@ -317,14 +317,30 @@ async fn upload(
     csrf: Option<&str>,
     parts: &[(&str, Option<&str>, &[u8])],
 ) -> crate::support::TestResponse {
-    let (content_type, body) = multipart(parts);
-    let uri = match csrf {
-        Some(token) => format!(
-            "/netzwerk/akteure/{slug}/logo?{}",
-            serde_urlencoded::to_string([("_csrf", token)]).unwrap()
-        ),
-        None => format!("/netzwerk/akteure/{slug}/logo"),
-    };
+    // The token travels in the form like in every other form.
+    let mut all: Vec<(&str, Option<&str>, &[u8])> = Vec::new();
+    if let Some(token) = csrf {
+        all.push(("_csrf", None, token.as_bytes()));
+    }
+    all.extend_from_slice(parts);
+    let (content_type, body) = multipart(&all);
+    post_multipart(
+        app,
+        cookie,
+        &format!("/netzwerk/akteure/{slug}/logo"),
+        content_type,
+        body,
+    )
+    .await
+}
+
+async fn post_multipart(
+    app: &TestApp,
+    cookie: &str,
+    uri: &str,
+    content_type: String,
+    body: Vec<u8>,
+) -> crate::support::TestResponse {
     app.request(
         Request::builder()
             .method("POST")
@@ -356,6 +372,36 @@ async fn logos_are_checked_by_their_bytes_and_served_with_their_type() {
     )
     .await;
     assert_eq!(r.status, StatusCode::FORBIDDEN);
+    // A token in the address does not count (addresses end up in logs).
+    let (content_type, body) =
+        multipart(&[("logo", Some("a.png"), png), ("logo_alt", None, b"Logo")]);
+    let query = serde_urlencoded::to_string([("_csrf", csrf.as_str())]).unwrap();
+    let r = post_multipart(
+        &app,
+        &cookie,
+        &format!("/netzwerk/akteure/{slug}/logo?{query}"),
+        content_type,
+        body,
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    // A body cut off before its closing boundary, token in the header: a clear 400.
+    let (content_type, body) = multipart(&[("logo_alt", None, b"Logo")]);
+    let cut = body[..body.len() - 10].to_vec();
+    let r = app
+        .request(
+            Request::builder()
+                .method("POST")
+                .uri(format!("/netzwerk/akteure/{slug}/logo"))
+                .header(header::COOKIE, &cookie)
+                .header(header::CONTENT_TYPE, content_type)
+                .header("x-csrf-token", &csrf)
+                .body(Body::from(cut))
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    assert!(r.body.contains("Datei erneut"), "{}", r.body);
     // HTML claiming to be a PNG.
     let forged: &[u8] = b"<html><script>alert(1)</script></html>";
     let r = upload(
