@@ -217,20 +217,14 @@ pub fn validate_event(
     new_after: Option<i64>,
 ) -> Result<ValidEvent, FieldErrors> {
     let mut errors = FieldErrors::new();
-    let actor_id = match input.organiser.trim() {
-        "" if staff => None,
-        "" => {
-            errors.add("organiser", "network-event-error-organiser");
-            None
-        }
-        id => match id.parse::<i64>() {
-            Ok(id) if organisers.contains(&id) => Some(id),
-            _ => {
-                errors.add("organiser", "network-event-error-organiser");
-                None
-            }
-        },
-    };
+    let actor_id = domain::acting_for(
+        &mut errors,
+        "organiser",
+        "network-event-error-organiser",
+        &input.organiser,
+        organisers,
+        staff,
+    );
     let title = required_text(&mut errors, "title", &input.title, TITLE_MAX);
     let description_md = required_text(&mut errors, "description", &input.description, TEXT_MAX);
     let starts_at = parse_berlin_local(&input.starts);
@@ -710,31 +704,65 @@ pub async fn unregister(
     if !lock_event(&txn, id).await? {
         return Err(CoreError::NotFound);
     }
-    let Some(mine) = registration_of(&txn, id, who.user_id).await? else {
+    let moved_up = remove_registration(&txn, env, id, who.user_id).await?;
+    txn.commit().await?;
+    Ok(moved_up)
+}
+
+/// Removes a person's registration (the event locked by the caller); a
+/// freed seat goes to the waiting list. Returns who moved up first.
+async fn remove_registration<C: ConnectionTrait>(
+    txn: &C,
+    env: &MailEnv<'_>,
+    event_id: i64,
+    user_id: i64,
+) -> Result<Option<i64>, DbErr> {
+    let Some(mine) = registration_of(txn, event_id, user_id).await? else {
         return Ok(None);
     };
     event_registration::Entity::delete_by_id(mine.id)
-        .exec(&txn)
+        .exec(txn)
         .await?;
-    let mut moved_up = None;
-    if mine.status == CONFIRMED {
-        event::Entity::update_many()
-            .col_expr(
-                event::Column::ConfirmedCount,
-                Expr::col(event::Column::ConfirmedCount).sub(1),
-            )
-            .filter(event::Column::Id.eq(id))
-            .filter(event::Column::ConfirmedCount.gt(0))
-            .exec(&txn)
-            .await?;
-        let e = get(&txn, id).await?;
-        moved_up = fill_from_waiting_list(&txn, env, &e)
-            .await?
-            .into_iter()
-            .next();
+    if mine.status != CONFIRMED {
+        return Ok(None);
     }
-    txn.commit().await?;
-    Ok(moved_up)
+    event::Entity::update_many()
+        .col_expr(
+            event::Column::ConfirmedCount,
+            Expr::col(event::Column::ConfirmedCount).sub(1),
+        )
+        .filter(event::Column::Id.eq(event_id))
+        .filter(event::Column::ConfirmedCount.gt(0))
+        .exec(txn)
+        .await?;
+    let Some(e) = event::Entity::find_by_id(event_id).one(txn).await? else {
+        return Ok(None);
+    };
+    Ok(fill_from_waiting_list(txn, env, &e)
+        .await?
+        .into_iter()
+        .next())
+}
+
+/// A deleted account's registrations go (DSGVO Art. 17); seats it held in
+/// coming events pass to the waiting list.
+pub async fn erase_registrations<C: ConnectionTrait>(
+    txn: &C,
+    env: &MailEnv<'_>,
+    user_id: i64,
+) -> Result<(), DbErr> {
+    let events: Vec<i64> = event_registration::Entity::find()
+        .select_only()
+        .column(event_registration::Column::EventId)
+        .filter(event_registration::Column::UserId.eq(user_id))
+        .into_tuple()
+        .all(txn)
+        .await?;
+    for event_id in events {
+        lock_event(txn, event_id).await?;
+        remove_registration(txn, env, event_id, user_id).await?;
+    }
+    Ok(())
 }
 
 /// Moves waiting people up while seats are free (not after the start or for

@@ -30,6 +30,7 @@ pub mod ical;
 pub mod map;
 pub mod matching;
 pub mod open_data;
+pub mod personal_data;
 pub mod policy;
 pub mod posts;
 pub mod requests;
@@ -40,7 +41,6 @@ pub mod store;
 mod boards_demo;
 mod demo;
 mod events_demo;
-mod multipart;
 mod routes;
 mod search;
 
@@ -108,5 +108,6 @@ pub fn module() -> Module {
         Arc::new(boards::ThreadSource),
     ];
     module.demo = Some(Arc::new(|db, scale| Box::pin(demo::seed(db, scale))));
+    module.personal_data = Some(Arc::new(personal_data::NetworkData));
     module
 }

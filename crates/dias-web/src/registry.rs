@@ -7,6 +7,7 @@ use std::pin::Pin;
 use std::sync::Arc;
 
 use axum::Router;
+use dias_core::accounts::personal_data::PersonalData;
 use dias_core::i18n::Messages;
 use dias_core::jobs::JobHandler;
 use dias_search::SearchSource;
@@ -51,6 +52,8 @@ pub struct Module {
     pub messages: Vec<Messages>,
     pub jobs: Vec<(&'static str, Arc<dyn JobHandler>)>,
     pub demo: Option<DemoSeeder>,
+    /// The module's part of account export and deletion.
+    pub personal_data: Option<Arc<dyn PersonalData>>,
 }
 
 impl Module {
@@ -64,6 +67,7 @@ impl Module {
             messages: Vec::new(),
             jobs: Vec::new(),
             demo: None,
+            personal_data: None,
         }
     }
 }
@@ -90,6 +94,13 @@ impl Registry {
         self.modules
             .iter()
             .flat_map(|m| m.messages.iter().copied())
+            .collect()
+    }
+
+    pub fn personal_data(&self) -> Vec<Arc<dyn PersonalData>> {
+        self.modules
+            .iter()
+            .filter_map(|m| m.personal_data.clone())
             .collect()
     }
 

@@ -4,6 +4,7 @@
 //! users. Functions here know nothing of HTTP.
 
 pub mod password;
+pub mod personal_data;
 pub mod totp;
 
 use sea_orm::sea_query::Expr;
@@ -533,6 +534,8 @@ pub struct AccountExport {
     pub audit_entries_about_you: Vec<ExportedAudit>,
     pub follows: Vec<ExportedFollow>,
     pub notifications: Vec<ExportedNotification>,
+    /// The modules' sections ([`personal_data::PersonalData`]), by name.
+    pub modules: std::collections::BTreeMap<&'static str, serde_json::Value>,
 }
 
 #[derive(Debug, Serialize)]
@@ -580,7 +583,11 @@ pub struct ExportedAudit {
     pub details: serde_json::Value,
 }
 
-pub async fn export(db: &DatabaseConnection, user_id: i64) -> CoreResult<AccountExport> {
+pub async fn export(
+    db: &DatabaseConnection,
+    user_id: i64,
+    modules: &[std::sync::Arc<dyn personal_data::PersonalData>],
+) -> CoreResult<AccountExport> {
     let u = user::Entity::find_by_id(user_id)
         .one(db)
         .await?
@@ -600,6 +607,10 @@ pub async fn export(db: &DatabaseConnection, user_id: i64) -> CoreResult<Account
         .all(db)
         .await?;
     let (follows, notifications) = crate::notifications::of_user(db, user_id).await?;
+    let mut sections = std::collections::BTreeMap::new();
+    for module in modules {
+        sections.insert(module.section(), module.export(db, user_id).await?);
+    }
     let ts = crate::time::format_rfc3339;
     Ok(AccountExport {
         format: "dias-account-export/1",
@@ -651,17 +662,21 @@ pub async fn export(db: &DatabaseConnection, user_id: i64) -> CoreResult<Account
                 mailed_at: n.mailed_at.map(ts),
             })
             .collect(),
+        modules: sections,
     })
 }
 
 /// Deletes an account after checking its password. The row stays as a
 /// pseudonym so that contributions keep their author id; every personal
-/// field is cleared, sessions and tokens are removed, and modules learn of it
-/// through the outbox (`account.deleted`).
+/// field is cleared, sessions and tokens are removed, each module removes
+/// what only served the person ([`personal_data::PersonalData::erase`]) in
+/// the same transaction, and the outbox announces `account.deleted`.
 pub async fn delete_account(
     db: &DatabaseConnection,
     user_id: i64,
     password_input: &str,
+    modules: &[std::sync::Arc<dyn personal_data::PersonalData>],
+    env: &MailEnv<'_>,
 ) -> CoreResult<()> {
     let u = user::Entity::find_by_id(user_id)
         .one(db)
@@ -703,6 +718,9 @@ pub async fn delete_account(
         .exec(&txn)
         .await?;
     crate::notifications::delete_for_user(&txn, user_id).await?;
+    for module in modules {
+        module.erase(&txn, env, user_id).await?;
+    }
     outbox::publish(
         &txn,
         "account",

@@ -782,3 +782,89 @@ async fn a_larger_capacity_moves_waiting_people_up() {
         1
     );
 }
+
+#[tokio::test]
+async fn the_account_export_lists_the_network_data_and_deletion_frees_the_seat() {
+    let app = app().await;
+    let e = insert_event(
+        &app,
+        "Stammtisch Robotik",
+        5 * DAY,
+        Some(1),
+        None,
+        "robotik",
+    )
+    .await;
+    let (actor_id, me) = representative(&app, "Export GmbH").await;
+    events::register(&app.db, &principal(me), e.id)
+        .await
+        .unwrap();
+    let waiting = participant(&app).await;
+    events::register(&app.db, &principal(waiting), e.id)
+        .await
+        .unwrap();
+    assert_eq!(
+        registrations(&app, e.id).await,
+        vec![(me, "confirmed".into()), (waiting, "waiting".into())]
+    );
+
+    // Sign in as the representative again: the export has the module's section.
+    app.forget_cookies();
+    let email = dias_core::entities::user::Entity::find_by_id(me)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .email
+        .unwrap();
+    app.login(&email, None).await;
+    let export = app.get("/konto/export").await;
+    assert_eq!(export.status, StatusCode::OK);
+    let json: serde_json::Value = serde_json::from_str(&export.body).unwrap();
+    let network = &json["modules"]["netzwerk"];
+    assert_eq!(
+        network["representations"][0]["actor"]["name"],
+        "Export GmbH"
+    );
+    assert_eq!(
+        network["event_registrations"][0]["event"]["title"],
+        "Stammtisch Robotik"
+    );
+    assert_eq!(network["event_registrations"][0]["status"], "confirmed");
+
+    // A wrong password deletes nothing.
+    let r = app.post("/konto/loeschen", &[("password", "falsch")]).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(registrations(&app, e.id).await.len(), 2);
+
+    let r = app
+        .post("/konto/loeschen", &[("password", crate::support::PASSWORD)])
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    // The seat went to the person waiting, who is told so.
+    assert_eq!(
+        registrations(&app, e.id).await,
+        vec![(waiting, "confirmed".into())]
+    );
+    assert_eq!(confirmed_count(&app, e.id).await, 1);
+    assert_eq!(
+        notifications_of(&app, waiting, "notif-network-event-moved-up").await,
+        1
+    );
+    // The representation is gone; the actor stays.
+    assert_eq!(
+        actor_representative::Entity::find()
+            .filter(actor_representative::Column::UserId.eq(me))
+            .count(&app.db)
+            .await
+            .unwrap(),
+        0
+    );
+    assert!(
+        dias_network::entities::actor::Entity::find_by_id(actor_id)
+            .one(&app.db)
+            .await
+            .unwrap()
+            .is_some()
+    );
+}

@@ -695,7 +695,7 @@ async fn change_password(
 
 async fn export(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
     let user = ctx.require(&CoreAction::ManageOwnAccount)?.user()?.clone();
-    let data = accounts::export(&state.db, user.user_id).await?;
+    let data = accounts::export(&state.db, user.user_id, &state.registry.personal_data()).await?;
     let body = serde_json::to_vec_pretty(&data).map_err(|e| AppError::Internal(e.to_string()))?;
     let mut response = body.into_response();
     let headers = response.headers_mut();
@@ -738,7 +738,16 @@ async fn delete(
     Form(input): Form<PasswordInput>,
 ) -> AppResult<Response> {
     let user = ctx.require(&CoreAction::ManageOwnAccount)?.user()?.clone();
-    match field_errors(accounts::delete_account(&state.db, user.user_id, &input.password).await)? {
+    match field_errors(
+        accounts::delete_account(
+            &state.db,
+            user.user_id,
+            &input.password,
+            &state.registry.personal_data(),
+            &state.mail_env(),
+        )
+        .await,
+    )? {
         Ok(()) => {
             let mut response = see_other("/?hinweis=konto-geloescht");
             response

@@ -223,7 +223,7 @@ async fn notify_skips_deleted_accounts_and_counts_each_person_once() {
     let app = TestApp::new().await;
     let (a, _) = app.create_user("a@example.org", Role::Participant).await;
     let (b, _) = app.create_user("b@example.org", Role::Participant).await;
-    dias_core::accounts::delete_account(&app.db, b, PASSWORD)
+    dias_core::accounts::delete_account(&app.db, b, PASSWORD, &[], &app.state.mail_env())
         .await
         .unwrap();
     let told = notifications::notify(&app.db, &[a, a, b], &news("Titel", "/"))
@@ -432,7 +432,7 @@ async fn export_contains_follows_and_notifications_and_deletion_removes_them() {
     assert_eq!(data["follows"][0]["kind"], PROPOSAL);
     assert_eq!(data["follows"][0]["id"], 3);
     assert_eq!(data["notifications"][0]["title"], "Für den Export");
-    dias_core::accounts::delete_account(&app.db, me, PASSWORD)
+    dias_core::accounts::delete_account(&app.db, me, PASSWORD, &[], &app.state.mail_env())
         .await
         .unwrap();
     assert_eq!(
