@@ -1,7 +1,9 @@
 // KI-Netzwerk with JavaScript on and off: an organisation registers (the demo account
 // kommune@…, which no other journey uses), first with a missing name (error summary, input
 // kept), then completely; staff (Redaktion) admit it from the queue; a visitor filters the
-// directory by competence and Kreis and finds it, and finds it in the list below the map.
+// directory by competence and Kreis and finds it, finds it in the list below the map and in
+// the site search; the representative of another actor (akteur@…, representing the demo's
+// "Sächsischer Verbund Kommunale KI") gets it as a suggested partner with the reasons.
 // axe checks every page.
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
@@ -14,6 +16,12 @@ after(closeBrowser);
 
 const ORGANISATION = { email: 'kommune@demo.dias.example', password: 'Demo-Passwort-2026' };
 const STAFF = { email: 'redaktion@demo.dias.example', password: 'Demo-Passwort-2026' };
+const OTHER_REPRESENTATIVE = { email: 'akteur@demo.dias.example', password: 'Demo-Passwort-2026' };
+const OTHER_ACTOR = 'Sächsischer Verbund Kommunale KI';
+
+async function follow(page, link) {
+  await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), link.click()]);
+}
 
 describe('an organisation joins the KI-Netzwerk', () => {
   for (const mode of JS_MODES) {
@@ -38,7 +46,10 @@ describe('an organisation joins the KI-Netzwerk', () => {
         await page.locator('main #name').fill(name);
         await page.locator('main #category').selectOption('startup');
         await page.locator('main #description').fill('Wir verknüpfen Daten von Kommunen zu **Wissensgraphen**.');
+        // Close to the profile of the other actor, so that it is suggested there.
         await page.locator('main #competences-wissensrepraesentation').check();
+        await page.locator('main #competences-nlp').check();
+        await page.locator('main #offers-kooperation').check();
         await page.locator('main #industries-verwaltung').check();
         await page.locator('main #size_class').selectOption('kleinst');
         await page.locator('main #postcode').fill('02826');
@@ -105,8 +116,44 @@ describe('an organisation joins the KI-Netzwerk', () => {
           const main = await textOf(visitor.locator('main'));
           assert.ok(!main.includes('kontakt@neisse-wissensgraph.example'), 'the contact address stays private');
           await checkA11y(visitor, `public profile (${mode.name})`);
+
+          // The site search finds it once the outbox has reached the index.
+          const search = `/suche?q=${encodeURIComponent(`Neiße Wissensgraph ${stamp}`)}`;
+          const deadline = Date.now() + 30_000;
+          for (;;) {
+            await visit(visitor, search);
+            const hit = visitor.locator('main .search-results a', { hasText: stamp });
+            if (await hit.count()) {
+              await checkA11y(visitor, `search result (${mode.name})`);
+              await follow(visitor, hit.first());
+              assert.equal(new URL(visitor.url()).pathname, profilePath);
+              break;
+            }
+            if (Date.now() > deadline) assert.fail(`${search} does not find ${name}`);
+            await new Promise((r) => setTimeout(r, 1_000));
+          }
         } finally {
           await visitorContext.close();
+        }
+
+        // The representative of another actor finds it among that actor's suggested partners.
+        const otherContext = await newContext(js);
+        try {
+          const other = await newPage(otherContext);
+          await login(other, OTHER_REPRESENTATIVE);
+          await visit(other, '/netzwerk');
+          await follow(other, other.locator('#own-heading + ul').getByRole('link', { name: OTHER_ACTOR }));
+          assert.match(await textOf(other.locator('#partners-heading')), /Passende Partner/);
+          const card = other.locator('.network-matches > li', { hasText: stamp });
+          assert.equal(await card.count(), 1, 'the new actor is suggested');
+          const reasons = await textOf(card.locator('.match-reasons'));
+          assert.match(reasons, /Gemeinsame Kompetenzen: .*Wissensrepräsentation/);
+          assert.match(reasons, /Branche: .*Verwaltung/);
+          await checkA11y(other, `suggested partner (${mode.name})`);
+          await follow(other, card.locator('.card__title a'));
+          assert.equal(new URL(other.url()).pathname, profilePath);
+        } finally {
+          await otherContext.close();
         }
       }),
     );

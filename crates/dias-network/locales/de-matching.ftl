@@ -150,3 +150,9 @@ matching-data-openapi = OpenAPI-Dokument
 matching-data-fields = Enthaltene Felder
 matching-data-fields-text = Jeder Datensatz enthält genau diese öffentlichen Felder:
 matching-data-privacy = Kontaktadressen und Angaben zu Ansprechpersonen sind nie enthalten, ebenso wenig Akteure, deren Aufnahme noch geprüft wird.
+
+## Karten auf der Startseite des KI-Netzwerks
+matching-finder-card = Bedarf in einem Satz beschreiben und passende Akteure mit Begründung sehen.
+matching-requests-card = Projekte, für die Akteure gerade Partner suchen.
+matching-stats-card = Akteure nach Kategorie, Kreis, Kompetenz und Gründungsjahr.
+matching-data-card = Die öffentlichen Angaben als CSV, GeoJSON und JSON-Schnittstelle.

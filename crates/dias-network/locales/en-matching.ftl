@@ -150,3 +150,9 @@ matching-data-openapi = OpenAPI document
 matching-data-fields = Fields included
 matching-data-fields-text = Every record contains exactly these public fields:
 matching-data-privacy = Contact addresses and details of representatives are never included, nor are actors whose admission is still being checked.
+
+## Cards on the KI-Netzwerk start page
+matching-finder-card = Describe a need in one sentence and see matching actors with the reasons.
+matching-requests-card = Projects for which actors are looking for partners right now.
+matching-stats-card = Actors by category, district, competence and founding year.
+matching-data-card = The public details as CSV, GeoJSON and a JSON interface.

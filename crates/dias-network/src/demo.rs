@@ -1,7 +1,8 @@
 //! Demo data: real Saxon AI institutions by name with public facts only
 //! (descriptions written for this demo, coordinates of their town), plus
 //! clearly fictional organisations marked "(fiktiv)". Representatives are
-//! generated demo participants, never the documented demo accounts.
+//! generated demo participants; of the documented demo accounts only
+//! `akteur@demo.dias.example` represents an actor (see [`DEMO_REPRESENTATIVE`]).
 //! `Scale::Large` adds 20,000 generated actors by bulk insert.
 
 use dias_core::entities::user;
@@ -746,6 +747,50 @@ fn weighted_municipality(rng: &mut StdRng, cumulative: &[(i64, String)]) -> Stri
         .unwrap_or_else(|| "14612000".to_owned())
 }
 
+/// The documented demo account that represents a fictional actor, and that
+/// actor: a network of municipalities, so that a municipality registering
+/// with a similar profile shows up among its "Passende Partner".
+pub const DEMO_REPRESENTATIVE: (&str, &str) = (
+    "akteur@demo.dias.example",
+    "Sächsischer Verbund Kommunale KI",
+);
+
+/// Makes the documented demo representative a representative of its actor
+/// (opted in to partner requests), if both exist.
+async fn link_demo_representative(db: &DatabaseConnection, now: i64) -> Result<(), String> {
+    let (email, name) = DEMO_REPRESENTATIVE;
+    let user_id = user::Entity::find()
+        .select_only()
+        .column(user::Column::Id)
+        .filter(user::Column::Email.eq(email))
+        .into_tuple::<i64>()
+        .one(db)
+        .await
+        .map_err(db_err)?;
+    let actor_id = actor::Entity::find()
+        .select_only()
+        .column(actor::Column::Id)
+        .filter(actor::Column::Slug.eq(domain::slugify(name)))
+        .into_tuple::<i64>()
+        .one(db)
+        .await
+        .map_err(db_err)?;
+    let (Some(user_id), Some(actor_id)) = (user_id, actor_id) else {
+        return Ok(());
+    };
+    actor_representative::Entity::insert(actor_representative::ActiveModel {
+        actor_id: Set(actor_id),
+        user_id: Set(user_id),
+        partner_requests_opt_in: Set(true),
+        created_at: Set(now),
+        ..Default::default()
+    })
+    .exec(db)
+    .await
+    .map_err(db_err)?;
+    Ok(())
+}
+
 pub async fn seed(db: &DatabaseConnection, scale: Scale) -> Result<String, String> {
     let mut rng = StdRng::seed_from_u64(5);
     let now = dias_core::time::now();
@@ -927,6 +972,7 @@ pub async fn seed(db: &DatabaseConnection, scale: Scale) -> Result<String, Strin
             .await
             .map_err(db_err)?;
     }
+    link_demo_representative(db, now).await?;
     // Events and posts (events_demo.rs) need the actors and representatives.
     crate::events_demo::seed(db, scale).await?;
     crate::boards_demo::seed(db, scale).await?;

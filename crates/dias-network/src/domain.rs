@@ -621,6 +621,29 @@ pub fn slugify(name: &str) -> String {
     }
 }
 
+/// The actor an event or post is published for, from the form's choice:
+/// one of `allowed` (those the person represents), or none ("für die DiAS")
+/// for staff only. A refused choice is reported on `field` with `message`.
+pub fn acting_for(
+    errors: &mut FieldErrors,
+    field: &'static str,
+    message: &'static str,
+    chosen: &str,
+    allowed: &[i64],
+    staff: bool,
+) -> Option<i64> {
+    match chosen.trim() {
+        "" if staff => None,
+        id => match id.parse::<i64>() {
+            Ok(id) if allowed.contains(&id) => Some(id),
+            _ => {
+                errors.add(field, message);
+                None
+            }
+        },
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -100,20 +100,14 @@ pub struct ValidPost {
 /// also write for DiAS (empty actor).
 pub fn validate(input: &PostInput, actors: &[i64], staff: bool) -> Result<ValidPost, FieldErrors> {
     let mut errors = FieldErrors::new();
-    let actor_id = match input.actor.trim() {
-        "" if staff => None,
-        "" => {
-            errors.add("actor", "network-post-error-actor");
-            None
-        }
-        id => match id.parse::<i64>() {
-            Ok(id) if actors.contains(&id) => Some(id),
-            _ => {
-                errors.add("actor", "network-post-error-actor");
-                None
-            }
-        },
-    };
+    let actor_id = domain::acting_for(
+        &mut errors,
+        "actor",
+        "network-post-error-actor",
+        &input.actor,
+        actors,
+        staff,
+    );
     let title = required_text(&mut errors, "title", &input.title, TITLE_MAX);
     let teaser = required_text(&mut errors, "teaser", &input.teaser, TEASER_MAX);
     let body_md = required_text(&mut errors, "body", &input.body, BODY_MAX);

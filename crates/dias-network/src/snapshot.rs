@@ -195,6 +195,7 @@ pub struct Row {
     pub lat: f64,
     pub lon: f64,
     pub created_at: i64,
+    pub founding_year: Option<i32>,
 }
 
 /// What the version query returns: the number of actors and their newest
@@ -226,6 +227,8 @@ pub struct Snapshot {
     labels: Vec<(String, String)>,
     /// Per facet: value → positions carrying it.
     values: [HashMap<String, Bits>; 6],
+    /// The figures of the statistics page.
+    pub stats: crate::stats::Stats,
 }
 
 impl std::fmt::Debug for Snapshot {
@@ -308,6 +311,12 @@ impl Snapshot {
             mark(Facet::District, &r.ags5, pos);
             mark(Facet::Size, &r.size_class, pos);
         }
+        let stats = crate::stats::tally(rows.iter().map(|r| crate::stats::StatRow {
+            category: &r.category,
+            ags5: &r.ags5,
+            competences: &r.competences,
+            founding_year: r.founding_year,
+        }));
         let mut newest: Vec<usize> = (0..n).collect();
         newest.sort_by_key(|&p| (std::cmp::Reverse(rows[p].created_at), p));
         Snapshot {
@@ -322,6 +331,7 @@ impl Snapshot {
             ids: rows.iter().map(|r| r.id).collect(),
             newest,
             values,
+            stats,
         }
     }
 
@@ -552,6 +562,7 @@ mod tests {
             lat: 51.0,
             lon: 13.0,
             created_at: id,
+            founding_year: None,
         }
     }
 

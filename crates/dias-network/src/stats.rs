@@ -4,19 +4,14 @@
 
 use std::collections::BTreeMap;
 
-use sea_orm::{
-    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, FromQueryResult, QueryFilter, QuerySelect,
-};
-
 use crate::domain;
-use crate::entities::actor;
 
 /// A verified actor's counted fields.
-#[derive(Debug, Clone, PartialEq, FromQueryResult)]
-pub struct StatRow {
-    pub category: String,
-    pub ags5: String,
-    pub competences: String,
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct StatRow<'a> {
+    pub category: &'a str,
+    pub ags5: &'a str,
+    pub competences: &'a [String],
     pub founding_year: Option<i32>,
 }
 
@@ -35,19 +30,18 @@ pub struct Stats {
 
 pub const DRESDEN: &str = "14612";
 
-/// Counts the rows.
-pub fn tally(rows: &[StatRow]) -> Stats {
-    let mut s = Stats {
-        total: rows.len(),
-        ..Stats::default()
-    };
+/// Counts the rows. The directory snapshot does it once per change of the
+/// actors ([`crate::snapshot::Snapshot::stats`]), not each page view.
+pub fn tally<'a>(rows: impl IntoIterator<Item = StatRow<'a>>) -> Stats {
+    let mut s = Stats::default();
     for r in rows {
-        *s.by_category.entry(r.category.clone()).or_default() += 1;
-        let group = domain::group_of(&r.category);
+        s.total += 1;
+        *s.by_category.entry(r.category.to_owned()).or_default() += 1;
+        let group = domain::group_of(r.category);
         *s.by_group.entry(group.to_owned()).or_default() += 1;
-        *s.by_district.entry(r.ags5.clone()).or_default() += 1;
-        for c in domain::split_list(&r.competences) {
-            *s.by_competence.entry(c.to_owned()).or_default() += 1;
+        *s.by_district.entry(r.ags5.to_owned()).or_default() += 1;
+        for c in r.competences {
+            *s.by_competence.entry(c.clone()).or_default() += 1;
         }
         if let Some(y) = r.founding_year {
             *s.by_year.entry(y).or_default() += 1;
@@ -57,22 +51,6 @@ pub fn tally(rows: &[StatRow]) -> Stats {
         }
     }
     s
-}
-
-/// One narrow query over the verified actors.
-pub async fn rows<C: ConnectionTrait>(db: &C) -> Result<Vec<StatRow>, DbErr> {
-    actor::Entity::find()
-        .select_only()
-        .columns([
-            actor::Column::Category,
-            actor::Column::Ags5,
-            actor::Column::Competences,
-            actor::Column::FoundingYear,
-        ])
-        .filter(actor::Column::Status.eq(domain::VERIFIED))
-        .into_model::<StatRow>()
-        .all(db)
-        .await
 }
 
 /// A line of the comparison with the KI-Studie Sachsen (2024).
@@ -140,22 +118,28 @@ pub fn comparison(s: &Stats) -> Vec<Comparison> {
 mod tests {
     use super::*;
 
-    fn row(category: &str, ags5: &str, competences: &str, year: Option<i32>) -> StatRow {
+    fn row<'a>(
+        category: &'a str,
+        ags5: &'a str,
+        competences: &'a [String],
+        year: Option<i32>,
+    ) -> StatRow<'a> {
         StatRow {
-            category: category.into(),
-            ags5: ags5.into(),
-            competences: competences.into(),
+            category,
+            ags5,
+            competences,
             founding_year: year,
         }
     }
 
     #[test]
     fn counts_per_value_and_the_dresden_share_of_companies() {
-        let s = tally(&[
-            row("startup", "14612", "nlp,robotik", Some(2020)),
-            row("unternehmen", "14713", "nlp", Some(2020)),
-            row("hochschule", "14612", "robotik", None),
-            row("unternehmen", "14612", "", Some(1990)),
+        let both = ["nlp".to_owned(), "robotik".to_owned()];
+        let s = tally([
+            row("startup", "14612", &both, Some(2020)),
+            row("unternehmen", "14713", &both[..1], Some(2020)),
+            row("hochschule", "14612", &both[1..], None),
+            row("unternehmen", "14612", &[], Some(1990)),
         ]);
         assert_eq!(s.total, 4);
         assert_eq!(s.by_group["unternehmen"], 3);

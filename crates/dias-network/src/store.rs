@@ -65,6 +65,7 @@ pub async fn facet_rows<C: ConnectionTrait>(db: &C) -> Result<Vec<Row>, DbErr> {
         lat: f64,
         lon: f64,
         created_at: i64,
+        founding_year: Option<i32>,
     }
     let rows = actor::Entity::find()
         .select_only()
@@ -81,6 +82,7 @@ pub async fn facet_rows<C: ConnectionTrait>(db: &C) -> Result<Vec<Row>, DbErr> {
             actor::Column::Lat,
             actor::Column::Lon,
             actor::Column::CreatedAt,
+            actor::Column::FoundingYear,
         ])
         .filter(actor::Column::Status.eq(domain::VERIFIED))
         .into_model::<R>()
@@ -102,6 +104,7 @@ pub async fn facet_rows<C: ConnectionTrait>(db: &C) -> Result<Vec<Row>, DbErr> {
             lat: r.lat,
             lon: r.lon,
             created_at: r.created_at,
+            founding_year: r.founding_year,
         })
         .collect())
 }

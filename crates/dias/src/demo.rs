@@ -10,7 +10,7 @@ use sea_orm::{ConnectionTrait, EntityTrait, PaginatorTrait, Set};
 /// Password of every demo account (documented in the README; demo only).
 pub const DEMO_PASSWORD: &str = "Demo-Passwort-2026";
 
-const DEMO_ACCOUNTS: [(&str, &str, Role); 4] = [
+const DEMO_ACCOUNTS: [(&str, &str, Role); 5] = [
     (
         "buerger@demo.dias.example",
         "Anna Beispiel",
@@ -26,6 +26,12 @@ const DEMO_ACCOUNTS: [(&str, &str, Role); 4] = [
         "kommune@demo.dias.example",
         "Gemeinde Musterstadt",
         Role::Municipality,
+    ),
+    // Represents one fictional KI-Netzwerk actor (dias-network's demo links it).
+    (
+        "akteur@demo.dias.example",
+        "Arne Akteur",
+        Role::Representative,
     ),
 ];
 

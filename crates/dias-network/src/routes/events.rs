@@ -13,7 +13,7 @@ use dias_web::forms::{Form, ShownErrors, field_errors, page, page_with_status, s
 use dias_web::{AppError, AppResult, AppState, Ctx};
 use serde::Deserialize;
 
-use super::{Choice, district_name};
+use super::{Choice, choices, district_name, labels};
 use crate::entities::event;
 use crate::events::{
     self, EventAction, EventFilter, EventInput, Participant, Registered, When, topic_terms,
@@ -92,24 +92,6 @@ fn place_line(ctx: &Ctx, e: &event::Model) -> String {
     line
 }
 
-fn topic_labels(ctx: &Ctx, stored: &str) -> Vec<String> {
-    let stored: Vec<&str> = crate::domain::split_list(stored).collect();
-    topic_terms()
-        .filter(|t| stored.contains(&t.slug))
-        .map(|t| ctx.t(t.key))
-        .collect()
-}
-
-fn topic_choices(ctx: &Ctx, selected: &[String]) -> Vec<Choice> {
-    topic_terms()
-        .map(|t| Choice {
-            value: t.slug.to_owned(),
-            label: ctx.t(t.key),
-            selected: selected.iter().any(|s| s == t.slug),
-        })
-        .collect()
-}
-
 fn kreis_choices(selected: &str) -> Vec<Choice> {
     dias_core::reference::cached()
         .districts
@@ -154,7 +136,7 @@ pub(crate) async fn cards(
                 when: events::format_span(e.starts_at, e.ends_at),
                 datetime: dias_core::time::format_rfc3339(e.starts_at),
                 place: place_line(ctx, &e),
-                topics: topic_labels(ctx, &e.topics),
+                topics: labels(ctx, topic_terms(), &e.topics),
                 cancelled: e.cancelled_at.is_some(),
                 full: events::seats_left(&e) == Some(0),
                 organiser,
@@ -216,7 +198,7 @@ async fn listing(
     page(&ListPage {
         archive: which == When::Past,
         pagination: Pagination::new(number, total, PER_PAGE, base),
-        topics: topic_choices(&ctx, std::slice::from_ref(&filter.topic)),
+        topics: choices(&ctx, topic_terms(), std::slice::from_ref(&filter.topic)),
         kreise: kreis_choices(&filter.kreis),
         format: filter.format,
         feed_url,
@@ -408,7 +390,7 @@ async fn event_page(
             datetime: dias_core::time::format_rfc3339(e.starts_at),
             place: place_line(&ctx, &e),
             district: district_name(&e.ags5),
-            topics: topic_labels(&ctx, &e.topics),
+            topics: labels(&ctx, topic_terms(), &e.topics),
             seats_left: events::seats_left(&e),
             cancelled: e.cancelled_at.is_some(),
             started: e.starts_at <= now,
@@ -640,7 +622,7 @@ fn form_page(
                 label: label.clone(),
             })
             .collect(),
-        topics: topic_choices(&ctx, &input.topics),
+        topics: choices(&ctx, topic_terms(), &input.topics),
         municipalities,
         event_id,
         errors,

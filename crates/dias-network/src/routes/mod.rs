@@ -76,9 +76,13 @@ pub struct Choice {
     pub selected: bool,
 }
 
-pub(crate) fn choices(ctx: &Ctx, terms: &[Term], selected: &[String]) -> Vec<Choice> {
+pub(crate) fn choices<'t>(
+    ctx: &Ctx,
+    terms: impl IntoIterator<Item = &'t Term>,
+    selected: &[String],
+) -> Vec<Choice> {
     terms
-        .iter()
+        .into_iter()
         .map(|t| Choice {
             value: t.slug.to_owned(),
             label: ctx.t(t.key),
@@ -88,10 +92,14 @@ pub(crate) fn choices(ctx: &Ctx, terms: &[Term], selected: &[String]) -> Vec<Cho
 }
 
 /// Labels of the stored slugs, in taxonomy order.
-pub(crate) fn labels(ctx: &Ctx, terms: &[Term], stored: &str) -> Vec<String> {
+pub(crate) fn labels<'t>(
+    ctx: &Ctx,
+    terms: impl IntoIterator<Item = &'t Term>,
+    stored: &str,
+) -> Vec<String> {
     let stored: Vec<&str> = domain::split_list(stored).collect();
     terms
-        .iter()
+        .into_iter()
         .filter(|t| stored.contains(&t.slug))
         .map(|t| ctx.t(t.key))
         .collect()

@@ -15,7 +15,7 @@ use dias_web::forms::{Form, ShownErrors, field_errors, page, page_with_status, s
 use dias_web::{AppError, AppResult, AppState, Ctx};
 use serde::Deserialize;
 
-use super::Choice;
+use super::{Choice, choices, labels};
 use crate::atom::{self, Entry, Feed};
 use crate::entities::post;
 use crate::events::{find_topic, topic_terms};
@@ -64,24 +64,6 @@ fn params(ctx: &Ctx, raw: Option<&str>) -> AppResult<(String, u64)> {
     Ok((topic, number))
 }
 
-fn topic_labels(ctx: &Ctx, stored: &str) -> Vec<String> {
-    let stored: Vec<&str> = crate::domain::split_list(stored).collect();
-    topic_terms()
-        .filter(|t| stored.contains(&t.slug))
-        .map(|t| ctx.t(t.key))
-        .collect()
-}
-
-fn topic_choices(ctx: &Ctx, selected: &[String]) -> Vec<Choice> {
-    topic_terms()
-        .map(|t| Choice {
-            value: t.slug.to_owned(),
-            label: ctx.t(t.key),
-            selected: selected.iter().any(|s| s == t.slug),
-        })
-        .collect()
-}
-
 /// A post in a list.
 pub struct PostCard {
     pub id: i64,
@@ -115,7 +97,7 @@ fn card(ctx: &Ctx, names: &HashMap<i64, (String, String)>, p: post::Model) -> Po
     PostCard {
         date: dias_core::time::format_date(shown),
         datetime: dias_core::time::format_rfc3339(shown),
-        topics: topic_labels(ctx, &p.topics),
+        topics: labels(ctx, topic_terms(), &p.topics),
         reject_reason: p.reject_reason.unwrap_or_default(),
         status: p.status,
         author,
@@ -179,7 +161,7 @@ async fn list(
     });
     page(&ListPage {
         pagination: Pagination::new(number, total, PER_PAGE, base),
-        topics: topic_choices(&ctx, std::slice::from_ref(&topic)),
+        topics: choices(&ctx, topic_terms(), std::slice::from_ref(&topic)),
         can_review: ctx.can(&PostAction::Review),
         feed_url,
         can_write,
@@ -332,7 +314,7 @@ fn form_page(
                 label: label.clone(),
             })
             .collect(),
-        topics: topic_choices(&ctx, &input.topics),
+        topics: super::choices(&ctx, topic_terms(), &input.topics),
         staff: ctx.principal().is_some_and(|p| p.role.is_staff_or_above()),
         errors,
         input,

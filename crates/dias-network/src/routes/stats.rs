@@ -1,16 +1,19 @@
 //! Zahlen: the network in figures, compared with the KI-Studie Sachsen.
 
 use askama::Template;
-use axum::Router;
+use std::sync::Arc;
+
 use axum::extract::State;
 use axum::response::Response;
 use axum::routing::get;
+use axum::{Extension, Router};
 use dias_web::components::{Bar, BarChart, Column, ColumnChart};
 use dias_web::forms::page;
 use dias_web::{AppResult, AppState, Ctx};
 
 use super::label;
 use crate::domain::{CATEGORIES, COMPETENCES};
+use crate::snapshot::SnapshotCache;
 use crate::stats::{self, Comparison};
 
 pub(super) fn routes() -> Router<AppState> {
@@ -53,8 +56,13 @@ fn chart(ctx: &Ctx, id: &str, key: &str, header: &str, bars: Vec<Bar>) -> BarCha
     .layout()
 }
 
-async fn show(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
-    let s = stats::tally(&stats::rows(&state.db).await?);
+async fn show(
+    State(state): State<AppState>,
+    Extension(cache): Extension<Arc<SnapshotCache>>,
+    ctx: Ctx,
+) -> AppResult<Response> {
+    let snapshot = cache.get(&state.db).await?;
+    let s = &snapshot.stats;
     let by_category = chart(
         &ctx,
         "kategorien",
@@ -113,10 +121,10 @@ async fn show(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
             .map(|(name, n)| bar(&ctx, name, n))
             .collect(),
     );
-    let by_year = year_chart(&ctx, &s);
+    let by_year = year_chart(&ctx, s);
     page(&StatsPage {
         total: s.total,
-        comparison: stats::comparison(&s),
+        comparison: stats::comparison(s),
         by_category,
         by_district,
         by_competence,
