@@ -24,5 +24,6 @@ pub mod reference;
 pub mod sessions;
 pub mod time;
 pub mod validation;
+pub mod versions;
 
 pub use error::{CoreError, CoreResult};

@@ -20,6 +20,7 @@ mod m0009_network;
 mod m0010_network_events;
 mod m0011_network_requests;
 mod m0012_network_boards;
+mod m0013_data_versions;
 
 pub struct Migrator;
 
@@ -39,6 +40,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0010_network_events::Migration),
             Box::new(m0011_network_requests::Migration),
             Box::new(m0012_network_boards::Migration),
+            Box::new(m0013_data_versions::Migration),
         ]
     }
 }

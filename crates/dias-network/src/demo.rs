@@ -917,6 +917,9 @@ pub async fn seed(db: &DatabaseConnection, scale: Scale) -> Result<String, Strin
             .await
             .map_err(db_err)?;
     }
+    dias_core::versions::bump(db, crate::store::ACTORS_VERSION)
+        .await
+        .map_err(db_err)?;
     crate::requests::seed_demo(db).await?;
     // Representatives: generated participants (the documented demo accounts
     // stay as they are, so every e2e journey starts from a known state).

@@ -198,13 +198,9 @@ pub struct Row {
     pub founding_year: Option<i32>,
 }
 
-/// What the version query returns: the number of actors and their newest
-/// change.
+/// The change counter of the actors ([`crate::store::actors_version`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Version {
-    pub count: i64,
-    pub max_updated: i64,
-}
+pub struct Version(pub i64);
 
 /// A position on the map, already projected to the SVG's coordinates.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -468,16 +464,6 @@ impl Snapshot {
     }
 }
 
-/// Whether a snapshot must be rebuilt, given the database's version now.
-pub fn is_stale(snapshot: &Snapshot, current: Version, now: i64) -> bool {
-    const SETTLE_SECS: i64 = 2;
-    snapshot.version != current
-        // Changes in the second of the build (or committed late with an
-        // older timestamp) could be missing: build once more afterwards.
-        || (snapshot.version.max_updated + SETTLE_SECS >= snapshot.built_at
-            && now > snapshot.built_at)
-}
-
 /// The snapshot of one running instance, shared by its requests.
 #[derive(Default)]
 pub struct SnapshotCache {
@@ -510,15 +496,14 @@ impl SnapshotCache {
     /// database changed.
     pub async fn get(&self, db: &DatabaseConnection) -> Result<Arc<Snapshot>, DbErr> {
         let version = crate::store::actors_version(db).await?;
-        let now = dias_core::time::now();
         if let Some(s) = self.loaded()
-            && !is_stale(&s, version, now)
+            && s.version == version
         {
             return Ok(s);
         }
         let _guard = self.rebuilding.lock().await;
         if let Some(s) = self.loaded()
-            && !is_stale(&s, version, dias_core::time::now())
+            && s.version == version
         {
             return Ok(s);
         }
@@ -697,35 +682,5 @@ mod tests {
                 assert_eq!(sel.count(Facet::District, v), brute, "{filter:?} {v}");
             }
         }
-    }
-
-    #[test]
-    fn stale_when_the_version_moved_or_the_build_second_may_be_incomplete() {
-        let mut s = snapshot(vec![]);
-        s.version = Version {
-            count: 3,
-            max_updated: 100,
-        };
-        s.built_at = 200;
-        assert!(!is_stale(&s, s.version, 500));
-        assert!(is_stale(
-            &s,
-            Version {
-                count: 3,
-                max_updated: 101
-            },
-            500
-        ));
-        assert!(is_stale(
-            &s,
-            Version {
-                count: 2,
-                max_updated: 100
-            },
-            500
-        ));
-        s.built_at = 100;
-        assert!(!is_stale(&s, s.version, 100));
-        assert!(is_stale(&s, s.version, 101));
     }
 }

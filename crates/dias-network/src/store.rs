@@ -9,7 +9,7 @@ use dias_core::entities::user;
 use dias_core::i18n::Value;
 use dias_core::policy::{Principal, Role};
 use dias_core::{CoreError, CoreResult, audit, outbox};
-use sea_orm::sea_query::{Asterisk, Expr, ExprTrait, Query};
+use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait,
     FromQueryResult, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set,
@@ -22,31 +22,15 @@ use crate::snapshot::{Row, Version};
 /// Search document kind of actors.
 pub const KIND_ACTOR: &str = "actor";
 
-/// `COUNT(*)` and `MAX(updated_at)` of all actors: tells whether the
-/// directory snapshot is still current. Two scalar subqueries rather than
-/// one aggregate, so that each is answered by the database's shortcut
-/// (counting b-tree cells, one end of `idx_actors_updated`) instead of a
-/// scan.
+/// The change counter of `actors` (`dias_core::versions`). Every write to
+/// the table is in this file and bumps it in its transaction; actors are
+/// never deleted (removal is a status change), so nothing else moves it.
+pub const ACTORS_VERSION: &str = "actors";
+
+/// Tells whether the directory snapshot and the matching index are still
+/// current: one primary-key lookup.
 pub async fn actors_version<C: ConnectionTrait>(db: &C) -> Result<Version, DbErr> {
-    let count = Query::select()
-        .expr(Expr::col(Asterisk).count())
-        .from(actor::Entity)
-        .to_owned();
-    let newest = Query::select()
-        .expr(Expr::col(actor::Column::UpdatedAt).max())
-        .from(actor::Entity)
-        .to_owned();
-    let stmt = Query::select()
-        .expr_as(count, "n")
-        .expr_as(newest, "m")
-        .to_owned();
-    let Some(row) = db.query_one(&stmt).await? else {
-        return Ok(Version::default());
-    };
-    Ok(Version {
-        count: row.try_get::<i64>("", "n")?,
-        max_updated: row.try_get::<Option<i64>>("", "m")?.unwrap_or(0),
-    })
+    Ok(Version(dias_core::versions::get(db, ACTORS_VERSION).await?))
 }
 
 /// The facet fields of every verified actor, for the snapshot.
@@ -378,6 +362,7 @@ pub async fn register(
     };
     set_fields(&mut model, v);
     let created = model.insert(&txn).await?;
+    dias_core::versions::bump(&txn, ACTORS_VERSION).await?;
     actor_representative::ActiveModel {
         actor_id: Set(created.id),
         user_id: Set(who.user_id),
@@ -424,6 +409,7 @@ pub async fn update(
         model.status = Set(domain::PENDING.to_owned());
     }
     model.update(&txn).await?;
+    dias_core::versions::bump(&txn, ACTORS_VERSION).await?;
     actor_change::ActiveModel {
         actor_id: Set(current.id),
         user_id: Set(Some(who.user_id)),
@@ -532,6 +518,7 @@ pub async fn decide(
     if updated.rows_affected != 1 {
         return Err(CoreError::Conflict("network-error-already-decided".into()));
     }
+    dias_core::versions::bump(&txn, ACTORS_VERSION).await?;
     audit::record(
         &txn,
         Some(staff.user_id),

@@ -1,8 +1,8 @@
 //! Loading and refreshing the matching [`Index`] of a running instance.
 //!
-//! Like the directory snapshot, the index is rebuilt when the database's
-//! cheap version of `actors` (`COUNT(*)`, `MAX(updated_at)`) moved, so that
-//! several instances stay consistent without messaging. The index needs the
+//! Like the directory snapshot, the index is rebuilt when the change
+//! counter of `actors` moved, so that several instances stay consistent
+//! without messaging. The index needs the
 //! descriptions, which the directory snapshot deliberately leaves out, hence
 //! its own cache. Indexes are kept per application state (its instance id):
 //! tests run several apps with their own databases in one process.
@@ -22,7 +22,6 @@ use crate::snapshot::Version;
 
 struct Built {
     version: Version,
-    built_at: i64,
     index: Arc<Index>,
 }
 
@@ -35,21 +34,14 @@ struct Slot {
 }
 
 impl Slot {
-    fn fresh(&self, version: Version, now: i64) -> Option<Arc<Index>> {
+    fn fresh(&self, version: Version) -> Option<Arc<Index>> {
         let current = self.current.read().ok()?.clone()?;
-        (!is_stale(&current, version, now)).then(|| current.index.clone())
+        (current.version == version).then(|| current.index.clone())
     }
 }
 
 static SLOTS: LazyLock<Mutex<HashMap<Arc<str>, Arc<Slot>>>> =
     LazyLock::new(|| Mutex::new(HashMap::new()));
-
-/// Changes in the second of the build could be missing (whole-second
-/// timestamps): build once more after it.
-fn is_stale(built: &Built, current: Version, now: i64) -> bool {
-    built.version != current
-        || (built.version.max_updated + 2 >= built.built_at && now > built.built_at)
-}
 
 /// The verified actors as matching candidates (one query).
 pub async fn candidates<C: ConnectionTrait>(db: &C) -> Result<Vec<Candidate>, DbErr> {
@@ -112,19 +104,17 @@ pub async fn index(instance: &Arc<str>, db: &DatabaseConnection) -> Result<Arc<I
         slots.entry(instance.clone()).or_default().clone()
     };
     let version = crate::store::actors_version(db).await?;
-    if let Some(index) = slot.fresh(version, dias_core::time::now()) {
+    if let Some(index) = slot.fresh(version) {
         return Ok(index);
     }
     let _guard = slot.rebuilding.lock().await;
-    if let Some(index) = slot.fresh(version, dias_core::time::now()) {
+    if let Some(index) = slot.fresh(version) {
         return Ok(index);
     }
-    let built_at = dias_core::time::now();
     let index = Arc::new(Index::build(candidates(db).await?));
     if let Ok(mut current) = slot.current.write() {
         *current = Some(Arc::new(Built {
             version,
-            built_at,
             index: index.clone(),
         }));
     }

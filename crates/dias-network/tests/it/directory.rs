@@ -207,7 +207,7 @@ async fn the_snapshot_follows_inserts_updates_and_status_changes() {
     let r = app.get("/netzwerk/akteure?kompetenz=nlp").await;
     assert_eq!(number(&r, "#network-result-count"), 2);
     assert!(r.body.contains("Zweiter Akteur"));
-    // An update that keeps the count: the newest change moves.
+    // An update that keeps the count (the writer moves the change counter).
     actor::Entity::update_many()
         .col_expr(actor::Column::Competences, Expr::value("robotik"))
         .col_expr(
@@ -218,6 +218,7 @@ async fn the_snapshot_follows_inserts_updates_and_status_changes() {
         .exec(&app.db)
         .await
         .unwrap();
+    crate::helpers::bump_actors(&app).await;
     let r = app.get("/netzwerk/akteure?kompetenz=nlp").await;
     assert_eq!(number(&r, "#network-result-count"), 1);
     assert_eq!(facet_count(&r, "kompetenz", "robotik"), 1);
@@ -232,6 +233,7 @@ async fn the_snapshot_follows_inserts_updates_and_status_changes() {
         .exec(&app.db)
         .await
         .unwrap();
+    crate::helpers::bump_actors(&app).await;
     let map = app.get("/netzwerk/karte").await;
     assert_eq!(number(&map, "#network-result-count"), 1);
     assert!(!map.body.contains("Erster Akteur"));

@@ -94,9 +94,8 @@ pub(crate) async fn insert_actor(
     status: &str,
 ) -> actor::Model {
     let m = dias_core::reference::cached().municipality(ags8).unwrap();
-    // A minute old, so that snapshots built now count as settled.
-    let now = dias_core::time::now() - 60;
-    actor::ActiveModel {
+    let now = dias_core::time::now();
+    let a = actor::ActiveModel {
         slug: Set(format!(
             "{}-{}",
             dias_network::domain::slugify(name),
@@ -130,7 +129,17 @@ pub(crate) async fn insert_actor(
     }
     .insert(&app.db)
     .await
-    .unwrap()
+    .unwrap();
+    // As every write of the store does (tests write the table directly).
+    bump_actors(app).await;
+    a
+}
+
+/// Moves the change counter of the actors, as a write through the store does.
+pub(crate) async fn bump_actors(app: &TestApp) {
+    dias_core::versions::bump(&app.db, dias_network::store::ACTORS_VERSION)
+        .await
+        .unwrap();
 }
 
 /// The session cookie set by a response (for hand-built requests).

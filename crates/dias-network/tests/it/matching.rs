@@ -19,6 +19,7 @@ async fn describe(app: &TestApp, a: &actor::Model, text: &str) {
         .exec(&app.db)
         .await
         .unwrap();
+    crate::helpers::bump_actors(app).await;
 }
 
 /// A small network: two farming vision actors, a factory vision actor, an
