@@ -410,6 +410,19 @@ pub async fn update(
     }
     model.update(&txn).await?;
     dias_core::versions::bump(&txn, ACTORS_VERSION).await?;
+    if diff.fields.contains(&"name") {
+        // Partner requests are found by their actor's name too.
+        let requests: Vec<i64> = crate::entities::partner_request::Entity::find()
+            .select_only()
+            .column(crate::entities::partner_request::Column::Id)
+            .filter(crate::entities::partner_request::Column::ActorId.eq(current.id))
+            .into_tuple()
+            .all(&txn)
+            .await?;
+        for id in requests {
+            outbox::search_changed(&txn, crate::requests::KIND_REQUEST, &id.to_string()).await?;
+        }
+    }
     actor_change::ActiveModel {
         actor_id: Set(current.id),
         user_id: Set(Some(who.user_id)),

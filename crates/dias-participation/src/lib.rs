@@ -23,6 +23,7 @@ pub mod export;
 pub mod moderation;
 pub mod notify;
 pub mod opinion;
+pub mod personal_data;
 pub mod policy;
 pub mod processes;
 pub mod results;
@@ -114,5 +115,6 @@ pub fn module() -> Module {
         Arc::new(debates::DebateSource),
     ];
     module.demo = Some(Arc::new(|db, scale| Box::pin(demo::seed(db, scale))));
+    module.personal_data = Some(Arc::new(personal_data::ParticipationData));
     module
 }

@@ -357,7 +357,8 @@ pub async fn csrf(State(state): State<AppState>, req: Request, next: Next) -> Re
         .await
 }
 
-/// Renders error markers as full pages (or JSON under `/api/`).
+/// Renders error markers as full pages, or as JSON for an API: any path
+/// with an `api` segment (`/api/…`, a module's `/netzwerk/api/…`).
 pub async fn error_pages(State(state): State<AppState>, req: Request, next: Next) -> Response {
     let (parts, body) = req.into_parts();
     let ctx = Ctx::from_parts(&parts, &state);
@@ -366,11 +367,12 @@ pub async fn error_pages(State(state): State<AppState>, req: Request, next: Next
         return response;
     };
     let retry_after = response.headers().get(header::RETRY_AFTER).cloned();
-    let mut rendered = if ctx.path.starts_with("/api/") {
+    let mut rendered = if ctx.path.split('/').any(|segment| segment == "api") {
         (
             error.status,
             axum::Json(serde_json::json!({
                 "error": ctx.t(error.message),
+                "detail": error.detail.as_deref().map(|d| ctx.t(d)),
                 "status": error.status.as_u16(),
                 "request_id": ctx.info.request_id,
             })),

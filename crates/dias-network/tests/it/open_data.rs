@@ -331,3 +331,32 @@ async fn open_data_and_statistics_cost_constant_queries() {
         assert_eq!(app.count_queries(app.get(p)).await.0, n, "{p}");
     }
 }
+
+#[tokio::test]
+async fn api_errors_are_json_with_the_reason() {
+    let app = app().await;
+    actors(&app).await;
+    for path in [
+        "/netzwerk/api/akteure?seite=0",
+        "/netzwerk/api/akteure?seite=abc",
+        "/netzwerk/api/akteure?seite=999",
+    ] {
+        let r = app.get(path).await;
+        assert_eq!(r.status, StatusCode::BAD_REQUEST, "{path}");
+        assert!(
+            r.headers[header::CONTENT_TYPE]
+                .to_str()
+                .unwrap()
+                .starts_with("application/json"),
+            "{path}"
+        );
+        let json: serde_json::Value = serde_json::from_str(&r.body).unwrap();
+        assert_eq!(json["status"], 400);
+        assert!(json["detail"].as_str().unwrap().contains("Seite"), "{json}");
+        assert!(json["request_id"].is_string());
+    }
+    // Pages elsewhere keep their HTML error page.
+    let r = app.get("/netzwerk/akteure?seite=abc").await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    assert!(r.body.contains("<html"));
+}

@@ -425,3 +425,60 @@ async fn request_list_and_page_cost_constant_queries() {
     assert_eq!(list_small, list_large);
     assert_eq!(page_small, page_large);
 }
+
+#[tokio::test]
+async fn renaming_an_actor_reindexes_its_requests_which_are_found_by_the_new_name() {
+    let app = app().await;
+    let a = insert_actor(
+        &app,
+        "Obsthof Kamera",
+        "startup",
+        &["bildverarbeitung"],
+        &["umwelt-landwirtschaft"],
+        DRESDEN,
+        "kleinst",
+        VERIFIED,
+    )
+    .await;
+    let poster = app.sign_in_as(Role::Participant).await;
+    represent(&app, &a, poster, false).await;
+    let deadline = deadline_in(14);
+    let r = app
+        .post(
+            "/netzwerk/kooperationsgesuche/neu",
+            &request_form(&a.slug, &deadline),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    dias_search::indexer::catch_up(&app.state.db, &app.state.search, &app.state.sources)
+        .await
+        .unwrap();
+
+    let current = actor::Entity::find_by_id(a.id)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let mut renamed = dias_network::store::valid_of(&current);
+    renamed.name = "Elbtal Obstsensorik".into();
+    let who = dias_core::policy::Principal {
+        user_id: poster,
+        role: Role::Participant,
+        display_name: "Test".into(),
+        email: "p@example.org".into(),
+        locale: "de".into(),
+        totp_enabled: false,
+    };
+    dias_network::store::update(&app.db, &who, &current, &renamed)
+        .await
+        .unwrap();
+    dias_search::indexer::catch_up(&app.state.db, &app.state.search, &app.state.sources)
+        .await
+        .unwrap();
+    let found = app.get("/suche?q=Obstsensorik&typ=partner_request").await;
+    assert!(
+        found.body.contains("Partner für Kameras im Obstbau"),
+        "{}",
+        found.body
+    );
+}

@@ -752,3 +752,40 @@ async fn visitors_are_sent_to_sign_in_and_drafts_stay_hidden() {
         StatusCode::OK
     );
 }
+
+#[tokio::test]
+async fn the_account_export_holds_the_persons_contributions_and_only_theirs() {
+    let app = app().await;
+    let (_, paragraphs) = process_with(&app, "verfahren", ALL_OPEN, 10).await;
+    app.sign_in_as(Role::Participant).await;
+    new_proposal(&app, "verfahren", "Fremder Vorschlag").await;
+    app.forget_cookies();
+    app.sign_in_as(Role::Participant).await;
+    let pid = paragraphs[0];
+    app.post(
+        &format!("/beteiligung/verfahren/text/{pid}/kommentare"),
+        &[("category", "frage"), ("body", "Mein Kommentar zum Absatz")],
+    )
+    .await;
+    let mine = new_proposal(&app, "verfahren", "Mein eigener Vorschlag").await;
+    app.post(
+        &format!("/beteiligung/verfahren/vorschlaege/{mine}/unterstuetzen"),
+        &[],
+    )
+    .await;
+
+    let r = app.get("/konto/export").await;
+    assert_eq!(r.status, StatusCode::OK);
+    let json: serde_json::Value = serde_json::from_str(&r.body).unwrap();
+    let part = &json["modules"]["beteiligung"];
+    let titles: Vec<&str> = part["proposals"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(titles, ["Mein eigener Vorschlag"]);
+    assert_eq!(part["comments"][0]["text"], "Mein Kommentar zum Absatz");
+    assert_eq!(part["comments"].as_array().unwrap().len(), 1);
+    assert_eq!(part["supported_proposals"], serde_json::json!([mine]));
+}
