@@ -17,6 +17,7 @@ pub mod i18n;
 pub mod jobs;
 pub mod mail;
 pub mod markdown;
+pub mod moderation;
 pub mod notifications;
 pub mod outbox;
 pub mod policy;

@@ -78,14 +78,6 @@ network-board-report-reason = Grund der Meldung
 network-board-report-note = Anmerkung
 network-board-report-note-hint = Freiwillig; bei „Sonstiges“ bitte kurz erklären (höchstens 1000 Zeichen).
 network-board-report-submit = Meldung senden
-network-board-reason-spam = Spam
-network-board-reason-offensive = Beleidigend
-network-board-reason-off_topic = Nicht zum Thema
-network-board-reason-other = Sonstiges
-network-board-error-note-required = Bitte beschreiben Sie kurz, was nicht in Ordnung ist.
-network-board-error-report-own = Eigene Beiträge können Sie nicht melden.
-network-board-error-report-hidden = Dieser Inhalt ist bereits ausgeblendet.
-network-board-error-report-twice = Sie haben diesen Inhalt bereits gemeldet.
 
 network-board-moderation-title = Moderation des Austauschs
 network-board-moderation-lead = Gemeldete Themen und Antworten, die neueste Meldung zuerst. Ab drei offenen Meldungen wird ein Inhalt automatisch ausgeblendet, bis Sie entscheiden.

@@ -78,14 +78,6 @@ network-board-report-reason = Reason for the report
 network-board-report-note = Note
 network-board-report-note-hint = Optional; for “Other” please explain briefly (at most 1000 characters).
 network-board-report-submit = Send report
-network-board-reason-spam = Spam
-network-board-reason-offensive = Offensive
-network-board-reason-off_topic = Off topic
-network-board-reason-other = Other
-network-board-error-note-required = Please describe briefly what is wrong.
-network-board-error-report-own = You cannot report your own content.
-network-board-error-report-hidden = This content is already hidden.
-network-board-error-report-twice = You have already reported this content.
 
 network-board-moderation-title = Exchange moderation
 network-board-moderation-lead = Reported threads and replies, newest report first. With three open reports, content is hidden automatically until you decide.

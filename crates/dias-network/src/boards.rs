@@ -24,7 +24,7 @@ use std::collections::{HashMap, HashSet};
 use dias_core::notifications::{self, NewNotification, Target};
 use dias_core::policy::{Policy, Principal};
 use dias_core::validation::{FieldErrors, required_text};
-use dias_core::{CoreError, CoreResult, outbox};
+use dias_core::{CoreError, CoreResult, moderation, outbox};
 use dias_search::{SearchDoc, SearchSource};
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
@@ -50,9 +50,7 @@ pub const BODY_MAX: usize = 20_000;
 pub const EDIT_WINDOW_SECS: i64 = 15 * 60;
 /// Open reports that hide content without a moderator.
 pub const REPORT_THRESHOLD: u64 = 3;
-/// Reasons of a report, in form order.
-pub const REASONS: [&str; 4] = ["spam", "offensive", "off_topic", "other"];
-pub const NOTE_MAX: usize = 1_000;
+pub use dias_core::moderation::{Action, NOTE_MAX, REASONS};
 /// Replies on one page of a thread.
 pub const REPLIES_PER_PAGE: u64 = 50;
 /// Path segments below `/netzwerk/austausch` that are pages, not boards.
@@ -625,39 +623,6 @@ impl ModTarget {
     }
 }
 
-/// A moderator's action.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ModAction {
-    Hide,
-    Restore,
-    Dismiss,
-}
-
-impl ModAction {
-    pub const ALL: [ModAction; 3] = [ModAction::Hide, ModAction::Restore, ModAction::Dismiss];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ModAction::Hide => "hide",
-            ModAction::Restore => "restore",
-            ModAction::Dismiss => "dismiss",
-        }
-    }
-
-    /// The URL segment.
-    pub fn slug(self) -> &'static str {
-        match self {
-            ModAction::Hide => "verbergen",
-            ModAction::Restore => "wiederherstellen",
-            ModAction::Dismiss => "verwerfen",
-        }
-    }
-
-    pub fn from_slug(slug: &str) -> Option<ModAction> {
-        ModAction::ALL.into_iter().find(|a| a.slug() == slug)
-    }
-}
-
 /// A reportable item as moderation sees it.
 #[derive(Debug, Clone)]
 pub struct Content {
@@ -771,28 +736,16 @@ pub async fn report(
     note: &str,
 ) -> CoreResult<bool> {
     let found = content(db, target).await?;
-    if found.deleted {
-        return Err(CoreError::NotFound);
-    }
-    if found.author_id == Some(who.user_id) {
-        return Err(CoreError::Conflict("network-board-error-report-own".into()));
-    }
-    if found.hidden {
-        return Err(CoreError::Conflict(
-            "network-board-error-report-hidden".into(),
-        ));
-    }
-    let mut errors = FieldErrors::new();
-    if !REASONS.contains(&reason) {
-        errors.add("reason", "error-invalid-choice");
-    }
-    let note = note.trim().to_owned();
-    if note.chars().count() > NOTE_MAX {
-        errors.add("note", "error-too-long");
-    } else if reason == "other" && note.is_empty() {
-        errors.add("note", "network-board-error-note-required");
-    }
-    errors.into_result()?;
+    let note = moderation::check_report(
+        who.user_id,
+        moderation::Reportable {
+            author_id: found.author_id,
+            hidden: found.hidden,
+            deleted: found.deleted,
+        },
+        reason,
+        note,
+    )?;
     let of_target = || {
         board_report::Entity::find()
             .filter(board_report::Column::TargetKind.eq(target.kind.as_str()))
@@ -817,9 +770,7 @@ pub async fn report(
         Ok(_) => {}
         // The unique index decides between a person's two submissions.
         Err(e) if matches!(e.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => {
-            return Err(CoreError::Conflict(
-                "network-board-error-report-twice".into(),
-            ));
+            return Err(CoreError::Conflict(moderation::DUPLICATE.into()));
         }
         Err(e) => return Err(e.into()),
     }
@@ -832,11 +783,11 @@ pub async fn report(
         .count(&txn)
         .await?;
     let mut hidden = false;
-    if open >= REPORT_THRESHOLD && set_hidden(&txn, target, Some(now)).await? {
+    if moderation::hides(open, REPORT_THRESHOLD) && set_hidden(&txn, target, Some(now)).await? {
         write_log(
             &txn,
             None,
-            ModAction::Hide,
+            Action::Hide,
             target,
             "",
             serde_json::json!({ "automatic": true, "reports": open }),
@@ -897,7 +848,7 @@ async fn set_hidden<C: ConnectionTrait>(
 async fn write_log<C: ConnectionTrait>(
     db: &C,
     moderator: Option<&Principal>,
-    action: ModAction,
+    action: Action,
     target: ModTarget,
     reason: &str,
     details: serde_json::Value,
@@ -950,7 +901,7 @@ async fn close_reports<C: ConnectionTrait>(
 pub async fn act(
     db: &DatabaseConnection,
     who: &Principal,
-    action: ModAction,
+    action: Action,
     target: ModTarget,
     reason: &str,
 ) -> CoreResult<()> {
@@ -964,23 +915,26 @@ pub async fn act(
     }
     let txn = dias_core::db::begin_write(db).await?;
     let closed = match action {
-        ModAction::Hide => {
+        Action::Hide => {
             set_hidden(&txn, target, Some(dias_core::time::now())).await?;
             close_reports(&txn, who, target, "actioned").await?
         }
-        ModAction::Restore => {
+        Action::Restore => {
             if !set_hidden(&txn, target, None).await? {
                 return Err(CoreError::Conflict("network-board-error-not-hidden".into()));
             }
             close_reports(&txn, who, target, "dismissed").await?
         }
-        ModAction::Dismiss => {
+        Action::Dismiss => {
             let closed = close_reports(&txn, who, target, "dismissed").await?;
             if closed == 0 {
                 return Err(CoreError::Conflict("network-board-error-no-reports".into()));
             }
             closed
         }
+        // The exchange publishes at once and blocks accounts only through
+        // the administration.
+        Action::Approve | Action::Block => return Err(CoreError::NotFound),
     };
     write_log(
         &txn,
@@ -1101,16 +1055,9 @@ pub async fn queue(
                     .author_id
                     .and_then(|a| authors.get(&a).cloned())
                     .unwrap_or_default(),
-                reasons: REASONS
-                    .iter()
-                    .map(|r| {
-                        (
-                            *r,
-                            list.map_or(0, |l| l.iter().filter(|m| m.reason == *r).count() as i64),
-                        )
-                    })
-                    .filter(|(_, n)| *n > 0)
-                    .collect(),
+                reasons: moderation::reason_counts(
+                    list.into_iter().flatten().map(|m| m.reason.as_str()),
+                ),
                 notes: list
                     .map(|l| {
                         l.iter()

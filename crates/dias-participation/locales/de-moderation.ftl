@@ -4,18 +4,10 @@
 report-open = Melden
 report-title = Beitrag melden
 report-reason = Warum melden Sie diesen Beitrag?
-report-reason-spam = Spam oder Werbung
-report-reason-offensive = Beleidigend oder herabwürdigend
-report-reason-off_topic = Nicht zum Thema
-report-reason-other = Sonstiges
 report-note = Anmerkung (optional)
 report-note-hint = Was sollte die Moderation wissen? Höchstens 1.000 Zeichen. Bei „Sonstiges“ bitte ausfüllen.
 report-submit = Meldung senden
 report-back = Zurück zum Beitrag
-report-own-content = Eigene Beiträge können Sie nicht melden.
-report-target-hidden = Dieser Beitrag ist bereits ausgeblendet und wird von der Moderation geprüft.
-report-duplicate = Sie haben diesen Beitrag bereits gemeldet. Die Moderation kümmert sich darum.
-report-error-note-required = Bitte beschreiben Sie kurz, was an dem Beitrag nicht in Ordnung ist.
 notice-gemeldet = Vielen Dank, Ihre Meldung ist bei der Moderation eingegangen.
 
 ## Arten von Beiträgen

@@ -4,18 +4,10 @@
 report-open = Report
 report-title = Report a contribution
 report-reason = Why are you reporting this contribution?
-report-reason-spam = Spam or advertising
-report-reason-offensive = Offensive or degrading
-report-reason-off_topic = Off topic
-report-reason-other = Other
 report-note = Note (optional)
 report-note-hint = What should the moderators know? At most 1,000 characters. Please fill in for “Other”.
 report-submit = Send report
 report-back = Back to the contribution
-report-own-content = You cannot report your own contributions.
-report-target-hidden = This contribution is already hidden and is being reviewed by the moderators.
-report-duplicate = You have already reported this contribution. The moderators are taking care of it.
-report-error-note-required = Please describe briefly what is wrong with the contribution.
 notice-gemeldet = Thank you, the moderators have received your report.
 
 ## Kinds of contributions

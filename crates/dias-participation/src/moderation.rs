@@ -36,7 +36,7 @@ use std::collections::{HashMap, HashSet};
 
 use dias_core::policy::Principal;
 use dias_core::validation::FieldErrors;
-use dias_core::{CoreError, CoreResult, outbox};
+use dias_core::{CoreError, CoreResult, moderation, outbox};
 use sea_orm::sea_query::{Expr, Query};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, DbErr,
@@ -47,10 +47,7 @@ use sea_orm::{
 use crate::entities::{comment, moderation_log, process, proposal, report, suggestion};
 use crate::store::KIND_PROPOSAL;
 
-/// Reasons of a report, in form order.
-pub const REASONS: [&str; 4] = ["spam", "offensive", "off_topic", "other"];
-/// Longest note of a report and reason of an action, in characters.
-pub const NOTE_MAX: usize = 1_000;
+pub use dias_core::moderation::{Action, NOTE_MAX, REASONS};
 /// Longest reason for blocking (the accounts table keeps 500).
 pub const BLOCK_REASON_MAX: usize = 500;
 /// Items awaiting pre-moderation shown at once (oldest first).
@@ -100,52 +97,6 @@ impl ReportTarget {
             kind: TargetKind::parse(kind.trim())?,
             id: id.trim().parse().ok().filter(|id| *id > 0)?,
         })
-    }
-}
-
-/// A moderator action.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Action {
-    Hide,
-    Restore,
-    Dismiss,
-    Approve,
-    Block,
-}
-
-impl Action {
-    pub const ALL: [Action; 5] = [
-        Action::Hide,
-        Action::Restore,
-        Action::Dismiss,
-        Action::Approve,
-        Action::Block,
-    ];
-
-    /// The value stored in `moderation_log.action`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Action::Hide => "hide",
-            Action::Restore => "restore",
-            Action::Dismiss => "dismiss",
-            Action::Approve => "approve",
-            Action::Block => "block",
-        }
-    }
-
-    /// The German URL segment (`/moderation/verbergen`).
-    pub fn slug(self) -> &'static str {
-        match self {
-            Action::Hide => "verbergen",
-            Action::Restore => "wiederherstellen",
-            Action::Dismiss => "verwerfen",
-            Action::Approve => "freigeben",
-            Action::Block => "sperren",
-        }
-    }
-
-    pub fn from_slug(slug: &str) -> Option<Action> {
-        Action::ALL.into_iter().find(|a| a.slug() == slug)
     }
 }
 
@@ -391,26 +342,16 @@ pub async fn report(
     note: &str,
 ) -> CoreResult<Reported> {
     let found = content(db, process.id, target).await?;
-    if found.deleted {
-        return Err(CoreError::NotFound);
-    }
-    if found.author_id == who.user_id {
-        return Err(CoreError::Conflict("report-own-content".into()));
-    }
-    if found.hidden_at.is_some() {
-        return Err(CoreError::Conflict("report-target-hidden".into()));
-    }
-    let mut errors = FieldErrors::new();
-    if !REASONS.contains(&reason) {
-        errors.add("reason", "error-invalid-choice");
-    }
-    let note = note.trim().to_owned();
-    if note.chars().count() > NOTE_MAX {
-        errors.add("note", "error-too-long");
-    } else if reason == "other" && note.is_empty() {
-        errors.add("note", "report-error-note-required");
-    }
-    errors.into_result()?;
+    let note = moderation::check_report(
+        who.user_id,
+        moderation::Reportable {
+            author_id: Some(found.author_id),
+            hidden: found.hidden_at.is_some(),
+            deleted: found.deleted,
+        },
+        reason,
+        note,
+    )?;
 
     let txn = dias_core::db::begin_write(db).await?;
     let of_target = || {
@@ -424,7 +365,7 @@ pub async fn report(
         .await?
         > 0;
     if duplicate {
-        return Err(CoreError::Conflict("report-duplicate".into()));
+        return Err(CoreError::Conflict(moderation::DUPLICATE.into()));
     }
     let now = dias_core::time::now();
     let inserted = report::ActiveModel {
@@ -444,7 +385,7 @@ pub async fn report(
         Ok(_) => {}
         // Two submissions at once: the unique index decides.
         Err(e) if matches!(e.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => {
-            return Err(CoreError::Conflict("report-duplicate".into()));
+            return Err(CoreError::Conflict(moderation::DUPLICATE.into()));
         }
         Err(e) => return Err(e.into()),
     }
@@ -461,7 +402,7 @@ pub async fn report(
             .filter(report::Column::Status.eq("open"))
             .count(&txn)
             .await?;
-        if open >= threshold && set_hidden(&txn, target, Some(now)).await? {
+        if moderation::hides(open, threshold) && set_hidden(&txn, target, Some(now)).await? {
             write_log(
                 &txn,
                 None,
@@ -987,18 +928,9 @@ pub async fn queue(
             excerpt: c.excerpt(),
             hidden: c.hidden_at.is_some(),
             reports,
-            reasons: REASONS
-                .iter()
-                .map(|r| {
-                    (
-                        *r,
-                        open.map_or(0, |list| {
-                            list.iter().filter(|m| m.reason == *r).count() as i64
-                        }),
-                    )
-                })
-                .filter(|(_, n)| *n > 0)
-                .collect(),
+            reasons: moderation::reason_counts(
+                open.into_iter().flatten().map(|m| m.reason.as_str()),
+            ),
             notes: open
                 .map(|list| {
                     list.iter()

@@ -346,3 +346,13 @@ notif-mail-footer =
     Wie oft Sie E-Mails erhalten, stellen Sie hier ein: { $settings }
 
     Ihre Digitalagentur Sachsen
+
+## Melden (alle Module, dias_core::moderation)
+report-reason-spam = Spam oder Werbung
+report-reason-offensive = Beleidigend oder herabwürdigend
+report-reason-off_topic = Nicht zum Thema
+report-reason-other = Sonstiges
+report-own-content = Eigene Beiträge können Sie nicht melden.
+report-target-hidden = Dieser Inhalt ist bereits ausgeblendet und wird von der Moderation geprüft.
+report-duplicate = Sie haben diesen Inhalt bereits gemeldet. Die Moderation kümmert sich darum.
+report-error-note-required = Bitte beschreiben Sie kurz, was an dem Inhalt nicht in Ordnung ist.

@@ -346,3 +346,13 @@ notif-mail-footer =
     Choose how often you get e-mails here: { $settings }
 
     Your Digitalagentur Sachsen
+
+## Reporting (every module, dias_core::moderation)
+report-reason-spam = Spam or advertising
+report-reason-offensive = Offensive or degrading
+report-reason-off_topic = Off topic
+report-reason-other = Other
+report-own-content = You cannot report your own contributions.
+report-target-hidden = This content is already hidden and is being reviewed by the moderators.
+report-duplicate = You have already reported this content. The moderators are taking care of it.
+report-error-note-required = Please describe briefly what is wrong with the content.

@@ -17,7 +17,7 @@ use dias_web::{AppError, AppResult, AppState, Ctx};
 use serde::Deserialize;
 
 use crate::boards::{
-    self, BoardAction, BoardInput, ModAction, ModTarget, REASONS, ThreadInput, thread_path,
+    self, Action, BoardAction, BoardInput, ModTarget, REASONS, ThreadInput, thread_path,
 };
 use crate::entities::{board, board_reply, board_thread};
 
@@ -383,7 +383,7 @@ struct ThreadPage {
 fn reasons(ctx: &Ctx) -> Vec<(&'static str, String)> {
     REASONS
         .iter()
-        .map(|r| (*r, ctx.t(&format!("network-board-reason-{r}"))))
+        .map(|r| (*r, ctx.t(&dias_core::moderation::reason_label(r))))
         .collect()
 }
 
@@ -803,7 +803,7 @@ async fn queue(
             reasons: i
                 .reasons
                 .iter()
-                .map(|(r, n)| format!("{}: {n}", ctx.t(&format!("network-board-reason-{r}"))))
+                .map(|(r, n)| format!("{}: {n}", ctx.t(&dias_core::moderation::reason_label(r))))
                 .collect::<Vec<_>>()
                 .join(", "),
             notes: i.notes,
@@ -864,15 +864,17 @@ async fn act(
     Form(input): Form<ActInput>,
 ) -> AppResult<Response> {
     let me = ctx.require(&BoardAction::Moderate)?.user()?.clone();
-    let action = ModAction::from_slug(&action).ok_or(AppError::NotFound)?;
+    let notice = match Action::from_slug(&action) {
+        Some(Action::Hide) => "austausch-verborgen",
+        Some(Action::Restore) => "austausch-wiederhergestellt",
+        Some(Action::Dismiss) => "austausch-verworfen",
+        // No pre-moderation or blocking in the exchange.
+        Some(Action::Approve | Action::Block) | None => return Err(AppError::NotFound),
+    };
+    let action = Action::from_slug(&action).ok_or(AppError::NotFound)?;
     let target =
         ModTarget::parse(&input.target_kind, &input.target_id).ok_or(AppError::NotFound)?;
     boards::act(&state.db, &me, action, target, &input.reason).await?;
-    let notice = match action {
-        ModAction::Hide => "austausch-verborgen",
-        ModAction::Restore => "austausch-wiederhergestellt",
-        ModAction::Dismiss => "austausch-verworfen",
-    };
     if input.zurueck == "thema" {
         let content = boards::content(&state.db, target).await?;
         return Ok(see_other(&format!(

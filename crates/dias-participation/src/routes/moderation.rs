@@ -131,7 +131,7 @@ async fn report(
                     back: content.located_link(&state.db, &slug).await?.href(),
                     reasons: REASONS
                         .iter()
-                        .map(|r| (*r, ctx.t(&format!("report-reason-{r}"))))
+                        .map(|r| (*r, ctx.t(&dias_core::moderation::reason_label(r))))
                         .collect(),
                     reason: input.reason,
                     note: input.note,
@@ -179,7 +179,7 @@ fn item_view(ctx: &Ctx, item: QueueItem) -> ItemView {
         reasons: item
             .reasons
             .iter()
-            .map(|(r, n)| format!("{}: {n}", ctx.t(&format!("report-reason-{r}"))))
+            .map(|(r, n)| format!("{}: {n}", ctx.t(&dias_core::moderation::reason_label(r))))
             .collect::<Vec<_>>()
             .join(", "),
         at: dias_core::time::format_datetime(item.at),
