@@ -790,6 +790,9 @@ pub async fn seed(db: &DatabaseConnection, scale: Scale) -> Result<String, Strin
             .await
             .map_err(db_err)?;
     }
+    dias_core::versions::bump(db, crate::posts::POSTS_VERSION)
+        .await
+        .map_err(db_err)?;
     Ok(format!(
         "{event_count} Veranstaltungen ({registrations} Anmeldungen), {post_count} Beiträge"
     ))

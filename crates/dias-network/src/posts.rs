@@ -142,14 +142,47 @@ fn published(topic: &str) -> Select<post::Entity> {
         .order_by_desc(post::Column::Id)
 }
 
+/// The change counter of `network_posts` (`dias_core::versions`): every
+/// write in this file bumps it in its transaction.
+pub const POSTS_VERSION: &str = "network_posts";
+
+/// Totals of published posts per topic, kept for one value of the change
+/// counter: counting 50,000 posts cost more than the rest of the list page.
+/// One per router (instance); another instance's write moves the counter.
+#[derive(Debug, Default)]
+pub struct PublishedCounts(std::sync::Mutex<(i64, HashMap<String, u64>)>);
+
+impl PublishedCounts {
+    pub async fn total(&self, db: &DatabaseConnection, topic: &str) -> Result<u64, DbErr> {
+        // The counter is read before counting: a change in between is
+        // counted already and recounted once the counter is seen to move.
+        let version = dias_core::versions::get(db, POSTS_VERSION).await?;
+        if let Ok(cached) = self.0.lock()
+            && cached.0 == version
+            && let Some(n) = cached.1.get(topic)
+        {
+            return Ok(*n);
+        }
+        let n = published(topic).count(db).await?;
+        if let Ok(mut cached) = self.0.lock() {
+            if cached.0 != version {
+                *cached = (version, HashMap::new());
+            }
+            cached.1.insert(topic.to_owned(), n);
+        }
+        Ok(n)
+    }
+}
+
 /// One page of published posts, newest first, and how many match.
 pub async fn page(
     db: &DatabaseConnection,
+    counts: &PublishedCounts,
     topic: &str,
     page: u64,
     per_page: u64,
 ) -> Result<(Vec<post::Model>, u64), DbErr> {
-    let total = published(topic).count(db).await?;
+    let total = counts.total(db, topic).await?;
     let items = published(topic)
         .offset(page.saturating_sub(1) * per_page)
         .limit(per_page)
@@ -251,6 +284,7 @@ pub async fn create(
     }
     .insert(&txn)
     .await?;
+    dias_core::versions::bump(&txn, POSTS_VERSION).await?;
     if publish {
         outbox::search_changed(&txn, KIND_POST, &created.id.to_string()).await?;
     }
@@ -312,6 +346,7 @@ pub async fn review(
         get(&txn, id).await?;
         return Err(CoreError::Conflict("network-post-error-decided".into()));
     }
+    dias_core::versions::bump(&txn, POSTS_VERSION).await?;
     let p = get(&txn, id).await?;
     if let Some(author) = p.author_id {
         let (kind, summary) = match decision {
@@ -383,6 +418,7 @@ pub async fn update(
         .filter(post::Column::Id.eq(current.id))
         .exec(&txn)
         .await?;
+    dias_core::versions::bump(&txn, POSTS_VERSION).await?;
     outbox::search_changed(&txn, KIND_POST, &id.to_string()).await?;
     dias_core::audit::record(
         &txn,

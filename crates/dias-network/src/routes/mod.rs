@@ -43,6 +43,9 @@ pub fn routes() -> Router<AppState> {
         // One snapshot per router: each instance (and each test app) keeps
         // its own and checks it against the database.
         .layer(Extension(Arc::new(SnapshotCache::default())))
+        .layer(Extension(
+            Arc::new(crate::posts::PublishedCounts::default()),
+        ))
 }
 
 /// An actor of the URL with whether the signed-in person represents it.

@@ -2,13 +2,14 @@
 //! queue of the Redaktion and the Atom feed.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use askama::Template;
-use axum::Router;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
+use axum::{Extension, Router};
 use dias_core::validation::FieldErrors;
 use dias_web::components::Pagination;
 use dias_web::forms::{Form, ShownErrors, field_errors, page, page_with_status, see_other};
@@ -124,11 +125,12 @@ struct ListPage {
 
 async fn list(
     State(state): State<AppState>,
+    Extension(counts): Extension<Arc<posts::PublishedCounts>>,
     ctx: Ctx,
     RawQuery(raw): RawQuery,
 ) -> AppResult<Response> {
     let (topic, number) = params(&ctx, raw.as_deref())?;
-    let (items, total) = posts::page(&state.db, &topic, number, PER_PAGE).await?;
+    let (items, total) = posts::page(&state.db, &counts, &topic, number, PER_PAGE).await?;
     let mine = match ctx.principal() {
         Some(me) if me.role == dias_core::policy::Role::Representative => {
             posts::unpublished_of(&state.db, me.user_id).await?
