@@ -1,0 +1,1030 @@
+//! Förder-Check: which offers fit a situation, and why.
+//!
+//! The questionnaire has seven optional [`Answers`]: who you are
+//! (Förderberechtigte), your seat (Kreis, optionally the Gemeinde), your
+//! company size, your industry, what you plan (Förderbereiche) and what kind
+//! of support you want (Förderarten). [`evaluate`] compares them with the
+//! conditions stored on an offer and returns a [`Verdict`] with one
+//! [`Finding`] per condition: matched, failed, or not decidable because an
+//! answer is missing — which names the [`Question`] that would decide it
+//! („unklar — fehlende Angabe: Unternehmensgröße“).
+//!
+//! Two kinds of condition are told apart:
+//! - **eligibility** (group, region, size, industry): the offer restricts
+//!   who may apply. An unanswered question the offer depends on makes the
+//!   result `unklar`; a question the offer does not depend on is not asked
+//!   (an offer for all sizes needs no size).
+//! - **wishes** (themes, kinds of support): unanswered means "anything";
+//!   answered, at least one must meet the offer's values.
+//!
+//! The offer's state comes last: an offer that has ended (status
+//! `ausgelaufen`, or a programme end in the past) or is in Antragstopp is
+//! never `passt`, whatever the conditions say; see [`Availability`].
+//!
+//! [`check`] evaluates a catalogue and ranks it: fitting open offers first,
+//! then fitting offers not yet open, then `unklar` by the number of missing
+//! answers, then `passt nicht`, with stopped and ended offers last. The
+//! answers travel as URL query parameters ([`Answers::to_query`],
+//! [`Answers::from_query`]) so a result is a shareable link and nothing
+//! personal is stored.
+
+use dias_core::validation::FieldErrors;
+use jiff::civil::Date;
+use serde::Serialize;
+
+use crate::offer::{Deadline, Offer, Tier};
+use crate::vocab::{
+    CompanySize, EligibleGroup, FundingArea, FundingType, Industry, Region, Status, Term,
+};
+
+/// The questions of the questionnaire, with their URL parameter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Question {
+    Group,
+    District,
+    Municipality,
+    Size,
+    Industry,
+    Theme,
+    FundingType,
+}
+
+impl Question {
+    pub const ALL: [Question; 7] = [
+        Question::Group,
+        Question::District,
+        Question::Municipality,
+        Question::Size,
+        Question::Industry,
+        Question::Theme,
+        Question::FundingType,
+    ];
+
+    /// The URL query parameter (German, like every route).
+    pub fn param(self) -> &'static str {
+        match self {
+            Question::Group => "wer",
+            Question::District => "kreis",
+            Question::Municipality => "gemeinde",
+            Question::Size => "groesse",
+            Question::Industry => "branche",
+            Question::Theme => "thema",
+            Question::FundingType => "art",
+        }
+    }
+
+    /// What the question asks about, as named after „fehlende Angabe:“.
+    pub fn label_de(self) -> &'static str {
+        match self {
+            Question::Group => "Förderberechtigte",
+            Question::District => "Sitz (Kreis)",
+            Question::Municipality => "Gemeinde",
+            Question::Size => "Unternehmensgröße",
+            Question::Industry => "Branche",
+            Question::Theme => "Vorhaben (Förderbereich)",
+            Question::FundingType => "Förderart",
+        }
+    }
+
+    pub fn message_id(self) -> &'static str {
+        match self {
+            Question::Group => "funding-question-wer",
+            Question::District => "funding-question-kreis",
+            Question::Municipality => "funding-question-gemeinde",
+            Question::Size => "funding-question-groesse",
+            Question::Industry => "funding-question-branche",
+            Question::Theme => "funding-question-thema",
+            Question::FundingType => "funding-question-art",
+        }
+    }
+}
+
+/// The answers of one person. Every answer is optional.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Answers {
+    pub group: Option<EligibleGroup>,
+    /// AGS5 of the Kreis of the seat.
+    pub district: Option<String>,
+    /// AGS8 of the Gemeinde of the seat; decides offers for single
+    /// Gemeinden. Implies the Kreis.
+    pub municipality: Option<String>,
+    pub size: Option<CompanySize>,
+    pub industry: Option<Industry>,
+    pub themes: Vec<FundingArea>,
+    pub funding_types: Vec<FundingType>,
+}
+
+impl Answers {
+    /// The answers as a URL query: one parameter per answer, lists as
+    /// repeated parameters (what a form with checkboxes sends), in the
+    /// questionnaire's order. Empty answers are left out, so no answers
+    /// give an empty query.
+    pub fn to_query(&self) -> String {
+        let mut pairs: Vec<(&str, &str)> = Vec::new();
+        if let Some(group) = self.group {
+            pairs.push((Question::Group.param(), group.slug()));
+        }
+        if let Some(district) = &self.district {
+            pairs.push((Question::District.param(), district.as_str()));
+        }
+        if let Some(municipality) = &self.municipality {
+            pairs.push((Question::Municipality.param(), municipality.as_str()));
+        }
+        if let Some(size) = self.size {
+            pairs.push((Question::Size.param(), size.slug()));
+        }
+        if let Some(industry) = self.industry {
+            pairs.push((Question::Industry.param(), industry.slug()));
+        }
+        for theme in &self.themes {
+            pairs.push((Question::Theme.param(), theme.slug()));
+        }
+        for kind in &self.funding_types {
+            pairs.push((Question::FundingType.param(), kind.slug()));
+        }
+        serde_urlencoded::to_string(pairs).unwrap_or_default()
+    }
+
+    /// Reads answers from a URL query. Empty values count as unanswered
+    /// (a form's „keine Angabe“); unknown parameters are ignored (tracking
+    /// or paging parameters); an unknown value, a single-valued question
+    /// given twice, or a Gemeinde outside the given Kreis is an error for
+    /// that question, so the form can show it. A Gemeinde also sets the
+    /// Kreis. List answers are kept in vocabulary order without repeats, so
+    /// equal answers give equal queries.
+    pub fn from_query(query: &str) -> Result<Answers, FieldErrors> {
+        let query = query.strip_prefix('?').unwrap_or(query);
+        let mut errors = FieldErrors::new();
+        let Ok(pairs) = serde_urlencoded::from_str::<Vec<(String, String)>>(query) else {
+            errors.add("query", "funding-error-query");
+            return Err(errors);
+        };
+        let mut answers = Answers::default();
+        let reference = dias_core::reference::cached();
+        let mut seen = Vec::new();
+        for (key, value) in &pairs {
+            let value = value.trim();
+            let Some(question) = Question::ALL
+                .iter()
+                .copied()
+                .find(|q| q.param() == key.as_str())
+            else {
+                continue;
+            };
+            if value.is_empty() {
+                continue;
+            }
+            let single = !matches!(question, Question::Theme | Question::FundingType);
+            if single && seen.contains(&question) {
+                errors.add(question.param(), "funding-error-answer-twice");
+                continue;
+            }
+            seen.push(question);
+            let known = match question {
+                Question::Group => EligibleGroup::from_slug(value).map(|g| answers.group = Some(g)),
+                Question::District => reference
+                    .district(value)
+                    .map(|d| answers.district = Some(d.ags5.clone())),
+                Question::Municipality => reference
+                    .municipality(value)
+                    .map(|m| answers.municipality = Some(m.ags8.clone())),
+                Question::Size => CompanySize::from_slug(value).map(|s| answers.size = Some(s)),
+                Question::Industry => {
+                    Industry::from_slug(value).map(|i| answers.industry = Some(i))
+                }
+                Question::Theme => FundingArea::from_slug(value).map(|t| answers.themes.push(t)),
+                Question::FundingType => {
+                    FundingType::from_slug(value).map(|k| answers.funding_types.push(k))
+                }
+            };
+            if known.is_none() {
+                errors.add(question.param(), "error-invalid-choice");
+            }
+        }
+        if let Some(municipality) = answers.municipality.clone() {
+            let of_municipality = municipality.get(..5).map(str::to_owned);
+            if answers.district.is_some() && answers.district != of_municipality {
+                errors.add(
+                    Question::Municipality.param(),
+                    "funding-error-municipality-district",
+                );
+            } else {
+                answers.district = of_municipality;
+            }
+        }
+        answers.themes.sort();
+        answers.themes.dedup();
+        answers.funding_types.sort();
+        answers.funding_types.dedup();
+        let errors = FieldErrors(dedup_errors(errors.0));
+        errors.into_result().map(|()| answers)
+    }
+}
+
+fn dedup_errors(
+    errors: Vec<dias_core::validation::FieldError>,
+) -> Vec<dias_core::validation::FieldError> {
+    let mut out: Vec<dias_core::validation::FieldError> = Vec::new();
+    for error in errors {
+        if !out.contains(&error) {
+            out.push(error);
+        }
+    }
+    out
+}
+
+/// A condition of an offer that the check looks at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Criterion {
+    Group,
+    Region,
+    Size,
+    Industry,
+    Theme,
+    FundingType,
+    Status,
+}
+
+impl Criterion {
+    pub fn label_de(self) -> &'static str {
+        match self {
+            Criterion::Group => "Förderberechtigte",
+            Criterion::Region => "Fördergebiet",
+            Criterion::Size => "Unternehmensgröße",
+            Criterion::Industry => "Branche",
+            Criterion::Theme => "Förderbereich",
+            Criterion::FundingType => "Förderart",
+            Criterion::Status => "Antragsstatus",
+        }
+    }
+
+    pub fn message_id(self) -> &'static str {
+        match self {
+            Criterion::Group => "funding-criterion-group",
+            Criterion::Region => "funding-criterion-region",
+            Criterion::Size => "funding-criterion-size",
+            Criterion::Industry => "funding-criterion-industry",
+            Criterion::Theme => "funding-criterion-theme",
+            Criterion::FundingType => "funding-criterion-funding-type",
+            Criterion::Status => "funding-criterion-status",
+        }
+    }
+}
+
+/// How one condition came out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case", tag = "outcome", content = "question")]
+pub enum Outcome {
+    Matched,
+    Failed,
+    /// Cannot be decided without an answer to this question.
+    Missing(Question),
+}
+
+/// One condition, its outcome and the reason (a message id of
+/// `locales/*.ftl`, e.g. `funding-reason-group-failed`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    pub criterion: Criterion,
+    #[serde(flatten)]
+    pub outcome: Outcome,
+    pub reason: &'static str,
+}
+
+/// The answer of the check for one offer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Verdict {
+    Fits,
+    Unclear,
+    Fails,
+}
+
+impl Verdict {
+    pub fn slug(self) -> &'static str {
+        match self {
+            Verdict::Fits => "passt",
+            Verdict::Unclear => "unklar",
+            Verdict::Fails => "passt-nicht",
+        }
+    }
+
+    pub fn label_de(self) -> &'static str {
+        match self {
+            Verdict::Fits => "passt",
+            Verdict::Unclear => "unklar",
+            Verdict::Fails => "passt nicht",
+        }
+    }
+
+    pub fn message_id(self) -> &'static str {
+        match self {
+            Verdict::Fits => "funding-verdict-passt",
+            Verdict::Unclear => "funding-verdict-unklar",
+            Verdict::Fails => "funding-verdict-passt-nicht",
+        }
+    }
+}
+
+/// Whether one can apply today, from the status and the dates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Availability {
+    /// Applications possible now.
+    Open,
+    /// Announced, not yet open.
+    Announced,
+    /// Open in principle, but every known Stichtag or call deadline has
+    /// passed and the next one is not known yet.
+    AwaitingDeadline,
+    /// Antragstopp: no applications for now.
+    Stopped,
+    /// Ended: status `ausgelaufen` or the programme end has passed.
+    Ended,
+}
+
+impl Availability {
+    pub fn of(offer: &Offer, today: Date) -> Availability {
+        if offer.status == Status::Ended || offer.has_ended_by(today) {
+            return Availability::Ended;
+        }
+        match offer.status {
+            Status::Stopped => Availability::Stopped,
+            Status::Announced => Availability::Announced,
+            _ if !offer.deadlines.is_empty() && offer.next_deadline(today).is_none() => {
+                Availability::AwaitingDeadline
+            }
+            _ => Availability::Open,
+        }
+    }
+
+    /// Whether the offer cannot be applied for now or later under its
+    /// present terms.
+    pub fn is_closed(self) -> bool {
+        matches!(self, Availability::Stopped | Availability::Ended)
+    }
+
+    pub fn message_id(self) -> &'static str {
+        match self {
+            Availability::Open => "funding-availability-open",
+            Availability::Announced => "funding-availability-announced",
+            Availability::AwaitingDeadline => "funding-availability-awaiting",
+            Availability::Stopped => "funding-availability-stopped",
+            Availability::Ended => "funding-availability-ended",
+        }
+    }
+}
+
+/// The result for one offer.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Evaluation<'a> {
+    #[serde(skip)]
+    pub offer: &'a Offer,
+    pub slug: &'a str,
+    pub verdict: Verdict,
+    pub availability: Availability,
+    pub findings: Vec<Finding>,
+    /// The questions whose answers would decide the open conditions, in
+    /// questionnaire order without repeats.
+    pub missing: Vec<Question>,
+    /// The rate and ceiling for the answered company size, if the offer
+    /// has tiers by size.
+    pub tier: Option<&'a Tier>,
+    pub next_deadline: Option<&'a Deadline>,
+}
+
+impl Evaluation<'_> {
+    pub fn failed(&self) -> impl Iterator<Item = &Finding> {
+        self.findings
+            .iter()
+            .filter(|f| f.outcome == Outcome::Failed)
+    }
+
+    pub fn matched(&self) -> impl Iterator<Item = &Finding> {
+        self.findings
+            .iter()
+            .filter(|f| f.outcome == Outcome::Matched)
+    }
+
+    /// The verdict in a German sentence, e.g. „unklar — fehlende Angabe:
+    /// Unternehmensgröße, Branche“ or „passt nicht — Förderberechtigte“.
+    pub fn summary_de(&self) -> String {
+        match self.verdict {
+            Verdict::Fits => self.verdict.label_de().to_owned(),
+            Verdict::Unclear => format!(
+                "unklar — fehlende Angabe: {}",
+                self.missing
+                    .iter()
+                    .map(|q| q.label_de())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            Verdict::Fails => format!(
+                "passt nicht — {}",
+                self.failed()
+                    .map(|f| f.criterion.label_de())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        }
+    }
+}
+
+fn finding(criterion: Criterion, outcome: Outcome, reason: &'static str) -> Finding {
+    Finding {
+        criterion,
+        outcome,
+        reason,
+    }
+}
+
+fn group_finding(offer: &Offer, answers: &Answers) -> Finding {
+    match answers.group {
+        None => finding(
+            Criterion::Group,
+            Outcome::Missing(Question::Group),
+            "funding-reason-group-missing",
+        ),
+        Some(group) if offer.eligible_groups.contains(&group) => finding(
+            Criterion::Group,
+            Outcome::Matched,
+            "funding-reason-group-matched",
+        ),
+        Some(_) => finding(
+            Criterion::Group,
+            Outcome::Failed,
+            "funding-reason-group-failed",
+        ),
+    }
+}
+
+/// The region condition. The questionnaire only offers Saxon Kreise, so a
+/// seat in Saxony is taken for granted: offers for Saxony, the federal
+/// level or the EU match without an answer.
+fn region_finding(offer: &Offer, answers: &Answers) -> Finding {
+    use Criterion::Region as C;
+    if offer.regions.iter().any(Region::covers_saxony) {
+        return finding(C, Outcome::Matched, "funding-reason-region-saxony");
+    }
+    let district = answers.district.as_deref();
+    if let Some(district) = district
+        && offer
+            .regions
+            .iter()
+            .any(|r| matches!(r, Region::District(ags) if ags == district))
+    {
+        return finding(C, Outcome::Matched, "funding-reason-region-district");
+    }
+    let municipalities: Vec<&str> = offer
+        .regions
+        .iter()
+        .filter_map(|r| match r {
+            Region::Municipality(ags) => Some(ags.as_str()),
+            _ => None,
+        })
+        .collect();
+    match (district, answers.municipality.as_deref()) {
+        (None, _) => finding(
+            C,
+            Outcome::Missing(Question::District),
+            "funding-reason-region-missing",
+        ),
+        (Some(_), Some(municipality)) if municipalities.contains(&municipality) => {
+            finding(C, Outcome::Matched, "funding-reason-region-municipality")
+        }
+        (Some(district), None) if municipalities.iter().any(|m| m.get(..5) == Some(district)) => {
+            finding(
+                C,
+                Outcome::Missing(Question::Municipality),
+                "funding-reason-region-municipality-missing",
+            )
+        }
+        (Some(_), _) => finding(C, Outcome::Failed, "funding-reason-region-failed"),
+    }
+}
+
+/// Size matters only when the offer limits it and the person may be a
+/// company (a Kommune has no company size; its group already fails).
+fn size_finding(offer: &Offer, answers: &Answers) -> Option<Finding> {
+    use Criterion::Size as C;
+    if offer.company_sizes.is_empty() || answers.group.is_some_and(|g| !g.has_size()) {
+        return None;
+    }
+    Some(match answers.size {
+        None => finding(
+            C,
+            Outcome::Missing(Question::Size),
+            "funding-reason-size-missing",
+        ),
+        Some(size) if offer.company_sizes.contains(&size) => {
+            finding(C, Outcome::Matched, "funding-reason-size-matched")
+        }
+        Some(_) => finding(C, Outcome::Failed, "funding-reason-size-failed"),
+    })
+}
+
+fn industry_finding(offer: &Offer, answers: &Answers) -> Option<Finding> {
+    use Criterion::Industry as C;
+    if offer.industries.is_empty() || answers.group.is_some_and(|g| !g.has_size()) {
+        return None;
+    }
+    Some(match answers.industry {
+        None => finding(
+            C,
+            Outcome::Missing(Question::Industry),
+            "funding-reason-industry-missing",
+        ),
+        Some(industry) if offer.industries.contains(&industry) => {
+            finding(C, Outcome::Matched, "funding-reason-industry-matched")
+        }
+        Some(_) => finding(C, Outcome::Failed, "funding-reason-industry-failed"),
+    })
+}
+
+fn theme_finding(offer: &Offer, answers: &Answers) -> Option<Finding> {
+    use Criterion::Theme as C;
+    if answers.themes.is_empty() {
+        return None;
+    }
+    let covered = answers
+        .themes
+        .iter()
+        .any(|wish| offer.areas.iter().any(|area| area.covers(*wish)));
+    Some(if covered {
+        finding(C, Outcome::Matched, "funding-reason-theme-matched")
+    } else {
+        finding(C, Outcome::Failed, "funding-reason-theme-failed")
+    })
+}
+
+fn funding_type_finding(offer: &Offer, answers: &Answers) -> Option<Finding> {
+    use Criterion::FundingType as C;
+    if answers.funding_types.is_empty() {
+        return None;
+    }
+    let wanted = answers
+        .funding_types
+        .iter()
+        .any(|kind| offer.funding_types.contains(kind));
+    Some(if wanted {
+        finding(C, Outcome::Matched, "funding-reason-funding-type-matched")
+    } else {
+        finding(C, Outcome::Failed, "funding-reason-funding-type-failed")
+    })
+}
+
+fn status_finding(availability: Availability) -> Finding {
+    use Criterion::Status as C;
+    match availability {
+        Availability::Open => finding(C, Outcome::Matched, "funding-reason-status-open"),
+        Availability::Announced => finding(C, Outcome::Matched, "funding-reason-status-announced"),
+        Availability::AwaitingDeadline => {
+            finding(C, Outcome::Matched, "funding-reason-status-awaiting")
+        }
+        Availability::Stopped => finding(C, Outcome::Failed, "funding-reason-status-stopped"),
+        Availability::Ended => finding(C, Outcome::Failed, "funding-reason-status-ended"),
+    }
+}
+
+/// Checks one offer against the answers on `today` (Europe/Berlin).
+pub fn evaluate<'a>(offer: &'a Offer, answers: &Answers, today: Date) -> Evaluation<'a> {
+    let availability = Availability::of(offer, today);
+    let mut findings = vec![
+        group_finding(offer, answers),
+        region_finding(offer, answers),
+    ];
+    findings.extend(size_finding(offer, answers));
+    findings.extend(industry_finding(offer, answers));
+    findings.extend(theme_finding(offer, answers));
+    findings.extend(funding_type_finding(offer, answers));
+    findings.push(status_finding(availability));
+
+    let mut missing: Vec<Question> = findings
+        .iter()
+        .filter_map(|f| match f.outcome {
+            Outcome::Missing(q) => Some(q),
+            _ => None,
+        })
+        .collect();
+    missing.sort();
+    missing.dedup();
+    let verdict = if findings.iter().any(|f| f.outcome == Outcome::Failed) {
+        Verdict::Fails
+    } else if !missing.is_empty() {
+        Verdict::Unclear
+    } else {
+        Verdict::Fits
+    };
+    Evaluation {
+        offer,
+        slug: &offer.slug,
+        verdict,
+        availability,
+        findings,
+        missing,
+        tier: answers.size.and_then(|size| offer.tier_for(size)),
+        next_deadline: offer.next_deadline(today),
+    }
+}
+
+/// The ranking key: smaller sorts first.
+fn rank_key<'e>(e: &'e Evaluation<'_>) -> impl Ord + 'e {
+    let class = match (e.verdict, e.availability) {
+        (Verdict::Fits, Availability::Open) => 0,
+        (Verdict::Fits, _) => 1,
+        (Verdict::Unclear, _) => 2,
+        (Verdict::Fails, a) if !a.is_closed() => 3,
+        (Verdict::Fails, Availability::Stopped) => 4,
+        (Verdict::Fails, _) => 5,
+    };
+    let specificity = e
+        .offer
+        .regions
+        .iter()
+        .map(Region::specificity)
+        .max()
+        .unwrap_or(0);
+    // Offers with a deadline sort before those without, the nearest first.
+    let deadline = e.next_deadline.map(|d| d.date);
+    (
+        class,
+        e.missing.len(),
+        e.availability,
+        std::cmp::Reverse(specificity),
+        deadline.is_none(),
+        deadline,
+        e.offer.title.as_str(),
+        e.slug,
+    )
+}
+
+/// Checks every offer and ranks the results (see the module docs).
+pub fn check<'a>(offers: &'a [Offer], answers: &Answers, today: Date) -> Vec<Evaluation<'a>> {
+    let mut evaluations: Vec<Evaluation<'a>> = offers
+        .iter()
+        .map(|offer| evaluate(offer, answers, today))
+        .collect();
+    evaluations.sort_by(|a, b| rank_key(a).cmp(&rank_key(b)));
+    evaluations
+}
+
+#[cfg(test)]
+mod tests {
+    use jiff::civil::date;
+
+    use super::*;
+    use crate::offer::tests::{sample, today};
+    use crate::vocab::{Origin, Procedure};
+
+    fn small_company_from_erzgebirge() -> Answers {
+        Answers {
+            group: Some(EligibleGroup::Company),
+            district: Some("14521".into()),
+            size: Some(CompanySize::Small),
+            ..Answers::default()
+        }
+    }
+
+    fn outcome_of(e: &Evaluation<'_>, criterion: Criterion) -> Option<Outcome> {
+        e.findings
+            .iter()
+            .find(|f| f.criterion == criterion)
+            .map(|f| f.outcome)
+    }
+
+    #[test]
+    fn a_small_company_in_the_erzgebirgskreis_fits_a_saxon_programme_for_smes() {
+        let offer = sample();
+        let e = evaluate(&offer, &small_company_from_erzgebirge(), today());
+        assert_eq!(e.verdict, Verdict::Fits, "{:?}", e.findings);
+        assert_eq!(e.availability, Availability::Open);
+        assert_eq!(outcome_of(&e, Criterion::Group), Some(Outcome::Matched));
+        assert_eq!(outcome_of(&e, Criterion::Region), Some(Outcome::Matched));
+        assert_eq!(outcome_of(&e, Criterion::Size), Some(Outcome::Matched));
+        assert_eq!(e.tier.map(|t| t.rate_percent), Some(Some(50)));
+        assert_eq!(e.summary_de(), "passt");
+    }
+
+    #[test]
+    fn a_kommune_does_not_fit_an_offer_for_companies_and_is_not_asked_its_size() {
+        let offer = sample();
+        let answers = Answers {
+            group: Some(EligibleGroup::Municipality),
+            district: Some("14521".into()),
+            ..Answers::default()
+        };
+        let e = evaluate(&offer, &answers, today());
+        assert_eq!(e.verdict, Verdict::Fails);
+        assert_eq!(outcome_of(&e, Criterion::Group), Some(Outcome::Failed));
+        assert_eq!(outcome_of(&e, Criterion::Size), None);
+        assert!(e.missing.is_empty());
+        assert_eq!(e.summary_de(), "passt nicht — Förderberechtigte");
+    }
+
+    #[test]
+    fn missing_answers_make_the_result_unclear_and_are_named() {
+        let offer = sample();
+        let answers = Answers {
+            group: Some(EligibleGroup::Company),
+            ..Answers::default()
+        };
+        let e = evaluate(&offer, &answers, today());
+        assert_eq!(e.verdict, Verdict::Unclear);
+        assert_eq!(e.missing, vec![Question::Size]);
+        assert_eq!(
+            e.summary_de(),
+            "unklar — fehlende Angabe: Unternehmensgröße"
+        );
+
+        let e = evaluate(&offer, &Answers::default(), today());
+        assert_eq!(e.verdict, Verdict::Unclear);
+        assert_eq!(e.missing, vec![Question::Group, Question::Size]);
+        assert_eq!(
+            e.summary_de(),
+            "unklar — fehlende Angabe: Förderberechtigte, Unternehmensgröße"
+        );
+    }
+
+    #[test]
+    fn a_failed_condition_outweighs_missing_answers() {
+        let offer = sample();
+        let answers = Answers {
+            size: Some(CompanySize::Large),
+            ..Answers::default()
+        };
+        let e = evaluate(&offer, &answers, today());
+        assert_eq!(e.verdict, Verdict::Fails);
+        assert_eq!(outcome_of(&e, Criterion::Size), Some(Outcome::Failed));
+        assert_eq!(e.missing, vec![Question::Group]);
+    }
+
+    #[test]
+    fn an_ended_programme_is_never_offered_as_open() {
+        let mut offer = sample();
+        offer.status = Status::Ended;
+        offer.programme_end = Some(date(2024, 12, 31));
+        let e = evaluate(&offer, &small_company_from_erzgebirge(), today());
+        assert_eq!(e.verdict, Verdict::Fails);
+        assert_eq!(e.availability, Availability::Ended);
+        assert_eq!(outcome_of(&e, Criterion::Status), Some(Outcome::Failed));
+        assert_eq!(e.summary_de(), "passt nicht — Antragsstatus");
+
+        // Still marked open by mistake, but its end has passed: ended all the same.
+        let mut offer = sample();
+        offer.programme_end = Some(date(2026, 11, 26));
+        let e = evaluate(&offer, &small_company_from_erzgebirge(), today());
+        assert_eq!(e.availability, Availability::Ended);
+        assert_eq!(e.verdict, Verdict::Fails);
+        // The last day itself is still open.
+        offer.programme_end = Some(today());
+        let e = evaluate(&offer, &small_company_from_erzgebirge(), today());
+        assert_eq!(e.availability, Availability::Open);
+    }
+
+    #[test]
+    fn an_antragstopp_does_not_fit_until_it_is_lifted() {
+        let mut offer = sample();
+        offer.status = Status::Stopped;
+        offer.status_note = "Mittel ausgeschöpft".into();
+        let e = evaluate(&offer, &small_company_from_erzgebirge(), today());
+        assert_eq!(e.verdict, Verdict::Fails);
+        assert_eq!(e.availability, Availability::Stopped);
+        let status = e
+            .findings
+            .iter()
+            .find(|f| f.criterion == Criterion::Status)
+            .unwrap();
+        assert_eq!(status.reason, "funding-reason-status-stopped");
+    }
+
+    #[test]
+    fn an_announced_offer_fits_but_is_not_open() {
+        let mut offer = sample();
+        offer.status = Status::Announced;
+        let e = evaluate(&offer, &small_company_from_erzgebirge(), today());
+        assert_eq!(e.verdict, Verdict::Fits);
+        assert_eq!(e.availability, Availability::Announced);
+    }
+
+    #[test]
+    fn past_stichtage_without_a_next_one_mean_waiting() {
+        let mut offer = sample();
+        offer.procedure = Procedure::CutOff;
+        offer.deadlines = vec![crate::offer::Deadline {
+            date: date(2026, 9, 30),
+            note: String::new(),
+        }];
+        let e = evaluate(&offer, &small_company_from_erzgebirge(), today());
+        assert_eq!(e.availability, Availability::AwaitingDeadline);
+        assert_eq!(e.next_deadline, None);
+        offer.deadlines.push(crate::offer::Deadline {
+            date: date(2027, 3, 31),
+            note: "Frühjahr".into(),
+        });
+        let e = evaluate(&offer, &small_company_from_erzgebirge(), today());
+        assert_eq!(e.availability, Availability::Open);
+        assert_eq!(e.next_deadline.map(|d| d.date), Some(date(2027, 3, 31)));
+    }
+
+    #[test]
+    fn offers_for_one_kreis_need_the_kreis_and_match_only_it() {
+        let mut offer = sample();
+        offer.regions = vec![Region::District("14521".into())];
+        let e = evaluate(&offer, &small_company_from_erzgebirge(), today());
+        assert_eq!(outcome_of(&e, Criterion::Region), Some(Outcome::Matched));
+        let mut answers = small_company_from_erzgebirge();
+        answers.district = Some("14612".into());
+        let e = evaluate(&offer, &answers, today());
+        assert_eq!(outcome_of(&e, Criterion::Region), Some(Outcome::Failed));
+        answers.district = None;
+        let e = evaluate(&offer, &answers, today());
+        assert_eq!(e.missing, vec![Question::District]);
+        assert_eq!(e.summary_de(), "unklar — fehlende Angabe: Sitz (Kreis)");
+    }
+
+    #[test]
+    fn offers_for_single_gemeinden_ask_for_the_gemeinde_only_inside_their_kreis() {
+        let mut offer = sample();
+        offer.regions = vec![Region::Municipality("14521020".into())];
+        let answers = small_company_from_erzgebirge();
+        let e = evaluate(&offer, &answers, today());
+        assert_eq!(e.missing, vec![Question::Municipality]);
+        let mut elsewhere = answers.clone();
+        elsewhere.district = Some("14713".into());
+        assert_eq!(
+            outcome_of(&evaluate(&offer, &elsewhere, today()), Criterion::Region),
+            Some(Outcome::Failed)
+        );
+        let mut annaberg = answers.clone();
+        annaberg.municipality = Some("14521020".into());
+        assert_eq!(evaluate(&offer, &annaberg, today()).verdict, Verdict::Fits);
+        let mut aue = answers;
+        aue.municipality = Some("14521035".into());
+        assert_eq!(evaluate(&offer, &aue, today()).verdict, Verdict::Fails);
+    }
+
+    #[test]
+    fn themes_match_through_their_level_one_area() {
+        let mut offer = sample();
+        offer.areas = vec![FundingArea::Digitalisation];
+        let mut answers = small_company_from_erzgebirge();
+        answers.themes = vec![FundingArea::ArtificialIntelligence];
+        assert_eq!(evaluate(&offer, &answers, today()).verdict, Verdict::Fits);
+        answers.themes = vec![FundingArea::Broadband];
+        let e = evaluate(&offer, &answers, today());
+        assert_eq!(outcome_of(&e, Criterion::Theme), Some(Outcome::Failed));
+        answers.themes = vec![FundingArea::Broadband, FundingArea::ItSecurity];
+        assert_eq!(evaluate(&offer, &answers, today()).verdict, Verdict::Fits);
+    }
+
+    #[test]
+    fn the_kind_of_support_wanted_must_be_offered() {
+        let offer = sample();
+        let mut answers = small_company_from_erzgebirge();
+        answers.funding_types = vec![FundingType::Loan];
+        let e = evaluate(&offer, &answers, today());
+        assert_eq!(
+            outcome_of(&e, Criterion::FundingType),
+            Some(Outcome::Failed)
+        );
+        answers.funding_types = vec![FundingType::Loan, FundingType::Grant];
+        assert_eq!(evaluate(&offer, &answers, today()).verdict, Verdict::Fits);
+    }
+
+    #[test]
+    fn industries_restrict_only_when_the_offer_lists_them() {
+        let mut offer = sample();
+        let answers = small_company_from_erzgebirge();
+        assert_eq!(
+            outcome_of(&evaluate(&offer, &answers, today()), Criterion::Industry),
+            None
+        );
+        offer.industries = vec![Industry::Manufacturing];
+        let e = evaluate(&offer, &answers, today());
+        assert_eq!(e.missing, vec![Question::Industry]);
+        let mut retail = answers.clone();
+        retail.industry = Some(Industry::Trade);
+        assert_eq!(evaluate(&offer, &retail, today()).verdict, Verdict::Fails);
+        let mut maker = answers;
+        maker.industry = Some(Industry::Manufacturing);
+        assert_eq!(evaluate(&offer, &maker, today()).verdict, Verdict::Fits);
+    }
+
+    #[test]
+    fn ranking_puts_fitting_open_offers_first_and_ended_ones_last() {
+        let make = |slug: &str, edit: &dyn Fn(&mut Offer)| {
+            let mut offer = sample();
+            offer.slug = slug.into();
+            offer.title = format!("Angebot {slug}");
+            offer.origin = Origin::Editorial;
+            edit(&mut offer);
+            offer
+        };
+        let offers = vec![
+            make("ended", &|o| {
+                o.status = Status::Ended;
+                o.programme_end = Some(date(2024, 12, 31));
+            }),
+            make("stopped", &|o| {
+                o.status = Status::Stopped;
+                o.status_note = "Mittel erschöpft".into();
+            }),
+            make("for-kommunen", &|o| {
+                o.eligible_groups = vec![EligibleGroup::Municipality];
+                o.company_sizes.clear();
+                o.tiers.clear();
+            }),
+            make("two-missing", &|o| {
+                o.industries = vec![Industry::Manufacturing];
+                o.regions = vec![Region::Municipality("14521020".into())];
+            }),
+            make("one-missing", &|o| {
+                o.industries = vec![Industry::Manufacturing]
+            }),
+            make("announced", &|o| o.status = Status::Announced),
+            make("fits-saxony", &|_| {}),
+            make("fits-kreis", &|o| {
+                o.regions = vec![Region::District("14521".into())]
+            }),
+        ];
+        let ranked: Vec<&str> = check(&offers, &small_company_from_erzgebirge(), today())
+            .iter()
+            .map(|e| e.slug)
+            .collect();
+        assert_eq!(
+            ranked,
+            vec![
+                "fits-kreis",
+                "fits-saxony",
+                "announced",
+                "one-missing",
+                "two-missing",
+                "for-kommunen",
+                "stopped",
+                "ended"
+            ]
+        );
+    }
+
+    #[test]
+    fn answers_round_trip_through_the_url_query() {
+        let answers = Answers {
+            group: Some(EligibleGroup::Company),
+            district: Some("14521".into()),
+            municipality: Some("14521020".into()),
+            size: Some(CompanySize::Small),
+            industry: Some(Industry::Manufacturing),
+            themes: vec![
+                FundingArea::Digitalisation,
+                FundingArea::ArtificialIntelligence,
+            ],
+            funding_types: vec![FundingType::Grant, FundingType::Loan],
+        };
+        let query = answers.to_query();
+        assert_eq!(
+            query,
+            "wer=unternehmen&kreis=14521&gemeinde=14521020&groesse=klein&branche=verarbeitendes-gewerbe\
+             &thema=digitalisierung&thema=kuenstliche-intelligenz&art=zuschuss&art=darlehen"
+        );
+        assert_eq!(Answers::from_query(&query), Ok(answers.clone()));
+        assert_eq!(Answers::from_query(&format!("?{query}")), Ok(answers));
+        assert_eq!(Answers::default().to_query(), "");
+        assert_eq!(Answers::from_query(""), Ok(Answers::default()));
+    }
+
+    #[test]
+    fn the_query_reader_is_forgiving_where_it_can_be_and_strict_where_it_must() {
+        // Empty form values, unknown parameters, repeats and order do not matter.
+        let answers = Answers::from_query(
+            "art=darlehen&groesse=&utm_source=x&art=zuschuss&art=darlehen&wer=kommune",
+        )
+        .unwrap();
+        assert_eq!(answers.group, Some(EligibleGroup::Municipality));
+        assert_eq!(answers.size, None);
+        assert_eq!(
+            answers.funding_types,
+            vec![FundingType::Grant, FundingType::Loan]
+        );
+        // A Gemeinde implies its Kreis.
+        let answers = Answers::from_query("gemeinde=14521020").unwrap();
+        assert_eq!(answers.district.as_deref(), Some("14521"));
+
+        let errors = Answers::from_query("wer=hund&kreis=99999&thema=x&wer=kommune").unwrap_err();
+        assert_eq!(errors.get("wer"), Some("error-invalid-choice"));
+        assert_eq!(errors.get("kreis"), Some("error-invalid-choice"));
+        assert_eq!(errors.get("thema"), Some("error-invalid-choice"));
+        assert!(
+            errors
+                .0
+                .iter()
+                .any(|e| e.field == "wer" && e.message == "funding-error-answer-twice")
+        );
+        let errors = Answers::from_query("kreis=14612&gemeinde=14521020").unwrap_err();
+        assert_eq!(
+            errors.get("gemeinde"),
+            Some("funding-error-municipality-district")
+        );
+    }
+}
