@@ -132,3 +132,13 @@ notice-umfrage-abgeschlossen = Die Umfrage ist abgeschlossen; die Ergebnisse sin
 audit-survey-created = Umfrage angelegt
 audit-survey-closed = Umfrage abgeschlossen
 audit-survey-exported = Umfrageantworten exportiert
+
+## Umfragen bearbeiten
+survey-edit = Umfrage bearbeiten
+survey-edit-title = „{ $title }“ bearbeiten
+survey-save = Änderungen speichern
+survey-edit-answered = Diese Umfrage hat schon Antworten. Titel und Beschreibung können Sie ändern, die Fragen nicht mehr: Die Antworten beziehen sich auf sie. Für andere Fragen schließen Sie die Umfrage ab und legen eine neue an.
+survey-error-answered = Die Fragen lassen sich nicht mehr ändern, weil schon Antworten vorliegen.
+survey-changed = Die Umfrage wurde gerade geändert. Bitte laden Sie die Seite neu und antworten Sie noch einmal.
+notice-umfrage-geaendert = Die Änderungen an der Umfrage sind gespeichert.
+audit-survey-updated = Umfrage geändert

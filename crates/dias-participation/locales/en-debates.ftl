@@ -132,3 +132,13 @@ notice-umfrage-abgeschlossen = The survey is closed; the results are published.
 audit-survey-created = Survey created
 audit-survey-closed = Survey closed
 audit-survey-exported = Survey answers exported
+
+## Editing surveys
+survey-edit = Edit survey
+survey-edit-title = Edit “{ $title }”
+survey-save = Save changes
+survey-edit-answered = This survey already has answers. You can change its title and description but no longer its questions: the answers refer to them. For other questions, close this survey and create a new one.
+survey-error-answered = The questions can no longer be changed because answers exist.
+survey-changed = The survey has just been changed. Please reload the page and answer again.
+notice-umfrage-geaendert = The changes to the survey are saved.
+audit-survey-updated = Survey changed

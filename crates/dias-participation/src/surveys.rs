@@ -33,8 +33,9 @@
 //! choices (a matrix's columns), `> ` lines a matrix's rows. Problems are
 //! reported with their line.
 //!
-//! Answers store option indexes, so a survey's questions never change once
-//! it exists (staff close a survey and create a new one instead).
+//! Answers store option indexes, so a survey's questions can be changed
+//! only until the first answer arrives ([`update`]); afterwards staff can
+//! still correct the title and description.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -293,6 +294,34 @@ pub fn parse_questions(input: &str) -> (Vec<Question>, Vec<FormatProblem>) {
     }
     problems.sort_by_key(|p| p.line);
     (questions.into_iter().map(|(_, q)| q).collect(), problems)
+}
+
+/// The questions in the plain-text format, with the German keywords: what
+/// the edit form shows. [`parse_questions`] reads it back to the same
+/// questions.
+pub fn questions_text(questions: &[Question]) -> String {
+    let mut out = String::new();
+    for (i, q) in questions.iter().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let star = if q.required { "*" } else { "" };
+        let head = match q.kind {
+            Kind::Single => format!("einfach{star}"),
+            Kind::Multiple => format!("mehrfach{star}"),
+            Kind::Text => format!("text{star}"),
+            Kind::Scale => format!("skala{star} {}-{}", q.scale.0, q.scale.1),
+            Kind::Matrix => format!("matrix{star}"),
+        };
+        out.push_str(&format!("{head}: {}\n", q.text));
+        for row in &q.rows {
+            out.push_str(&format!("> {row}\n"));
+        }
+        for option in &q.options {
+            out.push_str(&format!("- {option}\n"));
+        }
+    }
+    out
 }
 
 /// "1-5" (also "0–10" with a dash); at most [`MAX_SCALE_POINTS`] points.
@@ -601,15 +630,10 @@ pub struct SurveyInput {
     pub questions: String,
 }
 
-/// Creates a survey. Problems of the question format come back as a
-/// `questions` field error; the caller shows the lines from
-/// [`parse_questions`].
-pub async fn create(
-    db: &DatabaseConnection,
-    who: &Principal,
-    process_id: i64,
-    input: &SurveyInput,
-) -> CoreResult<i64> {
+/// Checks the form; problems of the question format come back as a
+/// `questions` field error (the caller shows the lines from
+/// [`parse_questions`]).
+fn validate_input(input: &SurveyInput) -> Result<(String, String, Vec<Question>), FieldErrors> {
     let mut errors = FieldErrors::new();
     let title = required_text(&mut errors, "title", &input.title, 200);
     let description = input.description.trim().to_owned();
@@ -623,6 +647,17 @@ pub async fn create(
         errors.add("questions", "survey-error-no-questions");
     }
     errors.into_result()?;
+    Ok((title, description, questions))
+}
+
+/// Creates a survey.
+pub async fn create(
+    db: &DatabaseConnection,
+    who: &Principal,
+    process_id: i64,
+    input: &SurveyInput,
+) -> CoreResult<i64> {
+    let (title, description, questions) = validate_input(input)?;
     let now = dias_core::time::now();
     let txn = dias_core::db::begin_write(db).await?;
     let created = survey::ActiveModel {
@@ -656,6 +691,74 @@ pub async fn create(
     .await?;
     txn.commit().await?;
     Ok(created.id)
+}
+
+/// Staff change a survey. Title and description always; the questions only
+/// while nobody has answered (answers refer to the questions and their
+/// options by position), otherwise a `questions` field error.
+pub async fn update(
+    db: &DatabaseConnection,
+    who: &Principal,
+    process_id: i64,
+    id: i64,
+    input: &SurveyInput,
+) -> CoreResult<()> {
+    let current = get(db, process_id, id).await?;
+    let (title, description, questions) = validate_input(input)?;
+    let unchanged = |a: &Question, b: &Question| Question { id: 0, ..a.clone() } == *b;
+    let same_questions = current.questions.len() == questions.len()
+        && current
+            .questions
+            .iter()
+            .zip(&questions)
+            .all(|(a, b)| unchanged(a, b));
+    let now = dias_core::time::now();
+    let txn = dias_core::db::begin_write(db).await?;
+    // Changing updated_at locks the row and tells a submit that loaded the
+    // old questions to start again (see `submit`).
+    survey::Entity::update_many()
+        .col_expr(survey::Column::Title, Expr::value(title))
+        .col_expr(survey::Column::DescriptionMd, Expr::value(description))
+        .col_expr(
+            survey::Column::UpdatedAt,
+            Expr::value(std::cmp::max(now, current.survey.updated_at + 1)),
+        )
+        .filter(survey::Column::Id.eq(id))
+        .exec(&txn)
+        .await?;
+    if !same_questions {
+        let answered = survey_response::Entity::find()
+            .filter(survey_response::Column::SurveyId.eq(id))
+            .count(&txn)
+            .await?
+            > 0;
+        if answered {
+            return Err(FieldErrors::single("questions", "survey-error-answered").into());
+        }
+        survey_question::Entity::delete_many()
+            .filter(survey_question::Column::SurveyId.eq(id))
+            .exec(&txn)
+            .await?;
+        let rows: Vec<survey_question::ActiveModel> = questions
+            .iter()
+            .enumerate()
+            .map(|(i, q)| question_row(id, i, q))
+            .collect();
+        survey_question::Entity::insert_many(rows)
+            .exec(&txn)
+            .await?;
+    }
+    dias_core::audit::record(
+        &txn,
+        Some(who.user_id),
+        "survey.updated",
+        "survey",
+        Some(&id.to_string()),
+        serde_json::json!({ "process_id": process_id, "questions_changed": !same_questions }),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
 }
 
 fn question_row(survey_id: i64, position: usize, q: &Question) -> survey_question::ActiveModel {
@@ -748,6 +851,17 @@ pub async fn submit(
     let answers = validate_answers(&s.questions, values)?;
     let now = dias_core::time::now();
     let txn = dias_core::db::begin_write(db).await?;
+    // Locks the survey against a concurrent edit of its questions, and
+    // finds out whether one happened since the questions were loaded.
+    let unchanged = survey::Entity::update_many()
+        .col_expr(survey::Column::Id, Expr::col(survey::Column::Id))
+        .filter(survey::Column::Id.eq(s.survey.id))
+        .filter(survey::Column::UpdatedAt.eq(s.survey.updated_at))
+        .exec(&txn)
+        .await?;
+    if unchanged.rows_affected == 0 {
+        return Err(CoreError::Conflict("survey-changed".into()));
+    }
     // The person's one answer set: created if missing (a double submit's
     // second insert does nothing instead of failing), then locked by the
     // update, so two submits replace the answers one after the other.
@@ -1265,6 +1379,21 @@ pub(crate) async fn seed_demo(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_question_text_reads_back_to_the_same_questions() {
+        let input = "einfach*: Wie oft? Mit: Doppelpunkt\n- nie\n- oft\n\nmehrfach: Was?\n- A\n- B\n- C\n\nskala -2-2: Wie sehr?\n\nskala* 0-10: Empfehlen?\n\nmatrix*: Wie wichtig?\n> Glasfaser\n> Mobilfunk\n- wichtig\n- unwichtig\n\ntext: Was fehlt?\n";
+        let (questions, problems) = parse_questions(input);
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(questions.len(), 6);
+        let text = questions_text(&questions);
+        let (again, problems) = parse_questions(&text);
+        assert!(problems.is_empty(), "{problems:?}\n{text}");
+        assert_eq!(again, questions);
+        assert_eq!(questions_text(&again), text);
+        assert!(text.starts_with("einfach*: Wie oft? Mit: Doppelpunkt\n- nie\n"));
+        assert!(text.contains("skala -2-2: Wie sehr?\n"));
+    }
 
     #[test]
     fn the_question_format_reads_every_kind() {

@@ -40,6 +40,10 @@ pub(super) fn routes() -> Router<AppState> {
             post(close),
         )
         .route(
+            "/beteiligung/{slug}/umfragen/{id}/bearbeiten",
+            get(edit_form).post(update),
+        )
+        .route(
             "/beteiligung/{slug}/umfragen/{id}/antworten.csv",
             get(download),
         )
@@ -550,6 +554,11 @@ async fn results(
 struct FormPage {
     ctx: Ctx,
     process: process::Model,
+    heading: String,
+    action: String,
+    submit: String,
+    /// Editing a survey with answers: its questions are fixed.
+    answered: bool,
     errors: ShownErrors,
     problems: Vec<(usize, String)>,
     title: String,
@@ -575,13 +584,17 @@ async fn new_form(
     ctx.require(&ParticipationAction::Manage)?;
     let p = load(&state, &ctx, &slug).await?;
     page(&FormPage {
-        ctx,
+        heading: ctx.t("survey-new"),
+        action: format!("/beteiligung/{slug}/umfragen/neu"),
+        submit: ctx.t("survey-create"),
+        answered: false,
         process: p.process,
         errors: ShownErrors::none(),
         problems: Vec::new(),
         title: String::new(),
         description: String::new(),
         questions: String::new(),
+        ctx,
     })
 }
 
@@ -603,22 +616,98 @@ async fn create(
             "/beteiligung/{slug}/umfragen/{id}?hinweis=umfrage-angelegt"
         ))),
         Err(errors) => {
-            let (_, problems) = surveys::parse_questions(&input.questions);
-            page_with_status(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                &FormPage {
-                    errors: ShownErrors::new(&ctx, &errors),
-                    problems: problems
-                        .into_iter()
-                        .map(|pr| (pr.line, ctx.t(pr.message)))
-                        .collect(),
-                    process: p.process,
-                    title: input.title,
-                    description: input.description,
-                    questions: input.questions,
-                    ctx,
-                },
-            )
+            let form = FormPage {
+                heading: ctx.t("survey-new"),
+                action: format!("/beteiligung/{slug}/umfragen/neu"),
+                submit: ctx.t("survey-create"),
+                answered: false,
+                process: p.process,
+                errors: ShownErrors::none(),
+                problems: Vec::new(),
+                title: input.title,
+                description: input.description,
+                questions: input.questions,
+                ctx,
+            };
+            page_with_status(StatusCode::UNPROCESSABLE_ENTITY, &form.with_errors(&errors))
+        }
+    }
+}
+
+impl FormPage {
+    /// The form again with the errors and the lines of the question format
+    /// that have problems.
+    fn with_errors(mut self, errors: &dias_core::validation::FieldErrors) -> Self {
+        let (_, problems) = surveys::parse_questions(&self.questions);
+        self.problems = problems
+            .into_iter()
+            .map(|pr| (pr.line, self.ctx.t(pr.message)))
+            .collect();
+        self.errors = ShownErrors::new(&self.ctx, errors);
+        self
+    }
+}
+
+async fn edit_form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((slug, id)): Path<(String, i64)>,
+) -> AppResult<Response> {
+    ctx.require(&ParticipationAction::Manage)?;
+    let p = load(&state, &ctx, &slug).await?;
+    let s = surveys::get(&state.db, p.process.id, id).await?;
+    let answered = surveys::response_counts(&state.db, &[id])
+        .await?
+        .get(&id)
+        .is_some_and(|n| *n > 0);
+    page(&FormPage {
+        heading: ctx.t1("survey-edit-title", "title", s.survey.title.as_str()),
+        action: format!("/beteiligung/{slug}/umfragen/{id}/bearbeiten"),
+        submit: ctx.t("survey-save"),
+        answered,
+        process: p.process,
+        errors: ShownErrors::none(),
+        problems: Vec::new(),
+        title: s.survey.title,
+        description: s.survey.description_md,
+        questions: surveys::questions_text(&s.questions),
+        ctx,
+    })
+}
+
+async fn update(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((slug, id)): Path<(String, i64)>,
+    Form(input): Form<SurveyForm>,
+) -> AppResult<Response> {
+    let me = ctx.require(&ParticipationAction::Manage)?.user()?.clone();
+    let p = load(&state, &ctx, &slug).await?;
+    let changed = SurveyInput {
+        title: input.title.clone(),
+        description: input.description.clone(),
+        questions: input.questions.clone(),
+    };
+    match field_errors(surveys::update(&state.db, &me, p.process.id, id, &changed).await)? {
+        Ok(()) => Ok(see_other(&format!(
+            "/beteiligung/{slug}/umfragen/{id}?hinweis=umfrage-geaendert"
+        ))),
+        Err(errors) => {
+            let answered = errors.get("questions") == Some("survey-error-answered");
+            let form = FormPage {
+                heading: ctx.t("survey-edit"),
+                action: format!("/beteiligung/{slug}/umfragen/{id}/bearbeiten"),
+                submit: ctx.t("survey-save"),
+                answered,
+                process: p.process,
+                errors: ShownErrors::none(),
+                problems: Vec::new(),
+                title: input.title,
+                description: input.description,
+                questions: input.questions,
+                ctx,
+            };
+            page_with_status(StatusCode::UNPROCESSABLE_ENTITY, &form.with_errors(&errors))
         }
     }
 }

@@ -454,6 +454,7 @@ async fn survey_forms_refuse_requests_without_token() {
         "/beteiligung/verfahren/umfragen/neu".to_owned(),
         format!("/beteiligung/verfahren/umfragen/{id}"),
         format!("/beteiligung/verfahren/umfragen/{id}/abschliessen"),
+        format!("/beteiligung/verfahren/umfragen/{id}/bearbeiten"),
     ];
     assert_eq!(source.matches("post(").count(), routes.len());
     let fields = answers(&q, "0", "3");
@@ -496,4 +497,126 @@ async fn the_demo_survey_is_open_with_answer_sets() {
         page.body
             .contains("Sie haben an dieser Umfrage teilgenommen")
     );
+}
+
+#[tokio::test]
+async fn staff_edit_questions_until_the_first_answer_then_only_title_and_description() {
+    let app = app().await;
+    process_with(&app, "verfahren", true).await;
+    let staff = app.sign_in_as(Role::Staff).await;
+    let (id, _) = new_survey(&app, "verfahren").await;
+    let edit = format!("/beteiligung/verfahren/umfragen/{id}/bearbeiten");
+    // The form shows the stored questions in the plain-text format.
+    let form = app.get(&edit).await;
+    assert_eq!(form.status, StatusCode::OK);
+    let shown = form.text("#questions");
+    let (parsed, problems) = dias_participation::surveys::parse_questions(&shown);
+    assert!(problems.is_empty());
+    assert_eq!(parsed.len(), 5);
+
+    // Without answers the questions may change.
+    let r = app
+        .post(
+            &edit,
+            &[
+                ("title", "Umfrage, korrigiert"),
+                ("description", "Zwei Fragen."),
+                (
+                    "questions",
+                    "einfach*: Nutzen Sie Online-Dienste?\n- ja\n- nein\n\ntext: Was fehlt?",
+                ),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let s = dias_participation::surveys::get(&app.db, survey_process(&app, id).await, id)
+        .await
+        .unwrap();
+    assert_eq!(s.survey.title, "Umfrage, korrigiert");
+    assert_eq!(s.questions.len(), 2);
+    let q: Vec<i64> = s.questions.iter().map(|q| q.id).collect();
+
+    // A participant answers.
+    app.forget_cookies();
+    app.sign_in_as(Role::Participant).await;
+    let r = app
+        .post(
+            &format!("/beteiligung/verfahren/umfragen/{id}"),
+            &[
+                (format!("q{}", q[0]).as_str(), "0"),
+                (format!("q{}", q[1]).as_str(), "Nichts"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    assert_eq!(responses(&app, id).await, 1);
+
+    // Now the questions are fixed: refused with the input kept, nothing stored.
+    app.forget_cookies();
+    let email = dias_core::entities::user::Entity::find_by_id(staff)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .email
+        .unwrap();
+    app.login(&email, None).await;
+    assert!(
+        app.get(&edit)
+            .await
+            .body
+            .contains("survey-questions-locked")
+    );
+    let changed =
+        "einfach*: Nutzen Sie Online-Dienste?\n- ja\n- nein\n- manchmal\n\ntext: Was fehlt?";
+    let r = app
+        .post(
+            &edit,
+            &[
+                ("title", "Neuer Titel"),
+                ("description", ""),
+                ("questions", changed),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("error-summary"));
+    assert_eq!(r.text("#questions"), changed);
+    let s = dias_participation::surveys::get(&app.db, survey_process(&app, id).await, id)
+        .await
+        .unwrap();
+    assert_eq!(s.survey.title, "Umfrage, korrigiert", "nothing stored");
+    assert_eq!(s.questions.iter().map(|q| q.id).collect::<Vec<_>>(), q);
+
+    // The same questions with a new title are fine.
+    let same = dias_participation::surveys::questions_text(&s.questions);
+    let r = app
+        .post(
+            &edit,
+            &[
+                ("title", "Neuer Titel"),
+                ("description", "Kurz."),
+                ("questions", same.as_str()),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let s = dias_participation::surveys::get(&app.db, survey_process(&app, id).await, id)
+        .await
+        .unwrap();
+    assert_eq!(s.survey.title, "Neuer Titel");
+    assert_eq!(s.questions.iter().map(|q| q.id).collect::<Vec<_>>(), q);
+    assert_eq!(
+        survey_answer::Entity::find()
+            .filter(survey_answer::Column::SurveyId.eq(id))
+            .count(&app.db)
+            .await
+            .unwrap(),
+        2
+    );
+
+    // Participants may not edit.
+    app.forget_cookies();
+    app.sign_in_as(Role::Participant).await;
+    assert_eq!(app.get(&edit).await.status, StatusCode::FORBIDDEN);
 }
