@@ -903,6 +903,50 @@ mod tests {
         }
     }
 
+    /// Property: whatever an editor's tool does to a file (characters cut,
+    /// doubled or replaced anywhere), import answers with a report or an
+    /// error and never panics; every kept record is valid and every problem
+    /// names a line inside the file.
+    #[test]
+    fn mangled_files_never_break_the_importer() {
+        let mut rng = StdRng::seed_from_u64(6);
+        let offers = crate::catalogue::synthetic(8, 1, today());
+        let sources = [to_json(&offers).unwrap(), to_csv(&offers).unwrap()];
+        const NOISE: &[char] = &[
+            '"', ',', ';', '|', '\n', '\r', '{', '}', '[', ']', ':', 'ä', '\\',
+        ];
+        for round in 0..300 {
+            let source = &sources[round % 2];
+            let mut chars: Vec<char> = source.chars().collect();
+            for _ in 0..rng.gen_range(1..6) {
+                let at = rng.gen_range(0..chars.len());
+                match rng.gen_range(0..3) {
+                    0 => {
+                        chars.remove(at);
+                    }
+                    1 => chars.insert(at, chars[at]),
+                    _ => chars[at] = NOISE[rng.gen_range(0..NOISE.len())],
+                }
+            }
+            let text: String = chars.into_iter().collect();
+            let lines = text.lines().count() as u64 + 1;
+            let result = if round % 2 == 0 {
+                from_json(&text, today())
+            } else {
+                from_csv(&text, today())
+            };
+            if let Ok(report) = result {
+                for offer in &report.offers {
+                    assert_eq!(offer::validate(offer, today()), Ok(()), "round {round}");
+                }
+                for problem in &report.problems {
+                    assert!(problem.line <= lines, "round {round}: {problem:?}");
+                }
+                assert!(report.offers.len() <= report.records);
+            }
+        }
+    }
+
     fn csv_with_rows(rows: &[String]) -> String {
         let header = FIELDS.iter().map(|f| f.name).collect::<Vec<_>>().join(",");
         let mut text = header;

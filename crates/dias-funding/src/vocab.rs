@@ -405,7 +405,8 @@ impl Region {
         }
     }
 
-    /// The NUTS code of the smallest NUTS unit that contains the region:
+    /// The NUTS code (classification NUTS 2021) of the smallest NUTS unit
+    /// that contains the region:
     /// `DE` (NUTS 0) for the federal level, `DED` (NUTS 1) for Saxony, the
     /// Kreis's NUTS-3 code (`DED42` for the Erzgebirgskreis) from the
     /// reference data, and for a Gemeinde the NUTS-3 code of its Kreis (the
@@ -563,6 +564,36 @@ mod tests {
         );
         assert!(!Digitalisation.covers(Broadband));
         assert_eq!(Broadband.top(), Infrastructure);
+    }
+
+    /// The NUTS-3 codes of the reference data, compared with Eurostat's NUTS
+    /// 2021 list (as copied in the public dataset `dataset-eu-nuts`,
+    /// `nuts_v2021__2021_.csv`): Saxony kept its 2016 codes.
+    #[test]
+    fn the_kreise_carry_their_nuts_2021_codes() {
+        let expected = [
+            ("14511", "DED41"),
+            ("14521", "DED42"),
+            ("14522", "DED43"),
+            ("14523", "DED44"),
+            ("14524", "DED45"),
+            ("14612", "DED21"),
+            ("14625", "DED2C"),
+            ("14626", "DED2D"),
+            ("14627", "DED2E"),
+            ("14628", "DED2F"),
+            ("14713", "DED51"),
+            ("14729", "DED52"),
+            ("14730", "DED53"),
+        ];
+        for (ags, nuts) in expected {
+            let region = Region::from_slug(ags).unwrap();
+            assert_eq!(region.nuts().as_deref(), Some(nuts), "{ags}");
+        }
+        assert_eq!(
+            dias_core::reference::cached().districts.len(),
+            expected.len()
+        );
     }
 
     #[test]
