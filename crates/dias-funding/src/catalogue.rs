@@ -33,10 +33,16 @@ pub const CATALOGUE_JSON: &str = include_str!("../catalogue/angebote.json");
 /// How many synthetic offers `--scale large` adds.
 pub const LARGE_SCALE: usize = 20_000;
 
-/// Reads the shipped catalogue as of `today`. The file is checked by the
-/// tests, so the report holds no problems for dates up to its next review.
-pub fn load(today: Date) -> Result<ImportReport, ExchangeError> {
-    exchange::from_json(CATALOGUE_JSON, today)
+/// The day the shipped catalogue was last reviewed as a whole.
+pub const REVIEWED: Date = date(2026, 11, 27);
+
+/// Reads the shipped catalogue. It is validated as of [`REVIEWED`], not of
+/// today: a record that was right when the editors checked it stays in the
+/// catalogue after its programme end has passed, and the Förder-Check
+/// ([`crate::check::Availability`]) then treats it as ended on the day. The
+/// tests hold the file to zero problems.
+pub fn load() -> Result<ImportReport, ExchangeError> {
+    exchange::from_json(CATALOGUE_JSON, REVIEWED)
 }
 
 /// `(offer, missing slug)` for every `combinable_with` that names no offer
@@ -336,10 +342,6 @@ pub fn synthetic(count: usize, seed: u64, today: Date) -> Vec<Offer> {
     offers
 }
 
-/// The catalogue date the tests check against (the day the catalogue was
-/// last reviewed as a whole).
-pub const REVIEWED: Date = date(2026, 11, 27);
-
 #[cfg(test)]
 mod tests {
     use std::collections::HashSet;
@@ -349,7 +351,7 @@ mod tests {
     use crate::offer::validate;
 
     fn catalogue() -> Vec<Offer> {
-        let report = load(REVIEWED).unwrap();
+        let report = load().unwrap();
         assert_eq!(report.problems, vec![], "the shipped catalogue is valid");
         report.offers
     }
@@ -557,6 +559,19 @@ mod tests {
                 .map(|e| e.verdict),
             Some(Verdict::Fails)
         );
+    }
+
+    #[test]
+    fn years_later_the_catalogue_still_loads_and_nothing_past_its_end_is_open() {
+        let offers = catalogue();
+        let later = date(2029, 1, 1);
+        let answers = Answers::default();
+        for e in check::check(&offers, &answers, later) {
+            if e.offer.programme_end.is_some_and(|end| end < later) {
+                assert_eq!(e.availability, Availability::Ended, "{}", e.slug);
+                assert_eq!(e.verdict, Verdict::Fails, "{}", e.slug);
+            }
+        }
     }
 
     #[test]
