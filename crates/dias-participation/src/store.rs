@@ -614,12 +614,7 @@ pub async fn create_proposal(
         errors.add("topic", "error-invalid-choice");
     }
     let ags8 = input.ags8.trim().to_owned();
-    if !ags8.is_empty()
-        && dias_core::entities::municipality::Entity::find_by_id(ags8.clone())
-            .one(db)
-            .await?
-            .is_none()
-    {
+    if !ags8.is_empty() && dias_core::reference::cached().municipality(&ags8).is_none() {
         errors.add("ags8", "error-invalid-choice");
     }
     errors.into_result()?;

@@ -413,17 +413,13 @@ async fn detail(
         }
         None => (false, i64::from(p.process.support_limit)),
     };
-    let place = match &proposal.ags8 {
-        Some(ags8) => {
-            use sea_orm::EntityTrait;
-            dias_core::entities::municipality::Entity::find_by_id(ags8.clone())
-                .one(&state.db)
-                .await?
-                .map(|m| m.name)
-                .unwrap_or_default()
-        }
-        None => String::new(),
-    };
+    // Reference data is in memory (`dias_core::reference`).
+    let place = proposal
+        .ags8
+        .as_deref()
+        .and_then(|ags8| dias_core::reference::cached().municipality(ags8))
+        .map(|m| m.name.clone())
+        .unwrap_or_default();
     let following = match ctx.principal() {
         Some(me) => {
             dias_core::notifications::is_following(
