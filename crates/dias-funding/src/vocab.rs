@@ -17,15 +17,17 @@
 //! | [`Industry`] (Branche) | WZ 2008 (Destatis), Abschnitte | the section letter `A`–`U` |
 //! | [`Region`] (Fördergebiet) | NUTS (Eurostat) and AGS (Destatis) | NUTS code, see [`Region::nuts`] |
 //!
-//! The Förderdatenbank publishes these facets as the XÖV code lists
-//! *Finanzierungsform*, *Förderbereich* and *Fördernehmende*. Their **key
-//! values could not be checked** when this module was written (no copy of the
-//! code lists was at hand), so no XÖV key is recorded here; `external()`
-//! carries the label the Förderdatenbank shows, which its exports also
-//! contain. The importer accepts a slug, the German label or that external
-//! label, so a record written in the Förderdatenbank's wording still reads.
-//! When the code lists are available, their keys belong in a new column next
-//! to `external()` — the slugs stay as they are.
+//! The module spec asks for alignment with the XÖV code lists behind the
+//! Förderdatenbank's facets (*Finanzierungsform*, *Förderbereich*,
+//! *Fördernehmende*). Their **key values could not be checked** when this
+//! module was written (no copy of the code lists was at hand), so no XÖV key
+//! is recorded here. `external()` carries the label the Förderdatenbank's
+//! search shows for the facet, as far as we know it; these labels, too, were
+//! not compared with a code list file. The importer accepts a slug, the
+//! German label or that external label, so a record written in the
+//! Förderdatenbank's wording still reads. When the code lists are available,
+//! their keys belong in a new column next to `external()` — the slugs stay
+//! as they are.
 
 use std::fmt;
 
