@@ -31,15 +31,24 @@
 
 pub mod catalogue;
 pub mod check;
+pub mod entities;
 pub mod exchange;
 pub mod offer;
+pub mod store;
 pub mod vocab;
 
 use dias_core::i18n::Messages;
+use jiff::civil::Date;
 
 pub use check::{Answers, Availability, Evaluation, Verdict, check, evaluate};
 pub use exchange::{ExchangeError, ImportReport, Problem};
 pub use offer::{Offer, validate};
+
+/// Today's date in Europe/Berlin, the calendar the offers' dates are in.
+pub fn today() -> Date {
+    let zone = jiff::tz::TimeZone::get("Europe/Berlin").unwrap_or(jiff::tz::TimeZone::UTC);
+    jiff::Timestamp::now().to_zoned_datetime(zone).date()
+}
 
 /// The module's translations (labels of every term, questions, reasons,
 /// validation and import messages).

@@ -21,6 +21,7 @@ mod m0010_network_events;
 mod m0011_network_requests;
 mod m0012_network_boards;
 mod m0013_data_versions;
+mod m0014_funding;
 
 pub struct Migrator;
 
@@ -41,6 +42,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0011_network_requests::Migration),
             Box::new(m0012_network_boards::Migration),
             Box::new(m0013_data_versions::Migration),
+            Box::new(m0014_funding::Migration),
         ]
     }
 }
