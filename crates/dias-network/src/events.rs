@@ -751,10 +751,12 @@ pub async fn erase_registrations<C: ConnectionTrait>(
     env: &MailEnv<'_>,
     user_id: i64,
 ) -> Result<(), DbErr> {
+    // Locked in id order, so two deletions at once cannot deadlock.
     let events: Vec<i64> = event_registration::Entity::find()
         .select_only()
         .column(event_registration::Column::EventId)
         .filter(event_registration::Column::UserId.eq(user_id))
+        .order_by_asc(event_registration::Column::EventId)
         .into_tuple()
         .all(txn)
         .await?;

@@ -12,10 +12,12 @@ use std::collections::HashMap;
 use async_trait::async_trait;
 use dias_core::accounts::MailEnv;
 use dias_core::accounts::personal_data::PersonalData;
+use dias_core::entities::user;
 use dias_core::time::format_rfc3339 as ts;
+use sea_orm::sea_query::{Expr, ExprTrait, Func};
 use sea_orm::{
     ColumnTrait, DatabaseConnection, DatabaseTransaction, DbErr, EntityTrait, QueryFilter,
-    QueryOrder,
+    QueryOrder, QuerySelect,
 };
 use serde_json::{Value, json};
 
@@ -164,10 +166,10 @@ impl PersonalData for NetworkData {
             .all(db)
             .await?
             .into_iter()
+            // Not the address: it is the invited person's, not the inviter's.
             .map(|i| {
                 json!({
                     "actor": i.actor_id,
-                    "email": i.email,
                     "created_at": ts(i.created_at),
                     "accepted": i.accepted_at.is_some(),
                 })
@@ -196,6 +198,30 @@ impl PersonalData for NetworkData {
             .filter(actor_representative::Column::UserId.eq(user_id))
             .exec(txn)
             .await?;
+        // Invitations keep the person's address: blank it where they
+        // accepted, drop the ones still waiting for them. The core clears
+        // the account's address after the modules, so it is still there.
+        actor_invitation::Entity::update_many()
+            .col_expr(actor_invitation::Column::Email, Expr::value(""))
+            .filter(actor_invitation::Column::AcceptedBy.eq(user_id))
+            .exec(txn)
+            .await?;
+        let email: Option<Option<String>> = user::Entity::find_by_id(user_id)
+            .select_only()
+            .column(user::Column::Email)
+            .into_tuple()
+            .one(txn)
+            .await?;
+        if let Some(Some(email)) = email {
+            actor_invitation::Entity::delete_many()
+                .filter(
+                    Expr::expr(Func::lower(Expr::col(actor_invitation::Column::Email)))
+                        .eq(email.to_lowercase()),
+                )
+                .filter(actor_invitation::Column::AcceptedAt.is_null())
+                .exec(txn)
+                .await?;
+        }
         Ok(())
     }
 }

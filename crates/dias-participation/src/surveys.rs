@@ -44,8 +44,8 @@ use dias_core::validation::{FieldErrors, required_text};
 use dias_core::{CoreError, CoreResult};
 use sea_orm::sea_query::{Expr, ExprTrait, OnConflict};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, FromQueryResult,
-    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait,
+    FromQueryResult, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set,
 };
 
 use crate::domain::Feature;
@@ -601,8 +601,8 @@ pub async fn response_counts(
         .collect())
 }
 
-pub async fn get(
-    db: &DatabaseConnection,
+pub async fn get<C: ConnectionTrait>(
+    db: &C,
     process_id: i64,
     id: i64,
 ) -> CoreResult<SurveyWithQuestions> {
@@ -703,8 +703,17 @@ pub async fn update(
     id: i64,
     input: &SurveyInput,
 ) -> CoreResult<()> {
-    let current = get(db, process_id, id).await?;
+    get(db, process_id, id).await?;
     let (title, description, questions) = validate_input(input)?;
+    let txn = dias_core::db::begin_write(db).await?;
+    // Lock the row first, then compare with what is stored now: a second
+    // edit or a submit in between is seen, not overwritten.
+    survey::Entity::update_many()
+        .col_expr(survey::Column::Id, Expr::col(survey::Column::Id))
+        .filter(survey::Column::Id.eq(id))
+        .exec(&txn)
+        .await?;
+    let current = get(&txn, process_id, id).await?;
     let unchanged = |a: &Question, b: &Question| Question { id: 0, ..a.clone() } == *b;
     let same_questions = current.questions.len() == questions.len()
         && current
@@ -712,17 +721,13 @@ pub async fn update(
             .iter()
             .zip(&questions)
             .all(|(a, b)| unchanged(a, b));
-    let now = dias_core::time::now();
-    let txn = dias_core::db::begin_write(db).await?;
-    // Changing updated_at locks the row and tells a submit that loaded the
-    // old questions to start again (see `submit`).
+    // A new value on every edit (also twice in one second): answer forms
+    // carry the value they were made from (see `submit`).
+    let revision = std::cmp::max(dias_core::time::now(), current.survey.updated_at + 1);
     survey::Entity::update_many()
         .col_expr(survey::Column::Title, Expr::value(title))
         .col_expr(survey::Column::DescriptionMd, Expr::value(description))
-        .col_expr(
-            survey::Column::UpdatedAt,
-            Expr::value(std::cmp::max(now, current.survey.updated_at + 1)),
-        )
+        .col_expr(survey::Column::UpdatedAt, Expr::value(revision))
         .filter(survey::Column::Id.eq(id))
         .exec(&txn)
         .await?;
@@ -841,8 +846,13 @@ pub async fn submit(
     who: &Principal,
     process: &ProcessWithPhases,
     s: &SurveyWithQuestions,
+    revision: i64,
     values: &FormValues,
 ) -> CoreResult<()> {
+    // The form was made from other questions: its fields do not fit.
+    if revision != s.survey.updated_at {
+        return Err(CoreError::Conflict("survey-changed".into()));
+    }
     match state_of(&s.survey, process) {
         SurveyState::Open => {}
         SurveyState::Closed => return Err(CoreError::Conflict("survey-closed".into())),
@@ -856,11 +866,21 @@ pub async fn submit(
     let unchanged = survey::Entity::update_many()
         .col_expr(survey::Column::Id, Expr::col(survey::Column::Id))
         .filter(survey::Column::Id.eq(s.survey.id))
-        .filter(survey::Column::UpdatedAt.eq(s.survey.updated_at))
+        .filter(survey::Column::UpdatedAt.eq(revision))
+        .filter(survey::Column::ClosedAt.is_null())
         .exec(&txn)
         .await?;
     if unchanged.rows_affected == 0 {
-        return Err(CoreError::Conflict("survey-changed".into()));
+        let closed = survey::Entity::find_by_id(s.survey.id)
+            .one(&txn)
+            .await?
+            .is_none_or(|now| now.closed_at.is_some());
+        let key = if closed {
+            "survey-closed"
+        } else {
+            "survey-changed"
+        };
+        return Err(CoreError::Conflict(key.into()));
     }
     // The person's one answer set: created if missing (a double submit's
     // second insert does nothing instead of failing), then locked by the

@@ -357,8 +357,8 @@ pub async fn csrf(State(state): State<AppState>, req: Request, next: Next) -> Re
         .await
 }
 
-/// Renders error markers as full pages, or as JSON for an API: any path
-/// with an `api` segment (`/api/…`, a module's `/netzwerk/api/…`).
+/// Renders error markers as full pages, or as JSON for an API: `/api/…` and
+/// a module's `/{module}/api/…` (not deeper, where `api` may be a slug).
 pub async fn error_pages(State(state): State<AppState>, req: Request, next: Next) -> Response {
     let (parts, body) = req.into_parts();
     let ctx = Ctx::from_parts(&parts, &state);
@@ -367,7 +367,9 @@ pub async fn error_pages(State(state): State<AppState>, req: Request, next: Next
         return response;
     };
     let retry_after = response.headers().get(header::RETRY_AFTER).cloned();
-    let mut rendered = if ctx.path.split('/').any(|segment| segment == "api") {
+    let mut segments = ctx.path.trim_start_matches('/').split('/');
+    let is_api = segments.next() == Some("api") || segments.next() == Some("api");
+    let mut rendered = if is_api {
         (
             error.status,
             axum::Json(serde_json::json!({

@@ -691,6 +691,10 @@ pub async fn delete_account(
     }
     let now = crate::time::now();
     let txn = crate::db::begin_write(db).await?;
+    // Modules first: they may need the address (invitations sent to it).
+    for module in modules {
+        module.erase(&txn, env, user_id).await?;
+    }
     user::Entity::update_many()
         .col_expr(user::Column::Email, Expr::value(Option::<String>::None))
         .col_expr(user::Column::DisplayName, Expr::value(DELETED_NAME))
@@ -718,9 +722,6 @@ pub async fn delete_account(
         .exec(&txn)
         .await?;
     crate::notifications::delete_for_user(&txn, user_id).await?;
-    for module in modules {
-        module.erase(&txn, env, user_id).await?;
-    }
     outbox::publish(
         &txn,
         "account",

@@ -574,3 +574,65 @@ async fn every_form_action_refuses_requests_without_token() {
         assert_eq!(r.status, StatusCode::FORBIDDEN, "{path}");
     }
 }
+
+#[tokio::test]
+async fn deleting_an_account_removes_its_address_from_invitations_and_exports_show_none() {
+    let app = app().await;
+    app.create_user("einladend@example.org", Role::Participant)
+        .await;
+    app.create_user("angenommen@example.org", Role::Participant)
+        .await;
+    app.create_user("wartend@example.org", Role::Participant)
+        .await;
+    app.login("einladend@example.org", None).await;
+    let slug = register(&app, "Adressen GmbH").await;
+    for email in ["Angenommen@example.org", "wartend@example.org"] {
+        let r = app
+            .post(
+                &format!("/netzwerk/akteure/{slug}/einladen"),
+                &[("email", email)],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+    }
+    let token = token_from(&app.last_mail_to("angenommen@example.org").await.unwrap());
+    app.forget_cookies();
+    app.login("angenommen@example.org", None).await;
+    let accepted = app.post(&format!("/netzwerk/einladung/{token}"), &[]).await;
+    assert_eq!(accepted.status, StatusCode::SEE_OTHER);
+
+    // The inviter's export names neither invited address.
+    app.forget_cookies();
+    app.login("einladend@example.org", None).await;
+    let export = app.get("/konto/export").await;
+    let json: serde_json::Value = serde_json::from_str(&export.body).unwrap();
+    assert_eq!(
+        json["modules"]["netzwerk"]["invitations_sent"]
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+    assert!(!export.body.contains("angenommen@"), "{}", export.body);
+    assert!(!export.body.contains("wartend@"));
+
+    // Both invited people delete their accounts.
+    for email in ["angenommen@example.org", "wartend@example.org"] {
+        app.forget_cookies();
+        app.login(email, None).await;
+        let r = app
+            .post("/konto/loeschen", &[("password", crate::support::PASSWORD)])
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    }
+    let left: Vec<String> = actor_invitation::Entity::find()
+        .all(&app.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|i| i.email)
+        .collect();
+    // The accepted invitation stays (it documents who joined) without the
+    // address; the one still waiting for the deleted account is gone.
+    assert_eq!(left, vec![String::new()]);
+}

@@ -329,8 +329,15 @@ async fn answer(
         .map_err(AppError::TooManyRequests)?;
     let p = load(&state, &ctx, &slug).await?;
     let s = surveys::get(&state.db, p.process.id, id).await?;
+    // The version of the survey the form was made from (missing in forms
+    // saved before it existed: then the one loaded now).
+    let revision = pairs
+        .iter()
+        .find(|(k, _)| k == "fassung")
+        .and_then(|(_, v)| v.parse::<i64>().ok())
+        .unwrap_or(s.survey.updated_at);
     let values = surveys::form_values(pairs);
-    match field_errors(surveys::submit(&state.db, &me, &p, &s, &values).await)? {
+    match field_errors(surveys::submit(&state.db, &me, &p, &s, revision, &values).await)? {
         Ok(()) => Ok(see_other(&format!(
             "/beteiligung/{slug}/umfragen/{id}?hinweis=umfrage-gespeichert"
         ))),

@@ -515,6 +515,12 @@ async fn staff_edit_questions_until_the_first_answer_then_only_title_and_descrip
     assert_eq!(parsed.len(), 5);
 
     // Without answers the questions may change.
+    let before = survey::Entity::find_by_id(id)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .updated_at;
     let r = app
         .post(
             &edit,
@@ -536,9 +542,21 @@ async fn staff_edit_questions_until_the_first_answer_then_only_title_and_descrip
     assert_eq!(s.questions.len(), 2);
     let q: Vec<i64> = s.questions.iter().map(|q| q.id).collect();
 
-    // A participant answers.
+    // A participant whose form was made before the edit is told to reload;
+    // nothing is stored (the old fields name questions that are gone).
     app.forget_cookies();
     app.sign_in_as(Role::Participant).await;
+    let stale = before.to_string();
+    let r = app
+        .post(
+            &format!("/beteiligung/verfahren/umfragen/{id}"),
+            &[("fassung", stale.as_str()), ("q1", "0")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CONFLICT);
+    assert!(r.body.contains("gerade geändert"), "{}", r.body);
+    assert_eq!(responses(&app, id).await, 0);
+    // A participant answers.
     let r = app
         .post(
             &format!("/beteiligung/verfahren/umfragen/{id}"),
