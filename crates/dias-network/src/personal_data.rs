@@ -2,8 +2,9 @@
 //! ([`dias_core::accounts::personal_data`]).
 //!
 //! Exported: the organisations a person represents, their event
-//! registrations, posts, partner requests, threads, replies, reports and the
-//! invitations they sent. Deleted with the account: registrations (a held
+//! registrations, the events they created, their profile changes, posts,
+//! partner requests, threads, replies, reports, moderation actions and the
+//! invitations they sent (without the invited addresses). Deleted with the account: registrations (a held
 //! seat passes to the waiting list) and representations. Posts, requests and
 //! board contributions stay, shown as by a deleted account.
 
@@ -22,8 +23,8 @@ use sea_orm::{
 use serde_json::{Value, json};
 
 use crate::entities::{
-    actor, actor_invitation, actor_representative, board_reply, board_report, board_thread, event,
-    event_registration, partner_request, post,
+    actor, actor_change, actor_invitation, actor_representative, board_moderation_log, board_reply,
+    board_report, board_thread, event, event_registration, partner_request, post,
 };
 
 pub struct NetworkData;
@@ -175,8 +176,35 @@ impl PersonalData for NetworkData {
                 })
             })
             .collect::<Vec<_>>();
+        let events_created: Vec<Value> = event::Entity::find()
+            .filter(event::Column::CreatedBy.eq(user_id))
+            .order_by_asc(event::Column::Id)
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|e| json!({"id": e.id, "title": e.title, "starts_at": ts(e.starts_at), "created_at": ts(e.created_at)}))
+            .collect();
+        let profile_changes: Vec<Value> = actor_change::Entity::find()
+            .filter(actor_change::Column::UserId.eq(user_id))
+            .order_by_asc(actor_change::Column::Id)
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|c| json!({"actor": c.actor_id, "fields": c.fields, "at": ts(c.at)}))
+            .collect();
+        let moderation: Vec<Value> = board_moderation_log::Entity::find()
+            .filter(board_moderation_log::Column::ModeratorId.eq(user_id))
+            .order_by_asc(board_moderation_log::Column::Id)
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|m| json!({"action": m.action, "on": {"kind": m.target_kind, "id": m.target_id}, "reason": m.reason, "at": ts(m.at)}))
+            .collect();
         Ok(json!({
             "representations": representations,
+            "events_created": events_created,
+            "profile_changes": profile_changes,
+            "moderation_actions": moderation,
             "event_registrations": registrations,
             "posts": posts,
             "partner_requests": requests,

@@ -3,7 +3,8 @@
 //!
 //! Exported: everything a person wrote or chose — proposals, comments,
 //! change suggestions, supports, "hilfreich" votes, reports, opinion-map
-//! statements and votes, survey answers. Deletion keeps all of it with the
+//! statements and votes, survey answers — and, for staff and moderators,
+//! their official answers and moderation actions. Deletion keeps all of it with the
 //! pseudonymous account row: the contributions are part of a public
 //! procedure's record, and supports and votes stay counted, so results do
 //! not change after the fact (the privacy notice says so).
@@ -19,8 +20,9 @@ use sea_orm::{
 use serde_json::{Value, json};
 
 use crate::entities::{
-    comment, comment_vote, opinion_participant, opinion_statement, opinion_vote, proposal,
-    proposal_support, report, suggestion, suggestion_support, survey_answer, survey_response,
+    comment, comment_vote, moderation_log, opinion_participant, opinion_statement, opinion_vote,
+    proposal, proposal_answer, proposal_support, report, suggestion, suggestion_support,
+    survey_answer, survey_response,
 };
 
 pub struct ParticipationData;
@@ -199,7 +201,25 @@ impl PersonalData for ParticipationData {
                 })
             })
             .collect();
+        let official_answers: Vec<Value> = proposal_answer::Entity::find()
+            .filter(proposal_answer::Column::AuthorId.eq(user_id))
+            .order_by_asc(proposal_answer::Column::Id)
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|a| json!({"proposal": a.proposal_id, "status": a.status, "text": a.answer_md, "created_at": ts(a.created_at)}))
+            .collect();
+        let moderation: Vec<Value> = moderation_log::Entity::find()
+            .filter(moderation_log::Column::ModeratorId.eq(user_id))
+            .order_by_asc(moderation_log::Column::Id)
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|m| json!({"process": m.process_id, "action": m.action, "on": {"kind": m.target_kind, "id": m.target_id}, "reason": m.reason, "at": ts(m.at)}))
+            .collect();
         Ok(json!({
+            "official_answers": official_answers,
+            "moderation_actions": moderation,
             "proposals": proposals,
             "comments": comments,
             "suggestions": suggestions,
