@@ -28,21 +28,38 @@
 //! Dates are calendar days ([`jiff::civil::Date`], meant in Europe/Berlin);
 //! functions that depend on "today" take it as an argument, so results are
 //! reproducible and tests need no clock.
+//!
+//! On top of that core sit the module's storage and pages: [`store`] (the
+//! `funding_offers` table, one JSON record per offer beside a few columns
+//! to sort by), [`snapshot`] (all offers in memory with a bitset per facet
+//! value, rebuilt when the change counter moves), `search` (search
+//! documents), `demo` (the catalogue, or 20,000 synthetic offers) and
+//! `routes` (the search page, the offer page and the Förder-Check — thin
+//! handlers over the pure modules).
 
 pub mod catalogue;
 pub mod check;
 pub mod entities;
 pub mod exchange;
 pub mod offer;
+pub mod snapshot;
 pub mod store;
 pub mod vocab;
 
+mod demo;
+mod routes;
+mod search;
+
+use std::sync::Arc;
+
 use dias_core::i18n::Messages;
+use dias_web::registry::{Module, NavEntry, Teaser};
 use jiff::civil::Date;
 
 pub use check::{Answers, Availability, Evaluation, Verdict, check, evaluate};
 pub use exchange::{ExchangeError, ImportReport, Problem};
 pub use offer::{Offer, validate};
+pub use search::OfferSource;
 
 /// Today's date in Europe/Berlin, the calendar the offers' dates are in.
 pub fn today() -> Date {
@@ -61,7 +78,34 @@ pub const MESSAGES: &[Messages] = &[
         locale: "en",
         source: include_str!("../locales/en.ftl"),
     },
+    Messages {
+        locale: "de",
+        source: include_str!("../locales/de-web.ftl"),
+    },
+    Messages {
+        locale: "en",
+        source: include_str!("../locales/en-web.ftl"),
+    },
 ];
+
+/// The module's registration.
+pub fn module() -> Module {
+    let mut module = Module::new("foerderung");
+    module.routes = Some(routes::routes);
+    module.nav = vec![NavEntry {
+        path: "/foerderung",
+        label_key: "nav-funding",
+    }];
+    module.teasers = vec![Teaser {
+        title_key: "funding-teaser-title",
+        text_key: "funding-teaser-text",
+        path: "/foerderung",
+    }];
+    module.messages = MESSAGES.to_vec();
+    module.search_sources = vec![Arc::new(search::OfferSource)];
+    module.demo = Some(Arc::new(|db, scale| Box::pin(demo::seed(db, scale))));
+    module
+}
 
 #[cfg(test)]
 mod tests {
@@ -155,6 +199,67 @@ mod tests {
         assert!(used.len() > 60, "the scan found the ids: {used:?}");
         for id in &used {
             assert!(de.contains(id), "{id} is used but not translated");
+        }
+    }
+
+    /// Message ids written as literals in the pages' code, and passed to
+    /// `ctx.t…(…)` in the templates (which also hold element ids).
+    fn page_ids() -> BTreeSet<String> {
+        let mut used = BTreeSet::new();
+        for source in [
+            include_str!("routes/mod.rs"),
+            include_str!("routes/search.rs"),
+            include_str!("routes/offer.rs"),
+            include_str!("routes/check.rs"),
+            include_str!("search.rs"),
+            include_str!("snapshot.rs"),
+        ] {
+            used.extend(ids_in_source(source));
+        }
+        for template in [
+            include_str!("../templates/funding/search.html"),
+            include_str!("../templates/funding/card.html"),
+            include_str!("../templates/funding/offer.html"),
+            include_str!("../templates/funding/check.html"),
+        ] {
+            used.extend(
+                template
+                    .split("(\"funding-")
+                    .skip(1)
+                    .filter_map(|rest| rest.split('"').next())
+                    .map(|id| format!("funding-{id}")),
+            );
+        }
+        used.retain(|id| !id.contains('{') && !id.ends_with('-'));
+        used
+    }
+
+    #[test]
+    fn every_page_message_exists_in_german_and_english() {
+        let mut de = message_ids(include_str!("../locales/de-web.ftl"));
+        let mut en = message_ids(include_str!("../locales/en-web.ftl"));
+        de.sort();
+        en.sort();
+        assert_eq!(de, en, "de-web.ftl and en-web.ftl define the same messages");
+        let catalog = Catalog::new(MESSAGES).unwrap();
+        let mut needed = page_ids();
+        assert!(needed.len() > 40, "the scan found the ids: {needed:?}");
+        // Ids the code builds from a parameter.
+        for facet in crate::snapshot::Facet::ALL {
+            needed.insert(format!("funding-facet-{}", facet.param()));
+        }
+        for sort in ["relevanz", "frist", "aktualisiert"] {
+            needed.insert(format!("funding-sort-{sort}"));
+        }
+        for question in ["wer", "kreis", "groesse", "branche", "thema", "art"] {
+            needed.insert(format!("funding-check-q-{question}"));
+            needed.insert(format!("funding-check-hint-{question}"));
+        }
+        needed.extend(["nav-funding".to_owned()]);
+        for id in &needed {
+            for locale in ["de", "en"] {
+                assert_ne!(catalog.get(locale, id), *id, "{id} is missing in {locale}");
+            }
         }
     }
 }

@@ -131,7 +131,11 @@ impl From<ScaleArg> for Scale {
 
 /// Feature modules of this build. Adding a module is one line here.
 fn modules() -> Vec<dias_web::Module> {
-    vec![dias_participation::module(), dias_network::module()]
+    vec![
+        dias_participation::module(),
+        dias_network::module(),
+        dias_funding::module(),
+    ]
 }
 
 fn load_config(cli: &Cli, overrides: RawConfig) -> anyhow::Result<Config> {

@@ -1,9 +1,13 @@
-//! Integration tests of the Förderlotse on a fresh database (SQLite, or
-//! PostgreSQL with `DIAS_TEST_DATABASE_URL`).
+//! Integration tests of the Förderlotse on the real router and a fresh
+//! database (SQLite, or PostgreSQL with `DIAS_TEST_DATABASE_URL`).
 
 #![expect(clippy::unwrap_used, clippy::expect_used, reason = "tests fail loudly")]
 
 #[path = "../../../dias-web/tests/it/support.rs"]
 mod support;
 
+mod check;
+mod helpers;
+mod offer;
+mod search;
 mod store;

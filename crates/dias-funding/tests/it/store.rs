@@ -4,15 +4,7 @@
 use dias_funding::store;
 use dias_funding::vocab::Status;
 
-use crate::support::TestApp;
-
-async fn app() -> TestApp {
-    TestApp::new().await
-}
-
-fn catalogue() -> Vec<dias_funding::Offer> {
-    dias_funding::catalogue::load().unwrap().offers
-}
+use crate::helpers::{app, app_with_catalogue, catalogue, number};
 
 #[tokio::test]
 async fn offers_round_trip_through_the_table_and_move_the_counter() {
@@ -66,4 +58,41 @@ async fn offers_round_trip_through_the_table_and_move_the_counter() {
             .unwrap()
     );
     assert_eq!(store::offers_version(&app.db).await.unwrap(), 2);
+}
+
+#[tokio::test]
+async fn the_search_page_follows_a_change_through_the_counter() {
+    let app = app_with_catalogue().await;
+    let before = app.get("/foerderung").await;
+    let open = number(&before, "#funding-result-count");
+    let mut digi_z = store::by_slug(&app.db, "digi-z")
+        .await
+        .unwrap()
+        .unwrap()
+        .offer;
+    digi_z.status = Status::Stopped;
+    digi_z.status_note = "Antragstopp zum Test.".into();
+    store::update(
+        &app.db,
+        &digi_z,
+        dias_funding::today(),
+        dias_core::time::now(),
+    )
+    .await
+    .unwrap();
+    let after = app.get("/foerderung").await;
+    assert_eq!(number(&after, "#funding-result-count"), open - 1);
+}
+
+#[tokio::test]
+async fn the_demo_seeder_stores_the_catalogue() {
+    let app = app().await;
+    let module = dias_funding::module();
+    let seed = module.demo.expect("the module seeds demo data");
+    let summary = seed(&app.db, dias_web::registry::Scale::Small)
+        .await
+        .unwrap();
+    assert_eq!(summary, format!("{} Förderangebote", catalogue().len()));
+    assert_eq!(store::all(&app.db).await.unwrap().len(), catalogue().len());
+    assert_eq!(store::offers_version(&app.db).await.unwrap(), 1);
 }
