@@ -68,3 +68,44 @@ async fn unknown_offers_are_not_found() {
         assert_eq!(app.get(path).await.status, StatusCode::NOT_FOUND, "{path}");
     }
 }
+
+#[tokio::test]
+async fn every_offer_of_the_catalogue_has_a_page() {
+    let app = app_with_catalogue().await;
+    for offer in crate::helpers::catalogue() {
+        let r = app
+            .get(&format!("/foerderung/angebote/{}", offer.slug))
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{}", offer.slug);
+        assert_eq!(r.text("h1"), offer.title);
+    }
+}
+
+#[tokio::test]
+async fn english_visitors_read_english_figures_and_dates() {
+    use axum::body::Body;
+    use axum::http::{Request, header};
+    let app = app_with_catalogue().await;
+    let english = |path: &str| {
+        Request::builder()
+            .uri(path)
+            .header(header::COOKIE, "dias_lang=en")
+            .body(Body::empty())
+            .unwrap()
+    };
+    let r = app.request(english("/foerderung/angebote/digi-z")).await;
+    assert_eq!(r.status, StatusCode::OK);
+    let tiers = r.texts("#funding-tiers tbody tr");
+    assert!(
+        tiers[1].contains("50%") && tiers[1].contains("EUR 60,000"),
+        "{tiers:?}"
+    );
+    assert!(r.body.contains("27 November 2026"));
+    assert!(r.body.contains("Conditions"));
+    let check = app
+        .request(english(
+            "/foerderung/check?wer=unternehmen&kreis=14521&groesse=klein",
+        ))
+        .await;
+    assert!(check.text("#funding-check-summary").contains("offers fit"));
+}
