@@ -251,7 +251,9 @@ impl SearchIndex {
     }
 
     /// Runs a query. An empty text matches nothing. All words must match; when
-    /// that finds nothing, any word may.
+    /// that finds nothing of the asked kind (or of any kind, without one),
+    /// any word may — so a module's own search is not starved by documents of
+    /// other kinds that happen to contain every word.
     pub fn search(&self, q: &SearchQuery) -> Result<SearchResults, SearchError> {
         let text = q.text.trim();
         if text.is_empty() {
@@ -260,8 +262,12 @@ impl SearchIndex {
         let per_page = q.per_page.clamp(1, MAX_PER_PAGE);
         let page = q.page.clamp(1, MAX_PAGE);
         let searcher = self.reader.searcher();
+        let scoped = |base: &dyn Query| match &q.kind {
+            Some(kind) => self.with_kind(base.box_clone(), kind),
+            None => base.box_clone(),
+        };
         let mut base = self.text_query(text, true)?;
-        if searcher.search(&base, &Count)? == 0 {
+        if searcher.search(&*scoped(&*base), &Count)? == 0 {
             base = self.text_query(text, false)?;
         }
 
@@ -279,10 +285,7 @@ impl SearchIndex {
         }
         counts.sort_by(|a, b| b.count.cmp(&a.count).then(a.kind.cmp(&b.kind)));
 
-        let query: Box<dyn Query> = match &q.kind {
-            Some(kind) => self.with_kind(base.box_clone(), kind),
-            None => base.box_clone(),
-        };
+        let query = scoped(&*base);
         let total = searcher.search(&query, &Count)?;
         let top = searcher.search(
             &query,
@@ -417,6 +420,36 @@ mod tests {
         );
         let folded = index.search(&query("forderprogramme", None)).unwrap();
         assert_eq!(folded.hits[0].id, "1");
+    }
+
+    #[test]
+    fn a_kind_without_a_document_of_all_words_falls_back_to_any_word() {
+        let index = index_with(&[
+            doc(
+                "page",
+                "1",
+                "Förderung von KI",
+                "Wie die Agentur KI fördert",
+            ),
+            doc(
+                "district",
+                "14521",
+                "Erzgebirgskreis",
+                "Förderung für Unternehmen",
+            ),
+            doc("district", "14522", "Mittelsachsen", "Glasfaser"),
+        ]);
+        // All words match only the page, but the district search still
+        // finds the district that has one of them.
+        let districts = index
+            .search(&query("Förderung KI", Some("district")))
+            .unwrap();
+        assert_eq!(districts.total, 1);
+        assert_eq!(districts.hits[0].id, "14521");
+        // Without a kind, all words still win.
+        let all = index.search(&query("Förderung KI", None)).unwrap();
+        assert_eq!(all.total, 1);
+        assert_eq!(all.hits[0].id, "1");
     }
 
     #[test]
