@@ -8,6 +8,7 @@
 
 pub mod accounts;
 pub mod audit;
+pub mod bits;
 pub mod config;
 pub mod crypto;
 pub mod db;

@@ -17,6 +17,7 @@
 use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
 
+pub use dias_core::bits::Bits;
 use jiff::civil::Date;
 use sea_orm::{DatabaseConnection, DbErr};
 
@@ -196,80 +197,6 @@ impl Filter {
             .iter()
             .flat_map(|f| self.values(*f).iter().map(|v| (f.param(), v.as_str())))
             .collect()
-    }
-}
-
-/// A fixed-size set of positions.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Bits {
-    words: Vec<u64>,
-    len: usize,
-}
-
-impl Bits {
-    pub fn zeros(len: usize) -> Bits {
-        Bits {
-            words: vec![0; len.div_ceil(64)],
-            len,
-        }
-    }
-
-    pub fn ones(len: usize) -> Bits {
-        let mut bits = Bits::zeros(len);
-        for i in 0..len {
-            bits.set(i);
-        }
-        bits
-    }
-
-    pub fn set(&mut self, i: usize) {
-        if i < self.len {
-            self.words[i / 64] |= 1 << (i % 64);
-        }
-    }
-
-    pub fn contains(&self, i: usize) -> bool {
-        i < self.len && self.words[i / 64] & (1 << (i % 64)) != 0
-    }
-
-    pub fn and_with(&mut self, other: &Bits) {
-        for (a, b) in self.words.iter_mut().zip(&other.words) {
-            *a &= *b;
-        }
-    }
-
-    pub fn or_with(&mut self, other: &Bits) {
-        for (a, b) in self.words.iter_mut().zip(&other.words) {
-            *a |= *b;
-        }
-    }
-
-    pub fn count(&self) -> usize {
-        self.words.iter().map(|w| w.count_ones() as usize).sum()
-    }
-
-    /// Population of `self ∧ other` without building it.
-    pub fn count_and(&self, other: &Bits) -> usize {
-        self.words
-            .iter()
-            .zip(&other.words)
-            .map(|(a, b)| (a & b).count_ones() as usize)
-            .sum()
-    }
-
-    /// Set positions in ascending order.
-    pub fn iter(&self) -> impl Iterator<Item = usize> + '_ {
-        self.words.iter().enumerate().flat_map(|(w, &word)| {
-            let mut word = word;
-            std::iter::from_fn(move || {
-                if word == 0 {
-                    return None;
-                }
-                let bit = word.trailing_zeros() as usize;
-                word &= word - 1;
-                Some(w * 64 + bit)
-            })
-        })
     }
 }
 
@@ -547,8 +474,14 @@ impl SnapshotCache {
         if let Some(s) = self.loaded(version, today) {
             return Ok(s);
         }
-        // The counter read before the rows: a change in between makes the
-        // next request rebuild again rather than be missed.
+        // Read again under the lock (a rebuild may have waited behind
+        // another), and before the rows: a change in between makes the next
+        // request rebuild again rather than be missed.
+        let today = crate::today();
+        let version = crate::store::offers_version(db).await?;
+        if let Some(s) = self.loaded(version, today) {
+            return Ok(s);
+        }
         let rows = crate::store::all(db).await?;
         let snapshot = Arc::new(Snapshot::build(version, today, rows));
         if let Ok(mut slot) = self.current.write() {

@@ -46,9 +46,14 @@ pub struct Pagination {
     pub param: &'static str,
 }
 
+/// The deepest page any list serves (handlers refuse deeper `seite` values
+/// with 400); pagination never links beyond it. Narrowing a filter or
+/// reversing the order reaches the rest.
+pub const MAX_PAGE: u64 = 1_000;
+
 impl Pagination {
     pub fn new(page: u64, total: u64, per_page: u64, base: String) -> Self {
-        let pages = total.div_ceil(per_page.max(1)).max(1);
+        let pages = total.div_ceil(per_page.max(1)).clamp(1, MAX_PAGE);
         Pagination {
             page: page.clamp(1, pages),
             pages,
@@ -491,6 +496,18 @@ mod tests {
         assert_eq!(format_number(4_038_131, "en"), "4,038,131");
         assert_eq!(format_number(-999, "de"), "-999");
         assert_eq!(format_number(1000, "de"), "1.000");
+    }
+
+    #[test]
+    fn pagination_never_links_beyond_the_deepest_page_served() {
+        let p = Pagination::new(1, 20_068, 20, "/liste".into());
+        assert_eq!(p.pages, MAX_PAGE);
+        let last = p.links().into_iter().flatten().map(|(n, _, _)| n).max();
+        assert_eq!(last, Some(MAX_PAGE));
+        assert_eq!(
+            Pagination::new(5_000, 20_068, 20, "/liste".into()).page,
+            MAX_PAGE
+        );
     }
 
     #[test]

@@ -20,7 +20,7 @@ use crate::snapshot::SnapshotCache;
 use crate::vocab::{CompanySize, EligibleGroup, FundingArea, FundingType, Industry, Term};
 
 const PER_PAGE: u64 = 20;
-const MAX_PAGE: u64 = 1_000;
+const MAX_PAGE: u64 = dias_web::components::MAX_PAGE;
 
 /// A choice of the questionnaire.
 #[derive(Debug, Clone)]

@@ -22,7 +22,7 @@ use crate::store::{self, KIND_ACTOR};
 
 const PER_PAGE: u64 = 20;
 /// Page links beyond this are refused: nobody reads page 1,000 and it costs.
-const MAX_PAGE: u64 = 1_000;
+const MAX_PAGE: u64 = dias_web::components::MAX_PAGE;
 /// Search hits considered for a text query (the most relevant ones).
 const SEARCH_PAGES: usize = 10;
 const SEARCH_PER_PAGE: usize = 50;

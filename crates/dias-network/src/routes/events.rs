@@ -22,7 +22,7 @@ use crate::ical::{self, Calendar, CalendarEvent};
 
 const PER_PAGE: u64 = 20;
 /// Page links beyond this are refused: nobody reads page 5,000 and it costs.
-const MAX_PAGE: u64 = 1_000;
+const MAX_PAGE: u64 = dias_web::components::MAX_PAGE;
 /// Events in one calendar feed.
 const FEED_LIMIT: u64 = 500;
 

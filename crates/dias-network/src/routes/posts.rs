@@ -23,7 +23,7 @@ use crate::events::{find_topic, topic_terms};
 use crate::posts::{self, PostAction, PostInput, Review};
 
 const PER_PAGE: u64 = 20;
-const MAX_PAGE: u64 = 1_000;
+const MAX_PAGE: u64 = dias_web::components::MAX_PAGE;
 /// Entries in the Atom feed.
 const FEED_ENTRIES: u64 = 50;
 

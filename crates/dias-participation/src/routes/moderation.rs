@@ -20,7 +20,7 @@ use crate::moderation::{self, Action, QueueItem, REASONS, ReportTarget, TargetKi
 use crate::policy::ParticipationAction;
 
 const PER_PAGE: u64 = 25;
-const MAX_PAGE: u64 = 1_000;
+const MAX_PAGE: u64 = dias_web::components::MAX_PAGE;
 
 pub fn routes() -> Router<AppState> {
     Router::new()

@@ -20,7 +20,7 @@ use crate::store::{self, NewProposal, ProposalFilter, Sort, Target};
 
 const PER_PAGE: u64 = 20;
 /// Page links beyond this are refused: nobody reads page 5,000 and it costs.
-const MAX_PAGE: u64 = 1_000;
+const MAX_PAGE: u64 = dias_web::components::MAX_PAGE;
 use crate::store::PROPOSAL_COMMENTS_PER_PAGE as COMMENTS_PER_PAGE;
 
 /// `?seite=N`: absent means 1; anything but 1 … MAX_PAGE is a clear 400.

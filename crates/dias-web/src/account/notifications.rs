@@ -20,7 +20,7 @@ use crate::state::AppState;
 
 const PER_PAGE: u64 = 20;
 /// Nobody pages this far; refusing keeps offsets cheap.
-const MAX_PAGE: u64 = 500;
+const MAX_PAGE: u64 = crate::components::MAX_PAGE;
 
 /// The inbox's actions; the list itself shares its path with the frequency
 /// form (see `account::routes`).
