@@ -42,6 +42,7 @@ pub mod check;
 pub mod entities;
 pub mod exchange;
 pub mod offer;
+pub mod policy;
 pub mod snapshot;
 pub mod store;
 pub mod vocab;
