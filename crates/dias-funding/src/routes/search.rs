@@ -13,7 +13,7 @@ use dias_web::forms::page;
 use dias_web::{AppError, AppResult, AppState, Ctx};
 
 use super::{OfferCard, card};
-use crate::snapshot::{Facet, Filter, Order, SnapshotCache};
+use crate::snapshot::{Facet, Filter, Order, Selection, Snapshot, SnapshotCache};
 use crate::store::KIND_OFFER;
 
 const PER_PAGE: u64 = 20;
@@ -139,6 +139,32 @@ fn search_ids(state: &AppState, q: &str) -> AppResult<Vec<i64>> {
     Ok(ids)
 }
 
+/// The offers a listing finds: the selection (with facet counts) and, for
+/// a text query, the ranked ids of the hits. The search page and the API
+/// share it, so both answer a query alike.
+pub(crate) fn find(
+    state: &AppState,
+    snapshot: &Snapshot,
+    listing: &Listing,
+) -> AppResult<(Selection, Vec<i64>)> {
+    let ranked = if listing.q.is_empty() {
+        Vec::new()
+    } else {
+        search_ids(state, &listing.q)?
+    };
+    let within = (!listing.q.is_empty()).then(|| snapshot.bits_of(&ranked));
+    Ok((snapshot.select(&listing.filter, within.as_ref()), ranked))
+}
+
+/// The order a listing asks for.
+pub(crate) fn order<'a>(listing: &Listing, ranked: &'a [i64]) -> Order<'a> {
+    match listing.sort.as_str() {
+        "relevanz" => Order::Ranked(ranked),
+        "aktualisiert" => Order::Updated,
+        _ => Order::Deadline,
+    }
+}
+
 /// One value in the filter form.
 #[derive(Debug, Clone)]
 pub struct FacetValue {
@@ -177,18 +203,8 @@ pub async fn list(
 ) -> AppResult<Response> {
     let listing = parse_listing(&ctx, raw.as_deref())?;
     let snapshot = cache.get(&state.db).await?;
-    let ranked = if listing.q.is_empty() {
-        Vec::new()
-    } else {
-        search_ids(&state, &listing.q)?
-    };
-    let within = (!listing.q.is_empty()).then(|| snapshot.bits_of(&ranked));
-    let selection = snapshot.select(&listing.filter, within.as_ref());
-    let order = match listing.sort.as_str() {
-        "relevanz" => Order::Ranked(&ranked),
-        "aktualisiert" => Order::Updated,
-        _ => Order::Deadline,
-    };
+    let (selection, ranked) = find(&state, &snapshot, &listing)?;
+    let order = order(&listing, &ranked);
     let pagination = Pagination::new(
         listing.page,
         selection.total as u64,
