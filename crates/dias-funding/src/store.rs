@@ -5,13 +5,14 @@
 
 use std::collections::HashMap;
 
+use dias_core::entities::outbox_event;
 use jiff::civil::Date;
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QueryOrder,
-    Set,
+    QuerySelect, Set,
 };
 
-use crate::entities::funding_offer;
+use crate::entities::{funding_offer, funding_offer_version, funding_status_log};
 use crate::offer::Offer;
 
 /// Search document kind of offers.
@@ -116,10 +117,11 @@ fn row(offer: &Offer, today: Date, now: i64) -> Result<funding_offer::ActiveMode
 }
 
 /// Inserts offers in bulk (the demo catalogue, `--scale large`) in one
-/// transaction. The records are expected to be validated already (the
-/// catalogue and the generator are). Nothing is sent to the search index:
-/// callers on a running instance reindex, the demo runs before the index
-/// is built.
+/// transaction, each with its version 1 so that every offer has a history.
+/// The records are expected to be validated already (the catalogue and the
+/// generator are) and their slugs to be new. Nothing is sent to the search
+/// index: callers on a running instance reindex, the demo runs before the
+/// index is built.
 pub async fn insert_many(
     db: &DatabaseConnection,
     offers: &[Offer],
@@ -130,19 +132,28 @@ pub async fn insert_many(
         .iter()
         .map(|o| row(o, today, now))
         .collect::<Result<Vec<_>, _>>()?;
+    let count = rows.len();
     let txn = dias_core::db::begin_write(db).await?;
-    for chunk in rows.chunks(CHUNK) {
-        funding_offer::Entity::insert_many(chunk.to_vec())
-            .exec(&txn)
-            .await?;
+    insert_chunked(&txn, rows).await?;
+    let slugs: Vec<String> = offers.iter().map(|o| o.slug.clone()).collect();
+    let ids = ids_by_slug(&txn, &slugs).await?;
+    let mut versions = Vec::with_capacity(count);
+    for offer in offers {
+        let id = ids
+            .get(&offer.slug)
+            .copied()
+            .ok_or_else(|| DbErr::RecordNotFound(offer.slug.clone()))?;
+        versions.push(version_row(id, 1, record_json(offer)?, None, "", now));
     }
+    insert_chunked(&txn, versions).await?;
     dias_core::versions::bump(&txn, OFFERS_VERSION).await?;
     txn.commit().await?;
-    Ok(rows.len())
+    Ok(count)
 }
 
-/// Replaces the record of an existing offer (same slug) and tells the
-/// search index. Returns `false` if there is no such offer.
+/// Replaces the record of an existing offer (same slug) through [`save`]'s
+/// write path, without author or note. Returns `false` if there is no such
+/// offer.
 pub async fn update(
     db: &DatabaseConnection,
     offer: &Offer,
@@ -150,19 +161,531 @@ pub async fn update(
     now: i64,
 ) -> Result<bool, DbErr> {
     let txn = dias_core::db::begin_write(db).await?;
-    let Some(current) = funding_offer::Entity::find()
+    let exists = funding_offer::Entity::find()
         .filter(funding_offer::Column::Slug.eq(offer.slug.as_str()))
         .one(&txn)
         .await?
-    else {
+        .is_some();
+    if !exists {
         return Ok(false);
-    };
-    let mut model = row(offer, today, now)?;
-    model.id = Set(current.id);
-    model.created_at = Set(current.created_at);
-    funding_offer::Entity::update(model).exec(&txn).await?;
-    dias_core::versions::bump(&txn, OFFERS_VERSION).await?;
-    dias_core::outbox::search_changed(&txn, KIND_OFFER, &current.id.to_string()).await?;
+    }
+    if let Err(conflict) = write(
+        &txn,
+        std::slice::from_ref(offer),
+        None,
+        "",
+        None,
+        today,
+        now,
+    )
+    .await?
+    {
+        return Err(DbErr::Custom(format!("{conflict:?}")));
+    }
     txn.commit().await?;
     Ok(true)
+}
+
+/// What [`save`] did with an offer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Change {
+    Created,
+    Updated,
+    /// The record equals the stored one; nothing was written.
+    Unchanged,
+}
+
+/// The result of saving one offer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Saved {
+    pub id: i64,
+    pub change: Change,
+    /// The offer's latest version after the save.
+    pub version: i32,
+}
+
+/// A save refused because the offer was saved by someone else after the
+/// editor loaded it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Conflict {
+    /// The version the editor started from.
+    pub expected: i32,
+    /// The version now stored.
+    pub current: i32,
+}
+
+/// Note of the version that keeps a record written before versions
+/// existed, so that its first edit can still be compared and undone.
+pub const NOTE_BEFORE_HISTORY: &str = "Stand vor der ersten Bearbeitung";
+
+/// Creates the offer (new slug) or replaces the stored record of its slug.
+/// A changed record gets a new version, a changed status a line in the
+/// status log; both, the row, the change counter and the search index event
+/// are written in one transaction. An unchanged record writes nothing.
+/// Callers validate with [`crate::offer::validate`] first.
+pub async fn save(
+    db: &DatabaseConnection,
+    offer: &Offer,
+    editor: Option<i64>,
+    note: &str,
+    today: Date,
+    now: i64,
+) -> Result<Saved, DbErr> {
+    match save_checked(db, offer, editor, note, None, today, now).await? {
+        Ok(saved) => Ok(saved),
+        // Unreachable without an expected version; kept total.
+        Err(conflict) => Err(DbErr::Custom(format!("{conflict:?}"))),
+    }
+}
+
+/// [`save`] for an editor who loaded version `expected` (0 for a new
+/// offer): refused with [`Conflict`] if the stored offer is at another
+/// version, checked inside the writing transaction.
+pub async fn save_checked(
+    db: &DatabaseConnection,
+    offer: &Offer,
+    editor: Option<i64>,
+    note: &str,
+    expected: Option<i32>,
+    today: Date,
+    now: i64,
+) -> Result<Result<Saved, Conflict>, DbErr> {
+    let txn = dias_core::db::begin_write(db).await?;
+    let result = write(
+        &txn,
+        std::slice::from_ref(offer),
+        editor,
+        note,
+        expected,
+        today,
+        now,
+    )
+    .await?;
+    match result {
+        Ok(mut saved) => {
+            txn.commit().await?;
+            saved
+                .pop()
+                .map(Ok)
+                .ok_or_else(|| DbErr::Custom("save wrote no result".into()))
+        }
+        Err(conflict) => {
+            txn.rollback().await?;
+            Ok(Err(conflict))
+        }
+    }
+}
+
+/// [`save`] for many offers in one transaction (the importer). The slugs
+/// must be unique; existing rows and version numbers are read with one
+/// query per 500 offers, new offers are inserted in bulk.
+pub async fn save_many(
+    db: &DatabaseConnection,
+    offers: &[Offer],
+    editor: Option<i64>,
+    note: &str,
+    today: Date,
+    now: i64,
+) -> Result<Vec<Saved>, DbErr> {
+    let txn = dias_core::db::begin_write(db).await?;
+    match write(&txn, offers, editor, note, None, today, now).await? {
+        Ok(saved) => {
+            txn.commit().await?;
+            Ok(saved)
+        }
+        Err(conflict) => Err(DbErr::Custom(format!("{conflict:?}"))),
+    }
+}
+
+fn record_json(offer: &Offer) -> Result<String, DbErr> {
+    serde_json::to_string(offer).map_err(|e| DbErr::Custom(e.to_string()))
+}
+
+fn version_row(
+    offer_id: i64,
+    version: i32,
+    record: String,
+    author: Option<i64>,
+    note: &str,
+    now: i64,
+) -> funding_offer_version::ActiveModel {
+    funding_offer_version::ActiveModel {
+        offer_id: Set(offer_id),
+        version: Set(version),
+        record: Set(record),
+        author_id: Set(author),
+        note: Set(note.to_owned()),
+        created_at: Set(now),
+        ..Default::default()
+    }
+}
+
+fn search_event(offer_id: i64, now: i64) -> outbox_event::ActiveModel {
+    outbox_event::ActiveModel {
+        at: Set(now),
+        topic: Set(dias_core::outbox::TOPIC_SEARCH.to_owned()),
+        kind: Set(KIND_OFFER.to_owned()),
+        key: Set(offer_id.to_string()),
+        payload: Set(serde_json::Value::Null.to_string()),
+        ..Default::default()
+    }
+}
+
+/// Latest version number per offer id (absent: no version yet).
+async fn latest_versions<C: ConnectionTrait>(
+    db: &C,
+    ids: &[i64],
+) -> Result<HashMap<i64, i32>, DbErr> {
+    let mut latest = HashMap::new();
+    for chunk in ids.chunks(CHUNK) {
+        let rows: Vec<(i64, Option<i32>)> = funding_offer_version::Entity::find()
+            .select_only()
+            .column(funding_offer_version::Column::OfferId)
+            .column_as(funding_offer_version::Column::Version.max(), "latest")
+            .filter(funding_offer_version::Column::OfferId.is_in(chunk.to_vec()))
+            .group_by(funding_offer_version::Column::OfferId)
+            .into_tuple()
+            .all(db)
+            .await?;
+        latest.extend(rows.into_iter().filter_map(|(id, v)| Some((id, v?))));
+    }
+    Ok(latest)
+}
+
+/// The latest version of one offer; 0 if it has none.
+pub async fn latest_version<C: ConnectionTrait>(db: &C, offer_id: i64) -> Result<i32, DbErr> {
+    Ok(latest_versions(db, &[offer_id])
+        .await?
+        .get(&offer_id)
+        .copied()
+        .unwrap_or(0))
+}
+
+/// Inserts rows in chunks.
+async fn insert_chunked<C, A>(db: &C, rows: Vec<A>) -> Result<(), DbErr>
+where
+    C: ConnectionTrait,
+    A: sea_orm::ActiveModelTrait + Clone + Send,
+{
+    for chunk in rows.chunks(CHUNK) {
+        <A::Entity as EntityTrait>::insert_many(chunk.to_vec())
+            .exec_without_returning(db)
+            .await?;
+    }
+    Ok(())
+}
+
+/// Ids of offers by slug, one query per chunk.
+async fn ids_by_slug<C: ConnectionTrait>(
+    db: &C,
+    slugs: &[String],
+) -> Result<HashMap<String, i64>, DbErr> {
+    let mut ids = HashMap::new();
+    for chunk in slugs.chunks(CHUNK) {
+        let rows: Vec<(i64, String)> = funding_offer::Entity::find()
+            .select_only()
+            .column(funding_offer::Column::Id)
+            .column(funding_offer::Column::Slug)
+            .filter(funding_offer::Column::Slug.is_in(chunk.to_vec()))
+            .into_tuple()
+            .all(db)
+            .await?;
+        ids.extend(rows.into_iter().map(|(id, slug)| (slug, id)));
+    }
+    Ok(ids)
+}
+
+/// The one write path of edits and imports (see [`save`]).
+#[allow(clippy::too_many_arguments)]
+async fn write<C: ConnectionTrait>(
+    txn: &C,
+    offers: &[Offer],
+    editor: Option<i64>,
+    note: &str,
+    expected: Option<i32>,
+    today: Date,
+    now: i64,
+) -> Result<Result<Vec<Saved>, Conflict>, DbErr> {
+    let mut seen = std::collections::HashSet::new();
+    if let Some(dup) = offers.iter().find(|o| !seen.insert(o.slug.as_str())) {
+        return Err(DbErr::Custom(format!(
+            "slug {} twice in one save",
+            dup.slug
+        )));
+    }
+    let slugs: Vec<String> = offers.iter().map(|o| o.slug.clone()).collect();
+    let mut existing: HashMap<String, funding_offer::Model> = HashMap::new();
+    for chunk in slugs.chunks(CHUNK) {
+        // Locks the rows on PostgreSQL so that two editors saving the same
+        // offer take turns; SQLite's write transaction already serialises.
+        let rows = funding_offer::Entity::find()
+            .filter(funding_offer::Column::Slug.is_in(chunk.to_vec()))
+            .lock_exclusive()
+            .all(txn)
+            .await?;
+        existing.extend(rows.into_iter().map(|m| (m.slug.clone(), m)));
+    }
+    let ids: Vec<i64> = existing.values().map(|m| m.id).collect();
+    let latest = latest_versions(txn, &ids).await?;
+
+    if let Some(expected) = expected {
+        let current = offers
+            .first()
+            .and_then(|o| existing.get(&o.slug))
+            .map_or(0, |m| latest.get(&m.id).copied().unwrap_or(0));
+        // A new offer whose slug got taken meanwhile conflicts as well.
+        let taken = expected == 0
+            && offers
+                .first()
+                .is_some_and(|o| existing.contains_key(&o.slug));
+        if current != expected || taken {
+            return Ok(Err(Conflict { expected, current }));
+        }
+    }
+
+    let mut results: Vec<Option<Saved>> = vec![None; offers.len()];
+    let mut versions = Vec::new();
+    let mut log = Vec::new();
+    let mut events = Vec::new();
+    let mut new_rows = Vec::new();
+    let mut new_records = Vec::new();
+    for (i, offer) in offers.iter().enumerate() {
+        let record = record_json(offer)?;
+        let Some(current) = existing.get(&offer.slug) else {
+            new_rows.push(row(offer, today, now)?);
+            new_records.push((i, record));
+            continue;
+        };
+        let stored_offer = serde_json::from_str::<Offer>(&current.record).ok();
+        let mut version = latest.get(&current.id).copied().unwrap_or(0);
+        if stored_offer.as_ref() == Some(offer) {
+            results[i] = Some(Saved {
+                id: current.id,
+                change: Change::Unchanged,
+                version,
+            });
+            continue;
+        }
+        if version == 0 {
+            version = 1;
+            versions.push(version_row(
+                current.id,
+                version,
+                current.record.clone(),
+                None,
+                NOTE_BEFORE_HISTORY,
+                current.updated_at,
+            ));
+        }
+        version += 1;
+        versions.push(version_row(current.id, version, record, editor, note, now));
+        let to = crate::vocab::Term::slug(offer.status);
+        if current.status != to {
+            log.push(funding_status_log::ActiveModel {
+                offer_id: Set(current.id),
+                from_status: Set(current.status.clone()),
+                to_status: Set(to.to_owned()),
+                note: Set(note.to_owned()),
+                user_id: Set(editor),
+                at: Set(now),
+                ..Default::default()
+            });
+        }
+        let mut model = row(offer, today, now)?;
+        model.id = Set(current.id);
+        model.created_at = Set(current.created_at);
+        funding_offer::Entity::update(model).exec(txn).await?;
+        events.push(search_event(current.id, now));
+        results[i] = Some(Saved {
+            id: current.id,
+            change: Change::Updated,
+            version,
+        });
+    }
+
+    if !new_rows.is_empty() {
+        let new_slugs: Vec<String> = new_records
+            .iter()
+            .map(|(i, _)| offers[*i].slug.clone())
+            .collect();
+        insert_chunked(txn, new_rows).await?;
+        let new_ids = ids_by_slug(txn, &new_slugs).await?;
+        for (i, record) in new_records {
+            let id = new_ids
+                .get(&offers[i].slug)
+                .copied()
+                .ok_or_else(|| DbErr::RecordNotFound(offers[i].slug.clone()))?;
+            versions.push(version_row(id, 1, record, editor, note, now));
+            events.push(search_event(id, now));
+            results[i] = Some(Saved {
+                id,
+                change: Change::Created,
+                version: 1,
+            });
+        }
+    }
+
+    if !versions.is_empty() {
+        insert_chunked(txn, versions).await?;
+        insert_chunked(txn, log).await?;
+        insert_chunked(txn, events).await?;
+        dias_core::versions::bump(txn, OFFERS_VERSION).await?;
+    }
+    Ok(Ok(results.into_iter().flatten().collect()))
+}
+
+/// A version as listed in the history.
+#[derive(Debug, Clone, PartialEq)]
+pub struct VersionInfo {
+    pub version: i32,
+    pub created_at: i64,
+    pub author_id: Option<i64>,
+    /// Display name of the author, if the account still exists.
+    pub author: Option<String>,
+    pub note: String,
+}
+
+/// A stored version with its record.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoredVersion {
+    pub info: VersionInfo,
+    pub offer: Offer,
+}
+
+/// A line of the status log.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StatusChange {
+    pub from: crate::vocab::Status,
+    pub to: crate::vocab::Status,
+    pub note: String,
+    pub user_id: Option<i64>,
+    pub user: Option<String>,
+    pub at: i64,
+}
+
+/// Display names of accounts, one query.
+async fn names<C: ConnectionTrait>(
+    db: &C,
+    ids: impl IntoIterator<Item = i64>,
+) -> Result<HashMap<i64, String>, DbErr> {
+    let mut ids: Vec<i64> = ids.into_iter().collect();
+    ids.sort_unstable();
+    ids.dedup();
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let rows: Vec<(i64, String)> = dias_core::entities::user::Entity::find()
+        .select_only()
+        .column(dias_core::entities::user::Column::Id)
+        .column(dias_core::entities::user::Column::DisplayName)
+        .filter(dias_core::entities::user::Column::Id.is_in(ids))
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(rows.into_iter().collect())
+}
+
+fn info(model: &funding_offer_version::Model, names: &HashMap<i64, String>) -> VersionInfo {
+    VersionInfo {
+        version: model.version,
+        created_at: model.created_at,
+        author_id: model.author_id,
+        author: model.author_id.and_then(|id| names.get(&id).cloned()),
+        note: model.note.clone(),
+    }
+}
+
+/// The history of an offer, newest first: two queries (versions, authors).
+/// The records are not read.
+pub async fn versions<C: ConnectionTrait>(
+    db: &C,
+    offer_id: i64,
+) -> Result<Vec<VersionInfo>, DbErr> {
+    let rows: Vec<(i32, i64, Option<i64>, String)> = funding_offer_version::Entity::find()
+        .select_only()
+        .column(funding_offer_version::Column::Version)
+        .column(funding_offer_version::Column::CreatedAt)
+        .column(funding_offer_version::Column::AuthorId)
+        .column(funding_offer_version::Column::Note)
+        .filter(funding_offer_version::Column::OfferId.eq(offer_id))
+        .order_by_desc(funding_offer_version::Column::Version)
+        .into_tuple()
+        .all(db)
+        .await?;
+    let names = names(db, rows.iter().filter_map(|r| r.2)).await?;
+    Ok(rows
+        .into_iter()
+        .map(|(version, created_at, author_id, note)| VersionInfo {
+            version,
+            created_at,
+            author_id,
+            author: author_id.and_then(|id| names.get(&id).cloned()),
+            note,
+        })
+        .collect())
+}
+
+/// One version and the one before it (if any), with their records: the
+/// two sides of a diff, in one query for the versions.
+pub async fn version_pair<C: ConnectionTrait>(
+    db: &C,
+    offer_id: i64,
+    version: i32,
+) -> Result<Option<(StoredVersion, Option<StoredVersion>)>, DbErr> {
+    let rows = funding_offer_version::Entity::find()
+        .filter(funding_offer_version::Column::OfferId.eq(offer_id))
+        .filter(funding_offer_version::Column::Version.lte(version))
+        .order_by_desc(funding_offer_version::Column::Version)
+        .limit(2)
+        .all(db)
+        .await?;
+    let names = names(db, rows.iter().filter_map(|r| r.author_id)).await?;
+    let mut versions = rows.iter().filter_map(|model| {
+        let offer = serde_json::from_str::<Offer>(&model.record).ok()?;
+        Some(StoredVersion {
+            info: info(model, &names),
+            offer,
+        })
+    });
+    let Some(this) = versions.next().filter(|v| v.info.version == version) else {
+        return Ok(None);
+    };
+    Ok(Some((this, versions.next())))
+}
+
+/// One version with its record.
+pub async fn version<C: ConnectionTrait>(
+    db: &C,
+    offer_id: i64,
+    version: i32,
+) -> Result<Option<StoredVersion>, DbErr> {
+    Ok(version_pair(db, offer_id, version).await?.map(|(v, _)| v))
+}
+
+/// The status log of an offer, newest first.
+pub async fn status_log<C: ConnectionTrait>(
+    db: &C,
+    offer_id: i64,
+) -> Result<Vec<StatusChange>, DbErr> {
+    use crate::vocab::{Status, Term};
+    let rows = funding_status_log::Entity::find()
+        .filter(funding_status_log::Column::OfferId.eq(offer_id))
+        .order_by_desc(funding_status_log::Column::At)
+        .order_by_desc(funding_status_log::Column::Id)
+        .all(db)
+        .await?;
+    let names = names(db, rows.iter().filter_map(|r| r.user_id)).await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|r| {
+            Some(StatusChange {
+                from: Status::from_slug(&r.from_status)?,
+                to: Status::from_slug(&r.to_status)?,
+                user: r.user_id.and_then(|id| names.get(&id).cloned()),
+                note: r.note,
+                user_id: r.user_id,
+                at: r.at,
+            })
+        })
+        .collect())
 }

@@ -22,6 +22,8 @@ mod m0011_network_requests;
 mod m0012_network_boards;
 mod m0013_data_versions;
 mod m0014_funding;
+mod m0015_funding_watch;
+mod m0016_funding_editorial;
 
 pub struct Migrator;
 
@@ -43,6 +45,8 @@ impl MigratorTrait for Migrator {
             Box::new(m0012_network_boards::Migration),
             Box::new(m0013_data_versions::Migration),
             Box::new(m0014_funding::Migration),
+            Box::new(m0015_funding_watch::Migration),
+            Box::new(m0016_funding_editorial::Migration),
         ]
     }
 }
