@@ -7,6 +7,7 @@
 mod support;
 
 mod check;
+mod editorial;
 mod helpers;
 mod offer;
 mod search;
