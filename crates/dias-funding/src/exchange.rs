@@ -632,12 +632,14 @@ pub fn from_csv(text: &str, today: Date) -> Result<ImportReport, ExchangeError> 
     let slug_column = header.iter().position(|h| h == "slug");
     let mut report = ImportReport::default();
     let mut slugs = HashSet::new();
+    let mut lines = LineCounter::new(text);
     for (index, row) in reader.records().enumerate() {
         report.records += 1;
-        let line = match &row {
-            Ok(record) => record.position().map_or(0, csv::Position::line),
-            Err(e) => e.position().map_or(0, csv::Position::line),
+        let position = match &row {
+            Ok(record) => record.position(),
+            Err(e) => e.position(),
         };
+        let line = position.map_or(0, |p| lines.line_at(p.byte()));
         let record = match row {
             Ok(record) => record,
             Err(e) => {
@@ -672,6 +674,44 @@ pub fn from_csv(text: &str, today: Date) -> Result<ImportReport, ExchangeError> 
         finish_record(ctx, object, today, &mut slugs, &mut report.offers);
     }
     Ok(report)
+}
+
+/// The line on which a CSV record starts, from its byte offset. The csv
+/// crate's own line numbers lag by one after a CRLF line end (the offset
+/// it reports is that of the `\n` ending the previous record), and CRLF is
+/// what the export writes; so the line ends before the record's first
+/// character are counted here, once over the file.
+struct LineCounter<'a> {
+    bytes: &'a [u8],
+    offset: usize,
+    line: u64,
+}
+
+impl<'a> LineCounter<'a> {
+    fn new(text: &'a str) -> Self {
+        LineCounter {
+            bytes: text.as_bytes(),
+            offset: 0,
+            line: 1,
+        }
+    }
+
+    /// Offsets must not decrease (records are read in order).
+    fn line_at(&mut self, byte: u64) -> u64 {
+        let len = self.bytes.len();
+        let mut start = usize::try_from(byte).unwrap_or(len).min(len);
+        while start < len && matches!(self.bytes[start], b'\r' | b'\n') {
+            start += 1;
+        }
+        if start > self.offset {
+            self.line += self.bytes[self.offset..start]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count() as u64;
+            self.offset = start;
+        }
+        self.line
+    }
 }
 
 /// The lines on which the records of a JSON document start: the elements
@@ -1031,6 +1071,22 @@ mod tests {
             report.rejected_lines(),
             vec![3, 4, 5, 6, 9, 10, 11, 12, 13, 14]
         );
+    }
+
+    #[test]
+    fn problem_lines_are_right_with_windows_line_ends_and_multi_line_cells() {
+        let rows = vec![
+            row("gut-eins", &[("body", "Zwei\nZeilen")]), // lines 2-3
+            row("ohne-titel", &[("title", "")]),          // line 4
+            row("gut-zwei", &[("body", "Drei\n\nZeilen")]), // lines 5-7
+            row("kein-datum", &[("last_checked", "31.12.2026")]), // line 8
+        ];
+        for ending in ["\n", "\r\n"] {
+            let text = csv_with_rows(&rows).replace('\n', ending);
+            let report = from_csv(&text, today()).unwrap();
+            assert_eq!(report.offers.len(), 2, "{ending:?}");
+            assert_eq!(report.rejected_lines(), vec![4, 8], "{ending:?}");
+        }
     }
 
     #[test]

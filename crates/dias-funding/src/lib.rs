@@ -87,6 +87,14 @@ pub const MESSAGES: &[Messages] = &[
         locale: "en",
         source: include_str!("../locales/en-web.ftl"),
     },
+    Messages {
+        locale: "de",
+        source: include_str!("../locales/de-exchange.ftl"),
+    },
+    Messages {
+        locale: "en",
+        source: include_str!("../locales/en-exchange.ftl"),
+    },
 ];
 
 /// The module's registration.
@@ -212,6 +220,9 @@ mod tests {
             include_str!("routes/search.rs"),
             include_str!("routes/offer.rs"),
             include_str!("routes/check.rs"),
+            include_str!("routes/api.rs"),
+            include_str!("routes/opendata.rs"),
+            include_str!("routes/exchange.rs"),
             include_str!("search.rs"),
             include_str!("snapshot.rs"),
         ] {
@@ -222,6 +233,8 @@ mod tests {
             include_str!("../templates/funding/card.html"),
             include_str!("../templates/funding/offer.html"),
             include_str!("../templates/funding/check.html"),
+            include_str!("../templates/funding/opendata.html"),
+            include_str!("../templates/funding/import.html"),
         ] {
             used.extend(
                 template

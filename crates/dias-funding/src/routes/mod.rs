@@ -2,8 +2,11 @@
 //! the snapshot (or the store), call the pure modules and render. There is
 //! no form action yet: every page is a GET and works without JavaScript.
 
+mod api;
 mod check;
+mod exchange;
 mod offer;
+mod opendata;
 mod search;
 
 use std::sync::Arc;
@@ -21,6 +24,9 @@ pub fn routes() -> Router<AppState> {
         .route("/foerderung", get(search::list))
         .route("/foerderung/angebote/{slug}", get(offer::show))
         .route("/foerderung/check", get(check::show))
+        .merge(api::routes())
+        .merge(opendata::routes())
+        .merge(exchange::routes())
         // One snapshot per router: each instance (and each test app) keeps
         // its own and checks it against the database.
         .layer(Extension(Arc::new(SnapshotCache::default())))

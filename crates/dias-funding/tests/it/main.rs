@@ -6,9 +6,11 @@
 #[path = "../../../dias-web/tests/it/support.rs"]
 mod support;
 
+mod api;
 mod check;
 mod editorial;
 mod helpers;
+mod import;
 mod offer;
 mod search;
 mod store;

@@ -1,0 +1,377 @@
+//! `/foerderung/redaktion/import`: staff upload a JSON or CSV file in the
+//! exchange schema. Every valid record is stored (new slugs created,
+//! known ones updated through the store's versioned save, equal ones left
+//! alone); every problem of the other records is listed with its line,
+//! field and reason, so nothing in the file goes unnoticed. "Nur prüfen"
+//! reads the file and tells what an import would do without writing.
+//!
+//! The parsing and the report are [`crate::exchange`]'s; this handler only
+//! reads the form, picks the format and renders. The export for staff is
+//! the open-data download: every stored offer is public (the statuses are
+//! facts about the programme, not about publication).
+
+use askama::Template;
+use axum::Router;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::Response;
+use axum::routing::get;
+use dias_core::i18n::Value;
+use dias_web::forms::{ShownErrors, page, page_with_status};
+use dias_web::upload::MultipartForm;
+use dias_web::{AppResult, AppState, Ctx};
+
+use super::opendata::{CSV_FILE, JSON_FILE, field_message};
+use crate::exchange::{self, ExchangeError, ImportReport, Problem};
+use crate::policy::FundingAction;
+use crate::store::{self, Change};
+
+const PATH: &str = "/foerderung/redaktion/import";
+/// The largest file the page accepts. The request as a whole is also
+/// bound by the instance's `max_body_bytes`, which is smaller by default;
+/// the page names whichever limit is lower.
+pub const MAX_FILE_BYTES: usize = 64 * 1024 * 1024;
+/// Room for the form's other fields and the multipart framing.
+const FORM_OVERHEAD: usize = 16 * 1024;
+
+pub(super) fn routes() -> Router<AppState> {
+    Router::new().route(PATH, get(form).post(upload))
+}
+
+/// The file size the page can take on this instance.
+fn file_limit(state: &AppState) -> usize {
+    MAX_FILE_BYTES.min(state.config.max_body_bytes.saturating_sub(FORM_OVERHEAD))
+}
+
+/// The limit in megabytes as the visitor reads it ("2", "1,5").
+fn megabytes(ctx: &Ctx, bytes: usize) -> String {
+    let tenths = (bytes as u64 * 10) / (1024 * 1024);
+    let text = if tenths % 10 == 0 {
+        (tenths / 10).to_string()
+    } else {
+        format!("{}.{}", tenths / 10, tenths % 10)
+    };
+    if ctx.locale() == "de" {
+        text.replace('.', ",")
+    } else {
+        text
+    }
+}
+
+/// The file format: named by the editor or recognised by the content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Json,
+    Csv,
+}
+
+impl Format {
+    /// A JSON export starts with `{` (or `[` for a bare array); a CSV
+    /// export with its header, whose first column name is a letter.
+    pub fn detect(text: &str) -> Format {
+        let start = text.trim_start_matches('\u{feff}').trim_start();
+        if start.starts_with('{') || start.starts_with('[') {
+            Format::Json
+        } else {
+            Format::Csv
+        }
+    }
+}
+
+/// What the form holds (kept when it is shown again).
+#[derive(Debug, Clone, Default)]
+pub struct ImportInput {
+    /// `auto`, `json` or `csv`.
+    pub format: String,
+    pub dry_run: bool,
+    pub note: String,
+}
+
+/// One row of the problem table.
+#[derive(Debug, Clone)]
+pub struct ProblemRow {
+    pub line: String,
+    pub record: usize,
+    pub slug: String,
+    pub field: String,
+    pub field_label: String,
+    pub reason: String,
+    pub detail: String,
+}
+
+/// What an import did (or, on a dry run, would do).
+#[derive(Debug, Clone, Default)]
+pub struct Outcome {
+    pub dry_run: bool,
+    pub file_name: String,
+    pub format: &'static str,
+    pub records: usize,
+    pub created: usize,
+    pub updated: usize,
+    pub unchanged: usize,
+    pub refused: usize,
+    pub problems: Vec<ProblemRow>,
+    /// Slugs of the created and updated offers (first few, for links).
+    pub changed: Vec<String>,
+}
+
+#[derive(Template)]
+#[template(path = "funding/import.html")]
+struct ImportPage {
+    ctx: Ctx,
+    input: ImportInput,
+    errors: ShownErrors,
+    limit_mb: String,
+    outcome: Option<Outcome>,
+    json_file: &'static str,
+    csv_file: &'static str,
+}
+
+fn render(
+    state: &AppState,
+    ctx: Ctx,
+    input: ImportInput,
+    errors: ShownErrors,
+    outcome: Option<Outcome>,
+) -> AppResult<Response> {
+    let status = if errors.any() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    let template = ImportPage {
+        limit_mb: megabytes(&ctx, file_limit(state)),
+        ctx,
+        input,
+        errors,
+        outcome,
+        json_file: JSON_FILE,
+        csv_file: CSV_FILE,
+    };
+    if status == StatusCode::OK {
+        page(&template)
+    } else {
+        page_with_status(status, &template)
+    }
+}
+
+async fn form(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
+    ctx.require(&FundingAction::Import)?;
+    let input = ImportInput {
+        format: "auto".into(),
+        ..ImportInput::default()
+    };
+    render(&state, ctx, input, ShownErrors::none(), None)
+}
+
+/// One error on the file input, translated.
+fn file_error(message: String) -> ShownErrors {
+    ShownErrors {
+        items: vec![("datei".to_owned(), message)],
+    }
+}
+
+/// A file that cannot be read as a whole, in the editor's language.
+fn unreadable(ctx: &Ctx, error: &ExchangeError) -> String {
+    let with = |id: &str, args: &[(&str, Value)]| ctx.catalog.get_with(ctx.locale(), id, args);
+    match error {
+        ExchangeError::Json {
+            line,
+            column,
+            message,
+        } => with(
+            "funding-exchange-file-json",
+            &[
+                ("line", Value::from(*line as i64)),
+                ("column", Value::from(*column as i64)),
+                ("detail", Value::from(message.clone())),
+            ],
+        ),
+        ExchangeError::Schema(found) => with(
+            "funding-exchange-file-schema",
+            &[
+                ("found", Value::from(found.clone())),
+                ("schema", Value::from(exchange::SCHEMA)),
+            ],
+        ),
+        ExchangeError::Csv(detail) => with(
+            "funding-exchange-file-csv",
+            &[("detail", Value::from(detail.clone()))],
+        ),
+        ExchangeError::MissingColumns(columns) => with(
+            "funding-exchange-file-missing-columns",
+            &[("columns", Value::from(columns.join(", ")))],
+        ),
+        ExchangeError::UnknownColumns(columns) => with(
+            "funding-exchange-file-unknown-columns",
+            &[("columns", Value::from(columns.join(", ")))],
+        ),
+        ExchangeError::DuplicateColumn(column) => with(
+            "funding-exchange-file-duplicate-column",
+            &[("column", Value::from(column.clone()))],
+        ),
+        ExchangeError::Write(detail) => with(
+            "funding-exchange-file-csv",
+            &[("detail", Value::from(detail.clone()))],
+        ),
+    }
+}
+
+fn problem_rows(ctx: &Ctx, problems: &[Problem]) -> Vec<ProblemRow> {
+    problems
+        .iter()
+        .map(|p| {
+            let field = p.field.clone().unwrap_or_default();
+            let known = exchange::FIELDS.iter().any(|f| f.name == field);
+            ProblemRow {
+                line: if p.line == 0 {
+                    "–".to_owned()
+                } else {
+                    p.line.to_string()
+                },
+                record: p.record,
+                slug: p.slug.clone().unwrap_or_default(),
+                field_label: if known {
+                    ctx.t(&field_message(&field))
+                } else if field.is_empty() {
+                    ctx.t("funding-exchange-whole-record")
+                } else {
+                    String::new()
+                },
+                field,
+                reason: ctx.t(&p.message),
+                detail: p.detail.clone(),
+            }
+        })
+        .collect()
+}
+
+/// How many records had at least one problem.
+fn refused(report: &ImportReport) -> usize {
+    report.records - report.offers.len()
+}
+
+async fn upload(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    form: MultipartForm,
+) -> AppResult<Response> {
+    let user_id = ctx.require(&FundingAction::Import)?.user()?.user_id;
+    let mut input = ImportInput {
+        format: match form.text("format").as_str() {
+            f @ ("json" | "csv") => f.to_owned(),
+            _ => "auto".to_owned(),
+        },
+        dry_run: form.text("nur_pruefen") == "1",
+        note: form.text("notiz").trim().chars().take(200).collect(),
+    };
+    let Some(file) = form.file("datei") else {
+        let errors = file_error(ctx.t("funding-exchange-error-no-file"));
+        return render(&state, ctx, input, errors, None);
+    };
+    let limit = file_limit(&state);
+    if file.data.len() > limit {
+        let errors = file_error(ctx.t1(
+            "funding-exchange-error-too-large",
+            "limit",
+            megabytes(&ctx, limit),
+        ));
+        return render(&state, ctx, input, errors, None);
+    }
+    if file.data.is_empty() {
+        let errors = file_error(ctx.t("funding-exchange-error-empty"));
+        return render(&state, ctx, input, errors, None);
+    }
+    let Ok(text) = std::str::from_utf8(&file.data) else {
+        let errors = file_error(ctx.t("funding-exchange-error-encoding"));
+        return render(&state, ctx, input, errors, None);
+    };
+    let format = match input.format.as_str() {
+        "json" => Format::Json,
+        "csv" => Format::Csv,
+        _ => Format::detect(text),
+    };
+    let today = crate::today();
+    let parsed = match format {
+        Format::Json => exchange::from_json(text, today),
+        Format::Csv => exchange::from_csv(text, today),
+    };
+    let report = match parsed {
+        Ok(report) => report,
+        Err(error) => {
+            let errors = file_error(unreadable(&ctx, &error));
+            return render(&state, ctx, input, errors, None);
+        }
+    };
+    let file_name = file
+        .filename
+        .clone()
+        .unwrap_or_default()
+        .chars()
+        .take(200)
+        .collect::<String>();
+    let mut outcome = Outcome {
+        dry_run: input.dry_run,
+        format: match format {
+            Format::Json => "JSON",
+            Format::Csv => "CSV",
+        },
+        records: report.records,
+        refused: refused(&report),
+        problems: problem_rows(&ctx, &report.problems),
+        file_name: file_name.clone(),
+        ..Outcome::default()
+    };
+    let changes: Vec<(String, Change)> = if input.dry_run {
+        let slugs: Vec<String> = report.offers.iter().map(|o| o.slug.clone()).collect();
+        let stored = store::by_slugs(&state.db, &slugs).await?;
+        report
+            .offers
+            .iter()
+            .map(|o| {
+                let change = match stored.get(&o.slug) {
+                    None => Change::Created,
+                    Some(s) if s.offer == *o => Change::Unchanged,
+                    Some(_) => Change::Updated,
+                };
+                (o.slug.clone(), change)
+            })
+            .collect()
+    } else {
+        let note = if input.note.is_empty() {
+            ctx.t1("funding-exchange-default-note", "file", &file_name)
+        } else {
+            input.note.clone()
+        };
+        let saved = store::save_many(
+            &state.db,
+            &report.offers,
+            Some(user_id),
+            &note,
+            today,
+            dias_core::time::now(),
+        )
+        .await?;
+        report
+            .offers
+            .iter()
+            .zip(saved)
+            .map(|(o, s)| (o.slug.clone(), s.change))
+            .collect()
+    };
+    for (slug, change) in changes {
+        match change {
+            Change::Created => outcome.created += 1,
+            Change::Updated => outcome.updated += 1,
+            Change::Unchanged => outcome.unchanged += 1,
+        }
+        if change != Change::Unchanged && outcome.changed.len() < CHANGED_LINKS {
+            outcome.changed.push(slug);
+        }
+    }
+    input.note.clear();
+    render(&state, ctx, input, ShownErrors::none(), Some(outcome))
+}
+
+/// Offers linked by name in the summary; the rest are counted only.
+const CHANGED_LINKS: usize = 50;

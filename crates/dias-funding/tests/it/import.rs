@@ -1,0 +1,460 @@
+//! The editors' import: good records stored, bad ones reported by line,
+//! field and reason; export → import → export without a difference; the
+//! dry run; CSRF and roles.
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use dias_core::policy::Role;
+use dias_funding::{Offer, exchange};
+
+use crate::helpers::{app, catalogue, reindex};
+use crate::support::{TestApp, TestResponse};
+
+const IMPORT: &str = "/foerderung/redaktion/import";
+
+fn multipart(parts: &[(&str, Option<&str>, &[u8])]) -> (String, Vec<u8>) {
+    let boundary = "----dias-import-boundary";
+    let mut body = Vec::new();
+    for (name, filename, data) in parts {
+        body.extend_from_slice(format!("--{boundary}\r\n").as_bytes());
+        match filename {
+            Some(f) => body.extend_from_slice(
+                format!(
+                    "Content-Disposition: form-data; name=\"{name}\"; filename=\"{f}\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+                )
+                .as_bytes(),
+            ),
+            None => body.extend_from_slice(
+                format!("Content-Disposition: form-data; name=\"{name}\"\r\n\r\n").as_bytes(),
+            ),
+        }
+        body.extend_from_slice(data);
+        body.extend_from_slice(b"\r\n");
+    }
+    body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+    (format!("multipart/form-data; boundary={boundary}"), body)
+}
+
+/// Signs in a staff member; returns the session cookie.
+async fn staff(app: &TestApp) -> String {
+    let email = "redaktion@example.org";
+    app.create_user(email, Role::Staff).await;
+    let r = app.login(email, None).await;
+    session_cookie(&r)
+}
+
+fn session_cookie(r: &TestResponse) -> String {
+    r.headers
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .filter_map(|v| v.split(';').next())
+        .find(|pair| pair.starts_with("dias_session=") && *pair != "dias_session=")
+        .expect("a session cookie")
+        .to_owned()
+}
+
+/// Posts the import form as a browser does: the token is a form field.
+async fn upload(
+    app: &TestApp,
+    cookie: &str,
+    token: Option<&str>,
+    file: Option<(&str, &str)>,
+    fields: &[(&str, &str)],
+) -> TestResponse {
+    let mut parts: Vec<(&str, Option<&str>, &[u8])> = Vec::new();
+    if let Some(token) = token {
+        parts.push(("_csrf", None, token.as_bytes()));
+    }
+    for (name, value) in fields {
+        parts.push((name, None, value.as_bytes()));
+    }
+    if let Some((name, content)) = file {
+        parts.push(("datei", Some(name), content.as_bytes()));
+    }
+    let (content_type, body) = multipart(&parts);
+    app.request(
+        Request::builder()
+            .method("POST")
+            .uri(IMPORT)
+            .header(header::COOKIE, cookie)
+            .header(header::CONTENT_TYPE, content_type)
+            .body(Body::from(body))
+            .unwrap(),
+    )
+    .await
+}
+
+fn count(r: &TestResponse, id: &str) -> usize {
+    r.text(&format!("#{id}"))
+        .trim()
+        .parse()
+        .unwrap_or(usize::MAX)
+}
+
+/// Problem rows: (line, field, reason).
+fn problems(r: &TestResponse) -> Vec<(String, String, String)> {
+    let html = r.html();
+    let row = scraper::Selector::parse("#import-problems tbody tr").unwrap();
+    let cell = scraper::Selector::parse("td").unwrap();
+    html.select(&row)
+        .map(|tr| {
+            let cells: Vec<String> = tr
+                .select(&cell)
+                .map(|td| td.text().collect::<String>().trim().to_owned())
+                .collect();
+            (cells[0].clone(), cells[2].clone(), cells[3].clone())
+        })
+        .collect()
+}
+
+/// Catalogue offers that are valid today (the catalogue is validated as
+/// of its review day; an import checks against today).
+fn valid_today() -> Vec<Offer> {
+    catalogue()
+        .into_iter()
+        .filter(|o| dias_funding::validate(o, dias_funding::today()).is_ok())
+        .collect()
+}
+
+/// Three new offers with one-line texts, so each CSV record is one line.
+fn new_offers() -> Vec<Offer> {
+    valid_today()
+        .into_iter()
+        .take(3)
+        .enumerate()
+        .map(|(i, mut o)| {
+            o.slug = format!("import-test-{}", i + 1);
+            o.body = "Kurzer Text ohne Zeilenumbruch.".into();
+            o.combinable_with.clear();
+            o.bonus_notes = o.bonus_notes.replace('\n', " ");
+            o.status_note = o.status_note.replace('\n', " ");
+            o
+        })
+        .collect()
+}
+
+/// One CSV line of an offer with some cells replaced.
+fn csv_row(offer: &Offer, replace: &[(&str, &str)]) -> String {
+    let text = exchange::to_csv(std::slice::from_ref(offer)).unwrap();
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let record = reader.records().next().unwrap().unwrap();
+    let mut cells: Vec<String> = record.iter().map(str::to_owned).collect();
+    for (name, value) in replace {
+        let i = exchange::FIELDS
+            .iter()
+            .position(|f| f.name == *name)
+            .unwrap();
+        cells[i] = (*value).to_owned();
+    }
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(Vec::new());
+    writer.write_record(cells).unwrap();
+    let line = String::from_utf8(writer.into_inner().unwrap()).unwrap();
+    let line = line.trim_end().to_owned();
+    assert!(!line.contains('\n'), "one line per record: {line}");
+    line
+}
+
+async fn stored_count(app: &TestApp) -> usize {
+    dias_funding::store::all(&app.db).await.unwrap().len()
+}
+
+#[tokio::test]
+async fn a_csv_with_bad_rows_stores_the_good_ones_and_reports_each_bad_one() {
+    let app = app().await;
+    let cookie = staff(&app).await;
+    let token = app.csrf().await;
+    let offers = new_offers();
+    let header = exchange::FIELDS
+        .iter()
+        .map(|f| f.name)
+        .collect::<Vec<_>>()
+        .join(",");
+    // Line 3 (the second record): an unknown Förderart; line 5: too few
+    // cells.
+    let file = [
+        header,
+        csv_row(&offers[0], &[]),
+        csv_row(&offers[1], &[("funding_types", "zuschuss;geschenk")]),
+        csv_row(&offers[2], &[]),
+        "kaputt,redaktion".to_owned(),
+    ]
+    .join("\r\n")
+        + "\r\n";
+
+    let r = upload(
+        &app,
+        &cookie,
+        Some(&token),
+        Some(("angebote.csv", &file)),
+        &[],
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert_eq!(count(&r, "import-records"), 4);
+    assert_eq!(count(&r, "import-created"), 2);
+    assert_eq!(count(&r, "import-refused"), 2);
+    let found = problems(&r);
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(found[0].0, "3");
+    assert!(found[0].1.contains("funding_types"), "{found:?}");
+    assert!(found[0].2.contains("Ungültiger Wert"), "{found:?}");
+    assert_eq!(found[1].0, "5");
+    assert!(found[1].2.contains("Kopfzeile"), "{found:?}");
+
+    reindex(&app).await;
+    for (slug, status) in [
+        ("import-test-1", StatusCode::OK),
+        ("import-test-2", StatusCode::NOT_FOUND),
+        ("import-test-3", StatusCode::OK),
+    ] {
+        let page = app.get(&format!("/foerderung/angebote/{slug}")).await;
+        assert_eq!(page.status, status, "{slug}");
+    }
+    assert_eq!(stored_count(&app).await, 2);
+}
+
+#[tokio::test]
+async fn a_json_file_with_bad_records_reports_the_line_of_each() {
+    let app = app().await;
+    let cookie = staff(&app).await;
+    let token = app.csrf().await;
+    let offers = new_offers();
+    let text = exchange::to_json(&offers).unwrap();
+    // The third record gets a status that does not exist.
+    let third = text.find("\"slug\": \"import-test-3\"").unwrap();
+    let line = text[..third].matches('\n').count(); // the line of its `{`
+    let status_at = third + text[third..].find("\"status\": \"").unwrap();
+    let text = format!(
+        "{}\"status\": \"vielleicht\"{}",
+        &text[..status_at],
+        &text[status_at + text[status_at..].find(',').unwrap()..]
+    );
+    // Named by the editor as JSON, with a name that says otherwise.
+    let r = upload(
+        &app,
+        &cookie,
+        Some(&token),
+        Some(("export.txt", &text)),
+        &[("format", "json"), ("notiz", "Abgleich mit der SAB")],
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert_eq!(count(&r, "import-created"), 2);
+    assert_eq!(count(&r, "import-refused"), 1);
+    let found = problems(&r);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, line.to_string());
+    assert!(found[0].1.contains("status"));
+    assert!(r.body.contains("vielleicht"), "the value is shown");
+    assert_eq!(stored_count(&app).await, 2);
+}
+
+#[tokio::test]
+async fn export_then_import_changes_nothing_and_exports_the_same_bytes() {
+    let app = app().await;
+    dias_funding::store::insert_many(
+        &app.db,
+        &valid_today(),
+        dias_funding::today(),
+        dias_core::time::now(),
+    )
+    .await
+    .unwrap();
+    let n = valid_today().len();
+    let cookie = staff(&app).await;
+    let token = app.csrf().await;
+    for (path, name) in [
+        ("/foerderung/daten/angebote.json", "angebote.json"),
+        ("/foerderung/daten/angebote.csv", "angebote.csv"),
+    ] {
+        let before = app.get(path).await;
+        assert_eq!(before.status, StatusCode::OK);
+        let r = upload(&app, &cookie, Some(&token), Some((name, &before.body)), &[]).await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+        assert_eq!(count(&r, "import-records"), n, "{path}");
+        assert_eq!(count(&r, "import-unchanged"), n, "{path}");
+        assert_eq!(count(&r, "import-created"), 0, "{path}");
+        assert_eq!(count(&r, "import-updated"), 0, "{path}");
+        assert_eq!(count(&r, "import-refused"), 0, "{path}");
+        assert_eq!(r.count("#import-problems"), 0);
+        let after = app.get(path).await;
+        assert_eq!(after.body, before.body, "{path}");
+        assert_eq!(after.headers[header::ETAG], before.headers[header::ETAG]);
+    }
+    // Across formats: the CSV export imported gives the JSON export again.
+    let json = app.get("/foerderung/daten/angebote.json").await.body;
+    let csv = app.get("/foerderung/daten/angebote.csv").await.body;
+    let via_csv = exchange::from_csv(&csv, dias_funding::today()).unwrap();
+    assert_eq!(exchange::to_json(&via_csv.offers).unwrap(), json);
+}
+
+#[tokio::test]
+async fn a_changed_record_is_updated_and_the_dry_run_stores_nothing() {
+    let app = app().await;
+    let cookie = staff(&app).await;
+    let token = app.csrf().await;
+    let offers = new_offers();
+    let file = exchange::to_csv(&offers).unwrap();
+    let r = upload(
+        &app,
+        &cookie,
+        Some(&token),
+        Some(("neu.csv", &file)),
+        &[("nur_pruefen", "1")],
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert_eq!(count(&r, "import-created"), 3);
+    assert!(
+        r.attr("#nur_pruefen", "checked").is_some(),
+        "the choice is kept"
+    );
+    assert_eq!(stored_count(&app).await, 0);
+    assert_eq!(
+        app.get("/foerderung/angebote/import-test-1").await.status,
+        StatusCode::NOT_FOUND
+    );
+
+    upload(&app, &cookie, Some(&token), Some(("neu.csv", &file)), &[]).await;
+    assert_eq!(stored_count(&app).await, 3);
+    let mut changed = offers.clone();
+    changed[1].title = "Geänderter Titel".into();
+    let file = exchange::to_csv(&changed).unwrap();
+    let dry = upload(
+        &app,
+        &cookie,
+        Some(&token),
+        Some(("neu.csv", &file)),
+        &[("nur_pruefen", "1")],
+    )
+    .await;
+    assert_eq!(count(&dry, "import-updated"), 1);
+    assert_eq!(count(&dry, "import-unchanged"), 2);
+    let stored = dias_funding::store::by_slug(&app.db, "import-test-2")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(stored.offer, offers[1], "the dry run changed nothing");
+    let real = upload(&app, &cookie, Some(&token), Some(("neu.csv", &file)), &[]).await;
+    assert_eq!(count(&real, "import-updated"), 1);
+    assert_eq!(count(&real, "import-unchanged"), 2);
+    let stored = dias_funding::store::by_slug(&app.db, "import-test-2")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(stored.offer.title, "Geänderter Titel");
+}
+
+#[tokio::test]
+async fn unreadable_files_are_refused_with_a_reason_and_the_form_kept() {
+    let app = app().await;
+    let cookie = staff(&app).await;
+    let token = app.csrf().await;
+    // No file.
+    let r = upload(&app, &cookie, Some(&token), None, &[("format", "csv")]).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.count(".error-summary a[href=\"#datei\"]") == 1);
+    assert!(r.attr("#format-csv", "checked").is_some());
+    // An unknown column.
+    let r = upload(
+        &app,
+        &cookie,
+        Some(&token),
+        Some(("a.csv", "slug,titel\nx,y\n")),
+        &[],
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        r.text("#datei-error").contains("titel"),
+        "{}",
+        r.text("#datei-error")
+    );
+    // Broken JSON, with its line.
+    let r = upload(
+        &app,
+        &cookie,
+        Some(&token),
+        Some((
+            "a.json",
+            "{\n\"schema\": \"dias-funding/1\",\n\"offers\": [\n",
+        )),
+        &[],
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        r.text("#datei-error").contains("Zeile 4"),
+        "{}",
+        r.text("#datei-error")
+    );
+    // Not UTF-8.
+    let r = upload(
+        &app,
+        &cookie,
+        Some(&token),
+        Some(("a.csv", "slug\n\u{fffd}")),
+        &[],
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    // Larger than the page takes (but within the request limit).
+    let big = "x".repeat(app.state.config.max_body_bytes - 8 * 1024);
+    let r = upload(&app, &cookie, Some(&token), Some(("gross.csv", &big)), &[]).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        r.text("#datei-error").contains("MB"),
+        "{}",
+        r.text("#datei-error")
+    );
+    assert_eq!(stored_count(&app).await, 0);
+}
+
+#[tokio::test]
+async fn only_staff_import_and_every_post_needs_the_token() {
+    let app = app().await;
+    // Visitors are sent to sign in, participants refused.
+    let r = app.get(IMPORT).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert!(r.location().starts_with("/konto/anmelden"));
+    app.create_user("buerger@example.org", Role::Participant)
+        .await;
+    let participant = session_cookie(&app.login("buerger@example.org", None).await);
+    assert_eq!(app.get(IMPORT).await.status, StatusCode::FORBIDDEN);
+    let token = app.csrf().await;
+    let file = exchange::to_csv(&new_offers()).unwrap();
+    let r = upload(
+        &app,
+        &participant,
+        Some(&token),
+        Some(("a.csv", &file)),
+        &[],
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    assert_eq!(stored_count(&app).await, 0);
+
+    app.forget_cookies();
+    let cookie = staff(&app).await;
+    let page = app.get(IMPORT).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert_eq!(
+        page.attr("form[enctype]", "action").as_deref(),
+        Some(IMPORT)
+    );
+
+    // Every POST route of the file refuses a request without the token.
+    let source = include_str!("../../src/routes/exchange.rs");
+    let routes = [IMPORT];
+    assert_eq!(source.matches("post(").count(), routes.len());
+    for path in routes {
+        let r = upload(&app, &cookie, None, Some(("a.csv", &file)), &[]).await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN, "{path}");
+        let r = app.post_raw(path, &[("x", "y")]).await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN, "{path}");
+    }
+    assert_eq!(stored_count(&app).await, 0);
+}
