@@ -57,6 +57,7 @@ pub struct RawConfig {
     pub page_cache_secs: Option<u64>,
     pub sign_in_limit: Option<u32>,
     pub registration_limit: Option<u32>,
+    pub funding_review_months: Option<u32>,
 }
 
 impl RawConfig {
@@ -126,6 +127,9 @@ impl RawConfig {
                 "REGISTRATION_LIMIT" => {
                     raw.registration_limit = Some(value.parse().map_err(|_| bad("a number"))?)
                 }
+                "FUNDING_REVIEW_MONTHS" => {
+                    raw.funding_review_months = Some(value.parse().map_err(|_| bad("a number"))?)
+                }
                 // Variables the binary reads itself, or that belong to tests.
                 "CONFIG" | "TEST_DATABASE_URL" | "LOG" | "NEW_USER_PASSWORD" => {}
                 _ => {
@@ -159,6 +163,7 @@ impl RawConfig {
             page_cache_secs: other.page_cache_secs.or(self.page_cache_secs),
             sign_in_limit: other.sign_in_limit.or(self.sign_in_limit),
             registration_limit: other.registration_limit.or(self.registration_limit),
+            funding_review_months: other.funding_review_months.or(self.funding_review_months),
         }
     }
 }
@@ -244,6 +249,9 @@ pub struct Config {
     pub sign_in_limit: u32,
     /// Registrations per client address in an hour.
     pub registration_limit: u32,
+    /// Months after which a Förderlotse offer not checked since is due for
+    /// review (Redaktion, „Prüfung fällig“).
+    pub funding_review_months: u32,
 }
 
 impl Config {
@@ -321,6 +329,7 @@ impl Config {
             page_cache_secs: raw.page_cache_secs.unwrap_or(2).min(300),
             sign_in_limit: raw.sign_in_limit.unwrap_or(20).max(1),
             registration_limit: raw.registration_limit.unwrap_or(10).max(1),
+            funding_review_months: raw.funding_review_months.unwrap_or(6).clamp(1, 120),
         })
     }
 
@@ -426,6 +435,28 @@ mod tests {
             )
             .is_err()
         );
+    }
+
+    #[test]
+    fn funding_review_months_default_to_six_and_stay_in_range() {
+        let dir = tempfile::tempdir().unwrap();
+        let config = |months: Option<u32>| {
+            Config::from_raw(RawConfig {
+                data_dir: Some(dir.path().to_owned()),
+                funding_review_months: months,
+                ..RawConfig::default()
+            })
+            .unwrap()
+            .funding_review_months
+        };
+        assert_eq!(config(None), 6);
+        assert_eq!(config(Some(12)), 12);
+        assert_eq!(config(Some(0)), 1, "0 would put every offer in the queue");
+        let raw = RawConfig::from_env(
+            [("DIAS_FUNDING_REVIEW_MONTHS".to_string(), "3".to_string())].into_iter(),
+        )
+        .unwrap();
+        assert_eq!(raw.funding_review_months, Some(3));
     }
 
     #[test]

@@ -39,6 +39,7 @@
 
 pub mod catalogue;
 pub mod check;
+pub mod editorial;
 pub mod entities;
 pub mod exchange;
 pub mod offer;
