@@ -595,19 +595,48 @@ fn status_finding(availability: Availability) -> Finding {
     }
 }
 
+/// The conditions of one offer, without a list on the heap: ranking
+/// thousands of offers needs the outcomes, not a `Vec` per offer.
+fn findings_of(
+    offer: &Offer,
+    answers: &Answers,
+    availability: Availability,
+) -> [Option<Finding>; 7] {
+    [
+        Some(group_finding(offer, answers)),
+        Some(region_finding(offer, answers)),
+        size_finding(offer, answers),
+        industry_finding(offer, answers),
+        theme_finding(offer, answers),
+        funding_type_finding(offer, answers),
+        Some(status_finding(availability)),
+    ]
+}
+
+fn verdict_of<'f>(findings: impl Iterator<Item = &'f Finding> + Clone) -> (Verdict, usize) {
+    // Each criterion asks at most one question, so the missing findings
+    // are the distinct missing questions.
+    let missing = findings
+        .clone()
+        .filter(|f| matches!(f.outcome, Outcome::Missing(_)))
+        .count();
+    let verdict = if findings.clone().any(|f| f.outcome == Outcome::Failed) {
+        Verdict::Fails
+    } else if missing > 0 {
+        Verdict::Unclear
+    } else {
+        Verdict::Fits
+    };
+    (verdict, missing)
+}
+
 /// Checks one offer against the answers on `today` (Europe/Berlin).
 pub fn evaluate<'a>(offer: &'a Offer, answers: &Answers, today: Date) -> Evaluation<'a> {
     let availability = Availability::of(offer, today);
-    let mut findings = vec![
-        group_finding(offer, answers),
-        region_finding(offer, answers),
-    ];
-    findings.extend(size_finding(offer, answers));
-    findings.extend(industry_finding(offer, answers));
-    findings.extend(theme_finding(offer, answers));
-    findings.extend(funding_type_finding(offer, answers));
-    findings.push(status_finding(availability));
-
+    let findings: Vec<Finding> = findings_of(offer, answers, availability)
+        .into_iter()
+        .flatten()
+        .collect();
     let mut missing: Vec<Question> = findings
         .iter()
         .filter_map(|f| match f.outcome {
@@ -617,13 +646,7 @@ pub fn evaluate<'a>(offer: &'a Offer, answers: &Answers, today: Date) -> Evaluat
         .collect();
     missing.sort();
     missing.dedup();
-    let verdict = if findings.iter().any(|f| f.outcome == Outcome::Failed) {
-        Verdict::Fails
-    } else if !missing.is_empty() {
-        Verdict::Unclear
-    } else {
-        Verdict::Fits
-    };
+    let (verdict, _) = verdict_of(findings.iter());
     Evaluation {
         offer,
         slug: &offer.slug,
@@ -636,9 +659,34 @@ pub fn evaluate<'a>(offer: &'a Offer, answers: &Answers, today: Date) -> Evaluat
     }
 }
 
+/// What ranking needs of one offer: the verdict without the findings.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Rating<'a> {
+    pub offer: &'a Offer,
+    pub verdict: Verdict,
+    pub availability: Availability,
+    /// How many questions are unanswered that the offer depends on.
+    pub missing: usize,
+    pub next_deadline: Option<&'a Deadline>,
+}
+
+/// Rates one offer; agrees with [`evaluate`] on verdict and availability.
+pub fn rate<'a>(offer: &'a Offer, answers: &Answers, today: Date) -> Rating<'a> {
+    let availability = Availability::of(offer, today);
+    let findings = findings_of(offer, answers, availability);
+    let (verdict, missing) = verdict_of(findings.iter().flatten());
+    Rating {
+        offer,
+        verdict,
+        availability,
+        missing,
+        next_deadline: offer.next_deadline(today),
+    }
+}
+
 /// The ranking key: smaller sorts first.
-fn rank_key<'e>(e: &'e Evaluation<'_>) -> impl Ord + 'e {
-    let class = match (e.verdict, e.availability) {
+fn rank_key<'a>(r: &Rating<'a>) -> impl Ord + use<'a> {
+    let class = match (r.verdict, r.availability) {
         (Verdict::Fits, Availability::Open) => 0,
         (Verdict::Fits, _) => 1,
         (Verdict::Unclear, _) => 2,
@@ -646,35 +694,96 @@ fn rank_key<'e>(e: &'e Evaluation<'_>) -> impl Ord + 'e {
         (Verdict::Fails, Availability::Stopped) => 4,
         (Verdict::Fails, _) => 5,
     };
-    let specificity = e
-        .offer
+    let offer: &'a Offer = r.offer;
+    let specificity = offer
         .regions
         .iter()
         .map(Region::specificity)
         .max()
         .unwrap_or(0);
     // Offers with a deadline sort before those without, the nearest first.
-    let deadline = e.next_deadline.map(|d| d.date);
+    let deadline = r.next_deadline.map(|d| d.date);
     (
         class,
-        e.missing.len(),
-        e.availability,
+        r.missing,
+        r.availability,
         std::cmp::Reverse(specificity),
         deadline.is_none(),
         deadline,
-        e.offer.title.as_str(),
-        e.slug,
+        offer.title.as_str(),
+        offer.slug.as_str(),
     )
 }
 
-/// Checks every offer and ranks the results (see the module docs).
-pub fn check<'a>(offers: &'a [Offer], answers: &Answers, today: Date) -> Vec<Evaluation<'a>> {
-    let mut evaluations: Vec<Evaluation<'a>> = offers
+/// Rates every offer and ranks them (see the module docs). The key of
+/// each offer is computed once, not per comparison.
+pub fn rank<'a>(offers: &'a [Offer], answers: &Answers, today: Date) -> Vec<Rating<'a>> {
+    let mut ratings: Vec<Rating<'a>> = offers
         .iter()
-        .map(|offer| evaluate(offer, answers, today))
+        .map(|offer| rate(offer, answers, today))
         .collect();
-    evaluations.sort_by(|a, b| rank_key(a).cmp(&rank_key(b)));
-    evaluations
+    ratings.sort_by_cached_key(rank_key);
+    ratings
+}
+
+/// Checks every offer and ranks the results, with all findings.
+pub fn check<'a>(offers: &'a [Offer], answers: &Answers, today: Date) -> Vec<Evaluation<'a>> {
+    rank(offers, answers, today)
+        .into_iter()
+        .map(|r| evaluate(r.offer, answers, today))
+        .collect()
+}
+
+/// One page of a ranked check: the counts over all offers, and the
+/// findings only of the offers on the page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CheckPage<'a> {
+    pub total: usize,
+    pub fits: usize,
+    pub unclear: usize,
+    pub fails: usize,
+    /// Rank of the first offer of the page, from 0.
+    pub offset: usize,
+    pub evaluations: Vec<Evaluation<'a>>,
+}
+
+/// Ranks every offer and evaluates in full only `limit` offers from
+/// `offset` on: a page of the result costs the ranking plus one page of
+/// findings, however large the catalogue.
+pub fn check_page<'a>(
+    offers: &'a [Offer],
+    answers: &Answers,
+    today: Date,
+    offset: usize,
+    limit: usize,
+) -> CheckPage<'a> {
+    let ranked = rank(offers, answers, today);
+    let count = |v: Verdict| ranked.iter().filter(|r| r.verdict == v).count();
+    CheckPage {
+        total: ranked.len(),
+        fits: count(Verdict::Fits),
+        unclear: count(Verdict::Unclear),
+        fails: count(Verdict::Fails),
+        offset,
+        evaluations: ranked
+            .iter()
+            .skip(offset)
+            .take(limit)
+            .map(|r| evaluate(r.offer, answers, today))
+            .collect(),
+    }
+}
+
+/// The one URL query of a check result: the answers in questionnaire
+/// order ([`Answers::to_query`]) and the page, if not the first. Any other
+/// spelling of the same result is redirected here, so caches and shared
+/// links agree.
+pub fn canonical_query(answers: &Answers, page: u64) -> String {
+    let mut query = answers.to_query();
+    if page > 1 && !query.is_empty() {
+        query.push_str(&format!("&seite={page}"));
+    }
+    query
 }
 
 #[cfg(test)]
@@ -1084,5 +1193,115 @@ mod tests {
             errors.get("gemeinde"),
             Some("funding-error-municipality-district")
         );
+    }
+
+    #[test]
+    fn the_gemeinde_decides_offers_for_single_gemeinden() {
+        let mut offer = sample();
+        offer.regions = vec![
+            Region::Municipality("14521020".into()),
+            Region::Municipality("14521035".into()),
+        ];
+        let answers = small_company_from_erzgebirge();
+        let e = evaluate(&offer, &answers, today());
+        assert_eq!(e.summary_de(), "unklar — fehlende Angabe: Gemeinde");
+        for (ags8, verdict, reason) in [
+            (
+                "14521035",
+                Verdict::Fits,
+                "funding-reason-region-municipality",
+            ),
+            ("14521040", Verdict::Fails, "funding-reason-region-failed"),
+        ] {
+            let answers =
+                Answers::from_query(&format!("wer=unternehmen&groesse=klein&gemeinde={ags8}"))
+                    .unwrap();
+            let e = evaluate(&offer, &answers, today());
+            assert_eq!(e.verdict, verdict, "{ags8}");
+            let region = e
+                .findings
+                .iter()
+                .find(|f| f.criterion == Criterion::Region)
+                .unwrap();
+            assert_eq!(region.reason, reason);
+        }
+        // The Gemeinde does not matter to offers for the whole Kreis or Land.
+        let mut kreis = sample();
+        kreis.regions = vec![Region::District("14521".into())];
+        let mut in_aue = answers.clone();
+        in_aue.municipality = Some("14521035".into());
+        assert_eq!(evaluate(&kreis, &in_aue, today()).verdict, Verdict::Fits);
+        assert_eq!(evaluate(&sample(), &in_aue, today()).verdict, Verdict::Fits);
+    }
+
+    #[test]
+    fn a_rating_agrees_with_the_full_evaluation() {
+        let offers = crate::catalogue::synthetic(2_000, 6, today());
+        let answer_sets = [
+            Answers::default(),
+            small_company_from_erzgebirge(),
+            Answers::from_query("wer=kommune&gemeinde=14626010&thema=digitalisierung").unwrap(),
+            Answers::from_query("wer=unternehmen&groesse=mittel&branche=handel&art=darlehen")
+                .unwrap(),
+        ];
+        for answers in &answer_sets {
+            for offer in &offers {
+                let e = evaluate(offer, answers, today());
+                let r = rate(offer, answers, today());
+                assert_eq!(
+                    (r.verdict, r.availability, r.missing, r.next_deadline),
+                    (e.verdict, e.availability, e.missing.len(), e.next_deadline),
+                    "{}",
+                    offer.slug
+                );
+            }
+        }
+    }
+
+    /// 20,000 offers (the size of `--scale large`): one page of the check
+    /// ranks them all but builds the findings of one page only, and the
+    /// page agrees with the full check.
+    #[test]
+    fn a_page_of_a_large_check_evaluates_only_its_offers() {
+        let offers = crate::catalogue::synthetic(20_000, 7, today());
+        let answers = small_company_from_erzgebirge();
+        let started = std::time::Instant::now();
+        let page = check_page(&offers, &answers, today(), 40, 20);
+        let elapsed = started.elapsed();
+        assert_eq!(page.total, 20_000);
+        assert_eq!(page.fits + page.unclear + page.fails, 20_000);
+        assert_eq!(page.evaluations.len(), 20);
+        let full = check(&offers, &answers, today());
+        let expected: Vec<&str> = full[40..60].iter().map(|e| e.slug).collect();
+        let got: Vec<&str> = page.evaluations.iter().map(|e| e.slug).collect();
+        assert_eq!(got, expected);
+        assert_eq!(page.evaluations[0], full[40]);
+        assert_eq!(
+            page.fits,
+            full.iter().filter(|e| e.verdict == Verdict::Fits).count()
+        );
+        // Beyond the end: counts, no findings.
+        let beyond = check_page(&offers, &answers, today(), 20_000, 20);
+        assert!(beyond.evaluations.is_empty());
+        assert_eq!(beyond.fits, page.fits);
+        eprintln!("check_page of 20,000 offers: {elapsed:?} (unoptimised build)");
+    }
+
+    #[test]
+    fn the_canonical_query_has_the_answers_in_order_and_the_page_after_the_first() {
+        let answers = Answers::from_query(
+            "art=darlehen&groesse=klein&thema=&wer=unternehmen&kreis=14521&art=zuschuss&utm_source=x",
+        )
+        .unwrap();
+        assert_eq!(
+            canonical_query(&answers, 1),
+            "wer=unternehmen&kreis=14521&groesse=klein&art=zuschuss&art=darlehen"
+        );
+        assert_eq!(
+            canonical_query(&answers, 3),
+            "wer=unternehmen&kreis=14521&groesse=klein&art=zuschuss&art=darlehen&seite=3"
+        );
+        // No answers: no result list, so no page either.
+        assert_eq!(canonical_query(&Answers::default(), 2), "");
     }
 }

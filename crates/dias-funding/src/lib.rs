@@ -42,6 +42,7 @@ pub mod check;
 pub mod editorial;
 pub mod entities;
 pub mod exchange;
+pub mod links;
 pub mod offer;
 pub mod policy;
 pub mod snapshot;
@@ -87,6 +88,14 @@ pub const MESSAGES: &[Messages] = &[
     Messages {
         locale: "en",
         source: include_str!("../locales/en-web.ftl"),
+    },
+    Messages {
+        locale: "de",
+        source: include_str!("../locales/de-check.ftl"),
+    },
+    Messages {
+        locale: "en",
+        source: include_str!("../locales/en-check.ftl"),
     },
     Messages {
         locale: "de",

@@ -82,6 +82,12 @@ impl Registry {
         Registry { modules }
     }
 
+    /// Whether a module of this name is registered: a module links to
+    /// another only when that one is there.
+    pub fn has(&self, name: &str) -> bool {
+        self.modules.iter().any(|m| m.name == name)
+    }
+
     pub fn nav(&self) -> impl Iterator<Item = &NavEntry> {
         self.modules.iter().flat_map(|m| m.nav.iter())
     }

@@ -11,11 +11,14 @@ use axum::extract::{RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use dias_web::components::Pagination;
-use dias_web::forms::{ShownErrors, page, page_with_status};
+use dias_web::forms::{ShownErrors, page, page_with_status, see_other};
 use dias_web::{AppError, AppResult, AppState, Ctx};
 
 use super::{day, eur, percent, term};
-use crate::check::{Answers, Evaluation, Outcome, Question, Verdict, check};
+use crate::check::{
+    Answers, Evaluation, Outcome, Question, Verdict, canonical_query, check_page, rate,
+};
+use crate::links::{ModuleLinks, is_dias_offer, module_links};
 use crate::snapshot::SnapshotCache;
 use crate::vocab::{CompanySize, EligibleGroup, FundingArea, FundingType, Industry, Term};
 
@@ -31,19 +34,28 @@ pub struct Choice {
     pub selected: bool,
 }
 
+/// Choices under a heading (`<optgroup>`).
+#[derive(Debug, Clone)]
+pub struct ChoiceGroup {
+    pub label: String,
+    pub choices: Vec<Choice>,
+}
+
 /// One question: a fieldset of radios or checkboxes, or a select.
 #[derive(Debug, Clone)]
 pub struct QuestionView {
     pub param: &'static str,
     pub legend: String,
     pub hint: String,
-    /// `radio`, `checkbox` or `select`.
+    /// `radio`, `checkbox`, `select`, or `grouped` (a select of
+    /// `groups`).
     pub kind: &'static str,
     /// The id of the field that an error message links to.
     pub anchor: String,
     /// Whether any choice is selected (else "keine Angabe" is).
     pub any_selected: bool,
     pub choices: Vec<Choice>,
+    pub groups: Vec<ChoiceGroup>,
 }
 
 /// One condition of an offer as the result names it.
@@ -85,6 +97,18 @@ struct CheckPage {
     fails: usize,
     pagination: Pagination,
     share: String,
+    links: ModuleLinks,
+    /// The Digitalagentur's own offers that are not ruled out.
+    own: Vec<OwnOffer>,
+}
+
+/// An advice offer of the Digitalagentur, linked beside the results.
+#[derive(Debug, Clone)]
+pub struct OwnOffer {
+    pub slug: String,
+    pub title: String,
+    pub verdict_label: String,
+    pub verdict_class: &'static str,
 }
 
 /// The raw values of the URL per question, to keep the visitor's input in
@@ -121,7 +145,8 @@ fn anchor(question: Question) -> String {
     match question {
         Question::Group => "wer-keine".to_owned(),
         Question::Size => "groesse-keine".to_owned(),
-        Question::District | Question::Municipality => "kreis".to_owned(),
+        Question::District => "kreis".to_owned(),
+        Question::Municipality => "gemeinde".to_owned(),
         Question::Industry => "branche".to_owned(),
         Question::Theme => format!("thema-{}", FundingArea::ALL[0].slug()),
         Question::FundingType => format!("art-{}", FundingType::ALL[0].slug()),
@@ -137,6 +162,7 @@ fn questions(ctx: &Ctx, pairs: &[(String, String)]) -> Vec<QuestionView> {
         anchor: anchor(question),
         any_selected: choices.iter().any(|c| c.selected),
         choices,
+        groups: Vec::new(),
     };
     let values = |question: Question| raw_values(pairs, question.param());
     let districts = {
@@ -159,6 +185,7 @@ fn questions(ctx: &Ctx, pairs: &[(String, String)]) -> Vec<QuestionView> {
             term_choices::<EligibleGroup>("wer", &values(Question::Group), ctx, |_| true),
         ),
         q(Question::District, "select", districts),
+        municipality_question(ctx, pairs),
         q(
             Question::Size,
             "radio",
@@ -182,6 +209,52 @@ fn questions(ctx: &Ctx, pairs: &[(String, String)]) -> Vec<QuestionView> {
             term_choices::<FundingType>("art", &values(Question::FundingType), ctx, |_| true),
         ),
     ]
+}
+
+/// The Gemeinde: a select of the Gemeinden grouped by Kreis. Once a Kreis
+/// is chosen (and the chosen Gemeinde, if any, lies in it) only that
+/// Kreis's Gemeinden are listed; without JavaScript the list narrows when
+/// the form is sent, with htmx as soon as the Kreis changes.
+fn municipality_question(ctx: &Ctx, pairs: &[(String, String)]) -> QuestionView {
+    let reference = dias_core::reference::cached();
+    let question = Question::Municipality;
+    let selected = raw_values(pairs, question.param());
+    let district = raw_values(pairs, Question::District.param())
+        .into_iter()
+        .next()
+        .filter(|d| reference.district(d).is_some())
+        .filter(|d| selected.iter().all(|m| m.starts_with(d.as_str())));
+    let groups: Vec<ChoiceGroup> = reference
+        .districts
+        .iter()
+        .filter(|d| district.as_ref().is_none_or(|chosen| *chosen == d.ags5))
+        .map(|d| {
+            let mut choices: Vec<Choice> = reference
+                .municipalities_of(&d.ags5)
+                .map(|m| Choice {
+                    id: format!("gemeinde-{}", m.ags8),
+                    value: m.ags8.clone(),
+                    label: m.name.clone(),
+                    selected: selected.contains(&m.ags8),
+                })
+                .collect();
+            choices.sort_by(|a, b| a.label.cmp(&b.label));
+            ChoiceGroup {
+                label: d.name.clone(),
+                choices,
+            }
+        })
+        .collect();
+    QuestionView {
+        param: question.param(),
+        legend: ctx.t("funding-check-q-gemeinde"),
+        hint: ctx.t("funding-check-hint-gemeinde"),
+        kind: "grouped",
+        anchor: anchor(question),
+        any_selected: groups.iter().flat_map(|g| &g.choices).any(|c| c.selected),
+        choices: Vec::new(),
+        groups,
+    }
 }
 
 fn verdict_class(verdict: Verdict) -> &'static str {
@@ -245,6 +318,15 @@ fn result_view(ctx: &Ctx, e: &Evaluation<'_>) -> ResultView {
     }
 }
 
+/// The canonical URL of a check result (see [`canonical_query`]).
+fn check_url(query: &str) -> String {
+    if query.is_empty() {
+        "/foerderung/check".to_owned()
+    } else {
+        format!("/foerderung/check?{query}")
+    }
+}
+
 pub async fn show(
     State(state): State<AppState>,
     Extension(cache): Extension<Arc<SnapshotCache>>,
@@ -264,8 +346,8 @@ pub async fn show(
     let answers = match Answers::from_query(&raw) {
         Ok(answers) => answers,
         Err(mut errors) => {
-            // Point each message at a field of this form: the Gemeinde is
-            // part of the seat, an unreadable address at the first question.
+            // Point each message at a field of this form; an unreadable
+            // address at the first question.
             for e in &mut errors.0 {
                 let question = Question::ALL
                     .iter()
@@ -288,48 +370,110 @@ pub async fn show(
                     fails: 0,
                     pagination: Pagination::new(1, 0, PER_PAGE, "/foerderung/check".to_owned()),
                     share: String::new(),
+                    links: ModuleLinks::default(),
+                    own: Vec::new(),
                 },
             );
         }
     };
-    let query = answers.to_query();
-    let answered = !query.is_empty();
-    let share = if answered {
-        format!("/foerderung/check?{query}")
+    let answered = answers != Answers::default();
+    let share = check_url(&answers.to_query());
+    let snapshot = if answered {
+        Some(cache.get(&state.db).await?)
     } else {
-        "/foerderung/check".to_owned()
+        None
     };
-    let (mut results, mut fits, mut unclear, mut fails) = (Vec::new(), 0, 0, 0);
-    let mut pagination = Pagination::new(1, 0, PER_PAGE, share.clone());
-    if answered {
-        let snapshot = cache.get(&state.db).await?;
-        let ranked = check(snapshot.offers(), &answers, snapshot.today);
-        for e in &ranked {
-            match e.verdict {
-                Verdict::Fits => fits += 1,
-                Verdict::Unclear => unclear += 1,
-                Verdict::Fails => fails += 1,
-            }
-        }
-        pagination = Pagination::new(page_number, ranked.len() as u64, PER_PAGE, share.clone());
-        let offset = ((pagination.page - 1) * PER_PAGE) as usize;
-        results = ranked
-            .iter()
-            .skip(offset)
-            .take(PER_PAGE as usize)
-            .map(|e| result_view(&ctx, e))
-            .collect();
+    // Every offer is ranked, so the number of pages is known before the
+    // check runs; a page beyond the last is the last.
+    let total = snapshot.as_ref().map_or(0, |s| s.offers().len() as u64);
+    let pagination = Pagination::new(page_number, total, PER_PAGE, share.clone());
+    // One URL per result: other orders, empty or unknown parameters and
+    // page numbers out of range are sent to it.
+    let canonical = canonical_query(&answers, pagination.page);
+    if raw != canonical {
+        return Ok(see_other(&check_url(&canonical)));
     }
+    let links = module_links(
+        |name| state.registry.has(name),
+        answers.group == Some(EligibleGroup::Municipality),
+        &share,
+    );
+    let Some(snapshot) = snapshot else {
+        return page(&CheckPage {
+            ctx,
+            errors: ShownErrors::none(),
+            questions,
+            answered,
+            results: Vec::new(),
+            fits: 0,
+            unclear: 0,
+            fails: 0,
+            pagination,
+            share,
+            links,
+            own: Vec::new(),
+        });
+    };
+    let offset = ((pagination.page - 1) * PER_PAGE) as usize;
+    let result = check_page(
+        snapshot.offers(),
+        &answers,
+        snapshot.today,
+        offset,
+        PER_PAGE as usize,
+    );
+    let own = snapshot
+        .offers()
+        .iter()
+        .filter(|o| is_dias_offer(o))
+        .map(|o| rate(o, &answers, snapshot.today))
+        .filter(|r| r.verdict != Verdict::Fails)
+        .map(|r| OwnOffer {
+            slug: r.offer.slug.clone(),
+            title: r.offer.title.clone(),
+            verdict_label: ctx.t(r.verdict.message_id()),
+            verdict_class: verdict_class(r.verdict),
+        })
+        .collect();
+    let results = result
+        .evaluations
+        .iter()
+        .map(|e| result_view(&ctx, e))
+        .collect();
     page(&CheckPage {
         ctx,
         errors: ShownErrors::none(),
         questions,
         answered,
         results,
-        fits,
-        unclear,
-        fails,
+        fits: result.fits,
+        unclear: result.unclear,
+        fails: result.fails,
         pagination,
         share,
+        links,
+        own,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use dias_core::i18n::{Catalog, message_ids};
+
+    /// The check's own catalogue pair defines the same messages, and every
+    /// id the questionnaire builds from the Gemeinde question exists.
+    #[test]
+    fn the_check_messages_exist_in_german_and_english() {
+        let mut de = message_ids(include_str!("../../locales/de-check.ftl"));
+        let mut en = message_ids(include_str!("../../locales/en-check.ftl"));
+        de.sort();
+        en.sort();
+        assert_eq!(de, en);
+        let catalog = Catalog::new(crate::MESSAGES).unwrap_or_else(|e| panic!("{e:?}"));
+        for id in ["funding-check-q-gemeinde", "funding-check-hint-gemeinde"] {
+            for locale in ["de", "en"] {
+                assert_ne!(catalog.get(locale, id), id, "{id} in {locale}");
+            }
+        }
+    }
 }

@@ -3,6 +3,8 @@
 use axum::http::StatusCode;
 use dias_funding::vocab::EligibleGroup;
 
+use dias_web::Module;
+
 use crate::helpers::{app_with_catalogue, catalogue};
 use crate::support::{TestApp, TestResponse};
 
@@ -10,9 +12,12 @@ use crate::support::{TestApp, TestResponse};
 async fn verdicts(app: &TestApp, query: &str) -> Vec<(String, String)> {
     let mut out = Vec::new();
     for page in 1.. {
-        let r = app
-            .get(&format!("/foerderung/check?{query}&seite={page}"))
-            .await;
+        let url = if page == 1 {
+            format!("/foerderung/check?{query}")
+        } else {
+            format!("/foerderung/check?{query}&seite={page}")
+        };
+        let r = app.get(&url).await;
         assert_eq!(r.status, StatusCode::OK, "{}", r.body);
         out.extend(rows(&r));
         if r.attr("nav.pagination a[rel=next]", "href").is_none() {
@@ -92,7 +97,7 @@ async fn a_small_company_from_the_erzgebirgskreis_sees_digi_z_fit() {
 async fn an_ended_programme_names_its_status_as_the_failed_condition() {
     let app = app_with_catalogue().await;
     let mut found = false;
-    for page in 1..=4 {
+    for page in 2..=4 {
         let r = app
             .get(&format!(
                 "/foerderung/check?wer=unternehmen&kreis=14521&groesse=klein&seite={page}"
@@ -151,6 +156,7 @@ async fn without_answers_the_check_shows_only_the_questions() {
     // Every question is a fieldset with a legend, or a labelled select.
     assert_eq!(r.count("#funding-check-form fieldset legend"), 4);
     assert!(r.attr("label[for=kreis]", "class").is_some());
+    assert!(r.attr("label[for=gemeinde]", "class").is_some());
     assert!(r.attr("label[for=branche]", "class").is_some());
 }
 
@@ -176,6 +182,210 @@ async fn a_refused_answer_is_shown_with_an_error_summary_and_the_input_kept() {
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(
         r.attr(".error-summary a", "href").as_deref(),
-        Some("#kreis")
+        Some("#gemeinde")
     );
+    // The refused Gemeinde stays selected: the list is not narrowed to a
+    // Kreis it is not in.
+    assert!(
+        r.attr("#gemeinde option[value='14521020']", "selected")
+            .is_some()
+    );
+    assert!(r.attr("#gemeinde", "aria-invalid").is_some());
+}
+
+/// The app with the catalogue and stand-ins for other modules.
+async fn app_with_modules(names: &[&'static str]) -> TestApp {
+    let mut modules = vec![dias_funding::module()];
+    modules.extend(names.iter().map(|name| Module::new(name)));
+    let app = TestApp::with_modules(modules).await;
+    dias_funding::store::insert_many(
+        &app.db,
+        &catalogue(),
+        dias_funding::today(),
+        dias_core::time::now(),
+    )
+    .await
+    .unwrap();
+    app
+}
+
+#[tokio::test]
+async fn the_gemeinde_is_asked_within_the_chosen_kreis_and_decides() {
+    let app = app_with_catalogue().await;
+    let reference = dias_core::reference::cached();
+    // Without a Kreis: every Gemeinde, grouped by Kreis.
+    let r = app.get("/foerderung/check").await;
+    assert_eq!(r.count("#gemeinde optgroup"), reference.districts.len());
+    assert_eq!(
+        r.count("#gemeinde optgroup option"),
+        reference.municipalities.len()
+    );
+    // With the Erzgebirgskreis: only its Gemeinden.
+    let r = app
+        .get("/foerderung/check?wer=unternehmen&kreis=14521&groesse=kleinst")
+        .await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert_eq!(r.count("#gemeinde optgroup"), 1);
+    assert_eq!(
+        r.count("#gemeinde option[value^='14521']"),
+        reference.municipalities_of("14521").count()
+    );
+    assert_eq!(r.count("#gemeinde option[value^='14612']"), 0);
+    // An offer for Annaberg-Buchholz alone: unclear without the Gemeinde,
+    // decided by it.
+    let slug = "coworking-annaberg-buchholz";
+    let all = verdicts(&app, "wer=unternehmen&kreis=14521&groesse=kleinst").await;
+    assert_eq!(verdict_of(&all, slug), "unklar");
+    let r = app
+        .get("/foerderung/check?wer=unternehmen&kreis=14521&groesse=kleinst")
+        .await;
+    let card = r.text(&format!("li[data-slug={slug}]"));
+    if !card.is_empty() {
+        assert!(card.contains("fehlende Angabe: Gemeinde"), "{card}");
+    }
+    let all = verdicts(
+        &app,
+        "wer=unternehmen&kreis=14521&gemeinde=14521020&groesse=kleinst",
+    )
+    .await;
+    assert_eq!(verdict_of(&all, slug), "passt");
+    let all = verdicts(
+        &app,
+        "wer=unternehmen&kreis=14521&gemeinde=14521035&groesse=kleinst",
+    )
+    .await;
+    assert_eq!(verdict_of(&all, slug), "passt-nicht");
+    // The chosen Gemeinde stays selected.
+    let r = app
+        .get("/foerderung/check?wer=unternehmen&kreis=14521&gemeinde=14521035&groesse=kleinst")
+        .await;
+    assert!(
+        r.attr("#gemeinde option[value='14521035']", "selected")
+            .is_some()
+    );
+}
+
+#[tokio::test]
+async fn every_result_has_one_url_and_other_spellings_are_redirected() {
+    let app = app_with_catalogue().await;
+    let canonical =
+        "/foerderung/check?wer=unternehmen&kreis=14521&groesse=klein&art=zuschuss&art=darlehen";
+    for other in [
+        // What the form sends: every question, empty ones too.
+        "/foerderung/check?wer=unternehmen&kreis=14521&gemeinde=&groesse=klein&branche=&art=darlehen&art=zuschuss",
+        "/foerderung/check?art=zuschuss&groesse=klein&kreis=14521&art=darlehen&wer=unternehmen",
+        "/foerderung/check?wer=unternehmen&kreis=14521&groesse=klein&art=zuschuss&art=darlehen&art=zuschuss",
+        "/foerderung/check?wer=unternehmen&kreis=14521&groesse=klein&art=zuschuss&art=darlehen&seite=1",
+        "/foerderung/check?wer=unternehmen&kreis=14521&groesse=klein&art=zuschuss&art=darlehen&utm_source=newsletter",
+    ] {
+        let r = app.get(other).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{other}");
+        assert_eq!(r.location(), canonical, "{other}");
+    }
+    let r = app.get(canonical).await;
+    assert_eq!(r.status, StatusCode::OK);
+    // No answers at all: the empty questionnaire.
+    for other in [
+        "/foerderung/check?wer=&kreis=&gemeinde=",
+        "/foerderung/check?seite=2",
+    ] {
+        let r = app.get(other).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{other}");
+        assert_eq!(r.location(), "/foerderung/check", "{other}");
+    }
+    // A page beyond the last is the last one; a page that is no number is refused.
+    let pages = catalogue().len().div_ceil(20);
+    let r = app.get(&format!("{canonical}&seite=999")).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert_eq!(r.location(), format!("{canonical}&seite={pages}"));
+    let r = app.get(&format!("{canonical}&seite=zwei")).await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+}
+
+#[tokio::test]
+async fn results_are_paged_and_only_the_shown_offers_are_explained() {
+    let app = app_with_catalogue().await;
+    let query = "wer=unternehmen&kreis=14521&groesse=klein";
+    let (queries, first) = app
+        .count_queries(app.get(&format!("/foerderung/check?{query}")))
+        .await;
+    assert_eq!(first.status, StatusCode::OK);
+    let r2 = app.get(&format!("/foerderung/check?{query}&seite=2")).await;
+    assert_eq!(r2.status, StatusCode::OK);
+    let (one, two) = (rows(&first), rows(&r2));
+    assert_eq!(one.len(), 20);
+    assert!(two.iter().all(|row| !one.contains(row)));
+    // Findings are rendered for the offers of the page, not for all.
+    assert_eq!(first.count("#funding-check-results .funding-findings"), 20);
+    // The counts cover every offer.
+    let summary = first.text("#funding-check-summary");
+    let counted: usize = summary
+        .split(|c: char| !c.is_ascii_digit())
+        .filter_map(|n| n.parse::<usize>().ok())
+        .sum();
+    assert_eq!(counted, catalogue().len(), "{summary}");
+    // Page links are canonical.
+    assert_eq!(
+        first.attr("nav.pagination a[rel=next]", "href").as_deref(),
+        Some(format!("/foerderung/check?{query}&seite=2").as_str())
+    );
+    assert_eq!(
+        r2.attr("nav.pagination a[rel=prev]", "href").as_deref(),
+        Some(format!("/foerderung/check?{query}").as_str())
+    );
+    // The offers come from the in-memory snapshot: a page costs the same
+    // few statements however many offers there are.
+    let (again, _) = app
+        .count_queries(app.get(&format!("/foerderung/check?{query}&seite=3")))
+        .await;
+    assert!(
+        again <= queries.max(3),
+        "{again} statements after {queries}"
+    );
+}
+
+#[tokio::test]
+async fn links_to_other_modules_appear_only_when_they_are_registered() {
+    let kommune = "/foerderung/check?wer=kommune&kreis=14626";
+    // The default app has neither Breitband nor Anfragen.
+    let app = app_with_catalogue().await;
+    let r = app.get(kommune).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert_eq!(r.count("#funding-check-breitband"), 0);
+    assert_eq!(r.count("#funding-check-ask"), 0);
+    assert_eq!(r.count("a[href^='/breitband']"), 0);
+    assert_eq!(r.count("a[href^='/anfragen']"), 0);
+    // The Digitalagentur's own advice offers are linked all the same.
+    let erstberatung =
+        "#funding-check-dias a[href='/foerderung/angebote/dias-breitband-erstberatung']";
+    assert_eq!(r.count(erstberatung), 1);
+
+    let app = app_with_modules(&["breitband", "anfragen"]).await;
+    let r = app.get(kommune).await;
+    assert_eq!(
+        r.attr("#funding-check-breitband a", "href").as_deref(),
+        Some("/breitband")
+    );
+    assert_eq!(
+        r.attr("#funding-check-ask a", "href").as_deref(),
+        Some(
+            "/anfragen/neu?thema=foerderung&kontext=%2Ffoerderung%2Fcheck%3Fwer%3Dkommune%26kreis%3D14626"
+        )
+    );
+    // Companies are not pointed to broadband funding for municipalities.
+    let r = app
+        .get("/foerderung/check?wer=unternehmen&kreis=14626&groesse=klein")
+        .await;
+    assert_eq!(r.count("#funding-check-breitband"), 0);
+    assert_eq!(r.count("#funding-check-ask"), 1);
+    assert_eq!(
+        r.count("#funding-check-dias a[href='/foerderung/angebote/dias-breitband-erstberatung']"),
+        0,
+        "an offer for municipalities only is not suggested to a company"
+    );
+
+    let app = app_with_modules(&["anfragen"]).await;
+    let r = app.get(kommune).await;
+    assert_eq!(r.count("#funding-check-breitband"), 0);
+    assert_eq!(r.count("#funding-check-ask"), 1);
 }
