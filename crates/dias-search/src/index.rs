@@ -4,25 +4,32 @@
 use std::path::Path;
 use std::sync::Mutex;
 
+use tantivy::Searcher;
 use tantivy::collector::{Count, TopDocs};
-use tantivy::query::{BooleanQuery, Occur, Query, QueryParser, TermQuery};
+use tantivy::query::{
+    BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query, QueryParser, TermQuery,
+};
 use tantivy::schema::{
-    Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
-    Value,
+    FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing,
+    TextOptions, Value,
 };
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term, doc};
 
 use crate::SearchError;
-use crate::analyzer::{GERMAN, german};
+use crate::analyzer::{GERMAN, Word, compound_splits, german, stem, typo_distance, words};
 use crate::source::SearchDoc;
 
 /// Raise when the schema changes: an index of another version is rebuilt.
-const SCHEMA_VERSION: &str = "1";
+const SCHEMA_VERSION: &str = "2";
 const WRITER_HEAP: usize = 50_000_000;
 pub const MAX_PER_PAGE: usize = 50;
 /// Deep pages are refused: nobody reads result 5,000, and it costs.
 pub const MAX_PAGE: usize = 100;
+/// The most ids [`SearchIndex::ranked_ids`] returns.
+pub const MAX_RANKED: usize = 10_000;
+/// Weight of a match in the title against one in the body.
+const TITLE_BOOST: f32 = 3.0;
 
 #[derive(Clone, Copy)]
 struct Fields {
@@ -33,6 +40,9 @@ struct Fields {
     body: Field,
     url: Field,
     date: Field,
+    /// The id as a number where it is one: read from the column store, so
+    /// ranked id lists need no stored document.
+    num: Field,
 }
 
 pub struct SearchIndex {
@@ -65,6 +75,7 @@ fn schema() -> (Schema, Fields) {
         body: builder.add_text_field("body", text),
         url: builder.add_text_field("url", STORED),
         date: builder.add_i64_field("date", STORED | INDEXED),
+        num: builder.add_u64_field("num", FAST),
     };
     (builder.build(), fields)
 }
@@ -187,6 +198,9 @@ impl SearchIndex {
         if let Some(date) = d.date {
             document.add_i64(f.date, date);
         }
+        if let Ok(num) = d.id.parse::<u64>() {
+            document.add_u64(f.num, num);
+        }
         writer.add_document(document)?;
         Ok(())
     }
@@ -238,22 +252,173 @@ impl SearchIndex {
         self.reader.searcher().num_docs()
     }
 
-    fn text_query(&self, text: &str, conjunction: bool) -> Result<Box<dyn Query>, SearchError> {
+    fn parsed_query(&self, text: &str, conjunction: bool) -> Box<dyn Query> {
         let mut parser =
             QueryParser::for_index(&self.index, vec![self.fields.title, self.fields.body]);
-        parser.set_field_boost(self.fields.title, 3.0);
+        parser.set_field_boost(self.fields.title, TITLE_BOOST);
         if conjunction {
             parser.set_conjunction_by_default();
         }
         // Lenient parsing: user input with stray quotes or colons still searches.
         let (query, _errors) = parser.parse_query_lenient(text);
-        Ok(query)
+        query
     }
 
-    /// Runs a query. An empty text matches nothing. All words must match; when
-    /// that finds nothing of the asked kind (or of any kind, without one),
-    /// any word may — so a module's own search is not starved by documents of
-    /// other kinds that happen to contain every word.
+    fn known(&self, searcher: &Searcher, stem: &str) -> tantivy::Result<u64> {
+        let mut freq = 0;
+        for field in [self.fields.title, self.fields.body] {
+            freq += searcher.doc_freq(&Term::from_field_text(field, stem))?;
+        }
+        Ok(freq)
+    }
+
+    /// A stem in the title (weighted) or the body.
+    fn exact(&self, stem: &str) -> Box<dyn Query> {
+        let term = |field| {
+            Box::new(TermQuery::new(
+                Term::from_field_text(field, stem),
+                IndexRecordOption::WithFreqs,
+            )) as Box<dyn Query>
+        };
+        Box::new(BooleanQuery::new(vec![
+            (
+                Occur::Should,
+                Box::new(BoostQuery::new(term(self.fields.title), TITLE_BOOST)),
+            ),
+            (Occur::Should, term(self.fields.body)),
+        ]))
+    }
+
+    /// What one query word matches. A word the index knows matches itself.
+    /// An unknown one is read as a compound of two known words
+    /// ("digitalisierungszuschuss" → Digitalisierung + Zuschuss), else as a
+    /// misspelling of a near word (one edit from five letters, two from nine).
+    fn word_query(&self, searcher: &Searcher, word: &Word) -> tantivy::Result<Box<dyn Query>> {
+        if self.known(searcher, &word.stem)? > 0 {
+            return Ok(self.exact(&word.stem));
+        }
+        let mut best: Option<(u64, String, String)> = None;
+        for (head, tail) in compound_splits(&word.folded) {
+            let (Some(head), Some(tail)) = (stem(&head), stem(&tail)) else {
+                continue;
+            };
+            let weakest = self
+                .known(searcher, &head)?
+                .min(self.known(searcher, &tail)?);
+            if weakest > 0 && best.as_ref().is_none_or(|(freq, _, _)| weakest > *freq) {
+                best = Some((weakest, head, tail));
+            }
+        }
+        if let Some((_, head, tail)) = best {
+            return Ok(Box::new(BooleanQuery::intersection(vec![
+                self.exact(&head),
+                self.exact(&tail),
+            ])));
+        }
+        let distance = typo_distance(&word.stem);
+        if distance == 0 {
+            return Ok(self.exact(&word.stem));
+        }
+        let fuzzy = |field| {
+            Box::new(FuzzyTermQuery::new(
+                Term::from_field_text(field, &word.stem),
+                distance,
+                true,
+            )) as Box<dyn Query>
+        };
+        Ok(Box::new(BooleanQuery::new(vec![
+            (
+                Occur::Should,
+                Box::new(BoostQuery::new(fuzzy(self.fields.title), TITLE_BOOST)),
+            ),
+            (Occur::Should, fuzzy(self.fields.body)),
+        ])))
+    }
+
+    /// The query for a text: all words must match; when that finds nothing
+    /// of the asked kind (or of any kind, without one), any word may — so a
+    /// module's own search is not starved by documents of other kinds that
+    /// happen to contain every word. Quoted phrases and field syntax go
+    /// through tantivy's query parser.
+    fn matching(
+        &self,
+        searcher: &Searcher,
+        text: &str,
+        kind: Option<&str>,
+    ) -> Result<Box<dyn Query>, SearchError> {
+        let found = |query: &dyn Query| -> tantivy::Result<bool> {
+            let scoped = match kind {
+                Some(kind) => self.with_kind(query.box_clone(), kind),
+                None => query.box_clone(),
+            };
+            Ok(searcher.search(&*scoped, &Count)? > 0)
+        };
+        if text.contains('"') || text.contains(':') {
+            let all = self.parsed_query(text, true);
+            if found(&*all)? {
+                return Ok(all);
+            }
+            return Ok(self.parsed_query(text, false));
+        }
+        let words = words(text);
+        if words.is_empty() {
+            return Ok(Box::new(BooleanQuery::new(Vec::new())));
+        }
+        let parts = words
+            .iter()
+            .map(|w| self.word_query(searcher, w))
+            .collect::<tantivy::Result<Vec<_>>>()?;
+        let all: Box<dyn Query> = Box::new(BooleanQuery::intersection(
+            parts.iter().map(|p| p.box_clone()).collect(),
+        ));
+        if parts.len() == 1 || found(&*all)? {
+            return Ok(all);
+        }
+        Ok(Box::new(BooleanQuery::union(parts)))
+    }
+
+    /// Ids of the documents of `kind` that match `text`, best first, at
+    /// most `limit` (capped at [`MAX_RANKED`]) — for pages that filter and
+    /// order the hits themselves. No stored document is read for numeric
+    /// ids, no snippet is built.
+    pub fn ranked_ids(
+        &self,
+        text: &str,
+        kind: &str,
+        limit: usize,
+    ) -> Result<Vec<String>, SearchError> {
+        let text = text.trim();
+        if text.is_empty() || limit == 0 {
+            return Ok(Vec::new());
+        }
+        let searcher = self.reader.searcher();
+        let query = self.with_kind(self.matching(&searcher, text, Some(kind))?, kind);
+        let top = searcher.search(&query, &TopDocs::with_limit(limit.min(MAX_RANKED)))?;
+        let mut columns = Vec::with_capacity(searcher.segment_readers().len());
+        for reader in searcher.segment_readers() {
+            columns.push(reader.fast_fields().u64("num").ok());
+        }
+        let mut ids = Vec::with_capacity(top.len());
+        for (_score, addr) in top {
+            let num = columns
+                .get(addr.segment_ord as usize)
+                .and_then(Option::as_ref)
+                .and_then(|c| c.first(addr.doc_id));
+            match num {
+                Some(num) => ids.push(num.to_string()),
+                None => {
+                    let d: TantivyDocument = searcher.doc(addr)?;
+                    if let Some(id) = d.get_first(self.fields.id).and_then(|v| v.as_str()) {
+                        ids.push(id.to_owned());
+                    }
+                }
+            }
+        }
+        Ok(ids)
+    }
+
+    /// Runs a query (see [`Self::matching`] for what matches). An empty
+    /// text matches nothing.
     pub fn search(&self, q: &SearchQuery) -> Result<SearchResults, SearchError> {
         let text = q.text.trim();
         if text.is_empty() {
@@ -266,10 +431,7 @@ impl SearchIndex {
             Some(kind) => self.with_kind(base.box_clone(), kind),
             None => base.box_clone(),
         };
-        let mut base = self.text_query(text, true)?;
-        if searcher.search(&*scoped(&*base), &Count)? == 0 {
-            base = self.text_query(text, false)?;
-        }
+        let base = self.matching(&searcher, text, q.kind.as_deref())?;
 
         let mut counts = Vec::new();
         // One counting pass per known kind: counting loads no documents,
@@ -507,6 +669,99 @@ mod tests {
             .unwrap();
         assert_eq!(index.search(&query("Inhalt", None)).unwrap().total, 0);
         assert_eq!(index.cursor(), Some(10));
+    }
+
+    fn funding_docs() -> Vec<SearchDoc> {
+        vec![
+            doc(
+                "offer",
+                "1",
+                "Digitalisierung Zuschuss (Digi-Z)",
+                "Zuschuss für Digitalisierungsprojekte kleiner und mittlerer Unternehmen",
+            ),
+            doc(
+                "offer",
+                "2",
+                "Sachsenkredit",
+                "Darlehen für Gründung und Wachstum",
+            ),
+            doc(
+                "offer",
+                "3",
+                "Förderung von KI-Anwendungen",
+                "Zuschuss für Projekte mit künstlicher Intelligenz",
+            ),
+            doc("offer", "400", "Breitband", "Glasfaser für Gemeinden"),
+        ]
+    }
+
+    #[test]
+    fn an_unknown_compound_is_read_as_two_known_words() {
+        let index = index_with(&funding_docs());
+        let hits = index
+            .search(&query("digitalisierungszuschuss", Some("offer")))
+            .unwrap();
+        assert_eq!(hits.hits[0].id, "1", "{:?}", hits.hits);
+        assert_eq!(hits.total, 1);
+    }
+
+    #[test]
+    fn misspelt_longer_words_still_find_but_short_ones_do_not_wander() {
+        let index = index_with(&funding_docs());
+        // One letter missing, one swapped.
+        for typo in ["Digitalisirung", "Zuschsus", "Glasfsaer"] {
+            let hits = index.search(&query(typo, Some("offer"))).unwrap();
+            assert!(hits.total >= 1, "{typo} found nothing");
+        }
+        assert_eq!(
+            index
+                .search(&query("Glasfsaer", Some("offer")))
+                .unwrap()
+                .hits[0]
+                .id,
+            "400"
+        );
+        // "KO" is not "KI".
+        assert_eq!(index.search(&query("KO", Some("offer"))).unwrap().total, 0);
+        // A known word is not widened: "Darlehen" finds only the loan.
+        assert_eq!(
+            index
+                .search(&query("Darlehen", Some("offer")))
+                .unwrap()
+                .total,
+            1
+        );
+    }
+
+    #[test]
+    fn ranked_ids_follow_the_relevance_order_without_snippets() {
+        let index = index_with(&funding_docs());
+        let hits = index.search(&query("Zuschuss", Some("offer"))).unwrap();
+        let ids = index.ranked_ids("Zuschuss", "offer", 100).unwrap();
+        assert_eq!(
+            ids,
+            hits.hits.iter().map(|h| h.id.clone()).collect::<Vec<_>>()
+        );
+        assert_eq!(ids.len(), 2);
+        assert_eq!(index.ranked_ids("Zuschuss", "offer", 1).unwrap().len(), 1);
+        assert!(index.ranked_ids("Zuschuss", "page", 10).unwrap().is_empty());
+        assert!(index.ranked_ids("  ", "offer", 10).unwrap().is_empty());
+        // Ids that are not numbers come from the stored document.
+        let named = index_with(&[doc("page", "impressum", "Impressum", "Angaben")]);
+        assert_eq!(
+            named.ranked_ids("Impressum", "page", 10).unwrap(),
+            vec!["impressum".to_owned()]
+        );
+    }
+
+    #[test]
+    fn quoted_phrases_still_work() {
+        let index = index_with(&funding_docs());
+        let hits = index
+            .search(&query("\"künstlicher Intelligenz\"", Some("offer")))
+            .unwrap();
+        assert_eq!(hits.total, 1);
+        assert_eq!(hits.hits[0].id, "3");
     }
 
     #[test]

@@ -7,7 +7,6 @@ use askama::Template;
 use axum::Extension;
 use axum::extract::{RawQuery, State};
 use axum::response::Response;
-use dias_search::SearchQuery;
 use dias_web::components::Pagination;
 use dias_web::forms::page;
 use dias_web::{AppError, AppResult, AppState, Ctx};
@@ -19,9 +18,6 @@ use crate::store::KIND_OFFER;
 const PER_PAGE: u64 = 20;
 /// Page links beyond this are refused: nobody reads page 1,000 and it costs.
 const MAX_PAGE: u64 = dias_web::components::MAX_PAGE;
-/// Search hits considered for a text query (the most relevant ones).
-const SEARCH_PAGES: usize = 10;
-const SEARCH_PER_PAGE: usize = 50;
 
 /// What the filter form asks for.
 #[derive(Debug, Clone)]
@@ -121,22 +117,14 @@ pub(crate) fn parse_listing(ctx: &Ctx, raw: Option<&str>) -> AppResult<Listing> 
 
 /// Ranked offer ids of a text query, from the search index.
 fn search_ids(state: &AppState, q: &str) -> AppResult<Vec<i64>> {
-    let mut ids = Vec::new();
-    for page in 1..=SEARCH_PAGES {
-        let results = state.search.search(&SearchQuery {
-            text: q.to_owned(),
-            kind: Some(KIND_OFFER.to_owned()),
-            kinds: Vec::new(),
-            page,
-            per_page: SEARCH_PER_PAGE,
-        })?;
-        let n = results.hits.len();
-        ids.extend(results.hits.iter().filter_map(|h| h.id.parse::<i64>().ok()));
-        if n < SEARCH_PER_PAGE || ids.len() >= results.total {
-            break;
-        }
-    }
-    Ok(ids)
+    // Every match counts for the facets and the order, up to the index's
+    // cap on ranked ids; only ids are read, no snippets.
+    Ok(state
+        .search
+        .ranked_ids(q, KIND_OFFER, dias_search::index::MAX_RANKED)?
+        .iter()
+        .filter_map(|id| id.parse().ok())
+        .collect())
 }
 
 /// The offers a listing finds: the selection (with facet counts) and, for

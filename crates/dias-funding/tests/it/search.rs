@@ -118,6 +118,53 @@ async fn the_text_search_finds_an_offer_by_a_word_of_its_text() {
     assert_eq!(number(&none, "#funding-result-count"), 0);
 }
 
+/// The searches the issue names, and the misspellings people make: the
+/// expected offers come first.
+#[tokio::test]
+async fn searches_people_type_find_the_expected_offers_first() {
+    let app = app_with_catalogue().await;
+    let top = |listed: Vec<String>, n: usize| listed.into_iter().take(n).collect::<Vec<_>>();
+    for q in [
+        "Digitalisierung+Zuschuss",
+        "digitalisierungszuschuss",
+        "Digitalisierungs-Zuschuss",
+        // Typos in longer words.
+        "Digitalisirung+Zuschus",
+        "Digitalisierung+Zuschuß",
+    ] {
+        let r = app.get(&format!("/foerderung?q={q}")).await;
+        assert_eq!(
+            top(listed(&r), 1),
+            vec!["digi-z".to_owned()],
+            "{q}: {:?}",
+            listed(&r)
+        );
+    }
+    let titles: std::collections::HashMap<String, String> =
+        catalogue().into_iter().map(|o| (o.slug, o.title)).collect();
+    let ki = app.get("/foerderung?q=F%C3%B6rderung+KI").await;
+    let ki_top = top(listed(&ki), 3);
+    assert_eq!(ki_top.len(), 3, "{:?}", listed(&ki));
+    for slug in &ki_top {
+        assert!(
+            titles[slug].contains("KI"),
+            "{slug} ({}) is not about KI: {ki_top:?}",
+            titles[slug]
+        );
+    }
+    // Without the umlaut the same list, in the same order.
+    let folded = app.get("/foerderung?q=Forderung+KI").await;
+    assert_eq!(listed(&folded), listed(&ki));
+    // A compound of two words that the catalogue only has apart.
+    let r = app.get("/foerderung?q=Breitbandplanung&offen=0").await;
+    assert_eq!(
+        top(listed(&r), 1),
+        vec!["breitband-planungszuschuss-landkreise".to_owned()],
+        "{:?}",
+        listed(&r)
+    );
+}
+
 #[tokio::test]
 async fn sorting_by_deadline_puts_the_nearest_deadline_first() {
     let app = app_with_catalogue().await;
