@@ -107,6 +107,19 @@ impl OfferInput {
         input
     }
 
+    /// The form as name/value pairs, as a browser would submit it.
+    pub fn to_pairs(&self) -> Vec<(String, String)> {
+        let mut pairs: Vec<(String, String)> = self
+            .values
+            .iter()
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+        for (name, items) in &self.lists {
+            pairs.extend(items.iter().map(|i| (name.clone(), i.clone())));
+        }
+        pairs
+    }
+
     /// The text of a field (empty if absent).
     pub fn get(&self, name: &str) -> &str {
         self.values.get(name).map_or("", String::as_str)
@@ -587,15 +600,7 @@ mod tests {
     }
 
     fn pairs(input: &OfferInput) -> Vec<(String, String)> {
-        let mut pairs: Vec<(String, String)> = input
-            .values
-            .iter()
-            .map(|(k, v)| (k.clone(), v.clone()))
-            .collect();
-        for (name, items) in &input.lists {
-            pairs.extend(items.iter().map(|i| (name.clone(), i.clone())));
-        }
-        pairs
+        input.to_pairs()
     }
 
     #[test]

@@ -105,6 +105,14 @@ pub const MESSAGES: &[Messages] = &[
         locale: "en",
         source: include_str!("../locales/en-exchange.ftl"),
     },
+    Messages {
+        locale: "de",
+        source: include_str!("../locales/de-editorial.ftl"),
+    },
+    Messages {
+        locale: "en",
+        source: include_str!("../locales/en-editorial.ftl"),
+    },
 ];
 
 /// The module's registration.
@@ -233,6 +241,8 @@ mod tests {
             include_str!("routes/api.rs"),
             include_str!("routes/opendata.rs"),
             include_str!("routes/exchange.rs"),
+            include_str!("routes/editorial.rs"),
+            include_str!("editorial.rs"),
             include_str!("search.rs"),
             include_str!("snapshot.rs"),
         ] {
@@ -245,6 +255,11 @@ mod tests {
             include_str!("../templates/funding/check.html"),
             include_str!("../templates/funding/opendata.html"),
             include_str!("../templates/funding/import.html"),
+            include_str!("../templates/funding/editorial.html"),
+            include_str!("../templates/funding/editorial_form.html"),
+            include_str!("../templates/funding/editorial_history.html"),
+            include_str!("../templates/funding/editorial_diff.html"),
+            include_str!("../templates/funding/editorial_offer_bar.html"),
         ] {
             used.extend(
                 template

@@ -4,6 +4,7 @@
 
 mod api;
 mod check;
+mod editorial;
 mod exchange;
 mod offer;
 mod opendata;
@@ -27,6 +28,7 @@ pub fn routes() -> Router<AppState> {
         .merge(api::routes())
         .merge(opendata::routes())
         .merge(exchange::routes())
+        .merge(editorial::routes())
         // One snapshot per router: each instance (and each test app) keeps
         // its own and checks it against the database.
         .layer(Extension(Arc::new(SnapshotCache::default())))

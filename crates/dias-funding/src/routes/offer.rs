@@ -48,6 +48,9 @@ struct OfferPage {
     combinable: Vec<(String, String)>,
     last_checked: String,
     updated_at: i64,
+    /// The Redaktion's bar: preview notice or edit link.
+    preview: Option<super::editorial::Preview>,
+    can_edit: bool,
 }
 
 fn row(label: String, value: String) -> Option<Row> {
@@ -62,6 +65,17 @@ pub async fn show(
     let stored = store::by_slug(&state.db, &slug)
         .await?
         .ok_or(AppError::NotFound)?;
+    render(&state, ctx, stored, None).await
+}
+
+/// The page of a stored offer, or of an editor's unsaved form (`preview`,
+/// see the Redaktion), which nothing stores.
+pub(super) async fn render(
+    state: &AppState,
+    ctx: Ctx,
+    stored: store::StoredOffer,
+    preview: Option<super::editorial::Preview>,
+) -> AppResult<Response> {
     let others = store::by_slugs(&state.db, &stored.offer.combinable_with).await?;
     let today = crate::today();
     let o = stored.offer;
@@ -202,6 +216,8 @@ pub async fn show(
         combinable,
         last_checked: day(&ctx, o.last_checked),
         updated_at: stored.updated_at,
+        can_edit: preview.is_none() && super::editorial::can_edit(&ctx),
+        preview,
         offer: o,
         ctx,
     })

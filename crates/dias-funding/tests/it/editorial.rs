@@ -1,10 +1,15 @@
 //! The editorial workflow (Redaktion): versions and status log in the
 //! store, and the staff pages.
 
+use axum::http::StatusCode;
+use dias_core::policy::Role;
+use dias_funding::Offer;
+use dias_funding::editorial::OfferInput;
 use dias_funding::store::{self, Change};
 use dias_funding::vocab::Status;
 
-use crate::helpers::{app, catalogue};
+use crate::helpers::{app, app_with_catalogue, catalogue};
+use crate::support::{TestApp, TestResponse};
 
 #[tokio::test]
 async fn save_creates_updates_and_leaves_unchanged_records_alone() {
@@ -111,4 +116,491 @@ async fn save_many_handles_a_mixed_batch_in_few_queries() {
         .unwrap();
     assert!(none.iter().all(|s| s.change == Change::Unchanged));
     assert_eq!(store::offers_version(&app.db).await.unwrap(), 2);
+}
+
+// ------------------------------------------------------------------ pages
+
+/// The edit form of an offer as a browser submits it, with changes.
+fn form_of(offer: &Offer, version: i32, changes: &[(&str, &str)]) -> Vec<(String, String)> {
+    let mut input = OfferInput::from_offer(offer);
+    input.set("version", version.to_string());
+    for (name, value) in changes {
+        input.set(name, *value);
+    }
+    input.to_pairs()
+}
+
+async fn post_form(app: &TestApp, path: &str, pairs: &[(String, String)]) -> TestResponse {
+    let fields: Vec<(&str, &str)> = pairs
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    app.post(path, &fields).await
+}
+
+async fn offer(app: &TestApp, slug: &str) -> dias_funding::store::StoredOffer {
+    store::by_slug(&app.db, slug).await.unwrap().unwrap()
+}
+
+async fn version_count(app: &TestApp, slug: &str) -> usize {
+    let id = offer(app, slug).await.id;
+    store::versions(&app.db, id).await.unwrap().len()
+}
+
+#[tokio::test]
+async fn staff_edit_an_offer_error_first_then_saved_as_a_new_version() {
+    let app = app_with_catalogue().await;
+    app.sign_in_as(Role::Staff).await;
+    let form = app.get("/foerderung/redaktion/digi-z").await;
+    assert_eq!(form.status, StatusCode::OK);
+    assert_eq!(
+        form.attr("input[name=version]", "value").as_deref(),
+        Some("1")
+    );
+    assert_eq!(
+        form.attr("#title", "value").as_deref(),
+        Some("Digitalisierung Zuschuss (FRL Digi-Z)")
+    );
+    assert!(form.count("#funding_types-zuschuss[checked]") == 1);
+    let before = offer(&app, "digi-z").await;
+    let counter = store::offers_version(&app.db).await.unwrap();
+
+    // An error: the input comes back, nothing is stored.
+    let bad = form_of(
+        &before.offer,
+        1,
+        &[
+            ("title", ""),
+            ("amount_max_eur", "120.000"),
+            ("funder", "Neuer Fördergeber"),
+            ("note", "Höchstbetrag angepasst"),
+        ],
+    );
+    let r = post_form(&app, "/foerderung/redaktion/digi-z", &bad).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    assert_eq!(r.count(".error-summary a[href='#title']"), 1);
+    assert_eq!(r.count(".error-summary a[href='#amount_max_eur']"), 1);
+    assert_eq!(r.text("#title-error").is_empty(), false);
+    assert_eq!(
+        r.attr("#funder", "value").as_deref(),
+        Some("Neuer Fördergeber")
+    );
+    assert_eq!(
+        r.attr("#amount_max_eur", "value").as_deref(),
+        Some("120.000")
+    );
+    assert_eq!(
+        r.attr("#note", "value").as_deref(),
+        Some("Höchstbetrag angepasst")
+    );
+    assert_eq!(offer(&app, "digi-z").await.offer, before.offer);
+    assert_eq!(store::offers_version(&app.db).await.unwrap(), counter);
+    assert_eq!(version_count(&app, "digi-z").await, 1);
+
+    // Fixed: stored as version 2, the history and the diff show it.
+    let good = form_of(
+        &before.offer,
+        1,
+        &[
+            ("amount_max_eur", "120000"),
+            ("note", "Höchstbetrag angepasst"),
+        ],
+    );
+    let r = post_form(&app, "/foerderung/redaktion/digi-z", &good).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    assert_eq!(
+        r.location(),
+        "/foerderung/redaktion/digi-z/versionen?hinweis=funding-editorial-saved"
+    );
+    let after = offer(&app, "digi-z").await;
+    assert_eq!(after.offer.amount_max_eur, Some(120_000));
+    assert_eq!(store::offers_version(&app.db).await.unwrap(), counter + 1);
+    let history = app.get(r.location()).await;
+    assert_eq!(history.status, StatusCode::OK);
+    assert!(history.text(".flash--success").contains("gespeichert"));
+    let rows = history.texts("#funding-editorial-versions tbody tr");
+    assert_eq!(rows.len(), 2);
+    assert!(rows[0].contains("Höchstbetrag angepasst") && rows[0].contains("Test Person"));
+    let diff = app.get("/foerderung/redaktion/digi-z/versionen/2").await;
+    assert_eq!(diff.status, StatusCode::OK);
+    assert_eq!(diff.count("section[id^=funding-change-]"), 1);
+    let change = diff.text("#funding-change-amount_max_eur");
+    assert!(
+        change.contains("100000") && change.contains("120000"),
+        "{change}"
+    );
+
+    // The public page shows the new amount and, for staff, the edit link.
+    let public = app.get("/foerderung/angebote/digi-z").await;
+    assert!(public.text("#funding-conditions").contains("120.000"));
+    assert_eq!(
+        public.attr("#funding-edit-link", "href").as_deref(),
+        Some("/foerderung/redaktion/digi-z")
+    );
+    app.forget_cookies();
+    let public = app.get("/foerderung/angebote/digi-z").await;
+    assert_eq!(public.count("#funding-edit-link"), 0);
+}
+
+#[tokio::test]
+async fn preview_renders_the_offer_page_and_stores_nothing() {
+    let app = app_with_catalogue().await;
+    app.sign_in_as(Role::Staff).await;
+    let before = offer(&app, "digi-z").await;
+    let counter = store::offers_version(&app.db).await.unwrap();
+    let mut pairs = form_of(&before.offer, 1, &[("title", "Digi-Z in neuer Fassung")]);
+    pairs.push(("action".into(), "vorschau".into()));
+    let r = post_form(&app, "/foerderung/redaktion/digi-z", &pairs).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert_eq!(r.text("h1"), "Digi-Z in neuer Fassung");
+    assert_eq!(r.count("#funding-preview"), 1);
+    assert_eq!(r.count("#funding-edit-link"), 0);
+    assert_eq!(
+        r.attr("#funding-preview input[name=title]", "value")
+            .as_deref(),
+        Some("Digi-Z in neuer Fassung")
+    );
+    assert_eq!(offer(&app, "digi-z").await.offer, before.offer);
+    assert_eq!(store::offers_version(&app.db).await.unwrap(), counter);
+    assert_eq!(version_count(&app, "digi-z").await, 1);
+
+    // „Weiter bearbeiten“ brings the form back with the input.
+    let mut back = form_of(&before.offer, 1, &[("title", "Digi-Z in neuer Fassung")]);
+    back.push(("action".into(), "zurueck".into()));
+    let r = post_form(&app, "/foerderung/redaktion/digi-z", &back).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert_eq!(
+        r.attr("#title", "value").as_deref(),
+        Some("Digi-Z in neuer Fassung")
+    );
+    assert_eq!(offer(&app, "digi-z").await.offer, before.offer);
+}
+
+#[tokio::test]
+async fn saving_over_a_newer_version_is_refused_with_409_and_the_input_kept() {
+    let app = app_with_catalogue().await;
+    app.sign_in_as(Role::Staff).await;
+    let loaded = offer(&app, "digi-z").await;
+    // Someone else saves first.
+    let mut theirs = loaded.offer.clone();
+    theirs.summary.push_str(" Ergänzt von anderer Seite.");
+    store::save(&app.db, &theirs, None, "andere", dias_funding::today(), 5)
+        .await
+        .unwrap();
+    let mine = form_of(&loaded.offer, 1, &[("funder", "Meine Fassung")]);
+    let r = post_form(&app, "/foerderung/redaktion/digi-z", &mine).await;
+    assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.body);
+    assert_eq!(r.attr("#funder", "value").as_deref(), Some("Meine Fassung"));
+    assert_eq!(
+        r.attr("#funding-editorial-conflict a", "href").as_deref(),
+        Some("/foerderung/redaktion/digi-z/versionen/2")
+    );
+    assert_eq!(r.attr("input[name=version]", "value").as_deref(), Some("2"));
+    assert_eq!(offer(&app, "digi-z").await.offer, theirs);
+    // Saving again after seeing the conflict replaces version 2 on purpose.
+    let again = form_of(&loaded.offer, 2, &[("funder", "Meine Fassung")]);
+    let r = post_form(&app, "/foerderung/redaktion/digi-z", &again).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert_eq!(offer(&app, "digi-z").await.offer.funder, "Meine Fassung");
+    assert_eq!(version_count(&app, "digi-z").await, 3);
+}
+
+#[tokio::test]
+async fn staff_create_an_offer_and_a_taken_slug_is_refused() {
+    let app = app_with_catalogue().await;
+    app.sign_in_as(Role::Staff).await;
+    let form = app.get("/foerderung/redaktion/neu").await;
+    assert_eq!(form.status, StatusCode::OK);
+    assert_eq!(
+        form.attr("#reviewer", "value").as_deref(),
+        Some("Test Person")
+    );
+    let mut new = offer(&app, "digi-z").await.offer;
+    new.slug = "digi-neu".into();
+    new.title = "Digitalisierung neu".into();
+    new.combinable_with.clear();
+    let r = post_form(&app, "/foerderung/redaktion/neu", &form_of(&new, 0, &[])).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let stored = offer(&app, "digi-neu").await;
+    assert_eq!(stored.offer, new);
+    assert_eq!(version_count(&app, "digi-neu").await, 1);
+    let r = post_form(&app, "/foerderung/redaktion/neu", &form_of(&new, 0, &[])).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(r.count(".error-summary a[href='#slug']"), 1);
+    assert_eq!(version_count(&app, "digi-neu").await, 1);
+}
+
+#[tokio::test]
+async fn status_changes_are_logged_and_shown_on_the_public_page() {
+    let app = app_with_catalogue().await;
+    app.sign_in_as(Role::Staff).await;
+    // Antragstopp needs a note: refused without, nothing stored.
+    let r = app
+        .post(
+            "/foerderung/redaktion/digi-z/status",
+            &[("status", "antragstopp"), ("status_note", "")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(r.count(".error-summary a[href='#status_note']"), 1);
+    assert_eq!(offer(&app, "digi-z").await.offer.status, Status::Open);
+    assert_eq!(r.count("#status-antragstopp[checked]"), 1, "choice kept");
+
+    let r = app
+        .post(
+            "/foerderung/redaktion/digi-z/status",
+            &[
+                ("status", "antragstopp"),
+                ("status_note", "Mittel für 2026 ausgeschöpft."),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let stored = offer(&app, "digi-z").await;
+    assert_eq!(stored.offer.status, Status::Stopped);
+    assert_eq!(stored.offer.status_note, "Mittel für 2026 ausgeschöpft.");
+    let history = app.get("/foerderung/redaktion/digi-z/versionen").await;
+    let log = history.text("#funding-editorial-log");
+    assert!(
+        log.contains("Offen → Antragstopp") && log.contains("Mittel für 2026"),
+        "{log}"
+    );
+    let public = app.get("/foerderung/angebote/digi-z").await;
+    assert!(public.text(".badge").contains("Antragstopp"));
+    assert!(public.body.contains("Mittel für 2026 ausgeschöpft."));
+}
+
+#[tokio::test]
+async fn marking_as_checked_and_restoring_write_versions() {
+    let app = app_with_catalogue().await;
+    app.sign_in_as(Role::Staff).await;
+    let original = offer(&app, "digi-z").await.offer;
+    let mut changed = original.clone();
+    changed.last_checked = dias_funding::today()
+        .checked_sub(jiff::ToSpan::months(8))
+        .unwrap();
+    changed.reviewer = "Altes Team".into();
+    changed.keywords.push("Test".into());
+    store::save(&app.db, &changed, None, "alt", dias_funding::today(), 5)
+        .await
+        .unwrap();
+
+    let r = app.post("/foerderung/redaktion/digi-z/geprueft", &[]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let checked = offer(&app, "digi-z").await.offer;
+    assert_eq!(checked.last_checked, dias_funding::today());
+    assert_eq!(checked.reviewer, "Test Person");
+    assert_eq!(version_count(&app, "digi-z").await, 3);
+
+    let r = app
+        .post(
+            "/foerderung/redaktion/digi-z/versionen/1/wiederherstellen",
+            &[],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    assert_eq!(offer(&app, "digi-z").await.offer, original);
+    let id = offer(&app, "digi-z").await.id;
+    let history = store::versions(&app.db, id).await.unwrap();
+    assert_eq!(history.len(), 4);
+    assert_eq!(history[0].note, "Version 1 wiederhergestellt");
+    assert_eq!(
+        store::version(&app.db, id, 4).await.unwrap().unwrap().offer,
+        store::version(&app.db, id, 1).await.unwrap().unwrap().offer
+    );
+    let r = app
+        .post(
+            "/foerderung/redaktion/digi-z/versionen/99/wiederherstellen",
+            &[],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn the_review_queue_lists_offers_not_checked_for_the_configured_months() {
+    let app = app_with_catalogue().await;
+    app.sign_in_as(Role::Staff).await;
+    assert_eq!(app.state.config.funding_review_months, 6);
+    let today = dias_funding::today();
+    let months_ago = |n: i64| today.checked_sub(jiff::ToSpan::months(n)).unwrap();
+    // The catalogue's examples carry older checks; start from all checked.
+    let fresh: Vec<Offer> = store::all(&app.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|s| Offer {
+            last_checked: today,
+            ..s.offer
+        })
+        .collect();
+    store::save_many(&app.db, &fresh, None, "", today, 4)
+        .await
+        .unwrap();
+    for (slug, checked) in [
+        ("digi-z", months_ago(9)),
+        ("digi-d", months_ago(7)),
+        ("innopraemie", months_ago(5)),
+    ] {
+        let mut o = offer(&app, slug).await.offer;
+        o.last_checked = checked;
+        store::save(&app.db, &o, None, "", today, 5).await.unwrap();
+    }
+    let page = app.get("/foerderung/redaktion").await;
+    assert_eq!(page.status, StatusCode::OK);
+    let count = page.text("#funding-review-count");
+    let queue: Vec<String> = page
+        .html()
+        .select(&scraper::Selector::parse("#funding-review-queue tbody a").unwrap())
+        .filter_map(|a| a.value().attr("href").map(str::to_owned))
+        .collect();
+    assert_eq!(
+        queue,
+        vec![
+            "/foerderung/redaktion/digi-z/versionen".to_owned(),
+            "/foerderung/redaktion/digi-d/versionen".to_owned()
+        ],
+        "oldest first, five months is not due"
+    );
+    assert_eq!(count.trim(), "2");
+    let due = app.get("/foerderung/redaktion?pruefung=1").await;
+    assert_eq!(due.count("#funding-editorial-offers tbody tr"), 2);
+    let search = app.get("/foerderung/redaktion?q=digi&status=offen").await;
+    assert!(search.count("#funding-editorial-offers tbody tr") >= 2);
+    assert!(search.text("#funding-editorial-offers").contains("Digi-Z"));
+    assert_eq!(
+        app.get("/foerderung/redaktion?seite=0").await.status,
+        StatusCode::BAD_REQUEST
+    );
+}
+
+#[tokio::test]
+async fn the_overview_costs_the_same_queries_for_more_offers() {
+    let app = app_with_catalogue().await;
+    app.sign_in_as(Role::Staff).await;
+    app.get("/foerderung/redaktion").await;
+    let (few, r) = app.count_queries(app.get("/foerderung/redaktion")).await;
+    assert_eq!(r.status, StatusCode::OK);
+    let mut more = Vec::new();
+    for i in 0..40 {
+        let mut o = offer(&app, "digi-z").await.offer;
+        o.slug = format!("digi-z-kopie-{i}");
+        o.combinable_with.clear();
+        more.push(o);
+    }
+    store::save_many(&app.db, &more, None, "", dias_funding::today(), 5)
+        .await
+        .unwrap();
+    app.get("/foerderung/redaktion").await;
+    let (many, r) = app.count_queries(app.get("/foerderung/redaktion")).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert_eq!(few, many);
+}
+
+/// Every page of the Redaktion, for the role checks.
+fn pages() -> Vec<&'static str> {
+    vec![
+        "/foerderung/redaktion",
+        "/foerderung/redaktion/neu",
+        "/foerderung/redaktion/digi-z",
+        "/foerderung/redaktion/digi-z/versionen",
+        "/foerderung/redaktion/digi-z/versionen/1",
+    ]
+}
+
+#[tokio::test]
+async fn only_staff_and_admins_use_the_redaktion() {
+    let app = app_with_catalogue().await;
+    for path in pages() {
+        let r = app.get(path).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{path}");
+        assert!(r.location().starts_with("/konto/anmelden"), "{path}");
+    }
+    for role in [Role::Participant, Role::Moderator] {
+        app.forget_cookies();
+        app.sign_in_as(role).await;
+        for path in pages() {
+            assert_eq!(
+                app.get(path).await.status,
+                StatusCode::FORBIDDEN,
+                "{role:?} {path}"
+            );
+        }
+        let r = app
+            .post(
+                "/foerderung/redaktion/digi-z/status",
+                &[("status", "ausgelaufen"), ("status_note", "x")],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN);
+        assert_eq!(
+            app.get("/foerderung")
+                .await
+                .count("#funding-editorial-link"),
+            0
+        );
+    }
+    for role in [Role::Staff, Role::Admin] {
+        app.forget_cookies();
+        app.sign_in_as(role).await;
+        for path in pages() {
+            assert_eq!(
+                app.get(path).await.status,
+                StatusCode::OK,
+                "{role:?} {path}"
+            );
+        }
+        assert_eq!(
+            app.get("/foerderung")
+                .await
+                .attr("#funding-editorial-link", "href")
+                .as_deref(),
+            Some("/foerderung/redaktion")
+        );
+    }
+    assert_eq!(offer(&app, "digi-z").await.offer.status, Status::Open);
+}
+
+#[tokio::test]
+async fn every_form_action_of_the_redaktion_needs_a_csrf_token() {
+    let app = app_with_catalogue().await;
+    app.sign_in_as(Role::Staff).await;
+    let routes = [
+        "/foerderung/redaktion/neu",
+        "/foerderung/redaktion/digi-z",
+        "/foerderung/redaktion/digi-z/versionen/1/wiederherstellen",
+        "/foerderung/redaktion/digi-z/status",
+        "/foerderung/redaktion/digi-z/geprueft",
+    ];
+    let source = include_str!("../../src/routes/editorial.rs");
+    assert_eq!(source.matches("post(").count(), routes.len());
+    let before = offer(&app, "digi-z").await;
+    let mut fields = form_of(&before.offer, 1, &[("title", "Ohne Token")]);
+    fields.push(("status".into(), "ausgelaufen".into()));
+    let fields: Vec<(&str, &str)> = fields
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    for path in routes {
+        let r = app.post_raw(path, &fields).await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN, "{path}");
+    }
+    assert_eq!(offer(&app, "digi-z").await, before);
+    assert_eq!(version_count(&app, "digi-z").await, 1);
+}
+
+#[test]
+fn every_field_has_a_label_in_german_and_english() {
+    let catalog = dias_core::i18n::Catalog::new(dias_funding::MESSAGES).unwrap();
+    let mut names: Vec<String> = dias_funding::exchange::FIELDS
+        .iter()
+        .map(|f| f.name.to_owned())
+        .collect();
+    names.push(dias_funding::editorial::MUNICIPALITIES.to_owned());
+    for name in names {
+        let id = format!("funding-editorial-field-{}", name.replace('_', "-"));
+        for locale in ["de", "en"] {
+            assert_ne!(catalog.get(locale, &id), id, "{id} in {locale}");
+        }
+    }
 }
