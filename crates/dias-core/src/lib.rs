@@ -9,6 +9,7 @@
 pub mod accounts;
 pub mod audit;
 pub mod bits;
+pub mod facets;
 pub mod config;
 pub mod crypto;
 pub mod db;

@@ -18,6 +18,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
 
 pub use dias_core::bits::Bits;
+use dias_core::facets::FacetIndex;
 use jiff::civil::Date;
 use sea_orm::{DatabaseConnection, DbErr};
 
@@ -201,16 +202,11 @@ impl Filter {
 }
 
 /// The outcome of a filter: matching positions and counts per value.
-#[derive(Debug, Clone)]
-pub struct Selection {
-    pub matches: Bits,
-    pub total: usize,
-    counts: [HashMap<String, usize>; 7],
-}
+pub type Selection = dias_core::facets::Selection<7>;
 
-impl Selection {
-    pub fn count(&self, facet: Facet, value: &str) -> usize {
-        self.counts[facet.index()].get(value).copied().unwrap_or(0)
+impl From<Facet> for usize {
+    fn from(facet: Facet) -> usize {
+        facet.index()
     }
 }
 
@@ -250,7 +246,7 @@ pub struct Snapshot {
     updated_at: Vec<i64>,
     by_id: HashMap<i64, usize>,
     by_slug: HashMap<String, usize>,
-    values: [HashMap<String, Bits>; 7],
+    facets: FacetIndex<7>,
     open: Bits,
     by_deadline: Vec<usize>,
     by_updated: Vec<usize>,
@@ -270,15 +266,12 @@ impl Snapshot {
     pub fn build(version: i64, today: Date, mut rows: Vec<StoredOffer>) -> Snapshot {
         rows.sort_by_cached_key(|r| (title_key(&r.offer.title), r.id));
         let n = rows.len();
-        let mut values: [HashMap<String, Bits>; 7] = Default::default();
+        let mut facets = FacetIndex::new(n);
         let mut open = Bits::zeros(n);
         for (pos, row) in rows.iter().enumerate() {
             for (facet, carried) in facet_values(&row.offer).iter().enumerate() {
                 for value in carried {
-                    values[facet]
-                        .entry((*value).to_owned())
-                        .or_insert_with(|| Bits::zeros(n))
-                        .set(pos);
+                    facets.add(facet, value, pos);
                 }
             }
             if is_open(&row.offer, today) {
@@ -304,7 +297,7 @@ impl Snapshot {
                 .map(|(p, r)| (r.offer.slug.clone(), p))
                 .collect(),
             offers: rows.into_iter().map(|r| r.offer).collect(),
-            values,
+            facets,
             open,
             by_deadline,
             by_updated,
@@ -353,59 +346,13 @@ impl Snapshot {
         bits
     }
 
-    fn mask(&self, facet: Facet, values: &[String]) -> Bits {
-        let mut mask = Bits::zeros(self.len());
-        for v in values {
-            if let Some(bits) = self.values[facet.index()].get(v) {
-                mask.or_with(bits);
-            }
-        }
-        mask
-    }
-
     /// Applies a filter, optionally within a set (search hits).
     pub fn select(&self, filter: &Filter, within: Option<&Bits>) -> Selection {
-        let n = self.len();
-        let masks: Vec<Option<Bits>> = Facet::ALL
-            .iter()
-            .map(|&f| {
-                let values = filter.values(f);
-                (!values.is_empty()).then(|| self.mask(f, values))
-            })
-            .collect();
-        let base = |except: Option<Facet>| {
-            let mut bits = within.cloned().unwrap_or_else(|| Bits::ones(n));
-            if filter.open_only {
-                bits.and_with(&self.open);
-            }
-            for (f, mask) in Facet::ALL.iter().zip(&masks) {
-                if Some(*f) != except
-                    && let Some(mask) = mask
-                {
-                    bits.and_with(mask);
-                }
-            }
-            bits
-        };
-        let matches = base(None);
-        let mut counts: [HashMap<String, usize>; 7] = Default::default();
-        for facet in Facet::ALL {
-            // Without a selection in this facet its base is the result itself.
-            let other = if masks[facet.index()].is_some() {
-                base(Some(facet))
-            } else {
-                matches.clone()
-            };
-            counts[facet.index()] = self.values[facet.index()]
-                .iter()
-                .map(|(value, bits)| (value.clone(), other.count_and(bits)))
-                .collect();
+        let mut base = within.cloned().unwrap_or_else(|| Bits::ones(self.len()));
+        if filter.open_only {
+            base.and_with(&self.open);
         }
-        Selection {
-            total: matches.count(),
-            matches,
-            counts,
-        }
+        self.facets.select(&filter.selected, &base)
     }
 
     /// Positions of one page of a selection in the given order.

@@ -20,6 +20,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
 
 pub use dias_core::bits::Bits;
+use dias_core::facets::FacetIndex;
 use sea_orm::{DatabaseConnection, DbErr};
 
 /// The facets of the directory, in display order.
@@ -143,7 +144,7 @@ pub struct Snapshot {
     /// (name, slug) by position, for map labels.
     labels: Vec<(String, String)>,
     /// Per facet: value → positions carrying it.
-    values: [HashMap<String, Bits>; 6],
+    facets: FacetIndex<6>,
     /// The figures of the statistics page.
     pub stats: crate::stats::Stats,
 }
@@ -159,18 +160,11 @@ impl std::fmt::Debug for Snapshot {
 
 /// The outcome of a filter: the matching positions and the counts per
 /// facet value.
-#[derive(Debug, Clone)]
-pub struct Selection {
-    pub matches: Bits,
-    pub total: usize,
-    /// Per facet: value → actors that would match with that value chosen
-    /// in addition (disjunctive within the facet).
-    pub counts: [HashMap<String, usize>; 6],
-}
+pub type Selection = dias_core::facets::Selection<6>;
 
-impl Selection {
-    pub fn count(&self, facet: Facet, value: &str) -> usize {
-        self.counts[facet.index()].get(value).copied().unwrap_or(0)
+impl From<Facet> for usize {
+    fn from(facet: Facet) -> usize {
+        facet.index()
     }
 }
 
@@ -207,13 +201,8 @@ impl Snapshot {
     ) -> Snapshot {
         rows.sort_by_cached_key(|r| (name_key(&r.name), r.id));
         let n = rows.len();
-        let mut values: [HashMap<String, Bits>; 6] = Default::default();
-        let mut mark = |facet: Facet, value: &str, pos: usize| {
-            values[facet.index()]
-                .entry(value.to_owned())
-                .or_insert_with(|| Bits::zeros(n))
-                .set(pos);
-        };
+        let mut facets = FacetIndex::new(n);
+        let mut mark = |facet: Facet, value: &str, pos: usize| facets.add(facet, value, pos);
         for (pos, r) in rows.iter().enumerate() {
             mark(Facet::Category, &r.category, pos);
             for v in &r.competences {
@@ -247,7 +236,7 @@ impl Snapshot {
                 .collect(),
             ids: rows.iter().map(|r| r.id).collect(),
             newest,
-            values,
+            facets,
             stats,
         }
     }
@@ -271,57 +260,10 @@ impl Snapshot {
         bits
     }
 
-    /// The mask of one facet: actors with any of `values`.
-    fn mask(&self, facet: Facet, values: &[String]) -> Bits {
-        let mut mask = Bits::zeros(self.len());
-        for v in values {
-            if let Some(bits) = self.values[facet.index()].get(v) {
-                mask.or_with(bits);
-            }
-        }
-        mask
-    }
-
     /// Applies a filter, optionally within a set (search hits).
     pub fn select(&self, filter: &Filter, within: Option<&Bits>) -> Selection {
-        let n = self.len();
-        let masks: Vec<Option<Bits>> = Facet::ALL
-            .iter()
-            .map(|&f| {
-                let values = filter.values(f);
-                (!values.is_empty()).then(|| self.mask(f, values))
-            })
-            .collect();
-        let base = |except: Option<Facet>| {
-            let mut bits = within.cloned().unwrap_or_else(|| Bits::ones(n));
-            for (f, mask) in Facet::ALL.iter().zip(&masks) {
-                if Some(*f) != except
-                    && let Some(mask) = mask
-                {
-                    bits.and_with(mask);
-                }
-            }
-            bits
-        };
-        let matches = base(None);
-        let mut counts: [HashMap<String, usize>; 6] = Default::default();
-        for facet in Facet::ALL {
-            // Without a selection in this facet its base is the result itself.
-            let other = if masks[facet.index()].is_some() {
-                base(Some(facet))
-            } else {
-                matches.clone()
-            };
-            counts[facet.index()] = self.values[facet.index()]
-                .iter()
-                .map(|(value, bits)| (value.clone(), other.count_and(bits)))
-                .collect();
-        }
-        Selection {
-            total: matches.count(),
-            matches,
-            counts,
-        }
+        let base = within.cloned().unwrap_or_else(|| Bits::ones(self.len()));
+        self.facets.select(&filter.selected, &base)
     }
 
     /// Ids of one page of a selection in the given order.
@@ -378,8 +320,8 @@ impl Snapshot {
     /// Actors of a selection per value of `facet` (e.g. per Kreis for the
     /// map), ignoring the facet's own disjunction.
     pub fn matches_per_value(&self, selection: &Selection, facet: Facet) -> HashMap<String, usize> {
-        self.values[facet.index()]
-            .iter()
+        self.facets
+            .values(facet)
             .map(|(v, bits)| (v.clone(), selection.matches.count_and(bits)))
             .collect()
     }

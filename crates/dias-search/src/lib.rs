@@ -10,6 +10,11 @@
 //! German text is analysed by lower-casing, removing German stop words,
 //! folding umlauts and ß (so "Forderung" finds "Förderung") and Snowball
 //! German stemming (so "Digitalisierungen" finds "Digitalisierung").
+//! A query word the index does not know is read as a compound of two words
+//! it does know ("digitalisierungszuschuss" → Digitalisierung + Zuschuss),
+//! else as a misspelling of a near word (one edit from five letters, two
+//! from nine). Pages that filter and order hits themselves ask for
+//! [`SearchIndex::ranked_ids`]: ids only, best first, no snippets.
 
 mod analyzer;
 pub mod index;
