@@ -1,10 +1,13 @@
 //! A small iCalendar (RFC 5545) writer for events: one `VCALENDAR` with
 //! `VEVENT`s whose times are UTC (`…Z`), so no `VTIMEZONE` is needed and
-//! every calendar shows them in its own zone. Text values are escaped
-//! (backslash, comma, semicolon, newline) and content lines folded at 75
-//! octets without splitting a UTF-8 character; lines end in CRLF.
+//! every calendar shows them in its own zone, or that last whole calendar
+//! days (`VALUE=DATE`, e.g. an application deadline). Text values are
+//! escaped (backslash, comma, semicolon, newline) and content lines folded
+//! at 75 octets without splitting a UTF-8 character; lines end in CRLF.
+//! Shared by the KI-Netzwerk's events and the Förderlotse's deadlines.
 
 use jiff::Timestamp;
+use jiff::civil::Date;
 
 /// One event as a calendar sees it.
 #[derive(Debug, Clone, Default)]
@@ -22,6 +25,9 @@ pub struct CalendarEvent {
     pub cancelled: bool,
     /// When the event last changed (`LAST-MODIFIED`).
     pub updated: i64,
+    /// An all-day event on this calendar day: `DTSTART;VALUE=DATE` and an
+    /// exclusive `DTEND` the day after; `start` and `end` are then unused.
+    pub all_day: Option<Date>,
 }
 
 /// A calendar with a display name (`X-WR-CALNAME`, read by most clients).
@@ -30,6 +36,9 @@ pub struct Calendar {
     pub name: String,
     pub events: Vec<CalendarEvent>,
 }
+
+/// `PRODID` of every calendar dias writes.
+pub const PRODUCT: &str = "-//Digitalagentur Sachsen//dias//DE";
 
 /// Most octets of a content line, without its CRLF (RFC 5545, 3.1).
 const LINE_OCTETS: usize = 75;
@@ -84,11 +93,7 @@ pub fn render(calendar: &Calendar, stamp: i64) -> String {
     let mut out = String::new();
     property(&mut out, "BEGIN", "VCALENDAR");
     property(&mut out, "VERSION", "2.0");
-    property(
-        &mut out,
-        "PRODID",
-        "-//Digitalagentur Sachsen//dias KI-Netzwerk//DE",
-    );
+    property(&mut out, "PRODID", PRODUCT);
     property(&mut out, "CALSCALE", "GREGORIAN");
     property(&mut out, "METHOD", "PUBLISH");
     if !calendar.name.is_empty() {
@@ -98,8 +103,25 @@ pub fn render(calendar: &Calendar, stamp: i64) -> String {
         property(&mut out, "BEGIN", "VEVENT");
         property(&mut out, "UID", &escape_text(&e.uid));
         property(&mut out, "DTSTAMP", &utc(stamp));
-        property(&mut out, "DTSTART", &utc(e.start));
-        property(&mut out, "DTEND", &utc(e.end));
+        match e.all_day {
+            Some(day) => {
+                let next = day.tomorrow().unwrap_or(day);
+                property(
+                    &mut out,
+                    "DTSTART;VALUE=DATE",
+                    &day.strftime("%Y%m%d").to_string(),
+                );
+                property(
+                    &mut out,
+                    "DTEND;VALUE=DATE",
+                    &next.strftime("%Y%m%d").to_string(),
+                );
+            }
+            None => {
+                property(&mut out, "DTSTART", &utc(e.start));
+                property(&mut out, "DTEND", &utc(e.end));
+            }
+        }
         property(&mut out, "LAST-MODIFIED", &utc(e.updated));
         property(&mut out, "SUMMARY", &escape_text(&e.summary));
         if !e.description.is_empty() {
@@ -180,5 +202,24 @@ mod tests {
         assert!(text.contains("SUMMARY:KI\\, Daten\\; Recht\r\n"));
         assert!(text.ends_with("END:VCALENDAR\r\n"));
         assert!(!text.replace("\r\n", "").contains('\n'));
+    }
+
+    #[test]
+    fn all_day_events_end_the_next_day() {
+        let text = render(
+            &Calendar {
+                name: String::new(),
+                events: vec![CalendarEvent {
+                    uid: "deadline-1@test".into(),
+                    summary: "Frist".into(),
+                    all_day: Some(jiff::civil::date(2026, 12, 31)),
+                    ..CalendarEvent::default()
+                }],
+            },
+            0,
+        );
+        assert!(text.contains("DTSTART;VALUE=DATE:20261231\r\n"), "{text}");
+        assert!(text.contains("DTEND;VALUE=DATE:20270101\r\n"), "{text}");
+        assert!(!text.contains("DTSTART:"));
     }
 }

@@ -139,12 +139,24 @@ impl JobContext {
     }
 }
 
+/// What a job may need beyond the database: the translations (mail in the
+/// recipient's language) and the public address (links in mail).
+#[derive(Clone)]
+pub struct JobEnv {
+    pub catalog: Arc<crate::i18n::Catalog>,
+    pub public_url: String,
+}
+
 /// What a job kind does.
 pub trait JobHandler: Send + Sync {
     fn run(
         &self,
         ctx: JobContext,
     ) -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<(), String>> + Send + '_>>;
+
+    /// Called once when the workers start, before any `run`; handlers that
+    /// need the environment keep it.
+    fn bind(&self, _env: &JobEnv) {}
 }
 
 async fn finish(

@@ -16,6 +16,7 @@ pub mod db;
 pub mod entities;
 pub mod error;
 pub mod i18n;
+pub mod ical;
 pub mod jobs;
 pub mod mail;
 pub mod markdown;

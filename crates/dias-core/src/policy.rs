@@ -126,6 +126,9 @@ pub enum CoreAction {
     ViewJobs,
     /// Start maintenance jobs such as rebuilding the search index.
     StartJobs,
+    /// Start a module's periodic job now (e.g. the funding reminders); it
+    /// would run within its interval anyway, so staff may.
+    RunScheduledJobs,
 }
 
 impl Policy for CoreAction {
@@ -133,7 +136,9 @@ impl Policy for CoreAction {
         let Some(who) = who else { return false };
         match self {
             CoreAction::ManageOwnAccount => true,
-            CoreAction::EnterAdminArea | CoreAction::ViewJobs => who.role.is_staff_or_above(),
+            CoreAction::EnterAdminArea | CoreAction::ViewJobs | CoreAction::RunScheduledJobs => {
+                who.role.is_staff_or_above()
+            }
             CoreAction::ManageUsers
             | CoreAction::ViewAuditLog
             | CoreAction::ViewMailbox
@@ -185,5 +190,8 @@ mod tests {
         }
         assert!(CoreAction::ViewJobs.permits(Some(&principal(Role::Staff))));
         assert!(!CoreAction::ViewJobs.permits(Some(&principal(Role::Moderator))));
+        assert!(CoreAction::RunScheduledJobs.permits(Some(&principal(Role::Staff))));
+        assert!(!CoreAction::RunScheduledJobs.permits(Some(&principal(Role::Moderator))));
+        assert!(!CoreAction::StartJobs.permits(Some(&principal(Role::Staff))));
     }
 }

@@ -48,6 +48,7 @@ pub mod policy;
 pub mod snapshot;
 pub mod store;
 pub mod vocab;
+pub mod watch;
 
 mod demo;
 mod routes;
@@ -91,6 +92,14 @@ pub const MESSAGES: &[Messages] = &[
     },
     Messages {
         locale: "de",
+        source: include_str!("../locales/de-deadlines.ftl"),
+    },
+    Messages {
+        locale: "en",
+        source: include_str!("../locales/en-deadlines.ftl"),
+    },
+    Messages {
+        locale: "de",
         source: include_str!("../locales/de-check.ftl"),
     },
     Messages {
@@ -130,6 +139,13 @@ pub fn module() -> Module {
     }];
     module.messages = MESSAGES.to_vec();
     module.search_sources = vec![Arc::new(search::OfferSource)];
+    module.jobs.push((watch::REMINDER_JOB, watch::ReminderJob::handler()));
+    module.schedules.push(dias_web::registry::Schedule {
+        kind: watch::REMINDER_JOB,
+        every_secs: watch::REMINDER_EVERY_SECS,
+        label_key: "funding-watch-job",
+    });
+    module.personal_data = Some(Arc::new(watch::WatchData));
     module.demo = Some(Arc::new(|db, scale| Box::pin(demo::seed(db, scale))));
     module
 }
@@ -238,6 +254,10 @@ mod tests {
             include_str!("routes/search.rs"),
             include_str!("routes/offer.rs"),
             include_str!("routes/check.rs"),
+            include_str!("routes/deadlines.rs"),
+            include_str!("routes/watch.rs"),
+            include_str!("routes/compare.rs"),
+            include_str!("watch.rs"),
             include_str!("routes/api.rs"),
             include_str!("routes/opendata.rs"),
             include_str!("routes/exchange.rs"),
@@ -253,6 +273,10 @@ mod tests {
             include_str!("../templates/funding/card.html"),
             include_str!("../templates/funding/offer.html"),
             include_str!("../templates/funding/check.html"),
+            include_str!("../templates/funding/deadlines.html"),
+            include_str!("../templates/funding/watch.html"),
+            include_str!("../templates/funding/watch_button.html"),
+            include_str!("../templates/funding/compare.html"),
             include_str!("../templates/funding/opendata.html"),
             include_str!("../templates/funding/import.html"),
             include_str!("../templates/funding/editorial.html"),

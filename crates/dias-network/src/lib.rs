@@ -26,7 +26,8 @@ pub mod contact;
 pub mod domain;
 pub mod entities;
 pub mod events;
-pub mod ical;
+/// The calendar writer moved to the core, where the Förderlotse shares it.
+pub use dias_core::ical;
 pub mod map;
 pub mod matching;
 pub mod open_data;

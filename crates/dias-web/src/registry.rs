@@ -35,6 +35,17 @@ pub struct NavEntry {
     pub label_key: &'static str,
 }
 
+/// A job kind that runs by itself every `every_secs` on a running
+/// installation (the scheduler in [`crate::workers`] queues it once per
+/// interval across all instances) and that staff may start by hand on the
+/// jobs page, where `label_key` names its button.
+#[derive(Debug, Clone)]
+pub struct Schedule {
+    pub kind: &'static str,
+    pub every_secs: i64,
+    pub label_key: &'static str,
+}
+
 /// A teaser on the home page.
 #[derive(Debug, Clone)]
 pub struct Teaser {
@@ -51,6 +62,8 @@ pub struct Module {
     pub search_sources: Vec<Arc<dyn SearchSource>>,
     pub messages: Vec<Messages>,
     pub jobs: Vec<(&'static str, Arc<dyn JobHandler>)>,
+    /// Jobs (of kinds in `jobs`) that run periodically.
+    pub schedules: Vec<Schedule>,
     pub demo: Option<DemoSeeder>,
     /// The module's part of account export and deletion.
     pub personal_data: Option<Arc<dyn PersonalData>>,
@@ -66,6 +79,7 @@ impl Module {
             search_sources: Vec::new(),
             messages: Vec::new(),
             jobs: Vec::new(),
+            schedules: Vec::new(),
             demo: None,
             personal_data: None,
         }
@@ -107,6 +121,13 @@ impl Registry {
         self.modules
             .iter()
             .filter_map(|m| m.personal_data.clone())
+            .collect()
+    }
+
+    pub fn schedules(&self) -> Vec<Schedule> {
+        self.modules
+            .iter()
+            .flat_map(|m| m.schedules.iter().cloned())
             .collect()
     }
 

@@ -1,15 +1,64 @@
-//! Background work of an instance: the search indexer, the job runner, mail
-//! delivery and session clean-up. Each stops when the shutdown signal turns.
+//! Background work of an instance: the search indexer, the job runner, the
+//! scheduler of periodic jobs, mail delivery and session clean-up. Each
+//! stops when the shutdown signal turns.
 
 use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Duration;
 
-use dias_core::jobs::{JobContext, JobHandler};
+use dias_core::jobs::{JobContext, JobEnv, JobHandler};
+use sea_orm::sea_query::{Alias, Expr, ExprTrait, OnConflict, Query};
+use sea_orm::{ConnectionTrait, DatabaseConnection, DbErr, TransactionTrait};
 use tokio::sync::watch;
 use tokio::task::JoinHandle;
 
+use crate::registry::Schedule;
 use crate::state::AppState;
+
+/// How often an instance looks whether a periodic job is due.
+const SCHEDULER_TICK: Duration = Duration::from_secs(60);
+
+/// Queues every scheduled job whose interval slot (`now / every_secs`) has
+/// not been taken yet; returns the ids of the queued jobs.
+///
+/// Exactly once across instances: the slot is taken by a conditional
+/// update of the schedule's row in `data_versions` (`version < slot`),
+/// which one transaction wins, and the job is queued in that transaction.
+pub async fn enqueue_due(
+    db: &DatabaseConnection,
+    schedules: &[Schedule],
+    now: i64,
+) -> Result<Vec<i64>, DbErr> {
+    let table = Alias::new("data_versions");
+    let (name_col, version_col) = (Alias::new("name"), Alias::new("version"));
+    let mut queued = Vec::new();
+    for schedule in schedules {
+        let slot = now / Ord::max(schedule.every_secs, 1);
+        let name = format!("schedule:{}", schedule.kind);
+        let txn = db.begin().await?;
+        let mut insert = Query::insert();
+        insert
+            .into_table(table.clone())
+            .columns([name_col.clone(), version_col.clone()])
+            .values([name.clone().into(), 0i64.into()])
+            .map_err(|e| DbErr::Custom(e.to_string()))?
+            .on_conflict(OnConflict::column(name_col.clone()).do_nothing().to_owned());
+        txn.execute(&insert).await?;
+        let update = Query::update()
+            .table(table.clone())
+            .value(version_col.clone(), slot)
+            .and_where(Expr::col(name_col.clone()).eq(name.as_str()))
+            .and_where(Expr::col(version_col.clone()).lt(slot))
+            .to_owned();
+        if txn.execute(&update).await?.rows_affected() == 1 {
+            let id = dias_core::jobs::enqueue(&txn, schedule.kind, serde_json::Value::Null, None)
+                .await?;
+            queued.push(id);
+        }
+        txn.commit().await?;
+    }
+    Ok(queued)
+}
 
 /// Rebuilds this instance's index with progress and asks the other instances
 /// (through the outbox) to do the same.
@@ -75,8 +124,13 @@ pub fn spawn(
 ) -> Result<Vec<JoinHandle<()>>, String> {
     let mut handles = Vec::new();
     let mut handlers: HashMap<String, Arc<dyn JobHandler>> = HashMap::new();
+    let env = JobEnv {
+        catalog: state.catalog.clone(),
+        public_url: state.config.public_url.clone(),
+    };
     for module in &state.registry.modules {
         for (kind, handler) in &module.jobs {
+            handler.bind(&env);
             handlers.insert((*kind).to_owned(), handler.clone());
         }
     }
@@ -102,6 +156,22 @@ pub fn spawn(
         Arc::new(handlers),
         shutdown.clone(),
     )));
+    let schedules = state.registry.schedules();
+    if !schedules.is_empty() {
+        let db = state.db.clone();
+        let mut stop = shutdown.clone();
+        handles.push(tokio::spawn(async move {
+            loop {
+                if let Err(e) = enqueue_due(&db, &schedules, dias_core::time::now()).await {
+                    tracing::warn!(error = %e, "could not queue scheduled jobs");
+                }
+                tokio::select! {
+                    _ = tokio::time::sleep(SCHEDULER_TICK) => {}
+                    _ = stop.changed() => return,
+                }
+            }
+        }));
+    }
     let transport = dias_core::mail::Transport::from_config(&state.config)?;
     handles.push(tokio::spawn(dias_core::mail::run_delivery(
         state.db.clone(),

@@ -4,11 +4,14 @@
 
 mod api;
 mod check;
+mod compare;
+mod deadlines;
 mod editorial;
 mod exchange;
 mod offer;
 mod opendata;
 mod search;
+mod watch;
 
 use std::sync::Arc;
 
@@ -25,6 +28,9 @@ pub fn routes() -> Router<AppState> {
         .route("/foerderung", get(search::list))
         .route("/foerderung/angebote/{slug}", get(offer::show))
         .route("/foerderung/check", get(check::show))
+        .merge(deadlines::routes())
+        .merge(watch::routes())
+        .merge(compare::routes())
         .merge(api::routes())
         .merge(opendata::routes())
         .merge(exchange::routes())

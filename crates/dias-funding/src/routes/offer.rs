@@ -51,6 +51,8 @@ struct OfferPage {
     /// The Redaktion's bar: preview notice or edit link.
     preview: Option<super::editorial::Preview>,
     can_edit: bool,
+    /// The Merkliste button (engineer A's `routes/watch.rs`).
+    watch: super::watch::WatchButton,
 }
 
 fn row(label: String, value: String) -> Option<Row> {
@@ -78,6 +80,7 @@ pub(super) async fn render(
 ) -> AppResult<Response> {
     let others = store::by_slugs(&state.db, &stored.offer.combinable_with).await?;
     let today = crate::today();
+    let watch = super::watch::button(&state, &ctx, stored.id, &stored.offer.slug).await?;
     let o = stored.offer;
     let t = |id: &str| ctx.t(id);
 
@@ -218,6 +221,7 @@ pub(super) async fn render(
         updated_at: stored.updated_at,
         can_edit: preview.is_none() && super::editorial::can_edit(&ctx),
         preview,
+        watch,
         offer: o,
         ctx,
     })

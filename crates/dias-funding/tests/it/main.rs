@@ -8,9 +8,12 @@ mod support;
 
 mod api;
 mod check;
+mod compare;
+mod deadlines;
 mod editorial;
 mod helpers;
 mod import;
 mod offer;
 mod search;
 mod store;
+mod watch;

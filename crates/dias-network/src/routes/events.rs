@@ -263,6 +263,7 @@ fn calendar_event(
             .collect(),
         cancelled: e.cancelled_at.is_some(),
         updated: e.updated_at,
+        all_day: None,
     }
 }
 

@@ -36,6 +36,7 @@ pub fn routes() -> Router<AppState> {
         .route("/verwaltung/postausgang/{id}", get(mail_detail))
         .route("/verwaltung/aufgaben", get(jobs))
         .route("/verwaltung/aufgaben/suchindex", post(start_reindex))
+        .route("/verwaltung/aufgaben/starten", post(start_scheduled))
 }
 
 #[derive(Deserialize, Default)]
@@ -435,6 +436,9 @@ struct JobsPage {
     pagination: Pagination,
     can_start: bool,
     running: bool,
+    /// The modules' periodic jobs, startable by hand: (kind, button label);
+    /// empty for those who may not.
+    schedules: Vec<(String, String)>,
 }
 
 async fn jobs(
@@ -466,8 +470,55 @@ async fn jobs(
         pagination: Pagination::new(page_number, total, PER_PAGE, "/verwaltung/aufgaben".into()),
         can_start: ctx.can(&CoreAction::StartJobs),
         running,
+        schedules: if ctx.can(&CoreAction::RunScheduledJobs) {
+            state
+                .registry
+                .schedules()
+                .iter()
+                .map(|s| (s.kind.to_owned(), ctx.t(s.label_key)))
+                .collect()
+        } else {
+            Vec::new()
+        },
         ctx,
     })
+}
+
+#[derive(Deserialize, Default)]
+pub struct StartInput {
+    #[serde(default)]
+    art: String,
+}
+
+/// Starts a module's periodic job now; only scheduled kinds can be started.
+async fn start_scheduled(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Form(input): Form<StartInput>,
+) -> AppResult<Response> {
+    let actor = ctx.require(&CoreAction::RunScheduledJobs)?.user()?.clone();
+    let schedules = state.registry.schedules();
+    let schedule = schedules
+        .iter()
+        .find(|s| s.kind == input.art)
+        .ok_or_else(|| AppError::BadRequest(ctx.t("error-invalid-choice")))?;
+    dias_core::jobs::enqueue(
+        &state.db,
+        schedule.kind,
+        serde_json::Value::Null,
+        Some(actor.user_id),
+    )
+    .await?;
+    dias_core::audit::record(
+        &state.db,
+        Some(actor.user_id),
+        "job.started",
+        "job",
+        None,
+        serde_json::json!({ "kind": schedule.kind }),
+    )
+    .await?;
+    Ok(see_other("/verwaltung/aufgaben?hinweis=aufgabe-gestartet"))
 }
 
 async fn start_reindex(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {

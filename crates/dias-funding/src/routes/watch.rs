@@ -1,0 +1,232 @@
+//! The Merkliste: `/foerderung/merkliste` lists a person's watched offers
+//! with their next deadline and reminder lead time; the "Merken" button of
+//! the offer page and the forms of the list post here. Every action needs
+//! an account (`FundingAction::Watch`); each form works without JavaScript
+//! (Post/Redirect/Get) and htmx swaps the offer page's button in place.
+
+use askama::Template;
+use axum::Router;
+use axum::extract::State;
+use axum::response::Response;
+use axum::routing::{get, post};
+use dias_web::forms::{Form, page, see_other};
+use dias_web::{AppError, AppResult, AppState, Ctx};
+use serde::Deserialize;
+
+use super::day;
+use crate::check::Availability;
+use crate::policy::FundingAction;
+use crate::store;
+use crate::watch::{self, DEFAULT_REMIND_DAYS, REMIND_CHOICES};
+
+/// Offers compared from the list: the comparison's maximum.
+const COMPARE_MAX: usize = super::compare::MAX_OFFERS;
+
+pub(super) fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/foerderung/merkliste", get(list))
+        .route("/foerderung/merkliste", post(save))
+        .route("/foerderung/merkliste/entfernen", post(remove))
+}
+
+/// The button on an offer page.
+#[derive(Debug, Clone)]
+pub struct WatchButton {
+    pub slug: String,
+    pub signed_in: bool,
+    pub watched: bool,
+    pub login_url: String,
+}
+
+/// The button for one offer, as the visitor sees it (one query when signed
+/// in, none otherwise).
+pub(crate) async fn button(
+    state: &AppState,
+    ctx: &Ctx,
+    offer_id: i64,
+    slug: &str,
+) -> AppResult<WatchButton> {
+    let watched = match ctx.principal() {
+        Some(me) if ctx.can(&FundingAction::Watch) => watch::entry(&state.db, me.user_id, offer_id)
+            .await?
+            .is_some(),
+        _ => false,
+    };
+    Ok(WatchButton {
+        slug: slug.to_owned(),
+        signed_in: ctx.can(&FundingAction::Watch),
+        watched,
+        login_url: ctx.login_url(),
+    })
+}
+
+#[derive(Template)]
+#[template(path = "funding/watch_button.html")]
+struct ButtonPartial {
+    ctx: Ctx,
+    watch: WatchButton,
+}
+
+#[derive(Debug, Clone)]
+pub struct WatchRow {
+    pub slug: String,
+    pub title: String,
+    pub next_deadline: Option<(String, String)>,
+    pub status: String,
+    pub status_class: &'static str,
+    pub days: i32,
+}
+
+#[derive(Template)]
+#[template(path = "funding/watch.html")]
+struct ListPage {
+    ctx: Ctx,
+    rows: Vec<WatchRow>,
+    choices: Vec<i32>,
+    compare_href: String,
+}
+
+async fn list(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
+    let me = ctx.require(&FundingAction::Watch)?.user()?.clone();
+    let entries = watch::of_user(&state.db, me.user_id).await?;
+    let ids: Vec<i64> = entries.iter().map(|w| w.offer_id).collect();
+    let offers = watch::offers_by_id(&state.db, &ids).await?;
+    let today = crate::today();
+    let mut rows: Vec<WatchRow> = entries
+        .iter()
+        .filter_map(|w| {
+            let offer = offers.get(&w.offer_id)?;
+            let availability = Availability::of(offer, today);
+            Some(WatchRow {
+                slug: offer.slug.clone(),
+                title: offer.title.clone(),
+                next_deadline: offer
+                    .next_deadline(today)
+                    .filter(|_| !availability.is_closed())
+                    .map(|d| (d.date.to_string(), day(&ctx, d.date))),
+                status: ctx.t(availability.message_id()),
+                status_class: match availability {
+                    Availability::Open | Availability::AwaitingDeadline => "ok",
+                    Availability::Announced | Availability::Stopped => "warn",
+                    Availability::Ended => "muted",
+                },
+                days: w.remind_days,
+            })
+        })
+        .collect();
+    // Nearest deadline first; offers without one after them.
+    rows.sort_by(|a, b| {
+        let key = |r: &WatchRow| (r.next_deadline.is_none(), r.next_deadline.clone());
+        key(a).cmp(&key(b))
+    });
+    let compare: Vec<(&str, &str)> = rows
+        .iter()
+        .take(COMPARE_MAX)
+        .map(|r| ("angebot", r.slug.as_str()))
+        .collect();
+    let compare_href = format!(
+        "/foerderung/vergleich?{}",
+        serde_urlencoded::to_string(compare).unwrap_or_default()
+    );
+    page(&ListPage {
+        ctx,
+        rows,
+        choices: REMIND_CHOICES.to_vec(),
+        compare_href,
+    })
+}
+
+#[derive(Deserialize, Default)]
+pub struct WatchInput {
+    #[serde(default)]
+    angebot: String,
+    #[serde(default)]
+    tage: String,
+    /// `angebot` when the form is the offer page's button.
+    #[serde(default)]
+    zurueck: String,
+}
+
+/// Where a form goes back to, with a notice.
+fn back(input: &WatchInput, notice: &str) -> String {
+    if input.zurueck == "angebot" {
+        format!("/foerderung/angebote/{}?hinweis={notice}", input.angebot)
+    } else {
+        format!("/foerderung/merkliste?hinweis={notice}")
+    }
+}
+
+/// The offer's row id, or 404 for an unknown slug.
+async fn offer_id(state: &AppState, ctx: &Ctx, slug: &str) -> AppResult<i64> {
+    if !crate::offer::is_slug(slug) {
+        return Err(AppError::BadRequest(ctx.t("funding-watch-unknown-offer")));
+    }
+    let stored = store::by_slug(&state.db, slug)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok(stored.id)
+}
+
+/// The offer page's button after an htmx request, or a redirect.
+async fn answer(
+    state: &AppState,
+    ctx: Ctx,
+    input: &WatchInput,
+    offer_id: i64,
+    notice: &str,
+) -> AppResult<Response> {
+    if ctx.info.htmx && input.zurueck == "angebot" {
+        let watch = button(state, &ctx, offer_id, &input.angebot).await?;
+        return page(&ButtonPartial { ctx, watch });
+    }
+    Ok(see_other(&back(input, notice)))
+}
+
+/// Puts an offer on the list (lead time `tage`, default 7) or changes its
+/// lead time. Posting an offer already listed without `tage` changes
+/// nothing, so a repeated submit is harmless.
+async fn save(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Form(input): Form<WatchInput>,
+) -> AppResult<Response> {
+    let me = ctx.require(&FundingAction::Watch)?.user()?.clone();
+    let days = match input.tage.trim() {
+        "" => None,
+        value => Some(
+            watch::parse_days(value)
+                .ok_or_else(|| AppError::BadRequest(ctx.t("error-invalid-choice")))?,
+        ),
+    };
+    let offer = offer_id(&state, &ctx, &input.angebot).await?;
+    let existing = watch::entry(&state.db, me.user_id, offer).await?;
+    let notice = match (&existing, days) {
+        (Some(_), None) => "funding-watch-added",
+        (Some(_), Some(d)) => {
+            watch::watch(&state.db, me.user_id, offer, d).await?;
+            "funding-watch-changed"
+        }
+        (None, d) => {
+            watch::watch(
+                &state.db,
+                me.user_id,
+                offer,
+                d.unwrap_or(DEFAULT_REMIND_DAYS),
+            )
+            .await?;
+            "funding-watch-added"
+        }
+    };
+    answer(&state, ctx, &input, offer, notice).await
+}
+
+async fn remove(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Form(input): Form<WatchInput>,
+) -> AppResult<Response> {
+    let me = ctx.require(&FundingAction::Watch)?.user()?.clone();
+    let offer = offer_id(&state, &ctx, &input.angebot).await?;
+    watch::unwatch(&state.db, me.user_id, offer).await?;
+    answer(&state, ctx, &input, offer, "funding-watch-removed").await
+}

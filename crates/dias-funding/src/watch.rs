@@ -1,0 +1,532 @@
+//! The Merkliste: offers a person watches, and the reminder mails N days
+//! before their deadlines.
+//!
+//! Storage (`funding_watches`, `funding_reminders`, migration m0015), the
+//! rule which deadline is due for a reminder ([`due`], pure), the reminder
+//! job ([`send_reminders`], [`ReminderJob`]; it runs by itself every hour
+//! through the module's schedule and staff can start it on the jobs page)
+//! and the module's part of the account export and deletion
+//! ([`WatchData`]).
+//!
+//! A reminder is sent once per person, offer and deadline day: the row in
+//! `funding_reminders` is inserted in the transaction that queues the mail,
+//! and its unique index makes a second, concurrent run fail and roll back
+//! instead of mailing twice.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::{Arc, OnceLock};
+
+use async_trait::async_trait;
+use dias_core::accounts::MailEnv;
+use dias_core::accounts::personal_data::PersonalData;
+use dias_core::entities::user;
+use dias_core::i18n::{Catalog, Value};
+use dias_core::jobs::{JobContext, JobEnv, JobHandler};
+use jiff::civil::Date;
+use sea_orm::sea_query::OnConflict;
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbErr,
+    EntityTrait, QueryFilter, QueryOrder, TransactionTrait,
+};
+use serde_json::{Value as Json, json};
+
+use crate::check::Availability;
+use crate::entities::funding_offer;
+use crate::offer::Offer;
+
+/// The reminder lead times a person can choose, in days.
+pub const REMIND_CHOICES: [i32; 4] = [3, 7, 14, 30];
+pub const DEFAULT_REMIND_DAYS: i32 = 7;
+/// Job kind of the reminder run.
+pub const REMINDER_JOB: &str = "funding.reminders";
+/// How often the reminder job runs by itself. Hourly, so a deadline that
+/// enters someone's window is mailed within the hour, whatever the time
+/// zone of the server.
+pub const REMINDER_EVERY_SECS: i64 = 3600;
+
+pub mod entities {
+    //! The two tables of m0015.
+
+    pub mod funding_watch {
+        use sea_orm::entity::prelude::*;
+
+        /// An offer on a person's Merkliste.
+        #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+        #[sea_orm(table_name = "funding_watches")]
+        pub struct Model {
+            #[sea_orm(primary_key)]
+            pub id: i64,
+            pub user_id: i64,
+            pub offer_id: i64,
+            /// Remind this many days before a deadline.
+            pub remind_days: i32,
+            pub created_at: i64,
+        }
+
+        #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+        pub enum Relation {}
+
+        impl ActiveModelBehavior for ActiveModel {}
+    }
+
+    pub mod funding_reminder {
+        use sea_orm::entity::prelude::*;
+
+        /// A reminder sent: one per person, offer and deadline day.
+        #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+        #[sea_orm(table_name = "funding_reminders")]
+        pub struct Model {
+            #[sea_orm(primary_key)]
+            pub id: i64,
+            pub user_id: i64,
+            pub offer_id: i64,
+            /// `YYYY-MM-DD`.
+            pub deadline: String,
+            pub sent_at: i64,
+        }
+
+        #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+        pub enum Relation {}
+
+        impl ActiveModelBehavior for ActiveModel {}
+    }
+}
+
+use entities::{funding_reminder, funding_watch};
+
+/// A lead time from a form: one of [`REMIND_CHOICES`].
+pub fn parse_days(value: &str) -> Option<i32> {
+    value
+        .trim()
+        .parse::<i32>()
+        .ok()
+        .filter(|d| REMIND_CHOICES.contains(d))
+}
+
+/// The deadline a reminder is due for today, if any: the offer's next
+/// deadline when it lies at most `remind_days` ahead and one can still
+/// apply (neither stopped nor ended).
+pub fn due(offer: &Offer, remind_days: i32, today: Date) -> Option<Date> {
+    if Availability::of(offer, today).is_closed() {
+        return None;
+    }
+    let next = offer.next_deadline(today)?.date;
+    let days_left = (next - today).get_days();
+    (days_left <= remind_days).then_some(next)
+}
+
+/// Puts an offer on the list, or changes its lead time when it is there.
+pub async fn watch<C: ConnectionTrait>(
+    db: &C,
+    user_id: i64,
+    offer_id: i64,
+    remind_days: i32,
+) -> Result<(), DbErr> {
+    funding_watch::Entity::insert(funding_watch::ActiveModel {
+        user_id: Set(user_id),
+        offer_id: Set(offer_id),
+        remind_days: Set(remind_days),
+        created_at: Set(dias_core::time::now()),
+        ..Default::default()
+    })
+    .on_conflict(
+        OnConflict::columns([
+            funding_watch::Column::UserId,
+            funding_watch::Column::OfferId,
+        ])
+        .update_column(funding_watch::Column::RemindDays)
+        .to_owned(),
+    )
+    .exec_without_returning(db)
+    .await?;
+    Ok(())
+}
+
+/// Takes an offer off the list (nothing happens when it is not there).
+pub async fn unwatch<C: ConnectionTrait>(db: &C, user_id: i64, offer_id: i64) -> Result<(), DbErr> {
+    funding_watch::Entity::delete_many()
+        .filter(funding_watch::Column::UserId.eq(user_id))
+        .filter(funding_watch::Column::OfferId.eq(offer_id))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// A person's list, oldest first.
+pub async fn of_user<C: ConnectionTrait>(
+    db: &C,
+    user_id: i64,
+) -> Result<Vec<funding_watch::Model>, DbErr> {
+    funding_watch::Entity::find()
+        .filter(funding_watch::Column::UserId.eq(user_id))
+        .order_by_asc(funding_watch::Column::Id)
+        .all(db)
+        .await
+}
+
+/// Which of these offers the person watches (one query, for result cards).
+pub async fn watched_among<C: ConnectionTrait>(
+    db: &C,
+    user_id: i64,
+    offer_ids: &[i64],
+) -> Result<HashSet<i64>, DbErr> {
+    if offer_ids.is_empty() {
+        return Ok(HashSet::new());
+    }
+    Ok(funding_watch::Entity::find()
+        .filter(funding_watch::Column::UserId.eq(user_id))
+        .filter(funding_watch::Column::OfferId.is_in(offer_ids.to_vec()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|w| w.offer_id)
+        .collect())
+}
+
+/// The person's entry for one offer.
+pub async fn entry<C: ConnectionTrait>(
+    db: &C,
+    user_id: i64,
+    offer_id: i64,
+) -> Result<Option<funding_watch::Model>, DbErr> {
+    funding_watch::Entity::find()
+        .filter(funding_watch::Column::UserId.eq(user_id))
+        .filter(funding_watch::Column::OfferId.eq(offer_id))
+        .one(db)
+        .await
+}
+
+/// Offers by row id, parsed (unreadable records are skipped, as in the
+/// store).
+pub async fn offers_by_id<C: ConnectionTrait>(
+    db: &C,
+    ids: &[i64],
+) -> Result<HashMap<i64, Offer>, DbErr> {
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    Ok(funding_offer::Entity::find()
+        .filter(funding_offer::Column::Id.is_in(ids.to_vec()))
+        .all(db)
+        .await?
+        .into_iter()
+        .filter_map(|m| {
+            serde_json::from_str::<Offer>(&m.record)
+                .ok()
+                .map(|o| (m.id, o))
+        })
+        .collect())
+}
+
+/// A calendar day in a mail, in the recipient's language.
+fn mail_day(locale: &str, date: Date) -> String {
+    if locale == "en" {
+        date.strftime("%-d %B %Y").to_string()
+    } else {
+        date.strftime("%d.%m.%Y").to_string()
+    }
+}
+
+/// One due reminder.
+#[derive(Debug, Clone)]
+struct Due {
+    offer_id: i64,
+    slug: String,
+    title: String,
+    deadline: Date,
+    note: String,
+}
+
+/// Sends the reminders due on `today`: one mail per person listing every
+/// watched offer whose next deadline entered the person's lead time and
+/// that was not reminded for that deadline yet. Returns the number of
+/// mails. Each person's mail is queued in one transaction with the
+/// `funding_reminders` rows; when another run got there first, the unique
+/// index refuses the rows and that person is skipped.
+pub async fn send_reminders(
+    db: &DatabaseConnection,
+    catalog: &Catalog,
+    public_url: &str,
+    today: Date,
+) -> Result<usize, DbErr> {
+    let watches = funding_watch::Entity::find()
+        .order_by_asc(funding_watch::Column::Id)
+        .all(db)
+        .await?;
+    let mut offer_ids: Vec<i64> = watches.iter().map(|w| w.offer_id).collect();
+    offer_ids.sort_unstable();
+    offer_ids.dedup();
+    let offers = offers_by_id(db, &offer_ids).await?;
+    let mut by_user: BTreeMap<i64, Vec<Due>> = BTreeMap::new();
+    for w in &watches {
+        let Some(offer) = offers.get(&w.offer_id) else {
+            continue;
+        };
+        if let Some(deadline) = due(offer, w.remind_days, today) {
+            by_user.entry(w.user_id).or_default().push(Due {
+                offer_id: w.offer_id,
+                slug: offer.slug.clone(),
+                title: offer.title.clone(),
+                note: offer
+                    .next_deadline(today)
+                    .map(|d| d.note.clone())
+                    .unwrap_or_default(),
+                deadline,
+            });
+        }
+    }
+    if by_user.is_empty() {
+        return Ok(0);
+    }
+    // Reminders already sent for deadlines still ahead.
+    let sent: HashSet<(i64, i64, String)> = funding_reminder::Entity::find()
+        .filter(funding_reminder::Column::UserId.is_in(by_user.keys().copied()))
+        .filter(funding_reminder::Column::Deadline.gte(today.to_string()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|r| (r.user_id, r.offer_id, r.deadline))
+        .collect();
+    let people: HashMap<i64, user::Model> = user::Entity::find()
+        .filter(user::Column::Id.is_in(by_user.keys().copied()))
+        .filter(user::Column::DeletedAt.is_null())
+        .filter(user::Column::BlockedAt.is_null())
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|u| (u.id, u))
+        .collect();
+    let base = public_url.trim_end_matches('/');
+    let now = dias_core::time::now();
+    let mut mails = 0;
+    for (user_id, mut items) in by_user {
+        items.retain(|d| !sent.contains(&(user_id, d.offer_id, d.deadline.to_string())));
+        let Some(person) = people.get(&user_id) else {
+            continue;
+        };
+        let Some(to) = person.email.as_deref() else {
+            continue;
+        };
+        if items.is_empty() {
+            continue;
+        }
+        items.sort_by(|a, b| (a.deadline, &a.title).cmp(&(b.deadline, &b.title)));
+        let locale = person.locale.as_str();
+        let list = items
+            .iter()
+            .map(|d| {
+                let args = [
+                    ("title", Value::from(d.title.clone())),
+                    ("date", Value::from(mail_day(locale, d.deadline))),
+                    ("note", Value::from(d.note.clone())),
+                    (
+                        "url",
+                        Value::from(format!("{base}/foerderung/angebote/{}", d.slug)),
+                    ),
+                ];
+                let id = if d.note.is_empty() {
+                    "funding-watch-mail-item"
+                } else {
+                    "funding-watch-mail-item-note"
+                };
+                catalog.get_with(locale, id, &args)
+            })
+            .collect::<Vec<_>>()
+            .join("\n\n");
+        let args = [
+            ("person", Value::from(person.display_name.clone())),
+            ("count", Value::from(items.len())),
+            ("list", Value::from(list)),
+            (
+                "watchlist",
+                Value::from(format!("{base}/foerderung/merkliste")),
+            ),
+        ];
+        let subject = catalog.get_with(locale, "funding-watch-mail-subject", &args);
+        let body = catalog.get_with(locale, "funding-watch-mail-body", &args);
+        let txn = db.begin().await?;
+        let rows = items.iter().map(|d| funding_reminder::ActiveModel {
+            user_id: Set(user_id),
+            offer_id: Set(d.offer_id),
+            deadline: Set(d.deadline.to_string()),
+            sent_at: Set(now),
+            ..Default::default()
+        });
+        match funding_reminder::Entity::insert_many(rows)
+            .exec_without_returning(&txn)
+            .await
+        {
+            Ok(_) => {
+                dias_core::mail::queue(&txn, to, &subject, &body).await?;
+                txn.commit().await?;
+                mails += 1;
+            }
+            Err(error) => {
+                // Another run reminded this person meanwhile.
+                tracing::info!(user_id, %error, "funding reminder already sent");
+                txn.rollback().await?;
+            }
+        }
+    }
+    Ok(mails)
+}
+
+/// The reminder job: [`send_reminders`] for today in Europe/Berlin.
+#[derive(Default)]
+pub struct ReminderJob {
+    env: OnceLock<JobEnv>,
+}
+
+impl ReminderJob {
+    pub fn handler() -> Arc<dyn JobHandler> {
+        Arc::new(ReminderJob::default())
+    }
+}
+
+impl JobHandler for ReminderJob {
+    fn bind(&self, env: &JobEnv) {
+        let _ = self.env.set(env.clone());
+    }
+
+    fn run(
+        &self,
+        ctx: JobContext,
+    ) -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<(), String>> + Send + '_>> {
+        Box::pin(async move {
+            let env = self.env.get().ok_or("job runner not bound")?;
+            let mails = send_reminders(&ctx.db, &env.catalog, &env.public_url, crate::today())
+                .await
+                .map_err(|e| e.to_string())?;
+            ctx.progress(1, 1, &format!("{mails} Erinnerungen"))
+                .await
+                .map_err(|e| e.to_string())?;
+            Ok(())
+        })
+    }
+}
+
+/// The Merkliste in the account export; deleted with the account.
+pub struct WatchData;
+
+#[async_trait]
+impl PersonalData for WatchData {
+    fn section(&self) -> &'static str {
+        "foerderung"
+    }
+
+    async fn export(&self, db: &DatabaseConnection, user_id: i64) -> Result<Json, DbErr> {
+        let watches = of_user(db, user_id).await?;
+        let ids: Vec<i64> = watches.iter().map(|w| w.offer_id).collect();
+        let offers = offers_by_id(db, &ids).await?;
+        let reminders = funding_reminder::Entity::find()
+            .filter(funding_reminder::Column::UserId.eq(user_id))
+            .order_by_asc(funding_reminder::Column::Id)
+            .all(db)
+            .await?;
+        let reminder_offers = offers_by_id(
+            db,
+            &reminders.iter().map(|r| r.offer_id).collect::<Vec<_>>(),
+        )
+        .await?;
+        let slug = |offers: &HashMap<i64, Offer>, id: i64| {
+            offers
+                .get(&id)
+                .map(|o| json!({"slug": o.slug, "title": o.title}))
+        };
+        Ok(json!({
+            "watch_list": watches
+                .iter()
+                .map(|w| json!({
+                    "offer": slug(&offers, w.offer_id),
+                    "remind_days_before": w.remind_days,
+                    "since": dias_core::time::format_rfc3339(w.created_at),
+                }))
+                .collect::<Vec<_>>(),
+            "reminders_sent": reminders
+                .iter()
+                .map(|r| json!({
+                    "offer": slug(&reminder_offers, r.offer_id),
+                    "deadline": r.deadline,
+                    "sent": dias_core::time::format_rfc3339(r.sent_at),
+                }))
+                .collect::<Vec<_>>(),
+        }))
+    }
+
+    async fn erase(
+        &self,
+        txn: &DatabaseTransaction,
+        _env: &MailEnv<'_>,
+        user_id: i64,
+    ) -> Result<(), DbErr> {
+        funding_watch::Entity::delete_many()
+            .filter(funding_watch::Column::UserId.eq(user_id))
+            .exec(txn)
+            .await?;
+        funding_reminder::Entity::delete_many()
+            .filter(funding_reminder::Column::UserId.eq(user_id))
+            .exec(txn)
+            .await?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use jiff::civil::date;
+
+    use super::*;
+    use crate::offer::Deadline;
+    use crate::vocab::Status;
+
+    fn offer_with(deadlines: &[Date]) -> Offer {
+        let mut offer = crate::catalogue::load()
+            .unwrap()
+            .offers
+            .into_iter()
+            .find(|o| o.slug == "ki-gutschein-sachsen")
+            .unwrap();
+        offer.deadlines = deadlines
+            .iter()
+            .map(|&d| Deadline {
+                date: d,
+                note: String::new(),
+            })
+            .collect();
+        offer.programme_end = None;
+        offer
+    }
+
+    #[test]
+    fn a_deadline_is_due_within_the_lead_time_only() {
+        let today = date(2027, 1, 10);
+        let offer = offer_with(&[date(2027, 1, 17), date(2027, 3, 1)]);
+        assert_eq!(due(&offer, 7, today), Some(date(2027, 1, 17)));
+        assert_eq!(due(&offer, 3, today), None);
+        // The deadline day itself still counts; the day after, the next one.
+        assert_eq!(due(&offer, 3, date(2027, 1, 17)), Some(date(2027, 1, 17)));
+        assert_eq!(due(&offer, 30, date(2027, 1, 18)), None);
+        assert_eq!(due(&offer, 30, date(2027, 2, 1)), Some(date(2027, 3, 1)));
+    }
+
+    #[test]
+    fn stopped_and_ended_offers_are_not_reminded() {
+        let today = date(2027, 1, 10);
+        let mut offer = offer_with(&[date(2027, 1, 12)]);
+        offer.status = Status::Stopped;
+        assert_eq!(due(&offer, 7, today), None);
+        offer.status = Status::Ended;
+        assert_eq!(due(&offer, 7, today), None);
+        offer.status = Status::Open;
+        offer.programme_end = Some(date(2027, 1, 5));
+        assert_eq!(due(&offer, 7, today), None);
+    }
+
+    #[test]
+    fn only_the_offered_lead_times_are_accepted() {
+        assert_eq!(parse_days("14"), Some(14));
+        assert_eq!(parse_days("5"), None);
+        assert_eq!(parse_days("x"), None);
+        assert!(REMIND_CHOICES.contains(&DEFAULT_REMIND_DAYS));
+    }
+}

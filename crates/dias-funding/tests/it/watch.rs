@@ -1,0 +1,414 @@
+//! The Merkliste, its reminder job and its part of the account data.
+
+use axum::http::StatusCode;
+use dias_core::entities::user;
+use dias_core::policy::Role;
+use dias_funding::vocab::Status;
+use dias_funding::watch::{self, REMINDER_JOB};
+use dias_web::registry::Schedule;
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, Set};
+
+use crate::deadlines::{in_days, insert, offer};
+use crate::helpers::app;
+use crate::support::{PASSWORD, TestApp};
+
+async fn offer_id(app: &TestApp, slug: &str) -> i64 {
+    dias_funding::store::by_slug(&app.db, slug)
+        .await
+        .unwrap()
+        .unwrap()
+        .id
+}
+
+async fn listed(app: &TestApp, user_id: i64) -> Vec<(i64, i32)> {
+    watch::of_user(&app.db, user_id)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|w| (w.offer_id, w.remind_days))
+        .collect()
+}
+
+/// Runs the reminders as the job does, for a chosen day.
+async fn remind(app: &TestApp, today: jiff::civil::Date) -> usize {
+    watch::send_reminders(&app.db, &app.state.catalog, "https://dias.example", today)
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn an_account_watches_changes_and_removes_an_offer() {
+    let app = app().await;
+    insert(
+        &app,
+        &[
+            offer("bald", "Bald fällig", &[10]),
+            offer("spaet", "Später", &[90]),
+        ],
+    )
+    .await;
+    let bald = offer_id(&app, "bald").await;
+    let me = app.sign_in_as(Role::Participant).await;
+
+    // The offer page offers the button; pressing it comes back there.
+    let page = app.get("/foerderung/angebote/bald").await;
+    assert_eq!(page.count("#funding-watch-add"), 1);
+    let r = app
+        .post(
+            "/foerderung/merkliste",
+            &[("angebot", "bald"), ("zurueck", "angebot")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        r.location(),
+        "/foerderung/angebote/bald?hinweis=funding-watch-added"
+    );
+    assert_eq!(listed(&app, me).await, vec![(bald, 7)]);
+    let page = app.get(r.location()).await;
+    assert_eq!(page.text("#funding-watch-state"), "Gemerkt");
+    assert!(page.body.contains("Das Angebot steht auf Ihrer Merkliste."));
+    // Again: nothing changes.
+    app.post(
+        "/foerderung/merkliste",
+        &[("angebot", "bald"), ("zurueck", "angebot")],
+    )
+    .await;
+    assert_eq!(listed(&app, me).await, vec![(bald, 7)]);
+
+    // The list shows it with its next deadline; the lead time changes.
+    let list = app.get("/foerderung/merkliste").await;
+    assert_eq!(list.status, StatusCode::OK);
+    assert!(list.text("#merkliste-bald").contains("Bald fällig"));
+    assert_eq!(
+        list.attr("#merkliste-bald time", "datetime").as_deref(),
+        Some(in_days(10).to_string().as_str())
+    );
+    let r = app
+        .post(
+            "/foerderung/merkliste",
+            &[("angebot", "bald"), ("tage", "14")],
+        )
+        .await;
+    assert_eq!(
+        r.location(),
+        "/foerderung/merkliste?hinweis=funding-watch-changed"
+    );
+    assert_eq!(listed(&app, me).await, vec![(bald, 14)]);
+    // Only the offered lead times; unknown offers are refused; nothing stored.
+    let r = app
+        .post(
+            "/foerderung/merkliste",
+            &[("angebot", "bald"), ("tage", "5")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    let r = app
+        .post("/foerderung/merkliste", &[("angebot", "gibt-es-nicht")])
+        .await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    assert_eq!(listed(&app, me).await, vec![(bald, 14)]);
+    // The list links a comparison of its offers.
+    app.post("/foerderung/merkliste", &[("angebot", "spaet")])
+        .await;
+    let list = app.get("/foerderung/merkliste").await;
+    assert_eq!(
+        list.attr("#funding-watch-compare", "href").as_deref(),
+        Some("/foerderung/vergleich?angebot=bald&angebot=spaet")
+    );
+
+    let r = app
+        .post("/foerderung/merkliste/entfernen", &[("angebot", "bald")])
+        .await;
+    assert_eq!(
+        r.location(),
+        "/foerderung/merkliste?hinweis=funding-watch-removed"
+    );
+    assert_eq!(listed(&app, me).await.len(), 1);
+}
+
+#[tokio::test]
+async fn visitors_are_sent_to_sign_in_and_nobody_sees_another_list() {
+    let app = app().await;
+    insert(&app, &[offer("bald", "Bald fällig", &[10])]).await;
+    let page = app.get("/foerderung/angebote/bald").await;
+    assert_eq!(page.count("#funding-watch-add"), 0);
+    assert!(page.body.contains("Anmelden, um dieses Angebot zu merken"));
+    let r = app.get("/foerderung/merkliste").await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert!(
+        r.location().starts_with("/konto/anmelden"),
+        "{}",
+        r.location()
+    );
+    let r = app
+        .post("/foerderung/merkliste", &[("angebot", "bald")])
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert!(r.location().starts_with("/konto/anmelden"));
+
+    let first = app.sign_in_as(Role::Participant).await;
+    app.post("/foerderung/merkliste", &[("angebot", "bald")])
+        .await;
+    assert_eq!(listed(&app, first).await.len(), 1);
+    app.forget_cookies();
+    let second = app.sign_in_as(Role::Participant).await;
+    let list = app.get("/foerderung/merkliste").await;
+    assert_eq!(list.count("#merkliste-bald"), 0);
+    assert_eq!(list.count("#funding-watch-empty"), 1);
+    // Removing is per person: the other list stays.
+    app.post("/foerderung/merkliste/entfernen", &[("angebot", "bald")])
+        .await;
+    assert_eq!(listed(&app, first).await.len(), 1);
+    assert!(listed(&app, second).await.is_empty());
+}
+
+#[tokio::test]
+async fn every_form_action_of_the_watch_list_needs_a_csrf_token() {
+    let app = app().await;
+    insert(&app, &[offer("bald", "Bald fällig", &[10])]).await;
+    let me = app.sign_in_as(Role::Participant).await;
+    let routes = ["/foerderung/merkliste", "/foerderung/merkliste/entfernen"];
+    let source = include_str!("../../src/routes/watch.rs");
+    assert_eq!(source.matches("post(").count(), routes.len());
+    for path in routes {
+        let r = app.post_raw(path, &[("angebot", "bald")]).await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN, "{path}");
+    }
+    assert!(listed(&app, me).await.is_empty());
+}
+
+#[tokio::test]
+async fn reminders_go_out_once_per_person_and_deadline() {
+    let app = app().await;
+    let mut ended = offer("beendet", "Beendet", &[4]);
+    ended.status = Status::Ended;
+    ended.status_note = "Ausgelaufen.".into();
+    insert(
+        &app,
+        &[
+            offer("drei", "In drei Tagen", &[3, 60]),
+            offer("fuenf", "In fünf Tagen", &[5]),
+            offer("zwanzig", "In zwanzig Tagen", &[20]),
+            ended,
+        ],
+    )
+    .await;
+    let (drei, fuenf, zwanzig, beendet) = (
+        offer_id(&app, "drei").await,
+        offer_id(&app, "fuenf").await,
+        offer_id(&app, "zwanzig").await,
+        offer_id(&app, "beendet").await,
+    );
+    let (anna, _) = app.create_user("anna@example.org", Role::Participant).await;
+    let (ben, _) = app.create_user("ben@example.org", Role::Participant).await;
+    let (cleo, _) = app.create_user("cleo@example.org", Role::Participant).await;
+    // Anna: two due (7 days), one not due, one ended.
+    for id in [drei, fuenf, zwanzig, beendet] {
+        watch::watch(&app.db, anna, id, 7).await.unwrap();
+    }
+    // Ben reads English and wants 3 days: only "drei".
+    watch::watch(&app.db, ben, drei, 3).await.unwrap();
+    watch::watch(&app.db, ben, fuenf, 3).await.unwrap();
+    let mut b: user::ActiveModel = user::Entity::find_by_id(ben)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .into();
+    b.locale = Set("en".into());
+    b.update(&app.db).await.unwrap();
+    // Cleo watches only what is not due.
+    watch::watch(&app.db, cleo, zwanzig, 14).await.unwrap();
+
+    let today = dias_funding::today();
+    assert_eq!(remind(&app, today).await, 2);
+    assert_eq!(app.mail_count_to("anna@example.org").await, 1);
+    assert_eq!(app.mail_count_to("ben@example.org").await, 1);
+    assert_eq!(app.mail_count_to("cleo@example.org").await, 0);
+    let anna_mail = app.last_mail_to("anna@example.org").await.unwrap();
+    assert!(
+        anna_mail.contains("In drei Tagen") && anna_mail.contains("In fünf Tagen"),
+        "{anna_mail}"
+    );
+    assert!(
+        !anna_mail.contains("zwanzig") && !anna_mail.contains("Beendet"),
+        "{anna_mail}"
+    );
+    assert!(anna_mail.contains("https://dias.example/foerderung/angebote/drei"));
+    assert!(anna_mail.contains("https://dias.example/foerderung/merkliste"));
+    assert!(anna_mail.contains(&in_days(3).strftime("%d.%m.%Y").to_string()));
+    let ben_mail = app.last_mail_to("ben@example.org").await.unwrap();
+    assert!(
+        ben_mail.contains("Hello") && ben_mail.contains("In drei Tagen"),
+        "{ben_mail}"
+    );
+    assert!(!ben_mail.contains("In fünf Tagen"));
+
+    // Twice: nothing new.
+    assert_eq!(remind(&app, today).await, 0);
+    assert_eq!(app.mail_count_to("anna@example.org").await, 1);
+    // A day later Ben's other offer is due; Anna's are reminded already.
+    let tomorrow = today.tomorrow().unwrap();
+    let tomorrow2 = tomorrow.tomorrow().unwrap();
+    assert_eq!(remind(&app, tomorrow2).await, 1);
+    assert_eq!(app.mail_count_to("ben@example.org").await, 2);
+    assert_eq!(app.mail_count_to("anna@example.org").await, 1);
+    // Cleo's deadline enters her 14 days.
+    assert_eq!(remind(&app, in_days(6)).await, 1);
+    assert_eq!(app.mail_count_to("cleo@example.org").await, 1);
+    // The next deadline of "drei" (in 60 days) is a new reminder, for each
+    // in their own lead time.
+    assert_eq!(remind(&app, in_days(55)).await, 1);
+    assert_eq!(remind(&app, in_days(58)).await, 1);
+    assert_eq!(app.mail_count_to("anna@example.org").await, 2);
+    assert_eq!(app.mail_count_to("ben@example.org").await, 3);
+}
+
+#[tokio::test]
+async fn two_runs_at_once_send_each_reminder_once() {
+    let app = app().await;
+    insert(&app, &[offer("drei", "In drei Tagen", &[3])]).await;
+    let drei = offer_id(&app, "drei").await;
+    for i in 0..5 {
+        let (id, _) = app
+            .create_user(&format!("person{i}@example.org"), Role::Participant)
+            .await;
+        watch::watch(&app.db, id, drei, 7).await.unwrap();
+    }
+    let today = dias_funding::today();
+    let (a, b) = tokio::join!(remind(&app, today), remind(&app, today));
+    assert_eq!(a + b, 5);
+    for i in 0..5 {
+        assert_eq!(
+            app.mail_count_to(&format!("person{i}@example.org")).await,
+            1
+        );
+    }
+}
+
+#[tokio::test]
+async fn the_job_runs_by_the_hour_once_and_staff_start_it_by_hand() {
+    let app = app().await;
+    let schedules = app.state.registry.schedules();
+    let schedule: &Schedule = schedules.iter().find(|s| s.kind == REMINDER_JOB).unwrap();
+    assert_eq!(schedule.every_secs, 3600);
+    let jobs = || async {
+        dias_core::entities::job::Entity::find()
+            .filter(dias_core::entities::job::Column::Kind.eq(REMINDER_JOB))
+            .count(&app.db)
+            .await
+            .unwrap()
+    };
+    let now = 1_800_000_000;
+    // Two instances in the same hour queue one job.
+    let (a, b) = tokio::join!(
+        dias_web::workers::enqueue_due(&app.db, &schedules, now),
+        dias_web::workers::enqueue_due(&app.db, &schedules, now + 10),
+    );
+    assert_eq!(a.unwrap().len() + b.unwrap().len(), 1);
+    assert_eq!(jobs().await, 1);
+    dias_web::workers::enqueue_due(&app.db, &schedules, now + 1200)
+        .await
+        .unwrap();
+    assert_eq!(jobs().await, 1);
+    dias_web::workers::enqueue_due(&app.db, &schedules, now + 3600)
+        .await
+        .unwrap();
+    assert_eq!(jobs().await, 2);
+
+    // Staff see a button for it on the jobs page and start it.
+    app.sign_in_as(Role::Staff).await;
+    let page = app.get("/verwaltung/aufgaben").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains(&format!("value=\"{REMINDER_JOB}\"")));
+    assert!(page.body.contains("Förder-Erinnerungen jetzt senden"));
+    let r = app
+        .post("/verwaltung/aufgaben/starten", &[("art", REMINDER_JOB)])
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert_eq!(jobs().await, 3);
+    let r = app
+        .post(
+            "/verwaltung/aufgaben/starten",
+            &[("art", "search.reindex-nicht")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    let r = app
+        .post_raw("/verwaltung/aufgaben/starten", &[("art", REMINDER_JOB)])
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    assert_eq!(jobs().await, 3);
+    // Participants may not.
+    app.forget_cookies();
+    app.sign_in_as(Role::Participant).await;
+    let r = app
+        .post("/verwaltung/aufgaben/starten", &[("art", REMINDER_JOB)])
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    assert_eq!(jobs().await, 3);
+
+    // The handler, bound like the workers bind it, sends the reminders.
+    insert(&app, &[offer("drei", "In drei Tagen", &[3])]).await;
+    let (id, _) = app.create_user("job@example.org", Role::Participant).await;
+    watch::watch(&app.db, id, offer_id(&app, "drei").await, 7)
+        .await
+        .unwrap();
+    let handler = watch::ReminderJob::handler();
+    handler.bind(&dias_core::jobs::JobEnv {
+        catalog: app.state.catalog.clone(),
+        public_url: "https://dias.example".into(),
+    });
+    let job_id = dias_core::jobs::enqueue(&app.db, REMINDER_JOB, serde_json::Value::Null, None)
+        .await
+        .unwrap();
+    let job = dias_core::entities::job::Entity::find_by_id(job_id)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    handler
+        .run(dias_core::jobs::JobContext {
+            db: app.db.clone(),
+            job,
+        })
+        .await
+        .unwrap();
+    assert_eq!(app.mail_count_to("job@example.org").await, 1);
+}
+
+#[tokio::test]
+async fn the_watch_list_is_exported_and_deleted_with_the_account() {
+    let app = app().await;
+    insert(&app, &[offer("drei", "In drei Tagen", &[3])]).await;
+    let me = app.sign_in_as(Role::Participant).await;
+    app.post(
+        "/foerderung/merkliste",
+        &[("angebot", "drei"), ("tage", "14")],
+    )
+    .await;
+    remind(&app, dias_funding::today()).await;
+    let export = app.get("/konto/export").await;
+    assert_eq!(export.status, StatusCode::OK);
+    let json: serde_json::Value = serde_json::from_str(&export.body).unwrap();
+    let section = &json["modules"]["foerderung"];
+    assert_eq!(section["watch_list"][0]["offer"]["slug"], "drei");
+    assert_eq!(section["watch_list"][0]["remind_days_before"], 14);
+    assert_eq!(
+        section["reminders_sent"][0]["deadline"],
+        in_days(3).to_string()
+    );
+
+    let r = app.post("/konto/loeschen", &[("password", PASSWORD)]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    assert!(listed(&app, me).await.is_empty());
+    assert_eq!(
+        watch::entities::funding_reminder::Entity::find()
+            .filter(watch::entities::funding_reminder::Column::UserId.eq(me))
+            .count(&app.db)
+            .await
+            .unwrap(),
+        0
+    );
+}
