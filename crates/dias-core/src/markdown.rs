@@ -5,10 +5,36 @@ use pulldown_cmark::{Options, Parser, html};
 
 /// Renders Markdown to HTML that is safe to embed in a page.
 pub fn render(markdown: &str) -> String {
+    render_below(markdown, 0)
+}
+
+/// Like [`render`], for text placed under a heading of `level`: its
+/// headings start one level below (`#` under an `<h2>` becomes `<h3>`,
+/// capped at `<h6>`), so the page's outline stays in order.
+pub fn render_below(markdown: &str, level: u8) -> String {
+    use pulldown_cmark::{Event, HeadingLevel, Tag, TagEnd};
+    let shift = |h: HeadingLevel| {
+        let n = (h as usize + usize::from(level)).min(6);
+        HeadingLevel::try_from(n).unwrap_or(HeadingLevel::H6)
+    };
     let mut options = Options::empty();
     options.insert(Options::ENABLE_TABLES);
     options.insert(Options::ENABLE_STRIKETHROUGH);
-    let parser = Parser::new_ext(markdown, options);
+    let parser = Parser::new_ext(markdown, options).map(|event| match event {
+        Event::Start(Tag::Heading {
+            level: h,
+            id,
+            classes,
+            attrs,
+        }) => Event::Start(Tag::Heading {
+            level: shift(h),
+            id,
+            classes,
+            attrs,
+        }),
+        Event::End(TagEnd::Heading(h)) => Event::End(TagEnd::Heading(shift(h))),
+        other => other,
+    });
     let mut unsafe_html = String::with_capacity(markdown.len() * 3 / 2);
     html::push_html(&mut unsafe_html, parser);
     ammonia::Builder::default()
@@ -53,6 +79,15 @@ mod tests {
         assert!(html.contains("<h1>Titel</h1>"));
         assert!(html.contains("<strong>fett</strong>"));
         assert!(html.contains(r#"rel="noopener noreferrer nofollow""#));
+    }
+
+    #[test]
+    fn headings_move_below_the_surrounding_one() {
+        let html = render_below("# Eins\n\n## Zwei\n\n###### Sechs", 2);
+        assert!(html.contains("<h3>Eins</h3>"), "{html}");
+        assert!(html.contains("<h4>Zwei</h4>"), "{html}");
+        assert!(html.contains("<h6>Sechs</h6>"), "{html}");
+        assert_eq!(render("# Eins"), render_below("# Eins", 0));
     }
 
     #[test]

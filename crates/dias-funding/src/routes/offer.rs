@@ -200,7 +200,8 @@ pub(super) async fn render(
         .map(|s| (s.offer.slug.clone(), s.offer.title.clone()))
         .collect();
     page(&OfferPage {
-        body_html: dias_core::markdown::render(&o.body),
+        // The text sits under the page's h2 „Beschreibung“.
+        body_html: dias_core::markdown::render_below(&o.body, 2),
         example: o.origin != Origin::Editorial,
         facts,
         conditions,
