@@ -1,0 +1,101 @@
+// Förderlotse Redaktion (issue 6), with JavaScript on and off: the demo editor opens an offer
+// from the overview, saves it with an error first (the form comes back with the error summary
+// and the input), then saves it, sees the new version and its diff, previews nothing stored,
+// changes the status, and the public page shows the change. axe checks every page on the way.
+import assert from 'node:assert/strict';
+import { after, describe, test } from 'node:test';
+import { login } from '../lib/account.mjs';
+import { checkA11y } from '../lib/axe.mjs';
+import { JS_MODES, closeBrowser, newPage, visit, withContext } from '../lib/browser.mjs';
+import { expectErrorSummary, submitForm, textOf } from '../lib/forms.mjs';
+
+const STAFF = { email: 'redaktion@demo.dias.example', password: 'Demo-Passwort-2026' };
+// One demo offer per mode, so the two runs do not meet.
+const OFFERS = { js: 'digi-d', nojs: 'innopraemie' };
+
+after(closeBrowser);
+
+function main(page, selector) {
+  return page.locator(`main ${selector}`);
+}
+
+describe('Förderlotse Redaktion', () => {
+  for (const mode of JS_MODES) {
+    const js = { javaScriptEnabled: mode.javaScriptEnabled };
+
+    test(`the editors edit an offer, see its versions and change its status (${mode.name})`, { timeout: 240_000 }, () =>
+      withContext(`funding-editorial-${mode.tag}`, js, async (ctx) => {
+        const page = await newPage(ctx);
+        const slug = OFFERS[mode.tag];
+        const stamp = Date.now();
+        const title = `Geänderter Titel ${mode.tag} ${stamp}`;
+        await login(page, STAFF);
+
+        // The way in: /foerderung links the Redaktion for staff.
+        await visit(page, '/foerderung');
+        const link = main(page, '#funding-editorial-link');
+        await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), link.click()]);
+        assert.equal(new URL(page.url()).pathname, '/foerderung/redaktion');
+        assert.match(await textOf(main(page, '#funding-review-queue h2')), /Prüfung fällig/);
+        await checkA11y(page, `overview (${mode.name})`);
+        await visit(page, `/foerderung/redaktion?q=${slug}`);
+        await checkA11y(page, `overview filtered (${mode.name})`);
+        const edit = main(page, `#funding-editorial-offers a[href="/foerderung/redaktion/${slug}"]`);
+        await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), edit.click()]);
+        await checkA11y(page, `edit form (${mode.name})`);
+
+        // An error first: the title is required. The other input stays.
+        await main(page, '#title').fill('');
+        await main(page, '#bonus_notes').fill(`Hinweis aus dem Test ${stamp}`);
+        await main(page, '#note').fill(`E2E ${mode.tag}: Titel geändert`);
+        await submitForm(page, 'Speichern', { allowStatus: [422] });
+        await expectErrorSummary(page, js);
+        assert.equal(await main(page, '.error-summary a[href="#title"]').count(), 1);
+        assert.equal(await main(page, '#bonus_notes').inputValue(), `Hinweis aus dem Test ${stamp}`);
+        await checkA11y(page, `edit form with errors (${mode.name})`);
+        await visit(page, `/foerderung/angebote/${slug}`);
+        assert.doesNotMatch(await textOf(main(page, 'h1')), /Geänderter Titel/, 'nothing stored on refusal');
+
+        // The preview shows the page from the form and stores nothing.
+        await visit(page, `/foerderung/redaktion/${slug}`);
+        await main(page, '#title').fill(title);
+        await main(page, '#bonus_notes').fill(`Hinweis aus dem Test ${stamp}`);
+        await main(page, '#note').fill(`E2E ${mode.tag}: Titel geändert`);
+        await submitForm(page, 'Vorschau');
+        assert.equal(await textOf(main(page, 'h1')), title);
+        assert.equal(await main(page, '#funding-preview').count(), 1);
+        await checkA11y(page, `preview (${mode.name})`);
+
+        // Saved from the preview: the new version with its note, and its diff.
+        await submitForm(page, main(page, '#funding-preview-save'));
+        assert.equal(new URL(page.url()).pathname, `/foerderung/redaktion/${slug}/versionen`);
+        assert.match(await textOf(page.locator('.flash--success')), /gespeichert/);
+        const newest = main(page, '#funding-editorial-versions tbody tr').first();
+        assert.match(await textOf(newest), new RegExp(`E2E ${mode.tag}: Titel geändert`));
+        await checkA11y(page, `history (${mode.name})`);
+        await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), newest.locator('a').click()]);
+        const change = await textOf(main(page, '#funding-change-title'));
+        assert.match(change, new RegExp(title));
+        assert.equal(await main(page, '#funding-change-bonus_notes').count(), 1);
+        await checkA11y(page, `diff (${mode.name})`);
+
+        // The status: Antragstopp with a note, logged on the history page.
+        await visit(page, `/foerderung/redaktion/${slug}/versionen`);
+        await main(page, '#status-antragstopp').check();
+        await main(page, '#status_note').fill(`Antragstopp aus dem Test ${stamp}`);
+        await submitForm(page, 'Status speichern');
+        assert.match(await textOf(main(page, '#funding-editorial-log')), /Antragstopp/);
+        assert.match(await textOf(main(page, '#funding-editorial-log')), new RegExp(`Antragstopp aus dem Test ${stamp}`));
+        await checkA11y(page, `history after the status change (${mode.name})`);
+
+        // The public page shows both changes, and the edit link for staff.
+        await visit(page, `/foerderung/angebote/${slug}`);
+        assert.equal(await textOf(main(page, 'h1')), title);
+        assert.match(await textOf(main(page, '.badge')), /Antragstopp/);
+        assert.match(await textOf(page.locator('main')), new RegExp(`Antragstopp aus dem Test ${stamp}`));
+        assert.equal(await main(page, '#funding-edit-link').count(), 1);
+        await checkA11y(page, `public page after editing (${mode.name})`);
+      }),
+    );
+  }
+});
