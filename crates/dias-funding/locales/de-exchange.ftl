@@ -132,3 +132,16 @@ funding-exchange-export-text = Der Export enthält alle gespeicherten Angebote i
 funding-exchange-export-json = Alle Angebote als JSON herunterladen
 funding-exchange-export-csv = Alle Angebote als CSV herunterladen
 funding-exchange-export-schema = Felder und Lizenz der Daten
+
+## Import im Hintergrund
+funding-exchange-job-title = Import im Hintergrund
+funding-exchange-job-queued = Der Import wartet auf seinen Start.
+funding-exchange-job-running = { $done } von { $total } Angeboten gespeichert.
+funding-exchange-job-wait = Große Dateien werden in Abschnitten gespeichert. Diese Seite zeigt den Stand; das Ergebnis erscheint hier, sobald alle Angebote gespeichert sind.
+funding-exchange-job-refresh = Stand aktualisieren
+funding-exchange-job-failed = Der Import ist abgebrochen:
+funding-exchange-job-saved-before = { $count ->
+    [one] 1 Angebot war bis dahin gespeichert; es bleibt erhalten. Laden Sie die Datei erneut hoch, um den Rest zu übernehmen.
+   *[other] { $count } Angebote waren bis dahin gespeichert; sie bleiben erhalten. Laden Sie die Datei erneut hoch, um den Rest zu übernehmen.
+}
+funding-exchange-job-back = Zurück zum Import

@@ -132,3 +132,16 @@ funding-exchange-export-text = The export holds every stored offer in the same s
 funding-exchange-export-json = Download all offers as JSON
 funding-exchange-export-csv = Download all offers as CSV
 funding-exchange-export-schema = Fields and licence of the data
+
+## Import in the background
+funding-exchange-job-title = Import in the background
+funding-exchange-job-queued = The import is waiting to start.
+funding-exchange-job-running = { $done } of { $total } offers stored.
+funding-exchange-job-wait = Large files are stored in parts. This page shows how far it got; the result appears here as soon as every offer is stored.
+funding-exchange-job-refresh = Refresh
+funding-exchange-job-failed = The import stopped:
+funding-exchange-job-saved-before = { $count ->
+    [one] 1 offer had been stored by then; it stays. Upload the file again to take over the rest.
+   *[other] { $count } offers had been stored by then; they stay. Upload the file again to take over the rest.
+}
+funding-exchange-job-back = Back to the import

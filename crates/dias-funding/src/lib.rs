@@ -146,6 +146,10 @@ pub fn module() -> Module {
         label_key: "funding-watch-job",
     });
     module.personal_data = Some(Arc::new(watch::WatchData));
+    module.jobs.push((
+        routes::exchange::IMPORT_JOB,
+        routes::exchange::ImportJob::handler(),
+    ));
     module.demo = Some(Arc::new(|db, scale| Box::pin(demo::seed(db, scale))));
     module
 }
@@ -279,6 +283,8 @@ mod tests {
             include_str!("../templates/funding/compare.html"),
             include_str!("../templates/funding/opendata.html"),
             include_str!("../templates/funding/import.html"),
+            include_str!("../templates/funding/import_result.html"),
+            include_str!("../templates/funding/import_job.html"),
             include_str!("../templates/funding/editorial.html"),
             include_str!("../templates/funding/editorial_form.html"),
             include_str!("../templates/funding/editorial_history.html"),

@@ -9,24 +9,49 @@
 //! reads the form, picks the format and renders. The export for staff is
 //! the open-data download: every stored offer is public (the statuses are
 //! facts about the programme, not about publication).
+//!
+//! A file with more than [`BACKGROUND_FROM`] valid records is stored by a
+//! background job ([`IMPORT_JOB`]) in chunks, each its own transaction, so
+//! that a large import neither holds one request for many seconds nor
+//! blocks other writers (SQLite has one) for that long; its page shows the
+//! progress and, when done, the same report.
+
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
 
 use askama::Template;
 use axum::Router;
-use axum::extract::State;
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::get;
+use dias_core::entities::job;
 use dias_core::i18n::Value;
-use dias_web::forms::{ShownErrors, page, page_with_status};
+use dias_core::jobs::{JobContext, JobHandler};
+use dias_web::forms::{ShownErrors, page, page_with_status, see_other};
 use dias_web::upload::MultipartForm;
-use dias_web::{AppResult, AppState, Ctx};
+use dias_web::{AppError, AppResult, AppState, Ctx};
+use sea_orm::sea_query::Expr;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use serde::{Deserialize, Serialize};
 
 use super::opendata::{CSV_FILE, JSON_FILE, field_message};
 use crate::exchange::{self, ExchangeError, ImportReport, Problem};
+use crate::offer::Offer;
 use crate::policy::FundingAction;
 use crate::store::{self, Change};
 
 const PATH: &str = "/foerderung/redaktion/import";
+/// The page of an import running in the background.
+const JOB_PATH: &str = "/foerderung/redaktion/import/auftrag/{id}";
+/// The job kind of a large import.
+pub const IMPORT_JOB: &str = "funding_import";
+/// Valid records above which an import runs in the background. Measured:
+/// 20,000 offers take several seconds to store (docs/funding-schema.md).
+pub const BACKGROUND_FROM: usize = 2_000;
+/// Offers per transaction of the background import.
+const JOB_CHUNK: usize = 1_000;
 /// The largest file the page accepts. The request as a whole is also
 /// bound by the instance's `max_body_bytes`, which is smaller by default;
 /// the page names whichever limit is lower.
@@ -35,7 +60,9 @@ pub const MAX_FILE_BYTES: usize = 64 * 1024 * 1024;
 const FORM_OVERHEAD: usize = 16 * 1024;
 
 pub(super) fn routes() -> Router<AppState> {
-    Router::new().route(PATH, get(form).post(upload))
+    Router::new()
+        .route(PATH, get(form).post(upload))
+        .route(JOB_PATH, get(job_page))
 }
 
 /// The file size the page can take on this instance.
@@ -46,7 +73,7 @@ fn file_limit(state: &AppState) -> usize {
 /// The limit in megabytes as the visitor reads it ("2", "1,5").
 fn megabytes(ctx: &Ctx, bytes: usize) -> String {
     let tenths = (bytes as u64 * 10) / (1024 * 1024);
-    let text = if tenths % 10 == 0 {
+    let text = if tenths.is_multiple_of(10) {
         (tenths / 10).to_string()
     } else {
         format!("{}.{}", tenths / 10, tenths % 10)
@@ -99,20 +126,60 @@ pub struct ProblemRow {
     pub detail: String,
 }
 
+/// A problem as a background job keeps it (translated when shown).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct StoredProblem {
+    pub line: u64,
+    pub record: usize,
+    pub slug: Option<String>,
+    pub field: Option<String>,
+    pub message: String,
+    pub detail: String,
+}
+
+impl From<&Problem> for StoredProblem {
+    fn from(p: &Problem) -> Self {
+        StoredProblem {
+            line: p.line,
+            record: p.record,
+            slug: p.slug.clone(),
+            field: p.field.clone(),
+            message: p.message.clone(),
+            detail: p.detail.clone(),
+        }
+    }
+}
+
 /// What an import did (or, on a dry run, would do).
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Outcome {
     pub dry_run: bool,
     pub file_name: String,
-    pub format: &'static str,
+    pub format: String,
     pub records: usize,
     pub created: usize,
     pub updated: usize,
     pub unchanged: usize,
     pub refused: usize,
-    pub problems: Vec<ProblemRow>,
+    pub problems: Vec<StoredProblem>,
     /// Slugs of the created and updated offers (first few, for links).
     pub changed: Vec<String>,
+}
+
+impl Outcome {
+    /// Counts what the store did (or would do) with these offers.
+    fn tally(&mut self, changes: impl IntoIterator<Item = (String, Change)>) {
+        for (slug, change) in changes {
+            match change {
+                Change::Created => self.created += 1,
+                Change::Updated => self.updated += 1,
+                Change::Unchanged => self.unchanged += 1,
+            }
+            if change != Change::Unchanged && self.changed.len() < CHANGED_LINKS {
+                self.changed.push(slug);
+            }
+        }
+    }
 }
 
 #[derive(Template)]
@@ -123,6 +190,7 @@ struct ImportPage {
     errors: ShownErrors,
     limit_mb: String,
     outcome: Option<Outcome>,
+    problems: Vec<ProblemRow>,
     json_file: &'static str,
     csv_file: &'static str,
 }
@@ -139,8 +207,13 @@ fn render(
     } else {
         StatusCode::OK
     };
+    let problems = outcome
+        .as_ref()
+        .map(|o| problem_rows(&ctx, &o.problems))
+        .unwrap_or_default();
     let template = ImportPage {
         limit_mb: megabytes(&ctx, file_limit(state)),
+        problems,
         ctx,
         input,
         errors,
@@ -217,7 +290,7 @@ fn unreadable(ctx: &Ctx, error: &ExchangeError) -> String {
     }
 }
 
-fn problem_rows(ctx: &Ctx, problems: &[Problem]) -> Vec<ProblemRow> {
+fn problem_rows(ctx: &Ctx, problems: &[StoredProblem]) -> Vec<ProblemRow> {
     problems
         .iter()
         .map(|p| {
@@ -315,34 +388,43 @@ async fn upload(
         format: match format {
             Format::Json => "JSON",
             Format::Csv => "CSV",
-        },
+        }
+        .to_owned(),
         records: report.records,
         refused: refused(&report),
-        problems: problem_rows(&ctx, &report.problems),
+        problems: report.problems.iter().map(StoredProblem::from).collect(),
         file_name: file_name.clone(),
         ..Outcome::default()
     };
-    let changes: Vec<(String, Change)> = if input.dry_run {
+    if input.dry_run {
         let slugs: Vec<String> = report.offers.iter().map(|o| o.slug.clone()).collect();
         let stored = store::by_slugs(&state.db, &slugs).await?;
-        report
-            .offers
-            .iter()
-            .map(|o| {
-                let change = match stored.get(&o.slug) {
-                    None => Change::Created,
-                    Some(s) if s.offer == *o => Change::Unchanged,
-                    Some(_) => Change::Updated,
-                };
-                (o.slug.clone(), change)
-            })
-            .collect()
+        outcome.tally(report.offers.iter().map(|o| {
+            let change = match stored.get(&o.slug) {
+                None => Change::Created,
+                Some(s) if s.offer == *o => Change::Unchanged,
+                Some(_) => Change::Updated,
+            };
+            (o.slug.clone(), change)
+        }));
     } else {
         let note = if input.note.is_empty() {
             ctx.t1("funding-exchange-default-note", "file", &file_name)
         } else {
             input.note.clone()
         };
+        if report.offers.len() > BACKGROUND_FROM {
+            let payload = serde_json::to_value(JobPayload {
+                editor: user_id,
+                note,
+                outcome,
+                offers: report.offers,
+            })
+            .map_err(|e| AppError::Internal(e.to_string()))?;
+            let id =
+                dias_core::jobs::enqueue(&state.db, IMPORT_JOB, payload, Some(user_id)).await?;
+            return Ok(see_other(&JOB_PATH.replace("{id}", &id.to_string())));
+        }
         let saved = store::save_many(
             &state.db,
             &report.offers,
@@ -352,22 +434,13 @@ async fn upload(
             dias_core::time::now(),
         )
         .await?;
-        report
-            .offers
-            .iter()
-            .zip(saved)
-            .map(|(o, s)| (o.slug.clone(), s.change))
-            .collect()
-    };
-    for (slug, change) in changes {
-        match change {
-            Change::Created => outcome.created += 1,
-            Change::Updated => outcome.updated += 1,
-            Change::Unchanged => outcome.unchanged += 1,
-        }
-        if change != Change::Unchanged && outcome.changed.len() < CHANGED_LINKS {
-            outcome.changed.push(slug);
-        }
+        outcome.tally(
+            report
+                .offers
+                .iter()
+                .zip(saved)
+                .map(|(o, s)| (o.slug.clone(), s.change)),
+        );
     }
     input.note.clear();
     render(&state, ctx, input, ShownErrors::none(), Some(outcome))
@@ -375,3 +448,141 @@ async fn upload(
 
 /// Offers linked by name in the summary; the rest are counted only.
 const CHANGED_LINKS: usize = 50;
+
+/// What the background import gets: the valid records and the report so
+/// far. When it is done, the payload is replaced by the same document
+/// without the records, so the job's page reads a small row and a re-run
+/// of a finished job changes nothing.
+#[derive(Debug, Serialize, Deserialize)]
+struct JobPayload {
+    editor: i64,
+    note: String,
+    outcome: Outcome,
+    offers: Vec<Offer>,
+}
+
+/// The background import.
+pub struct ImportJob;
+
+impl ImportJob {
+    pub fn handler() -> Arc<dyn JobHandler> {
+        Arc::new(ImportJob)
+    }
+}
+
+impl JobHandler for ImportJob {
+    fn run(
+        &self,
+        ctx: JobContext,
+    ) -> Pin<Box<dyn Future<Output = Result<(), String>> + Send + '_>> {
+        Box::pin(run_import(ctx))
+    }
+}
+
+async fn run_import(ctx: JobContext) -> Result<(), String> {
+    let JobPayload {
+        editor,
+        note,
+        mut outcome,
+        offers,
+    } = serde_json::from_str(&ctx.job.payload).map_err(|e| e.to_string())?;
+    let total = i64::try_from(offers.len()).unwrap_or(i64::MAX);
+    let today = crate::today();
+    let mut done = 0i64;
+    ctx.progress(done, total, "")
+        .await
+        .map_err(|e| e.to_string())?;
+    for chunk in offers.chunks(JOB_CHUNK) {
+        let saved = store::save_many(
+            &ctx.db,
+            chunk,
+            Some(editor),
+            &note,
+            today,
+            dias_core::time::now(),
+        )
+        .await
+        .map_err(|e| e.to_string())?;
+        outcome.tally(
+            chunk
+                .iter()
+                .zip(saved)
+                .map(|(o, s)| (o.slug.clone(), s.change)),
+        );
+        done += i64::try_from(chunk.len()).unwrap_or(0);
+        ctx.progress(done, total, "")
+            .await
+            .map_err(|e| e.to_string())?;
+    }
+    let finished = serde_json::to_string(&JobPayload {
+        editor,
+        note,
+        outcome,
+        offers: Vec::new(),
+    })
+    .map_err(|e| e.to_string())?;
+    job::Entity::update_many()
+        .col_expr(job::Column::Payload, Expr::value(finished))
+        .filter(job::Column::Id.eq(ctx.job.id))
+        .exec(&ctx.db)
+        .await
+        .map_err(|e| e.to_string())?;
+    Ok(())
+}
+
+#[derive(Template)]
+#[template(path = "funding/import_job.html")]
+struct JobPage {
+    ctx: Ctx,
+    id: i64,
+    /// `queued`, `running`, `done` or `failed`.
+    status: String,
+    progress: i64,
+    total: i64,
+    error: String,
+    /// "1.000 von 20.000 Angeboten gespeichert."
+    running: String,
+    outcome: Option<Outcome>,
+    problems: Vec<ProblemRow>,
+}
+
+async fn job_page(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> AppResult<Response> {
+    ctx.require(&FundingAction::Import)?;
+    let job = job::Entity::find_by_id(id)
+        .one(&state.db)
+        .await?
+        .filter(|j| j.kind == IMPORT_JOB)
+        .ok_or(AppError::NotFound)?;
+    // Only a finished job's payload is small enough to read on each poll.
+    let outcome = (job.status == dias_core::jobs::DONE)
+        .then(|| serde_json::from_str::<JobPayload>(&job.payload).ok())
+        .flatten()
+        .map(|p| p.outcome);
+    let problems = outcome
+        .as_ref()
+        .map(|o| problem_rows(&ctx, &o.problems))
+        .unwrap_or_default();
+    let running = ctx.catalog.get_with(
+        ctx.locale(),
+        "funding-exchange-job-running",
+        &[
+            ("done", Value::from(job.progress)),
+            ("total", Value::from(job.progress_total)),
+        ],
+    );
+    page(&JobPage {
+        running,
+        id: job.id,
+        status: job.status,
+        progress: job.progress,
+        total: job.progress_total,
+        error: job.error.unwrap_or_default(),
+        outcome,
+        problems,
+        ctx,
+    })
+}

@@ -7,7 +7,7 @@ mod check;
 mod compare;
 mod deadlines;
 mod editorial;
-mod exchange;
+pub(crate) mod exchange;
 mod offer;
 mod opendata;
 mod search;

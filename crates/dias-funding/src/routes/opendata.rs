@@ -217,6 +217,20 @@ mod tests {
     use super::*;
 
     #[test]
+    fn both_languages_name_the_same_messages_and_explain_every_field() {
+        use dias_core::i18n::message_ids;
+        let mut de = message_ids(include_str!("../../locales/de-exchange.ftl"));
+        let mut en = message_ids(include_str!("../../locales/en-exchange.ftl"));
+        de.sort();
+        en.sort();
+        assert_eq!(de, en);
+        for field in FIELDS {
+            let id = field_message(field.name);
+            assert!(de.contains(&id), "{id} is missing");
+        }
+    }
+
+    #[test]
     fn if_none_match_accepts_lists_weak_tags_and_the_star() {
         let etag = "\"foerderung-7-json\"";
         let mut headers = HeaderMap::new();

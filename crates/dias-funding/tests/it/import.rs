@@ -6,6 +6,7 @@ use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use dias_core::policy::Role;
 use dias_funding::{Offer, exchange};
+use sea_orm::EntityTrait;
 
 use crate::helpers::{app, catalogue, reindex};
 use crate::support::{TestApp, TestResponse};
@@ -457,4 +458,136 @@ async fn only_staff_import_and_every_post_needs_the_token() {
         assert_eq!(r.status, StatusCode::FORBIDDEN, "{path}");
     }
     assert_eq!(stored_count(&app).await, 0);
+}
+
+/// The import page's threshold for the background (`BACKGROUND_FROM` in
+/// `src/routes/exchange.rs`) and its job kind.
+const BACKGROUND_FROM: usize = 2_000;
+const IMPORT_JOB: &str = "funding_import";
+
+#[tokio::test]
+async fn a_large_file_is_stored_in_the_background_with_progress_and_report() {
+    let app = app().await;
+    let cookie = staff(&app).await;
+    let token = app.csrf().await;
+    let today = dias_funding::today();
+    let offers = dias_funding::catalogue::synthetic(BACKGROUND_FROM + 1, 3, today);
+    let mut file = exchange::to_csv(&offers).unwrap();
+    let bad_line = file.lines().count() + 1;
+    file.push_str("kaputt,redaktion\r\n");
+    assert!(file.len() < app.state.config.max_body_bytes - 64 * 1024);
+
+    let r = upload(&app, &cookie, Some(&token), Some(("gross.csv", &file)), &[]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let job_page = r.location().to_owned();
+    assert!(job_page.starts_with("/foerderung/redaktion/import/auftrag/"));
+    let waiting = app.get(&job_page).await;
+    assert_eq!(waiting.status, StatusCode::OK);
+    assert!(waiting.text("#import-job-status").contains("wartet"));
+    assert!(
+        waiting.attr("#import-job", "hx-trigger").is_some(),
+        "it polls"
+    );
+    assert_eq!(stored_count(&app).await, 0, "nothing stored by the request");
+
+    // The worker's part: claim, run, finish.
+    let module = app
+        .state
+        .registry
+        .modules
+        .iter()
+        .find(|m| m.name == "foerderung")
+        .unwrap();
+    let handler = module
+        .jobs
+        .iter()
+        .find(|(kind, _)| *kind == IMPORT_JOB)
+        .map(|(_, h)| h.clone())
+        .unwrap();
+    let job = dias_core::jobs::claim(&app.db, "test-worker", &[IMPORT_JOB.to_owned()])
+        .await
+        .unwrap()
+        .unwrap();
+    let id = job.id;
+    handler
+        .run(dias_core::jobs::JobContext {
+            db: app.db.clone(),
+            job,
+        })
+        .await
+        .unwrap();
+    let running = app.get(&job_page).await;
+    assert!(
+        running.text("#import-job-status").contains("2001 von 2001"),
+        "{}",
+        running.text("#import-job-status")
+    );
+    use sea_orm::{ActiveModelTrait, Set};
+    dias_core::entities::job::ActiveModel {
+        id: Set(id),
+        status: Set(dias_core::jobs::DONE.to_owned()),
+        ..Default::default()
+    }
+    .update(&app.db)
+    .await
+    .unwrap();
+
+    let done = app.get(&job_page).await;
+    assert_eq!(done.status, StatusCode::OK);
+    assert!(
+        done.attr("#import-job", "hx-trigger").is_none(),
+        "polling stops"
+    );
+    assert_eq!(count(&done, "import-records"), BACKGROUND_FROM + 2);
+    assert_eq!(count(&done, "import-created"), BACKGROUND_FROM + 1);
+    assert_eq!(count(&done, "import-refused"), 1);
+    assert_eq!(problems(&done)[0].0, bad_line.to_string());
+    assert_eq!(stored_count(&app).await, BACKGROUND_FROM + 1);
+    // The payload lost its records once they were stored.
+    let row = dias_core::entities::job::Entity::find_by_id(id)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(row.payload.len() < 10_000, "{}", row.payload.len());
+    // Participants do not see it.
+    app.forget_cookies();
+    app.sign_in_as(Role::Participant).await;
+    assert_eq!(app.get(&job_page).await.status, StatusCode::FORBIDDEN);
+}
+
+/// How long an import of the `--scale large` catalogue takes (parse and
+/// store, without HTTP). Run on demand:
+/// `cargo nextest run -p dias-funding --run-ignored only import::timing`.
+#[tokio::test]
+#[ignore = "a measurement, not a check"]
+async fn timing_of_a_large_import() {
+    let app = app().await;
+    let today = dias_funding::today();
+    let offers = dias_funding::catalogue::synthetic(dias_funding::catalogue::LARGE_SCALE, 7, today);
+    let json = exchange::to_json(&offers).unwrap();
+    let csv = exchange::to_csv(&offers).unwrap();
+    let started = std::time::Instant::now();
+    let report = exchange::from_json(&json, today).unwrap();
+    let parsed_json = started.elapsed();
+    let started = std::time::Instant::now();
+    exchange::from_csv(&csv, today).unwrap();
+    let parsed_csv = started.elapsed();
+    let started = std::time::Instant::now();
+    let saved =
+        dias_funding::store::save_many(&app.db, &report.offers, None, "Zeitmessung", today, 0)
+            .await
+            .unwrap();
+    let stored = started.elapsed();
+    let started = std::time::Instant::now();
+    dias_funding::store::save_many(&app.db, &report.offers, None, "Zeitmessung", today, 0)
+        .await
+        .unwrap();
+    let unchanged = started.elapsed();
+    eprintln!(
+        "{} offers, JSON {} MB, CSV {} MB: parse JSON {parsed_json:?}, parse CSV {parsed_csv:?}, store new {stored:?}, store unchanged {unchanged:?}",
+        saved.len(),
+        json.len() / 1_000_000,
+        csv.len() / 1_000_000
+    );
 }
