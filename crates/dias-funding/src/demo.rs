@@ -21,6 +21,7 @@ pub async fn seed(db: &DatabaseConnection, scale: Scale) -> Result<String, Strin
     }
     let today = crate::today();
     let mut offers = report.offers;
+    crate::watch::demo_near_deadline(&mut offers, today);
     if scale == Scale::Large {
         offers.extend(catalogue::synthetic(catalogue::LARGE_SCALE, SEED, today));
     }

@@ -471,6 +471,41 @@ impl PersonalData for WatchData {
     }
 }
 
+/// The example offer that gets a deadline near the demo's day.
+pub const DEMO_NEAR_OFFER: &str = "ki-gutschein-sachsen";
+/// Days from the demo's day to that deadline: inside the default lead
+/// time, so a watch list reminder is due at once.
+pub const DEMO_NEAR_DAYS: i64 = 6;
+
+/// Gives the demo an open offer with a deadline a few days ahead of
+/// `today` (the shipped catalogue has fixed dates), so the Merkliste and
+/// its reminder can be tried on any day. Only an example offer is touched.
+pub fn demo_near_deadline(offers: &mut [Offer], today: Date) {
+    let Some(date) = today
+        .checked_add(jiff::Span::new().days(DEMO_NEAR_DAYS))
+        .ok()
+    else {
+        return;
+    };
+    let Some(offer) = offers
+        .iter_mut()
+        .find(|o| o.slug == DEMO_NEAR_OFFER && o.origin == crate::vocab::Origin::Example)
+    else {
+        return;
+    };
+    if offer.programme_end.is_some_and(|end| end < date) {
+        offer.programme_end = None;
+    }
+    offer.status = crate::vocab::Status::Open;
+    if !offer.deadlines.iter().any(|d| d.date == date) {
+        offer.deadlines.push(crate::offer::Deadline {
+            date,
+            note: "Sonderrunde".into(),
+        });
+        offer.deadlines.sort_by_key(|d| d.date);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use jiff::civil::date;
@@ -520,6 +555,25 @@ mod tests {
         offer.status = Status::Open;
         offer.programme_end = Some(date(2027, 1, 5));
         assert_eq!(due(&offer, 7, today), None);
+    }
+
+    #[test]
+    fn the_demo_has_a_valid_open_offer_due_for_a_reminder_on_any_day() {
+        for today in [date(2026, 11, 27), date(2027, 1, 29), date(2028, 6, 1)] {
+            let mut offers = crate::catalogue::load().unwrap().offers;
+            demo_near_deadline(&mut offers, today);
+            let offer = offers.iter().find(|o| o.slug == DEMO_NEAR_OFFER).unwrap();
+            let valid = crate::offer::validate(offer, today);
+            assert!(valid.is_ok(), "{today}: {valid:?}");
+            let due_on = due(offer, DEFAULT_REMIND_DAYS, today);
+            assert_eq!(
+                due_on,
+                today
+                    .checked_add(jiff::Span::new().days(DEMO_NEAR_DAYS))
+                    .ok(),
+                "{today}"
+            );
+        }
     }
 
     #[test]

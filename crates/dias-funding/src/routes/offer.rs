@@ -80,7 +80,7 @@ pub(super) async fn render(
 ) -> AppResult<Response> {
     let others = store::by_slugs(&state.db, &stored.offer.combinable_with).await?;
     let today = crate::today();
-    let watch = super::watch::button(&state, &ctx, stored.id, &stored.offer.slug).await?;
+    let watch = super::watch::button(state, &ctx, stored.id, &stored.offer.slug).await?;
     let o = stored.offer;
     let t = |id: &str| ctx.t(id);
 

@@ -147,12 +147,16 @@ pub struct WatchInput {
     zurueck: String,
 }
 
-/// Where a form goes back to, with a notice.
+/// Where a form goes back to, with a notice (`added`, `changed`,
+/// `removed`: the messages `notice-funding-watch-…`).
 fn back(input: &WatchInput, notice: &str) -> String {
     if input.zurueck == "angebot" {
-        format!("/foerderung/angebote/{}?hinweis={notice}", input.angebot)
+        format!(
+            "/foerderung/angebote/{}?hinweis=funding-watch-{notice}",
+            input.angebot
+        )
     } else {
-        format!("/foerderung/merkliste?hinweis={notice}")
+        format!("/foerderung/merkliste?hinweis=funding-watch-{notice}")
     }
 }
 
@@ -201,10 +205,10 @@ async fn save(
     let offer = offer_id(&state, &ctx, &input.angebot).await?;
     let existing = watch::entry(&state.db, me.user_id, offer).await?;
     let notice = match (&existing, days) {
-        (Some(_), None) => "funding-watch-added",
+        (Some(_), None) => "added",
         (Some(_), Some(d)) => {
             watch::watch(&state.db, me.user_id, offer, d).await?;
-            "funding-watch-changed"
+            "changed"
         }
         (None, d) => {
             watch::watch(
@@ -214,7 +218,7 @@ async fn save(
                 d.unwrap_or(DEFAULT_REMIND_DAYS),
             )
             .await?;
-            "funding-watch-added"
+            "added"
         }
     };
     answer(&state, ctx, &input, offer, notice).await
@@ -228,5 +232,5 @@ async fn remove(
     let me = ctx.require(&FundingAction::Watch)?.user()?.clone();
     let offer = offer_id(&state, &ctx, &input.angebot).await?;
     watch::unwatch(&state.db, me.user_id, offer).await?;
-    answer(&state, ctx, &input, offer, "funding-watch-removed").await
+    answer(&state, ctx, &input, offer, "removed").await
 }

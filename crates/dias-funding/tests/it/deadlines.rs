@@ -9,6 +9,7 @@ use jiff::civil::Date;
 
 use crate::helpers::{app, catalogue};
 use crate::support::TestApp;
+use dias_core::i18n::{Catalog, message_ids};
 
 /// A day `days` from today (Europe/Berlin, like the pages).
 pub(crate) fn in_days(days: i64) -> Date {
@@ -274,4 +275,96 @@ async fn the_shipped_catalogue_has_deadlines_to_list() {
             "{slug}"
         );
     }
+}
+
+/// The message ids of the Fristen, Merkliste and Vergleich pages:
+/// literals in their code and `ctx.t…("…")` in their templates.
+fn used() -> Vec<String> {
+    let mut ids = Vec::new();
+    for source in [
+        include_str!("../../src/routes/deadlines.rs"),
+        include_str!("../../src/routes/watch.rs"),
+        include_str!("../../src/routes/compare.rs"),
+        include_str!("../../src/watch.rs"),
+        include_str!("../../templates/funding/deadlines.html"),
+        include_str!("../../templates/funding/watch.html"),
+        include_str!("../../templates/funding/watch_button.html"),
+        include_str!("../../templates/funding/compare.html"),
+        include_str!("../../templates/funding/card.html"),
+        include_str!("../../templates/funding/search.html"),
+    ] {
+        ids.extend(
+            source
+                .split("\"funding-")
+                .skip(1)
+                .filter_map(|rest| rest.split('"').next())
+                .filter(|id| !id.contains('{') && !id.ends_with('-') && !id.contains(' '))
+                .map(|id| format!("funding-{id}")),
+        );
+    }
+    for month in 1..=12 {
+        ids.push(format!("funding-deadlines-month-{month}"));
+    }
+    for notice in ["added", "removed", "changed"] {
+        ids.push(format!("notice-funding-watch-{notice}"));
+    }
+    ids
+}
+
+#[test]
+fn every_message_of_these_pages_exists_in_german_and_english() {
+    let mut de = message_ids(include_str!("../../locales/de-deadlines.ftl"));
+    let mut en = message_ids(include_str!("../../locales/en-deadlines.ftl"));
+    de.sort();
+    en.sort();
+    assert_eq!(
+        de, en,
+        "de-deadlines.ftl and en-deadlines.ftl define the same ids"
+    );
+    let catalog = Catalog::new(dias_funding::MESSAGES).unwrap();
+    let used = used();
+    assert!(used.len() > 50, "{used:?}");
+    for id in &used {
+        // Element ids share the prefix; only ids that are messages count.
+        if !de.contains(id) && catalog.get("de", id) == *id {
+            assert!(
+                !id.starts_with("funding-deadlines-")
+                    && !id.starts_with("funding-watch-")
+                    && !id.starts_with("funding-compare-")
+                    || is_element_id(id),
+                "{id} is used but not translated"
+            );
+            continue;
+        }
+        for locale in ["de", "en"] {
+            assert_ne!(catalog.get(locale, id), *id, "{id} is missing in {locale}");
+        }
+    }
+}
+
+/// `id="funding-…"` attributes of the templates which are no messages themselves.
+fn is_element_id(id: &str) -> bool {
+    [
+        "funding-deadlines-ical",
+        "funding-deadlines-list",
+        "funding-deadlines-link",
+        "funding-deadline-count",
+        "funding-watch-state",
+        "funding-watch-add",
+        "funding-watch",
+        "funding-watch-list",
+        "funding-watch-caption",
+        "funding-watch-empty",
+        "funding-watch-compare-hint",
+        "funding-compare",
+        "funding-compare-caption",
+        "funding-compare-form",
+        "funding-compare-hint",
+        "funding-compare-link",
+        "funding-compare-too-many",
+        "funding-compare-unknown",
+        "funding-compare-empty",
+        "funding-compare-remove",
+    ]
+    .contains(&id)
 }
