@@ -25,8 +25,13 @@
 //! then fitting offers not yet open, then `unklar` by the number of missing
 //! answers, then `passt nicht`, with stopped and ended offers last. The
 //! answers travel as URL query parameters ([`Answers::to_query`],
-//! [`Answers::from_query`]) so a result is a shareable link and nothing
-//! personal is stored.
+//! [`Answers::from_query`], [`canonical_query`]) so a result is a
+//! shareable link and nothing personal is stored.
+//!
+//! A result page of a large catalogue (20,000 offers at `--scale large`)
+//! must not explain every offer: [`rank`] orders light [`Rating`]s, each
+//! ranking key computed once, and [`check_page`] builds the findings only
+//! for the offers of the page shown.
 
 use dias_core::validation::FieldErrors;
 use jiff::civil::Date;
