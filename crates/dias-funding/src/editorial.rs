@@ -217,6 +217,10 @@ impl OfferInput {
         if errors.is_empty() {
             return Ok(offer);
         }
+        // One message per field: the field shows one, and the summary
+        // should not list a field twice.
+        let mut seen = HashSet::new();
+        errors.0.retain(|e| seen.insert(e.field.clone()));
         errors.0.sort_by_key(|e| form_position(&e.field));
         Err(errors)
     }

@@ -599,7 +599,9 @@ async fn edit_form(
     ))
 }
 
-/// What the form's buttons ask for.
+/// What the form's buttons ask for. Their name is `schritt`, not
+/// `action`: a control named `action` hides the form's `action` property
+/// from scripts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Intent {
     Save,
@@ -611,7 +613,7 @@ enum Intent {
 fn intent(pairs: &[(String, String)]) -> Intent {
     match pairs
         .iter()
-        .find(|(k, _)| k == "action")
+        .find(|(k, _)| k == "schritt")
         .map(|(_, v)| v.as_str())
     {
         Some("vorschau") => Intent::Preview,
@@ -695,7 +697,7 @@ async fn submit(
             action: form_page_action(slug.as_deref()),
             fields: pairs
                 .into_iter()
-                .filter(|(k, _)| k != "_csrf" && k != "action")
+                .filter(|(k, _)| k != "_csrf" && k != "schritt")
                 .collect(),
         };
         let stored = StoredOffer {

@@ -249,7 +249,7 @@ async fn preview_renders_the_offer_page_and_stores_nothing() {
     let before = offer(&app, "digi-z").await;
     let counter = store::offers_version(&app.db).await.unwrap();
     let mut pairs = form_of(&before.offer, 1, &[("title", "Digi-Z in neuer Fassung")]);
-    pairs.push(("action".into(), "vorschau".into()));
+    pairs.push(("schritt".into(), "vorschau".into()));
     let r = post_form(&app, "/foerderung/redaktion/digi-z", &pairs).await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
     assert_eq!(r.text("h1"), "Digi-Z in neuer Fassung");
@@ -266,7 +266,7 @@ async fn preview_renders_the_offer_page_and_stores_nothing() {
 
     // „Weiter bearbeiten“ brings the form back with the input.
     let mut back = form_of(&before.offer, 1, &[("title", "Digi-Z in neuer Fassung")]);
-    back.push(("action".into(), "zurueck".into()));
+    back.push(("schritt".into(), "zurueck".into()));
     let r = post_form(&app, "/foerderung/redaktion/digi-z", &back).await;
     assert_eq!(r.status, StatusCode::OK);
     assert_eq!(
