@@ -956,8 +956,9 @@ async fn version_diff(
 
 // ----------------------------------------------------------------- actions
 
-/// Saves a changed offer from one of the history page's actions; an
-/// invalid result shows the history page with the errors.
+/// Saves a changed offer from one of the history page's actions and
+/// redirects with `notice` (a message id); an invalid result shows the
+/// history page with the errors.
 async fn save_action(
     state: &AppState,
     ctx: Ctx,
@@ -983,8 +984,9 @@ async fn save_action(
         dias_core::time::now(),
     )
     .await?;
+    let key = notice.trim_start_matches("notice-");
     Ok(see_other(&format!(
-        "{}?hinweis={notice}",
+        "{}?hinweis={key}",
         history_path(&offer.slug)
     )))
 }
@@ -1027,7 +1029,7 @@ async fn change_status(
         offer,
         &log_note,
         Some((status_text, note)),
-        "funding-editorial-status-changed",
+        "notice-funding-editorial-status-changed",
     )
     .await
 }
@@ -1050,7 +1052,7 @@ async fn mark_checked(
         offer,
         &note,
         None,
-        "funding-editorial-checked",
+        "notice-funding-editorial-checked",
     )
     .await
 }
