@@ -5,6 +5,7 @@ funding-deadlines-title = Antragsfristen
 funding-deadlines-lead = Die nächsten Stichtage und Einreichungsfristen der Förderangebote, nach Monaten geordnet. Grenzen Sie die Liste ein oder abonnieren Sie sie als Kalender.
 funding-deadlines-link = Anstehende Fristen ansehen
 funding-deadlines-link-filtered = Fristen dieser Auswahl ansehen
+funding-deadlines-feed-link = Fristen als Kalender abonnieren (iCal)
 funding-deadlines-filter-title = Fristen eingrenzen
 funding-deadlines-filter-apply = Anzeigen
 funding-deadlines-filter-reset = Alle Fristen

@@ -5,6 +5,7 @@ funding-deadlines-title = Application deadlines
 funding-deadlines-lead = The next cut-off dates and submission deadlines of the support offers, by month. Narrow the list down or subscribe to it as a calendar.
 funding-deadlines-link = See upcoming deadlines
 funding-deadlines-link-filtered = See the deadlines of this selection
+funding-deadlines-feed-link = Subscribe to the deadlines as a calendar (iCal)
 funding-deadlines-filter-title = Narrow down deadlines
 funding-deadlines-filter-apply = Show
 funding-deadlines-filter-reset = All deadlines
