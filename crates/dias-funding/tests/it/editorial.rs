@@ -180,7 +180,7 @@ async fn staff_edit_an_offer_error_first_then_saved_as_a_new_version() {
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
     assert_eq!(r.count(".error-summary a[href='#title']"), 1);
     assert_eq!(r.count(".error-summary a[href='#amount_max_eur']"), 1);
-    assert_eq!(r.text("#title-error").is_empty(), false);
+    assert!(!r.text("#title-error").is_empty());
     assert_eq!(
         r.attr("#funder", "value").as_deref(),
         Some("Neuer Fördergeber")
