@@ -30,6 +30,8 @@ async function pressWatchButton(page, name, javaScriptEnabled) {
     // htmx swaps the box in place; the page stays.
     await page.locator('#funding-watch').getByRole('button').first().waitFor({ state: 'visible' });
     assert.equal(page.url(), before, 'with JavaScript the offer page stays');
+    // The new button has the focus, so keyboard users stay on the box.
+    await page.waitForFunction(() => !!document.activeElement?.closest('#funding-watch'), null, { timeout: 5_000 });
   } else {
     await submitForm(page, button);
   }

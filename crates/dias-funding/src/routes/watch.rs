@@ -36,6 +36,9 @@ pub struct WatchButton {
     pub signed_in: bool,
     pub watched: bool,
     pub login_url: String,
+    /// After an htmx swap the new button takes the focus, so keyboard and
+    /// screen reader users stay on the box and hear its new state.
+    pub focus: bool,
 }
 
 /// The button for one offer, as the visitor sees it (one query when signed
@@ -57,6 +60,7 @@ pub(crate) async fn button(
         signed_in: ctx.can(&FundingAction::Watch),
         watched,
         login_url: ctx.login_url(),
+        focus: false,
     })
 }
 
@@ -180,7 +184,8 @@ async fn answer(
     notice: &str,
 ) -> AppResult<Response> {
     if ctx.info.htmx && input.zurueck == "angebot" {
-        let watch = button(state, &ctx, offer_id, &input.angebot).await?;
+        let mut watch = button(state, &ctx, offer_id, &input.angebot).await?;
+        watch.focus = true;
         return page(&ButtonPartial { ctx, watch });
     }
     Ok(see_other(&back(input, notice)))
