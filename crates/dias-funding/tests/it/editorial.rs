@@ -604,3 +604,62 @@ fn every_field_has_a_label_in_german_and_english() {
         }
     }
 }
+
+#[tokio::test]
+async fn save_many_reads_in_bulk_whatever_the_batch_size() {
+    let app = app().await;
+    let today = dias_funding::today();
+    let template = catalogue().remove(0);
+    let offers: Vec<Offer> = (0..1_200)
+        .map(|i| Offer {
+            slug: format!("massenimport-{i}"),
+            combinable_with: Vec::new(),
+            ..template.clone()
+        })
+        .collect();
+    let (baseline, _) = app.count_queries(app.get("/healthz")).await;
+    let (created, _) = app
+        .count_queries(async {
+            let saved = store::save_many(&app.db, &offers, None, "Import", today, 10)
+                .await
+                .unwrap();
+            assert!(saved.iter().all(|s| s.change == Change::Created));
+            app.get("/healthz").await
+        })
+        .await;
+    // Per 500 offers: the lookup, the versions, the insert, the ids, the
+    // version rows and the index events; never one statement per offer.
+    assert!(
+        created - baseline < 40,
+        "{} statements to create 1,200 offers",
+        created - baseline
+    );
+
+    let changed: Vec<Offer> = offers
+        .iter()
+        .take(300)
+        .map(|o| Offer {
+            summary: format!("{} Geändert.", o.summary),
+            ..o.clone()
+        })
+        .chain(offers.iter().skip(300).cloned())
+        .collect();
+    let (updated, _) = app
+        .count_queries(async {
+            let saved = store::save_many(&app.db, &changed, None, "Import", today, 20)
+                .await
+                .unwrap();
+            assert_eq!(
+                saved.iter().filter(|s| s.change == Change::Updated).count(),
+                300
+            );
+            app.get("/healthz").await
+        })
+        .await;
+    // One UPDATE per changed row, the rest in bulk.
+    assert!(
+        updated - baseline < 300 + 40,
+        "{} statements to update 300 of 1,200 offers",
+        updated - baseline
+    );
+}
