@@ -52,6 +52,8 @@ pub const IMPORT_JOB: &str = "funding_import";
 pub const BACKGROUND_FROM: usize = 2_000;
 /// Offers per transaction of the background import.
 const JOB_CHUNK: usize = 1_000;
+/// Slugs per query when a dry run compares the file with the store.
+const DRY_RUN_CHUNK: usize = 5_000;
 /// The largest file the page accepts. The request as a whole is also
 /// bound by the instance's `max_body_bytes`, which is smaller by default;
 /// the page names whichever limit is lower.
@@ -398,7 +400,12 @@ async fn upload(
     };
     if input.dry_run {
         let slugs: Vec<String> = report.offers.iter().map(|o| o.slug.clone()).collect();
-        let stored = store::by_slugs(&state.db, &slugs).await?;
+        // In chunks: one `IN` list must stay below the databases' limits on
+        // bound parameters, whatever the file holds.
+        let mut stored = std::collections::HashMap::new();
+        for chunk in slugs.chunks(DRY_RUN_CHUNK) {
+            stored.extend(store::by_slugs(&state.db, chunk).await?);
+        }
         outcome.tally(report.offers.iter().map(|o| {
             let change = match stored.get(&o.slug) {
                 None => Change::Created,

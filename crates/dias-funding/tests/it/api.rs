@@ -313,3 +313,53 @@ async fn the_data_page_explains_every_field_and_the_licence() {
     let search = app.get("/foerderung").await;
     assert_eq!(search.count("a[href=\"/foerderung/daten\"]"), 1);
 }
+
+#[tokio::test]
+async fn the_api_and_the_downloads_cost_the_same_queries_for_few_and_many_offers() {
+    let small = app_with_catalogue().await;
+    let large = app_with_catalogue().await;
+    dias_funding::store::insert_many(
+        &large.db,
+        &dias_funding::catalogue::synthetic(500, 1, dias_funding::today()),
+        dias_funding::today(),
+        dias_core::time::now(),
+    )
+    .await
+    .unwrap();
+    for path in [
+        "/foerderung/api/angebote?offen=0&per_page=100",
+        "/foerderung/api/angebote/digi-z",
+        "/foerderung/daten/angebote.csv",
+        "/foerderung/daten",
+    ] {
+        let mut counts = Vec::new();
+        for app in [&small, &large] {
+            app.get(path).await; // the snapshot is built once
+            let (n, r) = app.count_queries(app.get(path)).await;
+            assert_eq!(r.status, StatusCode::OK, "{path}");
+            counts.push(n);
+        }
+        assert_eq!(counts[0], counts[1], "{path}");
+        assert!(counts[0] <= 2, "{path}: {} queries", counts[0]);
+    }
+}
+
+#[tokio::test]
+async fn english_visitors_read_the_data_page_and_the_api_errors_in_english() {
+    let app = app_with_catalogue().await;
+    let english = |path: &str| {
+        Request::builder()
+            .uri(path)
+            .header(header::COOKIE, "dias_lang=en")
+            .body(Body::empty())
+            .unwrap()
+    };
+    let page = app.request(english("/foerderung/daten")).await;
+    assert_eq!(page.text("h1"), "Open data: support offers");
+    assert!(page.body.contains("Funding region"));
+    let error = app
+        .request(english("/foerderung/api/angebote?per_page=500"))
+        .await;
+    let detail = json(&error)["detail"].as_str().unwrap().to_owned();
+    assert!(detail.starts_with("Please ask for 1 to 100"), "{detail}");
+}

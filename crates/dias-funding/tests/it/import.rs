@@ -218,6 +218,42 @@ async fn a_csv_with_bad_rows_stores_the_good_ones_and_reports_each_bad_one() {
 }
 
 #[tokio::test]
+async fn english_editors_read_the_report_in_english() {
+    let app = app().await;
+    let email = "editor@example.org";
+    let (id, _) = app.create_user(email, Role::Staff).await;
+    dias_core::accounts::set_locale(&app.db, id, "en")
+        .await
+        .unwrap();
+    let cookie = session_cookie(&app.login(email, None).await);
+    let token = app.csrf().await;
+    let offers = new_offers();
+    let header = exchange::FIELDS
+        .iter()
+        .map(|f| f.name)
+        .collect::<Vec<_>>()
+        .join(",");
+    let file = [header, csv_row(&offers[0], &[("status", "vielleicht")])].join("\n");
+    let r = upload(
+        &app,
+        &cookie,
+        Some(&token),
+        Some(("offers.csv", &file)),
+        &[],
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert_eq!(r.text("#import-result-heading"), "Result of the import");
+    let found = problems(&r);
+    assert_eq!(found[0].0, "2");
+    assert!(found[0].1.contains("Application status"), "{found:?}");
+    assert!(
+        !found[0].2.is_empty() && !found[0].2.contains("Ungültig"),
+        "{found:?}"
+    );
+}
+
+#[tokio::test]
 async fn a_json_file_with_bad_records_reports_the_line_of_each() {
     let app = app().await;
     let cookie = staff(&app).await;
