@@ -214,6 +214,17 @@ pub struct Conflict {
     pub current: i32,
 }
 
+/// What an editor's save starts from, for the conflict check of
+/// [`save_checked`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Base {
+    /// A new offer: its slug must still be free.
+    New,
+    /// The offer as it was at this version (0: an offer stored before
+    /// versions existed).
+    Version(i32),
+}
+
 /// Note of the version that keeps a record written before versions
 /// existed, so that its first edit can still be compared and undone.
 pub const NOTE_BEFORE_HISTORY: &str = "Stand vor der ersten Bearbeitung";
@@ -231,22 +242,37 @@ pub async fn save(
     today: Date,
     now: i64,
 ) -> Result<Saved, DbErr> {
-    match save_checked(db, offer, editor, note, None, today, now).await? {
-        Ok(saved) => Ok(saved),
-        // Unreachable without an expected version; kept total.
-        Err(conflict) => Err(DbErr::Custom(format!("{conflict:?}"))),
-    }
+    let txn = dias_core::db::begin_write(db).await?;
+    let mut saved = match write(
+        &txn,
+        std::slice::from_ref(offer),
+        editor,
+        note,
+        None,
+        today,
+        now,
+    )
+    .await?
+    {
+        Ok(saved) => saved,
+        // Without a base there is nothing to conflict with.
+        Err(conflict) => return Err(DbErr::Custom(format!("{conflict:?}"))),
+    };
+    txn.commit().await?;
+    saved
+        .pop()
+        .ok_or_else(|| DbErr::Custom("save wrote no result".into()))
 }
 
-/// [`save`] for an editor who loaded version `expected` (0 for a new
-/// offer): refused with [`Conflict`] if the stored offer is at another
-/// version, checked inside the writing transaction.
+/// [`save`] for an editor who started from `base`: refused with
+/// [`Conflict`] if the stored offer is at another version (or, for a new
+/// offer, if its slug was taken), checked inside the writing transaction.
 pub async fn save_checked(
     db: &DatabaseConnection,
     offer: &Offer,
     editor: Option<i64>,
     note: &str,
-    expected: Option<i32>,
+    base: Base,
     today: Date,
     now: i64,
 ) -> Result<Result<Saved, Conflict>, DbErr> {
@@ -256,7 +282,7 @@ pub async fn save_checked(
         std::slice::from_ref(offer),
         editor,
         note,
-        expected,
+        Some(base),
         today,
         now,
     )
@@ -402,7 +428,7 @@ async fn write<C: ConnectionTrait>(
     offers: &[Offer],
     editor: Option<i64>,
     note: &str,
-    expected: Option<i32>,
+    base: Option<Base>,
     today: Date,
     now: i64,
 ) -> Result<Result<Vec<Saved>, Conflict>, DbErr> {
@@ -428,18 +454,23 @@ async fn write<C: ConnectionTrait>(
     let ids: Vec<i64> = existing.values().map(|m| m.id).collect();
     let latest = latest_versions(txn, &ids).await?;
 
-    if let Some(expected) = expected {
-        let current = offers
-            .first()
-            .and_then(|o| existing.get(&o.slug))
-            .map_or(0, |m| latest.get(&m.id).copied().unwrap_or(0));
-        // A new offer whose slug got taken meanwhile conflicts as well.
-        let taken = expected == 0
-            && offers
-                .first()
-                .is_some_and(|o| existing.contains_key(&o.slug));
-        if current != expected || taken {
-            return Ok(Err(Conflict { expected, current }));
+    if let Some(base) = base {
+        let stored = offers.first().and_then(|o| existing.get(&o.slug));
+        let current = stored.map(|m| latest.get(&m.id).copied().unwrap_or(0));
+        let conflict = match (base, current) {
+            (Base::New, None) => None,
+            (Base::New, Some(current)) => Some(Conflict {
+                expected: 0,
+                current,
+            }),
+            (Base::Version(v), Some(current)) if v == current => None,
+            (Base::Version(expected), current) => Some(Conflict {
+                expected,
+                current: current.unwrap_or(0),
+            }),
+        };
+        if let Some(conflict) = conflict {
+            return Ok(Err(conflict));
         }
     }
 

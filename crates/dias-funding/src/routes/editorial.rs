@@ -713,7 +713,11 @@ async fn submit(
         &offer,
         Some(me),
         &note,
-        Some(base_version),
+        if slug.is_some() {
+            store::Base::Version(base_version)
+        } else {
+            store::Base::New
+        },
         today,
         dias_core::time::now(),
     )

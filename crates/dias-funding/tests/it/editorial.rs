@@ -5,7 +5,7 @@ use axum::http::StatusCode;
 use dias_core::policy::Role;
 use dias_funding::Offer;
 use dias_funding::editorial::OfferInput;
-use dias_funding::store::{self, Change};
+use dias_funding::store::{self, Base, Change};
 use dias_funding::vocab::Status;
 
 use crate::helpers::{app, app_with_catalogue, catalogue};
@@ -73,15 +73,23 @@ async fn save_creates_updates_and_leaves_unchanged_records_alone() {
         (Status::Open, Status::Stopped, "Antragstopp", Some(7))
     );
 
-    let conflict = store::save_checked(&app.db, &digi_z, None, "alt", Some(1), today, 400)
+    let conflict = store::save_checked(&app.db, &digi_z, None, "alt", Base::Version(1), today, 400)
         .await
         .unwrap()
         .unwrap_err();
     assert_eq!((conflict.expected, conflict.current), (1, 2));
-    let ok = store::save_checked(&app.db, &digi_z, None, "zurück", Some(2), today, 400)
-        .await
-        .unwrap()
-        .unwrap();
+    let ok = store::save_checked(
+        &app.db,
+        &digi_z,
+        None,
+        "zurück",
+        Base::Version(2),
+        today,
+        400,
+    )
+    .await
+    .unwrap()
+    .unwrap();
     assert_eq!(ok.version, 3);
 }
 
@@ -662,4 +670,87 @@ async fn save_many_reads_in_bulk_whatever_the_batch_size() {
         "{} statements to update 300 of 1,200 offers",
         updated - baseline
     );
+}
+
+#[tokio::test]
+async fn an_offer_stored_before_versions_existed_gets_its_history_on_the_first_edit() {
+    use sea_orm::EntityTrait;
+    let app = app_with_catalogue().await;
+    dias_funding::entities::funding_offer_version::Entity::delete_many()
+        .exec(&app.db)
+        .await
+        .unwrap();
+    app.sign_in_as(Role::Staff).await;
+    let form = app.get("/foerderung/redaktion/digi-z").await;
+    assert_eq!(
+        form.attr("input[name=version]", "value").as_deref(),
+        Some("0")
+    );
+    let before = offer(&app, "digi-z").await;
+    let r = post_form(
+        &app,
+        "/foerderung/redaktion/digi-z",
+        &form_of(&before.offer, 0, &[("funder", "Neu")]),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let history = store::versions(&app.db, before.id).await.unwrap();
+    assert_eq!(
+        history
+            .iter()
+            .map(|v| (v.version, v.note.as_str()))
+            .collect::<Vec<_>>(),
+        vec![(2, ""), (1, store::NOTE_BEFORE_HISTORY)]
+    );
+    let first = store::version(&app.db, before.id, 1)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(first.offer, before.offer);
+    // A new offer under a taken slug conflicts in the store as well.
+    let taken = store::save_checked(
+        &app.db,
+        &before.offer,
+        None,
+        "",
+        Base::New,
+        dias_funding::today(),
+        9,
+    )
+    .await
+    .unwrap();
+    assert_eq!(taken.unwrap_err().current, 2);
+}
+
+#[tokio::test]
+async fn restoring_a_version_that_breaks_todays_rules_opens_it_in_the_form() {
+    let app = app_with_catalogue().await;
+    app.sign_in_as(Role::Staff).await;
+    let today = dias_funding::today();
+    let original = offer(&app, "digi-z").await.offer;
+    // Version 2 was valid when written: open, with a programme end that
+    // has passed since.
+    let mut outdated = original.clone();
+    outdated.programme_end = today.yesterday().ok();
+    store::save(&app.db, &outdated, None, "", today, 5)
+        .await
+        .unwrap();
+    store::save(&app.db, &original, None, "", today, 6)
+        .await
+        .unwrap();
+    let r = app
+        .post(
+            "/foerderung/redaktion/digi-z/versionen/2/wiederherstellen",
+            &[],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    assert_eq!(r.count(".error-summary"), 1);
+    assert_eq!(
+        r.attr("#programme_end", "value").as_deref(),
+        outdated.programme_end.map(|d| d.to_string()).as_deref()
+    );
+    assert_eq!(r.attr("input[name=version]", "value").as_deref(), Some("3"));
+    assert_eq!(offer(&app, "digi-z").await.offer, original);
+    assert_eq!(version_count(&app, "digi-z").await, 3);
 }
