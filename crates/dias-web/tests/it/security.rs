@@ -5,7 +5,7 @@ use dias_core::policy::Role;
 use crate::support::TestApp;
 
 /// Every state-changing route of the shell, with a placeholder for ids.
-const STATE_CHANGING: [&str; 19] = [
+const STATE_CHANGING: [&str; 20] = [
     "/sprache",
     "/konto/profil",
     "/konto/registrieren",
@@ -25,6 +25,9 @@ const STATE_CHANGING: [&str; 19] = [
     "/verwaltung/benutzer/{id}/rolle",
     "/verwaltung/benutzer/{id}/sperre",
     "/verwaltung/aufgaben/suchindex",
+    // Who may start a module's periodic job is tested with a module that
+    // has one (dias-funding, tests/it/watch.rs).
+    "/verwaltung/aufgaben/starten",
 ];
 
 /// The routes registered with `post(` in the crate's sources, so that a new
