@@ -32,6 +32,7 @@ funding-exchange-col-meaning = Bedeutung
 funding-exchange-col-required = Pflichtfeld
 funding-exchange-yes = ja
 funding-exchange-no = nein
+funding-exchange-offer-data = Dieses Angebot als Datensatz (JSON)
 funding-exchange-search-link = Offene Daten und Programmierschnittstelle
 
 ## Felder des Austauschschemas

@@ -32,6 +32,7 @@ funding-exchange-col-meaning = Meaning
 funding-exchange-col-required = Required
 funding-exchange-yes = yes
 funding-exchange-no = no
+funding-exchange-offer-data = This offer as a record (JSON)
 funding-exchange-search-link = Open data and API
 
 ## Fields of the exchange schema

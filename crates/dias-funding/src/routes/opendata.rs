@@ -192,6 +192,8 @@ struct DataPage {
     licence_url: &'static str,
     attribution: &'static str,
     fields: Vec<FieldRow>,
+    /// Staff see the way to the import.
+    can_import: bool,
 }
 
 async fn data_page(
@@ -208,6 +210,7 @@ async fn data_page(
         licence_url: LICENCE_URL,
         attribution: ATTRIBUTION,
         fields: field_rows(&ctx),
+        can_import: ctx.can(&crate::policy::FundingAction::Import),
         ctx,
     })
 }

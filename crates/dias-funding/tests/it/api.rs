@@ -309,6 +309,13 @@ async fn the_data_page_explains_every_field_and_the_licence() {
         assert!(r.count(&format!("a[href=\"{link}\"]")) > 0, "{link}");
     }
     assert!(r.count("a[rel=license]") == 1);
+    assert_eq!(r.count("#data-import"), 0, "visitors see no import");
+    // Every offer page links its record.
+    let offer = app.get("/foerderung/angebote/digi-z").await;
+    assert_eq!(
+        offer.attr("#funding-offer-data", "href").as_deref(),
+        Some("/foerderung/api/angebote/digi-z")
+    );
     // The search page points to it.
     let search = app.get("/foerderung").await;
     assert_eq!(search.count("a[href=\"/foerderung/daten\"]"), 1);
