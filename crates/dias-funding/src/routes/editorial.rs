@@ -976,8 +976,17 @@ async fn save_action(
     let today = crate::today();
     if let Err(errors) = offer::validate(&offer, today) {
         let shown = ShownErrors::new(&ctx, &errors);
-        let page = history_page(state, ctx, stored, status_input, shown).await?;
-        return page_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
+        let on_this_page = errors
+            .0
+            .iter()
+            .all(|e| e.field == "status" || e.field == "status_note");
+        if on_this_page {
+            let page = history_page(state, ctx, stored, status_input, shown).await?;
+            return page_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
+        }
+        // The record breaks a rule in a field this page does not show (a
+        // passed programme end, say): the whole form, to fix it there.
+        return invalid_in_form(state, ctx, stored, &offer, shown, note).await;
     }
     store::save(
         &state.db,
@@ -993,6 +1002,32 @@ async fn save_action(
         "{}?hinweis={key}",
         history_path(&offer.slug)
     )))
+}
+
+/// The edit form filled with `offer`, which breaks a rule, with the
+/// errors (422); it starts from the stored version, so saving it is an
+/// ordinary edit.
+async fn invalid_in_form(
+    state: &AppState,
+    ctx: Ctx,
+    stored: StoredOffer,
+    offer: &Offer,
+    errors: ShownErrors,
+    note: &str,
+) -> AppResult<Response> {
+    let current = store::latest_version(&state.db, stored.id).await?;
+    let mut input = OfferInput::from_offer(offer);
+    input.set("slug", stored.offer.slug.clone());
+    let form = FormState {
+        input,
+        slug: Some(stored.offer.slug.clone()),
+        title: stored.offer.title,
+        base_version: current,
+        errors,
+        note: note.to_owned(),
+        conflict: None,
+    };
+    page_with_status(StatusCode::UNPROCESSABLE_ENTITY, &form_page(ctx, form))
 }
 
 async fn change_status(
@@ -1077,19 +1112,8 @@ async fn restore(
     if let Err(errors) = offer::validate(&old.offer, today) {
         // An old version may break today's rules (a passed programme end,
         // say): the editor gets it in the form to fix before saving.
-        let current = store::latest_version(&state.db, stored.id).await?;
-        let mut input = OfferInput::from_offer(&old.offer);
-        input.set("slug", slug.clone());
-        let form = FormState {
-            input,
-            slug: Some(slug),
-            title: stored.offer.title,
-            base_version: current,
-            errors: ShownErrors::new(&ctx, &errors),
-            note,
-            conflict: None,
-        };
-        return page_with_status(StatusCode::UNPROCESSABLE_ENTITY, &form_page(ctx, form));
+        let shown = ShownErrors::new(&ctx, &errors);
+        return invalid_in_form(&state, ctx, stored, &old.offer, shown, &note).await;
     }
     store::save(
         &state.db,

@@ -754,3 +754,43 @@ async fn restoring_a_version_that_breaks_todays_rules_opens_it_in_the_form() {
     assert_eq!(offer(&app, "digi-z").await.offer, original);
     assert_eq!(version_count(&app, "digi-z").await, 3);
 }
+
+#[tokio::test]
+async fn an_action_on_a_record_that_breaks_a_rule_elsewhere_opens_the_form() {
+    let app = app_with_catalogue().await;
+    app.sign_in_as(Role::Staff).await;
+    let today = dias_funding::today();
+    let mut broken = offer(&app, "digi-z").await.offer;
+    let later = today.checked_add(jiff::ToSpan::days(30)).unwrap();
+    broken.deadlines = vec![
+        dias_funding::offer::Deadline {
+            date: later,
+            note: String::new(),
+        },
+        dias_funding::offer::Deadline {
+            date: today,
+            note: String::new(),
+        },
+    ];
+    store::save(&app.db, &broken, None, "", today, 5)
+        .await
+        .unwrap();
+    let r = app.post("/foerderung/redaktion/digi-z/geprueft", &[]).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(r.count("#funding-editorial-form"), 1);
+    assert_eq!(r.count(".error-summary a[href='#deadlines']"), 1);
+    assert_eq!(r.attr("#reviewer", "value").as_deref(), Some("Test Person"));
+    assert_eq!(version_count(&app, "digi-z").await, 2);
+    // So does a status change: the form shows both problems.
+    let r = app
+        .post(
+            "/foerderung/redaktion/digi-z/status",
+            &[("status", "antragstopp"), ("status_note", "")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(r.count(".error-summary a[href='#deadlines']"), 1);
+    assert_eq!(r.count(".error-summary a[href='#status_note']"), 1);
+    assert_eq!(r.count("#status_note"), 1);
+    assert_eq!(version_count(&app, "digi-z").await, 2);
+}
