@@ -264,6 +264,11 @@ async fn preview_renders_the_offer_page_and_stores_nothing() {
     assert_eq!(r.count("#funding-preview"), 1);
     assert_eq!(r.count("#funding-edit-link"), 0);
     assert_eq!(
+        r.count("#funding-watch, #funding-compare-link"),
+        0,
+        "nothing to act on in a preview"
+    );
+    assert_eq!(
         r.attr("#funding-preview input[name=title]", "value")
             .as_deref(),
         Some("Digi-Z in neuer Fassung")
