@@ -154,7 +154,9 @@ async fn the_search_facets_filter_the_deadlines_and_the_search_links_them() {
         Some("/foerderung/fristen?berechtigte=kommune")
     );
     assert_eq!(
-        search.attr("#funding-deadlines-feed-link", "href").as_deref(),
+        search
+            .attr("#funding-deadlines-feed-link", "href")
+            .as_deref(),
         Some("/foerderung/fristen.ics?berechtigte=kommune")
     );
     let plain = app.get("/foerderung").await;
