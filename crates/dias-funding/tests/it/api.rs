@@ -163,6 +163,31 @@ async fn the_openapi_document_describes_every_route() {
     assert_eq!(r.status, StatusCode::OK);
     let doc = json(&r);
     assert_eq!(doc["openapi"], "3.0.3");
+    // The document reads as the OpenAPI 3.0 model, every operation named.
+    let spec: openapiv3::OpenAPI = serde_json::from_str(&r.body).expect("an OpenAPI 3.0 document");
+    assert_eq!(spec.paths.paths.len(), 5);
+    for (path, item) in &spec.paths.paths {
+        let item = item.as_item().expect("inline path items");
+        let get = item.get.as_ref().expect("a GET operation");
+        assert!(get.operation_id.is_some(), "{path}");
+        assert!(
+            get.responses
+                .responses
+                .contains_key(&openapiv3::StatusCode::Code(200)),
+            "{path}"
+        );
+    }
+    let schemas = &spec.components.as_ref().unwrap().schemas;
+    for name in [
+        "Offer",
+        "OfferPage",
+        "Catalogue",
+        "Tier",
+        "Deadline",
+        "Error",
+    ] {
+        assert!(schemas.contains_key(name), "{name}");
+    }
     let paths = doc["paths"].as_object().unwrap();
     for path in [
         "/foerderung/api/angebote",
