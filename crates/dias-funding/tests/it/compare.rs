@@ -51,11 +51,19 @@ async fn offers_are_compared_condition_by_condition_in_a_table() {
     // A labelled region that scrolls and takes the focus.
     assert_eq!(r.attr(".table-wrap", "tabindex").as_deref(), Some("0"));
     assert_eq!(r.attr(".table-wrap", "role").as_deref(), Some("region"));
-    // English labels.
+    // In English (a signed-in person's choice is kept in the profile):
+    // labels, figures and dates in the visitor's language.
+    app.sign_in_as(dias_core::policy::Role::Participant).await;
+    app.post("/sprache", &[("lang", "en"), ("zurueck", "/foerderung")])
+        .await;
     let en = app
-        .get("/foerderung/vergleich?angebot=digi-z&lang=en")
+        .get("/foerderung/vergleich?angebot=digi-z&angebot=digi-d")
         .await;
     assert_eq!(en.status, StatusCode::OK);
+    assert_eq!(en.text("#funding-compare caption"), "Conditions compared");
+    assert!(en.text("#funding-compare").contains("27 November 2026"));
+    let deadlines = app.get("/foerderung/fristen").await;
+    assert_eq!(deadlines.text("h1"), "Application deadlines");
 }
 
 #[tokio::test]
