@@ -255,7 +255,7 @@ pub fn to_csv(offers: &[Offer]) -> Result<String, ExchangeError> {
         let value = serde_json::to_value(offer).map_err(|e| ExchangeError::Write(e.to_string()))?;
         let row: Vec<String> = FIELDS
             .iter()
-            .map(|f| cell(f.kind, value.get(f.name).unwrap_or(&Value::Null)))
+            .map(|f| guard(cell(f.kind, value.get(f.name).unwrap_or(&Value::Null))))
             .collect();
         writer.write_record(row).map_err(write_error)?;
     }
@@ -272,6 +272,27 @@ fn plain(value: &Value) -> String {
         Value::String(s) => s.clone(),
         other => other.to_string(),
     }
+}
+
+/// First characters that make a spreadsheet read a cell as a formula
+/// (CSV injection), and the apostrophe that marks a cell as text.
+const FORMULA_STARTS: [char; 7] = ['=', '+', '-', '@', '\t', '\r', '\''];
+
+/// A cell as written to CSV: one that a spreadsheet would run as a formula
+/// („=HYPERLINK(…)“, also a phone number „+49 …“ or a Markdown list „- …“)
+/// gets an apostrophe in front, which spreadsheets show as text. A cell
+/// that starts with an apostrophe gets one more, so [`unguard`] can take
+/// exactly one off and the round trip stays exact.
+fn guard(cell: String) -> String {
+    if cell.starts_with(FORMULA_STARTS) {
+        format!("'{cell}")
+    } else {
+        cell
+    }
+}
+
+fn unguard(text: &str) -> &str {
+    text.strip_prefix('\'').unwrap_or(text)
 }
 
 fn cell(kind: Kind, value: &Value) -> String {
@@ -381,6 +402,7 @@ fn number_value(ctx: &mut Context<'_>, field: &str, text: &str) -> Value {
 
 /// A CSV cell as the JSON value of its field.
 fn cell_value(ctx: &mut Context<'_>, field: &Field, text: &str) -> Value {
+    let text = unguard(text);
     match field.kind {
         Kind::Text => Value::String(normalise_text(text)),
         Kind::Term | Kind::Date => match text.trim() {
@@ -865,6 +887,40 @@ mod tests {
         assert_eq!(to_csv(&back.offers).unwrap(), csv);
         assert!(csv.contains("2027-03-31|Skizze;2027-09-30"), "{csv}");
         assert!(csv.contains("klein|50|60000|Transformationsprojekt;||10000|Heranführung"));
+    }
+
+    #[test]
+    fn csv_cells_a_spreadsheet_would_run_are_marked_as_text_and_read_back() {
+        let mut offer = sample();
+        offer.title = "=HYPERLINK(\"https://example.org\",\"Antrag\")".into();
+        offer.summary = "'schon mit Apostroph".into();
+        offer.body = "- Beratung\n- Umsetzung".into();
+        offer.contact_phone = "+49 351 4910-0".into();
+        offer.keywords = vec!["@home".into(), "Cloud".into()];
+        offer::validate(&offer, today()).unwrap();
+        let offers = vec![offer];
+        let csv = to_csv(&offers).unwrap();
+        let mut reader = csv::Reader::from_reader(csv.as_bytes());
+        let headers = reader.headers().unwrap().clone();
+        let row = reader.records().next().unwrap().unwrap();
+        let at = |name: &str| &row[headers.iter().position(|h| h == name).unwrap()];
+        // No cell starts with a formula character.
+        for cell in row.iter() {
+            assert!(
+                !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                "{cell}"
+            );
+        }
+        assert_eq!(
+            at("title"),
+            "'=HYPERLINK(\"https://example.org\",\"Antrag\")"
+        );
+        assert_eq!(at("summary"), "''schon mit Apostroph");
+        assert_eq!(at("contact_phone"), "'+49 351 4910-0");
+        let back = from_csv(&csv, today()).unwrap();
+        assert_eq!(back.problems, vec![]);
+        assert_eq!(back.offers, offers);
+        assert_eq!(to_csv(&back.offers).unwrap(), csv);
     }
 
     /// A random text with the characters that break naive CSV and JSON

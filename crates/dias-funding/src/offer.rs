@@ -142,9 +142,16 @@ pub const MAX_NOTE: usize = 2_000;
 pub const MAX_ITEM: usize = 80;
 pub const MAX_KEYWORDS: usize = 30;
 
-/// A slug: 2–80 characters of `a-z`, `0-9` and single inner hyphens.
+/// Words that name fixed pages beside the offers' own
+/// (`/foerderung/redaktion/neu`, `/foerderung/redaktion/import`): an offer
+/// with such a slug could not be opened for editing.
+pub const RESERVED_SLUGS: [&str; 2] = ["neu", "import"];
+
+/// A slug: 2–80 characters of `a-z`, `0-9` and single inner hyphens, not
+/// one of [`RESERVED_SLUGS`].
 pub fn is_slug(value: &str) -> bool {
-    (2..=MAX_SLUG).contains(&value.len())
+    !RESERVED_SLUGS.contains(&value)
+        && (2..=MAX_SLUG).contains(&value.len())
         && value
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
@@ -635,7 +642,7 @@ pub(crate) mod tests {
         assert_error(&offer, "slug", "funding-error-slug");
         assert_error(&offer, "summary", "funding-error-whitespace");
         assert_error(&offer, "reviewer", "error-required");
-        for bad in ["a", "-a", "a-", "a--b", "ä-b", "A"] {
+        for bad in ["a", "-a", "a-", "a--b", "ä-b", "A", "neu", "import"] {
             assert!(!is_slug(bad), "{bad}");
         }
         assert!(is_slug("digi-z") && is_slug("go-digital-2024"));

@@ -397,5 +397,14 @@ pub async fn error_pages(State(state): State<AppState>, req: Request, next: Next
     if let Some(value) = retry_after {
         rendered.headers_mut().insert(header::RETRY_AFTER, value);
     }
+    if is_api {
+        // Scripts of other sites may read the public APIs, so they must be
+        // able to read why a request failed too. `*` never lets a browser
+        // send credentials along.
+        rendered.headers_mut().insert(
+            header::ACCESS_CONTROL_ALLOW_ORIGIN,
+            header::HeaderValue::from_static("*"),
+        );
+    }
     rendered
 }

@@ -354,9 +354,16 @@ async fn api_errors_are_json_with_the_reason() {
         assert_eq!(json["status"], 400);
         assert!(json["detail"].as_str().unwrap().contains("Seite"), "{json}");
         assert!(json["request_id"].is_string());
+        // Scripts of other sites that may read the data may read the error.
+        assert_eq!(
+            r.headers[header::ACCESS_CONTROL_ALLOW_ORIGIN],
+            "*",
+            "{path}"
+        );
     }
-    // Pages elsewhere keep their HTML error page.
+    // Pages elsewhere keep their HTML error page, readable by this site only.
     let r = app.get("/netzwerk/akteure?seite=abc").await;
     assert_eq!(r.status, StatusCode::BAD_REQUEST);
     assert!(r.body.contains("<html"));
+    assert!(!r.headers.contains_key(header::ACCESS_CONTROL_ALLOW_ORIGIN));
 }
