@@ -62,6 +62,11 @@ describe('Förderlotse Merkliste', () => {
         await visit(page, '/konto/anmelden');
         await login(page, PARTICIPANT, { navigate: false });
 
+        // Signed in, the result cards have a Merken button each.
+        await visit(page, '/foerderung');
+        assert.ok((await page.locator('#funding-results button[form^="merken-"]').count()) > 0, 'Merken buttons on the cards');
+        await checkA11y(page, `search signed in (${mode.name})`);
+
         // Start from a list without the offer (an earlier run may have left it there).
         await visit(page, `/foerderung/angebote/${SLUG}`);
         if ((await page.locator('#funding-watch-state').count()) > 0) {

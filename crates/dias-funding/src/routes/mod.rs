@@ -107,6 +107,9 @@ pub struct OfferCard {
     /// `ok`, `warn` or `muted`: the badge colour of the status.
     pub status_class: &'static str,
     pub next_deadline: Option<String>,
+    /// For accounts: whether the offer is on their Merkliste (the card
+    /// then has a Merken/Entfernen button); `None` for visitors.
+    pub watched: Option<bool>,
 }
 
 pub(crate) fn card(ctx: &Ctx, offer: &crate::Offer, today: Date) -> OfferCard {
@@ -127,5 +130,6 @@ pub(crate) fn card(ctx: &Ctx, offer: &crate::Offer, today: Date) -> OfferCard {
             Availability::Ended => "muted",
         },
         next_deadline: offer.next_deadline(today).map(|d| day(ctx, d.date)),
+        watched: None,
     }
 }

@@ -200,12 +200,14 @@ pub async fn list(
         listing.href(),
     );
     let offset = ((pagination.page - 1) * PER_PAGE) as usize;
-    let cards = snapshot
-        .page(&selection, order, offset, PER_PAGE as usize)
-        .into_iter()
-        .filter_map(|p| snapshot.offer(p))
+    let positions = snapshot.page(&selection, order, offset, PER_PAGE as usize);
+    let mut cards: Vec<OfferCard> = positions
+        .iter()
+        .filter_map(|&p| snapshot.offer(p))
         .map(|o| card(&ctx, o, snapshot.today))
         .collect();
+    // The Merkliste buttons of the cards: one more query, for accounts only.
+    super::watch::mark_watched(&state, &ctx, &snapshot, &positions, &mut cards).await?;
     let facets = Facet::ALL
         .iter()
         .map(|&facet| FacetView {

@@ -64,6 +64,26 @@ pub(crate) async fn button(
     })
 }
 
+/// Marks the result cards of an account with whether each offer is on its
+/// Merkliste (one query); visitors' cards stay without buttons.
+pub(crate) async fn mark_watched(
+    state: &AppState,
+    ctx: &Ctx,
+    snapshot: &crate::snapshot::Snapshot,
+    positions: &[usize],
+    cards: &mut [super::OfferCard],
+) -> AppResult<()> {
+    let Some(me) = ctx.principal().filter(|_| ctx.can(&FundingAction::Watch)) else {
+        return Ok(());
+    };
+    let ids: Vec<i64> = positions.iter().filter_map(|&p| snapshot.id(p)).collect();
+    let watched = watch::watched_among(&state.db, me.user_id, &ids).await?;
+    for (card, id) in cards.iter_mut().zip(&ids) {
+        card.watched = Some(watched.contains(id));
+    }
+    Ok(())
+}
+
 #[derive(Template)]
 #[template(path = "funding/watch_button.html")]
 struct ButtonPartial {
@@ -146,15 +166,28 @@ pub struct WatchInput {
     angebot: String,
     #[serde(default)]
     tage: String,
-    /// `angebot` when the form is the offer page's button.
+    /// `angebot` when the form is the offer page's button, `suche` when it
+    /// is a result card's (then `weiter` is the result page).
     #[serde(default)]
     zurueck: String,
+    #[serde(default)]
+    weiter: String,
 }
 
 /// Where a form goes back to, with a notice (`added`, `changed`,
 /// `removed`: the messages `notice-funding-watch-…`).
 fn back(input: &WatchInput, notice: &str) -> String {
-    if input.zurueck == "angebot" {
+    if input.zurueck == "suche" {
+        // Only the search pages: no open redirect, no detour elsewhere.
+        let page = dias_web::forms::safe_next(Some(&input.weiter));
+        let page = if page == "/foerderung" || page.starts_with("/foerderung?") {
+            page
+        } else {
+            "/foerderung".to_owned()
+        };
+        let join = if page.contains('?') { '&' } else { '?' };
+        format!("{page}{join}hinweis=funding-watch-{notice}")
+    } else if input.zurueck == "angebot" {
         format!(
             "/foerderung/angebote/{}?hinweis=funding-watch-{notice}",
             input.angebot

@@ -412,3 +412,66 @@ async fn the_watch_list_is_exported_and_deleted_with_the_account() {
         0
     );
 }
+
+#[tokio::test]
+async fn result_cards_have_the_merkliste_button_for_accounts() {
+    let app = app().await;
+    insert(
+        &app,
+        &[
+            offer("bald", "Bald fällig", &[10]),
+            offer("spaet", "Später", &[90]),
+        ],
+    )
+    .await;
+    // Visitors: no buttons, no extra query.
+    let r = app.get("/foerderung").await;
+    assert_eq!(r.count("form[id^=merken-]"), 0);
+    let me = app.sign_in_as(Role::Participant).await;
+    let r = app.get("/foerderung?berechtigte=unternehmen").await;
+    assert_eq!(r.count("form[id^=merken-]"), 2);
+    assert_eq!(r.count("button[form=merken-bald]"), 1);
+    assert_eq!(
+        r.attr("#merken-bald input[name=weiter]", "value")
+            .as_deref(),
+        Some("/foerderung?berechtigte=unternehmen")
+    );
+    // Pressing it stores the offer and comes back to the same results.
+    let r = app
+        .post(
+            "/foerderung/merkliste",
+            &[
+                ("angebot", "bald"),
+                ("zurueck", "suche"),
+                ("weiter", "/foerderung?berechtigte=unternehmen"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        r.location(),
+        "/foerderung?berechtigte=unternehmen&hinweis=funding-watch-added"
+    );
+    assert_eq!(listed(&app, me).await.len(), 1);
+    let page = app.get(r.location()).await;
+    assert_eq!(
+        page.attr("#merken-bald", "action").as_deref(),
+        Some("/foerderung/merkliste/entfernen")
+    );
+    assert_eq!(
+        page.attr("#merken-spaet", "action").as_deref(),
+        Some("/foerderung/merkliste")
+    );
+    // Elsewhere than the search is not a way back.
+    let r = app
+        .post(
+            "/foerderung/merkliste/entfernen",
+            &[
+                ("angebot", "bald"),
+                ("zurueck", "suche"),
+                ("weiter", "https://example.org/"),
+            ],
+        )
+        .await;
+    assert_eq!(r.location(), "/foerderung?hinweis=funding-watch-removed");
+    assert!(listed(&app, me).await.is_empty());
+}
