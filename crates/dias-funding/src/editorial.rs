@@ -1,6 +1,7 @@
 //! The editors' side of an offer, without HTTP or SQL: the edit form as
 //! text fields and back ([`OfferInput`]), the field-level comparison of two
-//! versions ([`diff`]) and the review rule ([`review_due`]).
+//! versions ([`diff`]), the three-way merge of an edit with the changes
+//! saved meanwhile ([`merge`]) and the review rule ([`review_due`]).
 //!
 //! The form turns text into an [`Offer`] and reports what cannot be read
 //! (a date that is no date, a tier line with three parts); everything else
@@ -488,6 +489,102 @@ pub fn field_text(offer: &Offer, name: &str) -> String {
     }
 }
 
+/// The fields of the form in form order: the exchange fields, with the
+/// Gemeinden right after the regions. The slug is left out: it never
+/// changes on an edit.
+fn form_fields() -> impl Iterator<Item = &'static str> {
+    FIELDS.iter().filter(|f| f.name != "slug").flat_map(|f| {
+        let extra = (f.name == "regions").then_some(MUNICIPALITIES);
+        std::iter::once(f.name).chain(extra)
+    })
+}
+
+impl OfferInput {
+    /// A form field's value for comparing: a checkbox group as its sorted
+    /// items (the order of ticks means nothing).
+    fn comparable(&self, name: &str) -> Vec<String> {
+        if CHECKBOXES.contains(&name) {
+            let mut items = self.lists.get(name).cloned().unwrap_or_default();
+            items.sort();
+            items
+        } else {
+            vec![self.get(name).to_owned()]
+        }
+    }
+
+    fn take(&mut self, other: &OfferInput, name: &str) {
+        if CHECKBOXES.contains(&name) {
+            let items = other.lists.get(name).cloned().unwrap_or_default();
+            self.lists.insert(name.to_owned(), items);
+        } else {
+            self.set(name, other.get(name));
+        }
+    }
+}
+
+/// A field both the editor and someone else changed, to different values.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MergeConflict {
+    /// Form field name.
+    pub field: &'static str,
+    /// The other side's value: the ticked slugs of a checkbox group, the
+    /// lines of a text.
+    pub theirs: Vec<String>,
+}
+
+/// An edit merged with the changes saved since the editor loaded the offer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Merged {
+    /// The form to show again: the editor's values, with the fields only
+    /// others changed taken over.
+    pub input: OfferInput,
+    /// Form fields only others changed (taken over), in form order.
+    pub taken: Vec<&'static str>,
+    /// Form fields both sides changed differently (the editor's value kept
+    /// in `input`), in form order.
+    pub conflicts: Vec<MergeConflict>,
+}
+
+/// Three-way merge per form field of `mine` (the editor's form) with
+/// `theirs` (stored meanwhile), both derived from `base` (what the editor
+/// loaded): a field only one side changed gets that side's value, a field
+/// both changed alike is agreed, a field both changed differently keeps
+/// the editor's value and is a conflict to decide.
+pub fn merge(base: &Offer, mine: &Offer, theirs: &Offer) -> Merged {
+    let base = OfferInput::from_offer(base);
+    let theirs = OfferInput::from_offer(theirs);
+    let mut merged = Merged {
+        input: OfferInput::from_offer(mine),
+        taken: Vec::new(),
+        conflicts: Vec::new(),
+    };
+    for name in form_fields() {
+        let (b, m, t) = (
+            base.comparable(name),
+            merged.input.comparable(name),
+            theirs.comparable(name),
+        );
+        if t == b || t == m {
+            continue;
+        }
+        if m == b {
+            merged.input.take(&theirs, name);
+            merged.taken.push(name);
+        } else {
+            let theirs = if CHECKBOXES.contains(&name) {
+                t
+            } else {
+                lines(theirs.get(name)).map(str::to_owned).collect()
+            };
+            merged.conflicts.push(MergeConflict {
+                field: name,
+                theirs,
+            });
+        }
+    }
+    merged
+}
+
 /// How a line of a changed field compares.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LineTag {
@@ -729,5 +826,61 @@ mod tests {
         assert!(review_due(&offer, today, 6));
         assert!(!review_due(&offer, today, 12));
         assert_eq!(review_cutoff(today, 3), jiff::civil::date(2026, 8, 27));
+    }
+
+    #[test]
+    fn merge_takes_what_only_others_changed_and_flags_what_both_changed() {
+        let base = digi_z();
+        let mut mine = base.clone();
+        mine.title = "Mein Titel".into();
+        mine.funder = "Gleich geändert".into();
+        mine.keywords = vec!["meins".into()];
+        let mut theirs = base.clone();
+        theirs.deadlines = vec![Deadline {
+            date: jiff::civil::date(2027, 3, 31),
+            note: "Stichtag".into(),
+        }];
+        theirs.last_checked = jiff::civil::date(2026, 1, 2);
+        theirs.funder = "Gleich geändert".into();
+        theirs.keywords = vec!["deren".into(), "zweites".into()];
+        theirs.areas.reverse();
+        let merged = merge(&base, &mine, &theirs);
+        assert_eq!(merged.taken, vec!["deadlines", "last_checked"]);
+        assert_eq!(
+            merged.conflicts,
+            vec![MergeConflict {
+                field: "keywords",
+                theirs: vec!["deren".into(), "zweites".into()],
+            }]
+        );
+        let offer = OfferInput::from_pairs(&merged.input.to_pairs())
+            .to_offer(today())
+            .unwrap();
+        assert_eq!(offer.title, "Mein Titel", "mine kept");
+        assert_eq!(offer.deadlines, theirs.deadlines, "theirs taken");
+        assert_eq!(offer.last_checked, theirs.last_checked);
+        assert_eq!(offer.funder, "Gleich geändert");
+        assert_eq!(offer.keywords, vec!["meins".to_owned()], "conflict: mine");
+        assert_eq!(offer.areas, base.areas, "order of ticks is no change");
+    }
+
+    #[test]
+    fn merge_of_checkbox_groups_and_municipalities_works_per_form_field() {
+        let base = digi_z();
+        let mut mine = base.clone();
+        mine.regions.push(Region::Municipality("14612000".into()));
+        let mut theirs = base.clone();
+        theirs.regions = vec![Region::District("14521".into())];
+        theirs.industries = vec![Industry::ALL[0]];
+        let merged = merge(&base, &mine, &theirs);
+        assert_eq!(merged.taken, vec!["regions", "industries"]);
+        assert!(merged.conflicts.is_empty());
+        assert!(merged.input.has("regions", "14521"));
+        assert_eq!(merged.input.get(MUNICIPALITIES), "14612000");
+        assert!(merged.input.has("industries", Industry::ALL[0].slug()));
+        // Nothing changed on either side: nothing to report.
+        let same = merge(&base, &base, &base);
+        assert!(same.taken.is_empty() && same.conflicts.is_empty());
+        assert_eq!(same.input, OfferInput::from_offer(&base));
     }
 }

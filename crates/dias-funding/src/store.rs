@@ -7,9 +7,10 @@ use std::collections::HashMap;
 
 use dias_core::entities::outbox_event;
 use jiff::civil::Date;
+use sea_orm::sea_query::Expr;
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QueryOrder,
-    QuerySelect, Set,
+    QuerySelect, Set, SqlErr,
 };
 
 use crate::entities::{funding_offer, funding_offer_version, funding_status_log};
@@ -539,7 +540,21 @@ async fn write<C: ConnectionTrait>(
             .iter()
             .map(|(i, _)| offers[*i].slug.clone())
             .collect();
-        insert_chunked(txn, new_rows).await?;
+        if let Err(error) = insert_chunked(txn, new_rows).await {
+            // Two editors creating the same slug at once: the other
+            // insert committed after this transaction's lookup, so only
+            // the unique index sees it. On PostgreSQL the transaction is
+            // aborted now; the caller rolls it back.
+            let taken = matches!(error.sql_err(), Some(SqlErr::UniqueConstraintViolation(_)));
+            if base == Some(Base::New) && taken {
+                return Ok(Err(Conflict {
+                    expected: 0,
+                    // The other editor's offer, at its first version.
+                    current: 1,
+                }));
+            }
+            return Err(error);
+        }
         let new_ids = ids_by_slug(txn, &new_slugs).await?;
         for (i, record) in new_records {
             let id = new_ids
@@ -719,4 +734,117 @@ pub async fn status_log<C: ConnectionTrait>(
             })
         })
         .collect())
+}
+
+/// A version someone wrote, for their account export.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct AuthoredVersion {
+    pub offer: String,
+    pub version: i32,
+    pub date: String,
+    pub note: String,
+}
+
+/// A status change someone made, for their account export.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct LoggedStatusChange {
+    pub offer: String,
+    pub from: String,
+    pub to: String,
+    pub date: String,
+    pub note: String,
+}
+
+/// What the editorial tables hold about a person: the versions they wrote
+/// and the status changes they made, by offer slug (the records
+/// themselves are the organisation's, not personal data).
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct EditorialTrace {
+    pub versions: Vec<AuthoredVersion>,
+    pub status_changes: Vec<LoggedStatusChange>,
+}
+
+/// The editorial trace of one account: three queries however many rows.
+pub async fn trace_of<C: ConnectionTrait>(db: &C, user_id: i64) -> Result<EditorialTrace, DbErr> {
+    let versions: Vec<(i64, i32, i64, String)> = funding_offer_version::Entity::find()
+        .select_only()
+        .column(funding_offer_version::Column::OfferId)
+        .column(funding_offer_version::Column::Version)
+        .column(funding_offer_version::Column::CreatedAt)
+        .column(funding_offer_version::Column::Note)
+        .filter(funding_offer_version::Column::AuthorId.eq(user_id))
+        .order_by_asc(funding_offer_version::Column::Id)
+        .into_tuple()
+        .all(db)
+        .await?;
+    let log = funding_status_log::Entity::find()
+        .filter(funding_status_log::Column::UserId.eq(user_id))
+        .order_by_asc(funding_status_log::Column::Id)
+        .all(db)
+        .await?;
+    let mut ids: Vec<i64> = versions
+        .iter()
+        .map(|v| v.0)
+        .chain(log.iter().map(|l| l.offer_id))
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let mut slugs: HashMap<i64, String> = HashMap::new();
+    for chunk in ids.chunks(CHUNK) {
+        let rows: Vec<(i64, String)> = funding_offer::Entity::find()
+            .select_only()
+            .column(funding_offer::Column::Id)
+            .column(funding_offer::Column::Slug)
+            .filter(funding_offer::Column::Id.is_in(chunk.to_vec()))
+            .into_tuple()
+            .all(db)
+            .await?;
+        slugs.extend(rows);
+    }
+    let slug = |id: i64| slugs.get(&id).cloned().unwrap_or_default();
+    let ts = dias_core::time::format_rfc3339;
+    Ok(EditorialTrace {
+        versions: versions
+            .into_iter()
+            .map(|(offer_id, version, at, note)| AuthoredVersion {
+                offer: slug(offer_id),
+                version,
+                date: ts(at),
+                note,
+            })
+            .collect(),
+        status_changes: log
+            .into_iter()
+            .map(|l| LoggedStatusChange {
+                offer: slug(l.offer_id),
+                from: l.from_status,
+                to: l.to_status,
+                date: ts(l.at),
+                note: l.note,
+            })
+            .collect(),
+    })
+}
+
+/// Removes an account from the editorial history: its versions and status
+/// changes stay, without author (the history of the offers is the
+/// organisation's record).
+pub async fn forget_author<C: ConnectionTrait>(db: &C, user_id: i64) -> Result<(), DbErr> {
+    funding_offer_version::Entity::update_many()
+        .col_expr(
+            funding_offer_version::Column::AuthorId,
+            Expr::value(Option::<i64>::None),
+        )
+        .filter(funding_offer_version::Column::AuthorId.eq(user_id))
+        .exec(db)
+        .await?;
+    funding_status_log::Entity::update_many()
+        .col_expr(
+            funding_status_log::Column::UserId,
+            Expr::value(Option::<i64>::None),
+        )
+        .filter(funding_status_log::Column::UserId.eq(user_id))
+        .exec(db)
+        .await?;
+    Ok(())
 }

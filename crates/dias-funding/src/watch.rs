@@ -405,7 +405,8 @@ impl JobHandler for ReminderJob {
     }
 }
 
-/// The Merkliste in the account export; deleted with the account.
+/// The Merkliste in the account export; deleted with the account. The
+/// editorial history is exported too and kept without author.
 pub struct WatchData;
 
 #[async_trait]
@@ -433,7 +434,9 @@ impl PersonalData for WatchData {
                 .get(&id)
                 .map(|o| json!({"slug": o.slug, "title": o.title}))
         };
+        let editorial = crate::store::trace_of(db, user_id).await?;
         Ok(json!({
+            "editorial": editorial,
             "watch_list": watches
                 .iter()
                 .map(|w| json!({
@@ -467,6 +470,7 @@ impl PersonalData for WatchData {
             .filter(funding_reminder::Column::UserId.eq(user_id))
             .exec(txn)
             .await?;
+        crate::store::forget_author(txn, user_id).await?;
         Ok(())
     }
 }
