@@ -4,9 +4,12 @@
 //! each version, restoring a version, the status change and „Als geprüft
 //! markieren“.
 //!
-//! Every write goes through [`store::save_checked`] /
-//! [`store::save`], so each change is a version, status changes are
-//! logged and the search index and the snapshot follow. Reading the form
+//! Every write goes through [`store::save_checked`] with the version the
+//! page was rendered from, so each change is a version, status changes are
+//! logged, the search index and the snapshot follow, and nobody overwrites
+//! a version they have not seen: an edit over a newer version comes back
+//! merged field by field ([`editorial::merge`]), an action over one is
+//! refused. Reading the form
 //! and comparing versions is [`crate::editorial`]'s; whether a record may
 //! be stored is [`crate::offer::validate`]'s alone.
 
@@ -18,6 +21,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::{get, post};
 use axum::{Extension, Router};
+use dias_core::i18n::Value;
 use dias_core::validation::FieldErrors;
 use dias_web::components::{MAX_PAGE, Pagination};
 use dias_web::forms::{Form, ShownErrors, page, page_with_status, see_other};
@@ -25,7 +29,7 @@ use dias_web::{AppError, AppResult, AppState, Ctx};
 use serde::Deserialize;
 
 use super::{day, term};
-use crate::editorial::{self, FieldChange, LineTag, MUNICIPALITIES, OfferInput};
+use crate::editorial::{self, FieldChange, LineTag, MUNICIPALITIES, Merged, OfferInput};
 use crate::offer::{self, Offer};
 use crate::policy::FundingAction;
 use crate::snapshot::SnapshotCache;
@@ -42,6 +46,12 @@ const PER_PAGE: usize = 50;
 const QUEUE_SHOWN: usize = 20;
 /// Longest change note, in characters.
 const MAX_NOTE: usize = 500;
+/// Longest value of the other side shown beside a conflicting field, in
+/// characters; the diff link shows all of it.
+const MAX_THEIRS: usize = 300;
+/// The language of the records: the catalogue is German whatever
+/// language the editor's pages are in.
+const RECORD_LOCALE: &str = "de";
 
 pub(super) fn routes() -> Router<AppState> {
     Router::new()
@@ -284,8 +294,21 @@ struct FormPage {
     fieldsets: Vec<Fieldset>,
     base_version: i32,
     note: String,
-    /// The version stored meanwhile, when the save was refused for it.
-    conflict: Option<i32>,
+    /// The versions stored meanwhile, when the save was refused for them.
+    conflict: Option<ConflictView>,
+}
+
+/// The box above a form that was saved over a newer version.
+#[derive(Debug, Clone)]
+pub struct ConflictView {
+    /// The version now stored.
+    pub current: i32,
+    /// The version the editor had loaded (first side of the diff link).
+    pub base: i32,
+    /// Labels of the fields taken over from the newer versions.
+    pub taken: String,
+    /// Fields both sides changed differently.
+    pub conflicts: usize,
 }
 
 impl FormPage {
@@ -526,7 +549,7 @@ struct FormState {
     base_version: i32,
     note: String,
     errors: ShownErrors,
-    conflict: Option<i32>,
+    conflict: Option<ConflictView>,
 }
 
 fn form_page(ctx: Ctx, form: FormState) -> FormPage {
@@ -548,10 +571,16 @@ fn blank(ctx: &Ctx) -> OfferInput {
     input.set("origin", Origin::Editorial.slug());
     input.set("status", Status::Open.slug());
     input.set("last_checked", crate::today().to_string());
-    if let Some(me) = ctx.principal() {
-        input.set("reviewer", me.display_name.clone());
-    }
+    input.set("reviewer", team(ctx));
     input
+}
+
+/// The reviewer of the record: the team, never a person. The record is
+/// published (page, API, open data under a licence) and every version is
+/// kept, so a name there could never be erased; who acted is the
+/// version's author, in the staff-only history.
+fn team(ctx: &Ctx) -> String {
+    ctx.catalog.get(RECORD_LOCALE, "funding-editorial-team")
 }
 
 async fn new_form(ctx: Ctx) -> AppResult<Response> {
@@ -627,6 +656,83 @@ fn form_value<'a>(pairs: &'a [(String, String)], name: &str) -> &'a str {
         .iter()
         .find(|(k, _)| k == name)
         .map_or("", |(_, v)| v.as_str())
+}
+
+/// The version a form was rendered from; -1 (never stored) if missing,
+/// so that a form without it counts as stale.
+fn form_version(pairs: &[(String, String)]) -> i32 {
+    form_value(pairs, "version").trim().parse().unwrap_or(-1)
+}
+
+/// The label of a term slug of a select or checkbox field, if it is one.
+fn term_label(ctx: &Ctx, field: &str, slug: &str) -> Option<String> {
+    fn of<T: Term>(ctx: &Ctx, slug: &str) -> Option<String> {
+        T::from_slug(slug).map(|t| term(ctx, t))
+    }
+    match field {
+        "origin" => of::<Origin>(ctx, slug),
+        "offer_type" => of::<OfferType>(ctx, slug),
+        "funding_types" => of::<FundingType>(ctx, slug),
+        "areas" => of::<FundingArea>(ctx, slug),
+        "eligible_groups" => of::<EligibleGroup>(ctx, slug),
+        "company_sizes" => of::<CompanySize>(ctx, slug),
+        "industries" => of::<Industry>(ctx, slug),
+        "funder_level" => of::<FunderLevel>(ctx, slug),
+        "amount_basis" => of::<AmountBasis>(ctx, slug),
+        "procedure" => of::<Procedure>(ctx, slug),
+        "status" => of::<Status>(ctx, slug),
+        "regions" => Region::from_slug(slug).map(|r| super::region(ctx, &r)),
+        _ => None,
+    }
+}
+
+/// The form after a save over newer versions: the merge, each conflict
+/// as an error beside its field with the other side's value, and the box
+/// that names what was taken over and links the changes.
+fn merged_form(ctx: &Ctx, form: &mut FormState, merged: Merged, base: i32, current: i32) {
+    let mut errors = ShownErrors::none();
+    for conflict in &merged.conflicts {
+        let theirs: Vec<String> = conflict
+            .theirs
+            .iter()
+            .map(|v| term_label(ctx, conflict.field, v).unwrap_or_else(|| v.clone()))
+            .collect();
+        let mut shown: String = theirs.join(" · ").chars().take(MAX_THEIRS).collect();
+        if shown.chars().count() == MAX_THEIRS {
+            shown.push('…');
+        }
+        if shown.is_empty() {
+            shown = ctx.t("funding-editorial-conflict-empty");
+        }
+        let message = ctx.catalog.get_with(
+            ctx.locale(),
+            "funding-editorial-conflict-field",
+            &[
+                ("field", Value::from(label(ctx, conflict.field))),
+                ("theirs", Value::from(shown)),
+            ],
+        );
+        errors.items.push((conflict.field.to_owned(), message));
+    }
+    let taken = merged
+        .taken
+        .iter()
+        .map(|f| label(ctx, f))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let mut input = merged.input;
+    if let Some(slug) = &form.slug {
+        input.set("slug", slug.clone());
+    }
+    form.input = input;
+    form.base_version = current;
+    form.errors = errors;
+    form.conflict = Some(ConflictView {
+        current,
+        base,
+        taken,
+        conflicts: merged.conflicts.len(),
+    });
 }
 
 /// The change note, or an error on the `note` field.
@@ -734,10 +840,16 @@ async fn submit(
             page_with_status(StatusCode::UNPROCESSABLE_ENTITY, &form_page(ctx, form))
         }
         Err(conflict) => {
-            // Saving again now replaces the newer version on purpose.
-            form.base_version = conflict.current;
-            form.input.set("version", conflict.current.to_string());
-            form.conflict = Some(conflict.current);
+            let theirs = stored(&state, &offer.slug).await?;
+            // An offer edited before versions existed got that record as
+            // version 1 with the other side's save.
+            let base = base_version.max(1);
+            let base_offer = store::version(&state.db, theirs.id, base)
+                .await?
+                .map_or_else(|| theirs.offer.clone(), |v| v.offer);
+            let merged = editorial::merge(&base_offer, &offer, &theirs.offer);
+            form.title = theirs.offer.title.clone();
+            merged_form(&ctx, &mut form, merged, base, conflict.current);
             page_with_status(StatusCode::CONFLICT, &form_page(ctx, form))
         }
     }
@@ -809,13 +921,18 @@ struct HistoryPage {
     due: bool,
     last_checked: String,
     reviewer: String,
+    /// The version an action was sent from, when it was refused because
+    /// the offer has changed since.
+    stale: Option<i32>,
 }
 
 fn author(ctx: &Ctx, id: Option<i64>, name: Option<String>) -> String {
     match (id, name) {
         (_, Some(name)) => name,
         (Some(_), None) => ctx.t("funding-editorial-author-deleted"),
-        (None, None) => ctx.t("funding-editorial-author-system"),
+        // The catalogue, an import without account, or an author whose
+        // account was deleted: the history does not say which.
+        (None, None) => ctx.t("funding-editorial-author-none"),
     }
 }
 
@@ -860,6 +977,7 @@ async fn history_page(
         due: editorial::review_due(o, crate::today(), state.config.funding_review_months),
         last_checked: day(&ctx, o.last_checked),
         reviewer: o.reviewer.clone(),
+        stale: None,
         ctx,
     })
 }
@@ -928,17 +1046,35 @@ fn change_view(ctx: &Ctx, change: FieldChange) -> ChangeView {
     }
 }
 
+#[derive(Debug, Default, Deserialize)]
+struct DiffQuery {
+    /// Another version to compare with instead of the previous one.
+    #[serde(default)]
+    gegen: String,
+}
+
 async fn version_diff(
     State(state): State<AppState>,
     ctx: Ctx,
     Path((slug, version)): Path<(String, String)>,
+    Query(query): Query<DiffQuery>,
 ) -> AppResult<Response> {
     ctx.require(&FundingAction::Edit)?;
     let version: i32 = version.parse().map_err(|_| AppError::NotFound)?;
     let stored = stored(&state, &slug).await?;
-    let (this, previous) = store::version_pair(&state.db, stored.id, version)
+    let (this, mut previous) = store::version_pair(&state.db, stored.id, version)
         .await?
         .ok_or(AppError::NotFound)?;
+    if !query.gegen.is_empty() {
+        let other: i32 = query.gegen.parse().map_err(|_| AppError::NotFound)?;
+        if other != version {
+            previous = Some(
+                store::version(&state.db, stored.id, other)
+                    .await?
+                    .ok_or(AppError::NotFound)?,
+            );
+        }
+    }
     let current = store::latest_version(&state.db, stored.id).await?;
     let changes = editorial::diff(previous.as_ref().map(|p| &p.offer), &this.offer)
         .into_iter()
@@ -963,11 +1099,13 @@ async fn version_diff(
 /// Saves a changed offer from one of the history page's actions and
 /// redirects with `notice` (a message id); an invalid result shows the
 /// history page with the errors.
+#[allow(clippy::too_many_arguments)]
 async fn save_action(
     state: &AppState,
     ctx: Ctx,
     stored: StoredOffer,
     offer: Offer,
+    base: i32,
     note: &str,
     status_input: Option<(String, String)>,
     notice: &str,
@@ -988,15 +1126,26 @@ async fn save_action(
         // passed programme end, say): the whole form, to fix it there.
         return invalid_in_form(state, ctx, stored, &offer, shown, note).await;
     }
-    store::save(
+    let saved = store::save_checked(
         &state.db,
         &offer,
         Some(me),
         note,
+        store::Base::Version(base),
         today,
         dias_core::time::now(),
     )
     .await?;
+    if saved.is_err() {
+        // Sent from a page older than the stored offer: the action
+        // would apply to values the editor has not seen.
+        let current = store::by_slug(&state.db, &offer.slug)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let mut page = history_page(state, ctx, current, status_input, ShownErrors::none()).await?;
+        page.stale = Some(base);
+        return page_with_status(StatusCode::CONFLICT, &page);
+    }
     let key = notice.trim_start_matches("notice-");
     Ok(see_other(&format!(
         "{}?hinweis={key}",
@@ -1066,6 +1215,7 @@ async fn change_status(
         ctx,
         stored,
         offer,
+        form_version(&pairs),
         &log_note,
         Some((status_text, note)),
         "notice-funding-editorial-status-changed",
@@ -1077,18 +1227,20 @@ async fn mark_checked(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(slug): Path<String>,
+    Form(pairs): Form<Vec<(String, String)>>,
 ) -> AppResult<Response> {
-    let me = ctx.require(&FundingAction::Edit)?.user()?.clone();
+    ctx.require(&FundingAction::Edit)?;
     let stored = stored(&state, &slug).await?;
     let mut offer = stored.offer.clone();
     offer.last_checked = crate::today();
-    offer.reviewer = me.display_name.clone();
+    offer.reviewer = team(&ctx);
     let note = ctx.t("funding-editorial-checked-note");
     save_action(
         &state,
         ctx,
         stored,
         offer,
+        form_version(&pairs),
         &note,
         None,
         "notice-funding-editorial-checked",
@@ -1100,8 +1252,9 @@ async fn restore(
     State(state): State<AppState>,
     ctx: Ctx,
     Path((slug, version)): Path<(String, String)>,
+    Form(pairs): Form<Vec<(String, String)>>,
 ) -> AppResult<Response> {
-    let me = ctx.require(&FundingAction::Edit)?.user()?.user_id;
+    ctx.require(&FundingAction::Edit)?;
     let version: i32 = version.parse().map_err(|_| AppError::NotFound)?;
     let stored = stored(&state, &slug).await?;
     let old = store::version(&state.db, stored.id, version)
@@ -1115,17 +1268,15 @@ async fn restore(
         let shown = ShownErrors::new(&ctx, &errors);
         return invalid_in_form(&state, ctx, stored, &old.offer, shown, &note).await;
     }
-    store::save(
-        &state.db,
-        &old.offer,
-        Some(me),
+    save_action(
+        &state,
+        ctx,
+        stored,
+        old.offer,
+        form_version(&pairs),
         &note,
-        today,
-        dias_core::time::now(),
+        None,
+        "notice-funding-editorial-restored",
     )
-    .await?;
-    Ok(see_other(&format!(
-        "{}?hinweis=funding-editorial-restored",
-        history_path(&slug)
-    )))
+    .await
 }

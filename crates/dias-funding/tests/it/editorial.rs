@@ -4,12 +4,15 @@
 use axum::http::StatusCode;
 use dias_core::policy::Role;
 use dias_funding::Offer;
-use dias_funding::editorial::OfferInput;
+use dias_funding::editorial::{self, OfferInput};
 use dias_funding::store::{self, Base, Change};
 use dias_funding::vocab::Status;
 
 use crate::helpers::{app, app_with_catalogue, catalogue};
-use crate::support::{TestApp, TestResponse};
+use crate::support::{PASSWORD, TestApp, TestResponse};
+
+/// The reviewer „Als geprüft markieren“ records: the team, in German.
+const TEAM: &str = "Redaktion Digitalagentur Sachsen";
 
 #[tokio::test]
 async fn save_creates_updates_and_leaves_unchanged_records_alone() {
@@ -144,6 +147,44 @@ async fn post_form(app: &TestApp, path: &str, pairs: &[(String, String)]) -> Tes
         .map(|(k, v)| (k.as_str(), v.as_str()))
         .collect();
     app.post(path, &fields).await
+}
+
+/// The fields a browser would submit from the edit form of a page, with
+/// „Speichern“.
+fn shown_form(r: &TestResponse) -> Vec<(String, String)> {
+    let html = r.html();
+    let form = scraper::Selector::parse("#funding-editorial-form").unwrap();
+    let form = html.select(&form).next().expect("the edit form");
+    let fields = scraper::Selector::parse("input, textarea, select").unwrap();
+    let option = scraper::Selector::parse("option[selected]").unwrap();
+    let mut pairs = Vec::new();
+    for field in form.select(&fields) {
+        let el = field.value();
+        let Some(name) = el.attr("name") else {
+            continue;
+        };
+        let value = match el.name() {
+            "textarea" => field.text().collect::<String>(),
+            "select" => field
+                .select(&option)
+                .next()
+                .and_then(|o| o.value().attr("value"))
+                .unwrap_or("")
+                .to_owned(),
+            _ => {
+                let kind = el.attr("type").unwrap_or("text");
+                if name == "_csrf"
+                    || ((kind == "checkbox" || kind == "radio") && el.attr("checked").is_none())
+                {
+                    continue;
+                }
+                el.attr("value").unwrap_or("").to_owned()
+            }
+        };
+        pairs.push((name.to_owned(), value));
+    }
+    pairs.push(("schritt".into(), "speichern".into()));
+    pairs
 }
 
 async fn offer(app: &TestApp, slug: &str) -> dias_funding::store::StoredOffer {
@@ -306,15 +347,23 @@ async fn saving_over_a_newer_version_is_refused_with_409_and_the_input_kept() {
     assert_eq!(r.attr("#funder", "value").as_deref(), Some("Meine Fassung"));
     assert_eq!(
         r.attr("#funding-editorial-conflict a", "href").as_deref(),
-        Some("/foerderung/redaktion/digi-z/versionen/2")
+        Some("/foerderung/redaktion/digi-z/versionen/2?gegen=1")
     );
     assert_eq!(r.attr("input[name=version]", "value").as_deref(), Some("2"));
+    assert_eq!(r.text("#summary"), theirs.summary, "their change merged");
+    assert!(
+        r.text("#funding-editorial-conflict-taken")
+            .contains("Kurzbeschreibung")
+    );
     assert_eq!(offer(&app, "digi-z").await.offer, theirs);
-    // Saving again after seeing the conflict replaces version 2 on purpose.
-    let again = form_of(&loaded.offer, 2, &[("funder", "Meine Fassung")]);
-    let r = post_form(&app, "/foerderung/redaktion/digi-z", &again).await;
-    assert_eq!(r.status, StatusCode::SEE_OTHER);
-    assert_eq!(offer(&app, "digi-z").await.offer.funder, "Meine Fassung");
+    // Saving the form shown keeps both changes.
+    let r = post_form(&app, "/foerderung/redaktion/digi-z", &shown_form(&r)).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let stored = offer(&app, "digi-z").await.offer;
+    assert_eq!(
+        (stored.funder.as_str(), stored.summary.as_str()),
+        ("Meine Fassung", theirs.summary.as_str())
+    );
     assert_eq!(version_count(&app, "digi-z").await, 3);
 }
 
@@ -326,7 +375,8 @@ async fn staff_create_an_offer_and_a_taken_slug_is_refused() {
     assert_eq!(form.status, StatusCode::OK);
     assert_eq!(
         form.attr("#reviewer", "value").as_deref(),
-        Some("Test Person")
+        Some(TEAM),
+        "the team, not the person"
     );
     let mut new = offer(&app, "digi-z").await.offer;
     new.slug = "digi-neu".into();
@@ -363,6 +413,7 @@ async fn status_changes_are_logged_and_shown_on_the_public_page() {
         .post(
             "/foerderung/redaktion/digi-z/status",
             &[
+                ("version", "1"),
                 ("status", "antragstopp"),
                 ("status_note", "Mittel für 2026 ausgeschöpft."),
             ],
@@ -398,17 +449,26 @@ async fn marking_as_checked_and_restoring_write_versions() {
         .await
         .unwrap();
 
-    let r = app.post("/foerderung/redaktion/digi-z/geprueft", &[]).await;
+    let r = app
+        .post("/foerderung/redaktion/digi-z/geprueft", &[("version", "2")])
+        .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
     let checked = offer(&app, "digi-z").await.offer;
     assert_eq!(checked.last_checked, dias_funding::today());
-    assert_eq!(checked.reviewer, "Test Person");
+    assert_eq!(checked.reviewer, TEAM);
     assert_eq!(version_count(&app, "digi-z").await, 3);
+    let public = app.get("/foerderung/angebote/digi-z").await;
+    let facts = public.texts("dd");
+    assert!(facts.iter().any(|t| t.contains(TEAM)), "{facts:?}");
+    assert!(
+        !facts.iter().any(|t| t.contains("Test Person")),
+        "{facts:?}"
+    );
 
     let r = app
         .post(
             "/foerderung/redaktion/digi-z/versionen/1/wiederherstellen",
-            &[],
+            &[("version", "3")],
         )
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
@@ -424,7 +484,7 @@ async fn marking_as_checked_and_restoring_write_versions() {
     let r = app
         .post(
             "/foerderung/redaktion/digi-z/versionen/99/wiederherstellen",
-            &[],
+            &[("version", "4")],
         )
         .await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
@@ -780,11 +840,13 @@ async fn an_action_on_a_record_that_breaks_a_rule_elsewhere_opens_the_form() {
     store::save(&app.db, &broken, None, "", today, 5)
         .await
         .unwrap();
-    let r = app.post("/foerderung/redaktion/digi-z/geprueft", &[]).await;
+    let r = app
+        .post("/foerderung/redaktion/digi-z/geprueft", &[("version", "2")])
+        .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(r.count("#funding-editorial-form"), 1);
     assert_eq!(r.count(".error-summary a[href='#deadlines']"), 1);
-    assert_eq!(r.attr("#reviewer", "value").as_deref(), Some("Test Person"));
+    assert_eq!(r.attr("#reviewer", "value").as_deref(), Some(TEAM));
     assert_eq!(version_count(&app, "digi-z").await, 2);
     // So does a status change: the form shows both problems.
     let r = app
@@ -798,4 +860,405 @@ async fn an_action_on_a_record_that_breaks_a_rule_elsewhere_opens_the_form() {
     assert_eq!(r.count(".error-summary a[href='#status_note']"), 1);
     assert_eq!(r.count("#status_note"), 1);
     assert_eq!(version_count(&app, "digi-z").await, 2);
+}
+
+/// digi-z at version 3, last checked two months ago by someone else.
+async fn at_version_three(app: &TestApp) -> Offer {
+    let today = dias_funding::today();
+    let mut offer = offer(app, "digi-z").await.offer;
+    offer.last_checked = today.checked_sub(jiff::ToSpan::months(2)).unwrap();
+    offer.reviewer = "Altes Team".into();
+    store::save(&app.db, &offer, None, "v2", today, 5)
+        .await
+        .unwrap();
+    offer.keywords.push("Drei".into());
+    store::save(&app.db, &offer, None, "v3", today, 6)
+        .await
+        .unwrap();
+    offer
+}
+
+fn deadlines_in(days: &[i64]) -> Vec<dias_funding::offer::Deadline> {
+    days.iter()
+        .map(|d| dias_funding::offer::Deadline {
+            date: dias_funding::today()
+                .checked_add(jiff::ToSpan::days(*d))
+                .unwrap(),
+            note: format!("Stichtag in {d} Tagen"),
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn a_save_over_newer_versions_merges_them_and_the_second_save_keeps_all() {
+    let app = app_with_catalogue().await;
+    app.sign_in_as(Role::Staff).await;
+    let today = dias_funding::today();
+    // A loads version 3.
+    let loaded = at_version_three(&app).await;
+    let form_a = app.get("/foerderung/redaktion/digi-z").await;
+    assert_eq!(
+        form_a.attr("input[name=version]", "value").as_deref(),
+        Some("3")
+    );
+    // B changes the deadlines (version 4).
+    let mut b = loaded.clone();
+    b.deadlines = deadlines_in(&[20, 50]);
+    let saved = store::save_checked(&app.db, &b, None, "Fristen", Base::Version(3), today, 7)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(saved.version, 4);
+    // C marks it as checked (version 5) from the history page.
+    let history = app.get("/foerderung/redaktion/digi-z/versionen").await;
+    assert_eq!(
+        history
+            .attr("form[action$='/geprueft'] input[name=version]", "value")
+            .as_deref(),
+        Some("4")
+    );
+    let r = app
+        .post("/foerderung/redaktion/digi-z/geprueft", &[("version", "4")])
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    assert_eq!(version_count(&app, "digi-z").await, 5);
+
+    // A saves a title change from version 3.
+    let mut mine = shown_form(&form_a);
+    for (k, v) in mine.iter_mut() {
+        if k == "title" {
+            *v = "Digitalisierung: neuer Titel".into();
+        }
+    }
+    let r = post_form(&app, "/foerderung/redaktion/digi-z", &mine).await;
+    assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.body);
+    assert_eq!(
+        r.attr("#title", "value").as_deref(),
+        Some("Digitalisierung: neuer Titel")
+    );
+    assert_eq!(r.text("#deadlines"), editorial::field_text(&b, "deadlines"));
+    assert_eq!(
+        r.attr("#last_checked", "value").as_deref(),
+        Some(today.to_string().as_str())
+    );
+    assert_eq!(r.attr("#reviewer", "value").as_deref(), Some(TEAM));
+    assert_eq!(r.attr("input[name=version]", "value").as_deref(), Some("5"));
+    assert_eq!(r.count(".error-summary"), 0, "nothing both changed");
+    let taken = r.text("#funding-editorial-conflict-taken");
+    for label in ["Fristen und Stichtage", "Zuletzt geprüft am", "Geprüft von"] {
+        assert!(taken.contains(label), "{taken}");
+    }
+    assert!(!taken.contains("Titel"), "{taken}");
+    let diff_link = r.attr("#funding-editorial-conflict a", "href").unwrap();
+    assert_eq!(
+        diff_link,
+        "/foerderung/redaktion/digi-z/versionen/5?gegen=3"
+    );
+    assert_eq!(offer(&app, "digi-z").await.offer.title, loaded.title);
+
+    // The diff from A's version to the current one has both changes.
+    let diff = app.get(&diff_link).await;
+    assert_eq!(diff.status, StatusCode::OK);
+    assert_eq!(diff.count("#funding-change-deadlines"), 1);
+    assert_eq!(diff.count("#funding-change-last_checked"), 1);
+    assert!(diff.text("#changes-heading").contains("Version 3"));
+
+    // A saves again: title changed, deadlines and check kept.
+    let r = post_form(&app, "/foerderung/redaktion/digi-z", &shown_form(&r)).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let stored = offer(&app, "digi-z").await.offer;
+    assert_eq!(stored.title, "Digitalisierung: neuer Titel");
+    assert_eq!(stored.deadlines, b.deadlines);
+    assert_eq!(
+        (stored.last_checked, stored.reviewer.as_str()),
+        (today, TEAM)
+    );
+    assert_eq!(version_count(&app, "digi-z").await, 6);
+}
+
+#[tokio::test]
+async fn a_field_both_changed_differently_keeps_mine_shows_theirs_and_needs_a_new_save() {
+    let app = app_with_catalogue().await;
+    app.sign_in_as(Role::Staff).await;
+    let today = dias_funding::today();
+    let loaded = at_version_three(&app).await;
+    let mut theirs = loaded.clone();
+    theirs.title = "Deren Titel".into();
+    theirs.funder = "Deren Fördergeber".into();
+    store::save(&app.db, &theirs, None, "andere", today, 7)
+        .await
+        .unwrap();
+    let mine = form_of(
+        &loaded,
+        3,
+        &[("title", "Mein Titel"), ("funder", "Deren Fördergeber")],
+    );
+    let r = post_form(&app, "/foerderung/redaktion/digi-z", &mine).await;
+    assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.body);
+    assert_eq!(r.attr("#title", "value").as_deref(), Some("Mein Titel"));
+    assert_eq!(r.count(".error-summary a[href='#title']"), 1);
+    assert_eq!(
+        r.count(".error-summary li"),
+        1,
+        "the same value is no conflict"
+    );
+    let message = r.text("#title-error");
+    assert!(
+        message.contains("Deren Titel") && message.contains("inzwischen von anderer Seite"),
+        "{message}"
+    );
+    assert_eq!(r.attr("#title", "aria-invalid").as_deref(), Some("true"));
+    assert_eq!(offer(&app, "digi-z").await.offer.title, "Deren Titel");
+    // The editor decides for their own title and saves again.
+    let r = post_form(&app, "/foerderung/redaktion/digi-z", &shown_form(&r)).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    assert_eq!(offer(&app, "digi-z").await.offer.title, "Mein Titel");
+    // In English, the other side's value in the message too.
+    app.post("/sprache", &[("lang", "en"), ("zurueck", "/foerderung")])
+        .await;
+    let mine = form_of(&loaded, 3, &[("funder", "Mein Fördergeber")]);
+    let r = post_form(&app, "/foerderung/redaktion/digi-z", &mine).await;
+    assert_eq!(r.status, StatusCode::CONFLICT);
+    let message = r.text("#funder-error");
+    assert!(
+        message.contains("changed meanwhile by someone else") && message.contains("Deren"),
+        "{message}"
+    );
+}
+
+#[tokio::test]
+async fn status_check_and_restore_from_a_stale_page_are_refused_with_409() {
+    let app = app_with_catalogue().await;
+    app.sign_in_as(Role::Staff).await;
+    let today = dias_funding::today();
+    let loaded = at_version_three(&app).await;
+    let diff = app.get("/foerderung/redaktion/digi-z/versionen/1").await;
+    assert_eq!(
+        diff.attr(
+            "form[action$='/wiederherstellen'] input[name=version]",
+            "value"
+        )
+        .as_deref(),
+        Some("3")
+    );
+    let history = app.get("/foerderung/redaktion/digi-z/versionen").await;
+    assert_eq!(
+        history
+            .attr(
+                "#funding-editorial-status-form input[name=version]",
+                "value"
+            )
+            .as_deref(),
+        Some("3")
+    );
+    // Someone else saves version 4 meanwhile.
+    let mut theirs = loaded.clone();
+    theirs.summary.push_str(" Neu.");
+    store::save(&app.db, &theirs, None, "andere", today, 7)
+        .await
+        .unwrap();
+
+    let stale = [
+        (
+            "/foerderung/redaktion/digi-z/status",
+            vec![
+                ("version", "3"),
+                ("status", "antragstopp"),
+                ("status_note", "Mittel ausgeschöpft."),
+            ],
+        ),
+        (
+            "/foerderung/redaktion/digi-z/geprueft",
+            vec![("version", "3")],
+        ),
+        (
+            "/foerderung/redaktion/digi-z/versionen/1/wiederherstellen",
+            vec![("version", "3")],
+        ),
+        ("/foerderung/redaktion/digi-z/geprueft", vec![]),
+    ];
+    for (path, fields) in &stale {
+        let r = app.post(path, fields).await;
+        assert_eq!(r.status, StatusCode::CONFLICT, "{path}: {}", r.body);
+        assert!(
+            r.text("#funding-editorial-stale").contains("Version 4"),
+            "{path}"
+        );
+        assert_eq!(
+            r.attr("#funding-editorial-stale a[href*='gegen']", "href")
+                .as_deref()
+                .filter(|_| !fields.is_empty()),
+            (!fields.is_empty()).then_some("/foerderung/redaktion/digi-z/versionen/4?gegen=3"),
+            "{path}"
+        );
+        assert_eq!(
+            r.count("#funding-editorial-stale a[href='/foerderung/redaktion/digi-z/versionen#versions-heading']"),
+            1
+        );
+        // The page is the current one: its forms carry version 4.
+        assert_eq!(
+            r.attr(
+                "#funding-editorial-status-form input[name=version]",
+                "value"
+            )
+            .as_deref(),
+            Some("4")
+        );
+        assert_eq!(offer(&app, "digi-z").await.offer, theirs, "{path}");
+        assert_eq!(version_count(&app, "digi-z").await, 4, "{path}");
+    }
+    // The status choice survives the refusal.
+    let r = app.post(stale[0].0, &stale[0].1).await;
+    assert_eq!(r.count("#status-antragstopp[checked]"), 1);
+    // With the current version each works.
+    let r = app
+        .post("/foerderung/redaktion/digi-z/geprueft", &[("version", "4")])
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+}
+
+#[tokio::test]
+async fn a_new_slug_saved_twice_at_once_is_a_conflict_not_an_error() {
+    use sea_orm::{ActiveModelTrait, Set};
+    let app = app().await;
+    let today = dias_funding::today();
+    let offer = catalogue()[0].clone();
+    // Both at once: one creates the offer, the other is told the slug is
+    // taken, whichever way the database orders them.
+    let (first, second) = tokio::join!(
+        store::save_checked(&app.db, &offer, None, "a", Base::New, today, 1),
+        store::save_checked(&app.db, &offer, None, "b", Base::New, today, 1),
+    );
+    let results = [first.unwrap(), second.unwrap()];
+    assert_eq!(
+        results.iter().filter(|r| r.is_ok()).count(),
+        1,
+        "{results:?}"
+    );
+    assert_eq!(
+        results.iter().filter(|r| r.is_err()).count(),
+        1,
+        "{results:?}"
+    );
+
+    // The other insert commits only after this save looked the slug up:
+    // on PostgreSQL only the unique index sees it.
+    let mut other = catalogue()[1].clone();
+    other.slug = "gleichzeitig".into();
+    let txn = dias_core::db::begin_write(&app.db).await.unwrap();
+    dias_funding::entities::funding_offer::ActiveModel {
+        slug: Set(other.slug.clone()),
+        offer_type: Set("foerderprogramm".into()),
+        status: Set("offen".into()),
+        next_deadline: Set(None),
+        last_checked: Set(other.last_checked.to_string()),
+        record: Set(serde_json::to_string(&other).unwrap()),
+        created_at: Set(1),
+        updated_at: Set(1),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await
+    .unwrap();
+    let db = app.db.clone();
+    let racing = other.clone();
+    let save = tokio::spawn(async move {
+        store::save_checked(&db, &racing, None, "b", Base::New, today, 2).await
+    });
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    txn.commit().await.unwrap();
+    let result = save
+        .await
+        .unwrap()
+        .expect("a conflict, not a database error");
+    assert!(result.is_err(), "{result:?}");
+}
+
+#[tokio::test]
+async fn the_editorial_trace_is_exported_and_pseudonymised_with_the_account() {
+    let app = app_with_catalogue().await;
+    let me = app.sign_in_as(Role::Staff).await;
+    let today = dias_funding::today();
+    let loaded = offer(&app, "digi-z").await;
+    let r = post_form(
+        &app,
+        "/foerderung/redaktion/digi-z",
+        &form_of(
+            &loaded.offer,
+            1,
+            &[("funder", "Neu"), ("note", "Fördergeber")],
+        ),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let r = app
+        .post(
+            "/foerderung/redaktion/digi-z/status",
+            &[
+                ("version", "2"),
+                ("status", "antragstopp"),
+                ("status_note", "Mittel ausgeschöpft."),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    // Someone else's version stays theirs.
+    let mut other = offer(&app, "digi-z").await.offer;
+    other.keywords.push("Andere".into());
+    store::save(&app.db, &other, Some(me + 1000), "fremd", today, 9)
+        .await
+        .unwrap();
+
+    let export = app.get("/konto/export").await;
+    assert_eq!(export.status, StatusCode::OK);
+    let json: serde_json::Value = serde_json::from_str(&export.body).unwrap();
+    let section = &json["modules"]["foerderung"]["editorial"];
+    let versions = section["versions"].as_array().unwrap();
+    assert_eq!(versions.len(), 2, "{section}");
+    assert_eq!(versions[0]["offer"], "digi-z");
+    assert_eq!(versions[0]["version"], 2);
+    assert_eq!(versions[0]["note"], "Fördergeber");
+    assert!(versions[0]["date"].as_str().unwrap().contains('T'));
+    assert_eq!(versions[1]["version"], 3);
+    let changes = section["status_changes"].as_array().unwrap();
+    assert_eq!(changes.len(), 1);
+    assert_eq!(
+        (&changes[0]["offer"], &changes[0]["from"], &changes[0]["to"]),
+        (
+            &serde_json::json!("digi-z"),
+            &serde_json::json!("offen"),
+            &serde_json::json!("antragstopp")
+        )
+    );
+
+    let r = app.post("/konto/loeschen", &[("password", PASSWORD)]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let id = offer(&app, "digi-z").await.id;
+    let history = store::versions(&app.db, id).await.unwrap();
+    assert_eq!(
+        history
+            .iter()
+            .map(|v| (v.version, v.author_id))
+            .collect::<Vec<_>>(),
+        vec![(4, Some(me + 1000)), (3, None), (2, None), (1, None)],
+        "the history stays, without the deleted author"
+    );
+    let log = store::status_log(&app.db, id).await.unwrap();
+    assert_eq!((log.len(), log[0].user_id), (1, None));
+    assert_eq!(
+        store::trace_of(&app.db, me).await.unwrap(),
+        store::EditorialTrace::default()
+    );
+
+    // Another editor sees a neutral label for the deleted author.
+    app.forget_cookies();
+    app.sign_in_as(Role::Staff).await;
+    let page = app.get("/foerderung/redaktion/digi-z/versionen").await;
+    let table = page.text("#funding-editorial-versions");
+    assert!(table.contains("ohne Zuordnung"), "{table}");
+    assert!(!table.contains("Test Person"), "{table}");
+    assert!(
+        page.text("#funding-editorial-log")
+            .contains("ohne Zuordnung")
+    );
 }
