@@ -92,6 +92,9 @@ struct Links {
     next: Option<String>,
     /// The search page with the same query.
     html: String,
+    /// The full download, named when paging cannot reach every offer.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    complete: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -102,6 +105,9 @@ struct OfferPage<'a> {
     per_page: u64,
     pages: u64,
     total: usize,
+    /// `true` when `total` needs more than [`MAX_PAGE`] pages at this
+    /// `per_page`: the offers after page `pages` cannot be paged to.
+    truncated: bool,
     links: Links,
     offers: Vec<&'a Offer>,
 }
@@ -125,8 +131,12 @@ async fn list(
     let total = selection.total;
     // Pages beyond the last are empty (not an error, so a client can stop
     // at the first empty page); beyond MAX_PAGE they are refused above,
-    // like on the search page.
-    let pages = (total as u64).div_ceil(per_page).clamp(1, MAX_PAGE);
+    // like on the search page. A client must not take the end of the
+    // links for the end of the offers, so a cut is said and the full
+    // download named.
+    let needed = (total as u64).div_ceil(per_page).max(1);
+    let pages = needed.min(MAX_PAGE);
+    let truncated = needed > MAX_PAGE;
     let offset = usize::try_from((page - 1) * per_page).unwrap_or(usize::MAX);
     let limit = usize::try_from(per_page).unwrap_or(usize::MAX);
     let offers = snapshot
@@ -161,6 +171,7 @@ async fn list(
         prev: (page > 1).then(|| href((page - 1).min(pages))),
         next: (page < pages).then(|| href(page + 1)),
         html: format!("{}{}", public_url(&state), listing.href()),
+        complete: truncated.then(|| format!("{}{}", public_url(&state), opendata::JSON_FILE)),
     };
     Ok(json_response(OfferPage {
         schema: SCHEMA,
@@ -169,6 +180,7 @@ async fn list(
         per_page,
         pages,
         total,
+        truncated,
         links,
         offers,
     }))
@@ -415,11 +427,15 @@ pub fn document(public_url: &str) -> Value {
                         "prev": { "type": "string", "format": "uri", "nullable": true },
                         "next": { "type": "string", "format": "uri", "nullable": true },
                         "html": { "type": "string", "format": "uri" },
+                        "complete": {
+                            "type": "string", "format": "uri",
+                            "description": "Nur wenn truncated: der ganze Katalog als JSON (ohne Filter)",
+                        },
                     },
                 },
                 "OfferPage": {
                     "type": "object",
-                    "required": ["schema", "license", "page", "per_page", "pages", "total", "links", "offers"],
+                    "required": ["schema", "license", "page", "per_page", "pages", "total", "truncated", "links", "offers"],
                     "properties": {
                         "schema": { "type": "string", "enum": [SCHEMA] },
                         "license": { "$ref": "#/components/schemas/License" },
@@ -427,6 +443,14 @@ pub fn document(public_url: &str) -> Value {
                         "per_page": { "type": "integer" },
                         "pages": { "type": "integer" },
                         "total": { "type": "integer" },
+                        "truncated": {
+                            "type": "boolean",
+                            "description": format!(
+                                "true, wenn total bei diesem per_page mehr als {MAX_PAGE} Seiten bräuchte: \
+                                 die Angebote nach Seite pages sind nicht seitenweise erreichbar \
+                                 (größeres per_page, engere Filter oder links.complete)"
+                            ),
+                        },
                         "links": { "$ref": "#/components/schemas/Links" },
                         "offers": { "type": "array", "items": { "$ref": "#/components/schemas/Offer" } },
                     },

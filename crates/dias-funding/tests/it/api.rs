@@ -156,6 +156,53 @@ async fn paging_through_the_api_lists_every_offer_once() {
     assert_eq!(seen.len(), total);
 }
 
+/// With more offers than `MAX_PAGE` pages of `per_page` hold, the last
+/// reachable page says that the list is cut and names the full download.
+#[tokio::test]
+async fn an_api_list_longer_than_the_deepest_page_says_it_is_truncated() {
+    use dias_web::components::MAX_PAGE;
+    let app = app().await;
+    let n = MAX_PAGE as usize + 1;
+    let today = dias_funding::today();
+    dias_funding::store::insert_many(
+        &app.db,
+        &dias_funding::catalogue::synthetic(n, 5, today),
+        today,
+        dias_core::time::now(),
+    )
+    .await
+    .unwrap();
+    let last = json(
+        &app.get(&format!(
+            "/foerderung/api/angebote?offen=0&per_page=1&page={MAX_PAGE}"
+        ))
+        .await,
+    );
+    assert_eq!(last["total"].as_u64(), Some(n as u64));
+    assert_eq!(last["pages"].as_u64(), Some(MAX_PAGE));
+    assert_eq!(last["truncated"], Value::Bool(true));
+    assert_eq!(last["links"]["next"], Value::Null);
+    assert_eq!(
+        last["links"]["complete"],
+        format!(
+            "{}/foerderung/daten/angebote.json",
+            app.state.config.public_url.trim_end_matches('/')
+        )
+    );
+    assert_eq!(slugs(&last).len(), 1);
+    // The first page says it too, so a client knows before paging.
+    let first = json(&app.get("/foerderung/api/angebote?offen=0&per_page=1").await);
+    assert_eq!(first["truncated"], Value::Bool(true));
+    // Two per page reach every offer: nothing is cut.
+    let whole = json(&app.get("/foerderung/api/angebote?offen=0&per_page=2").await);
+    assert_eq!(whole["pages"].as_u64(), Some(n.div_ceil(2) as u64));
+    assert_eq!(whole["truncated"], Value::Bool(false));
+    assert!(whole["links"].get("complete").is_none());
+    // The download holds them all.
+    let file = app.get("/foerderung/daten/angebote.json").await;
+    assert_eq!(exchange::from_json(&file.body, today).unwrap().records, n);
+}
+
 #[tokio::test]
 async fn the_openapi_document_describes_every_route() {
     let app = app().await;
