@@ -723,12 +723,47 @@ fn rank_key<'a>(r: &Rating<'a>) -> impl Ord + use<'a> {
 /// Rates every offer and ranks them (see the module docs). The key of
 /// each offer is computed once, not per comparison.
 pub fn rank<'a>(offers: &'a [Offer], answers: &Answers, today: Date) -> Vec<Rating<'a>> {
-    let mut ratings: Vec<Rating<'a>> = offers
+    ranked_ratings(offers, answers, today)
+        .into_iter()
+        .map(|(_, r)| r)
+        .collect()
+}
+
+/// The ratings in rank order, each with its offer's position.
+fn ranked_ratings<'a>(
+    offers: &'a [Offer],
+    answers: &Answers,
+    today: Date,
+) -> Vec<(u32, Rating<'a>)> {
+    let mut ratings: Vec<(u32, Rating<'a>)> = offers
         .iter()
-        .map(|offer| rate(offer, answers, today))
+        .enumerate()
+        .map(|(p, offer)| (p as u32, rate(offer, answers, today)))
         .collect();
-    ratings.sort_by_cached_key(rank_key);
+    ratings.sort_by_cached_key(|(_, r)| rank_key(r));
     ratings
+}
+
+/// The outcome of a check without references into the catalogue: the
+/// positions of the offers in rank order and the count of each verdict —
+/// small enough to keep per answers while the catalogue is unchanged.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ranking {
+    pub order: Vec<u32>,
+    pub fits: usize,
+    pub unclear: usize,
+    pub fails: usize,
+}
+
+pub fn ranking(offers: &[Offer], answers: &Answers, today: Date) -> Ranking {
+    let ranked = ranked_ratings(offers, answers, today);
+    let count = |v: Verdict| ranked.iter().filter(|(_, r)| r.verdict == v).count();
+    Ranking {
+        fits: count(Verdict::Fits),
+        unclear: count(Verdict::Unclear),
+        fails: count(Verdict::Fails),
+        order: ranked.iter().map(|(p, _)| *p).collect(),
+    }
 }
 
 /// Checks every offer and ranks the results, with all findings.
@@ -762,19 +797,39 @@ pub fn check_page<'a>(
     offset: usize,
     limit: usize,
 ) -> CheckPage<'a> {
-    let ranked = rank(offers, answers, today);
-    let count = |v: Verdict| ranked.iter().filter(|r| r.verdict == v).count();
-    CheckPage {
-        total: ranked.len(),
-        fits: count(Verdict::Fits),
-        unclear: count(Verdict::Unclear),
-        fails: count(Verdict::Fails),
+    page_of(
+        offers,
+        &ranking(offers, answers, today),
+        answers,
+        today,
         offset,
-        evaluations: ranked
+        limit,
+    )
+}
+
+/// One page of a ranking made before (see [`ranking`]) of the same offers
+/// and answers: only the page's offers are evaluated.
+pub fn page_of<'a>(
+    offers: &'a [Offer],
+    ranking: &Ranking,
+    answers: &Answers,
+    today: Date,
+    offset: usize,
+    limit: usize,
+) -> CheckPage<'a> {
+    CheckPage {
+        total: ranking.order.len(),
+        fits: ranking.fits,
+        unclear: ranking.unclear,
+        fails: ranking.fails,
+        offset,
+        evaluations: ranking
+            .order
             .iter()
             .skip(offset)
             .take(limit)
-            .map(|r| evaluate(r.offer, answers, today))
+            .filter_map(|&p| offers.get(p as usize))
+            .map(|offer| evaluate(offer, answers, today))
             .collect(),
     }
 }

@@ -15,14 +15,14 @@
 //! deadline is next depend on the day).
 
 use std::collections::HashMap;
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, Mutex, RwLock};
 
 pub use dias_core::bits::Bits;
 use dias_core::facets::FacetIndex;
 use jiff::civil::Date;
 use sea_orm::{DatabaseConnection, DbErr};
 
-use crate::check::Availability;
+use crate::check::{Answers, Availability, Ranking};
 use crate::offer::Offer;
 use crate::store::StoredOffer;
 use crate::vocab::{
@@ -250,7 +250,13 @@ pub struct Snapshot {
     open: Bits,
     by_deadline: Vec<usize>,
     by_updated: Vec<usize>,
+    /// Förder-Check rankings by canonical answers: they depend only on the
+    /// offers and the day, which this snapshot fixes.
+    rankings: Mutex<lru::LruCache<String, Arc<Ranking>>>,
 }
+
+/// Rankings kept per snapshot (20,000 offers: 80 kB each).
+const RANKINGS: usize = 64;
 
 impl std::fmt::Debug for Snapshot {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -301,6 +307,9 @@ impl Snapshot {
             open,
             by_deadline,
             by_updated,
+            rankings: Mutex::new(lru::LruCache::new(
+                std::num::NonZeroUsize::new(RANKINGS).unwrap_or(std::num::NonZeroUsize::MIN),
+            )),
         }
     }
 
@@ -319,6 +328,25 @@ impl Snapshot {
 
     pub fn offer(&self, position: usize) -> Option<&Offer> {
         self.offers.get(position)
+    }
+
+    /// The Förder-Check's ranking of all offers for these answers, made
+    /// once per snapshot and answers.
+    pub fn ranking(&self, answers: &Answers) -> Arc<Ranking> {
+        let key = answers.to_query();
+        if let Some(ranking) = self
+            .rankings
+            .lock()
+            .ok()
+            .and_then(|mut c| c.get(&key).cloned())
+        {
+            return ranking;
+        }
+        let ranking = Arc::new(crate::check::ranking(&self.offers, answers, self.today));
+        if let Ok(mut cache) = self.rankings.lock() {
+            cache.put(key, ranking.clone());
+        }
+        ranking
     }
 
     /// The row id of the offer at a position.
@@ -476,6 +504,26 @@ mod tests {
                     })
             })
             .collect()
+    }
+
+    #[test]
+    fn a_check_ranking_is_made_once_per_answers_and_equals_the_pure_one() {
+        let s = catalogue_snapshot();
+        let answers =
+            crate::check::Answers::from_query("wer=unternehmen&kreis=14521&groesse=klein").unwrap();
+        let first = s.ranking(&answers);
+        assert_eq!(*first, crate::check::ranking(s.offers(), &answers, s.today));
+        assert!(Arc::ptr_eq(&first, &s.ranking(&answers)));
+        let other = crate::check::Answers::from_query("wer=kommune").unwrap();
+        assert_ne!(*s.ranking(&other), *first);
+        // The order is the one of the full check.
+        let full = crate::check::check(s.offers(), &answers, s.today);
+        let slugs: Vec<&str> = first
+            .order
+            .iter()
+            .map(|&p| s.offers()[p as usize].slug.as_str())
+            .collect();
+        assert_eq!(slugs, full.iter().map(|e| e.slug).collect::<Vec<_>>());
     }
 
     #[test]

@@ -1,8 +1,10 @@
 //! The index: schema, writing, and queries with type filter, snippets and
 //! counts per kind.
 
+use std::num::NonZeroUsize;
 use std::path::Path;
-use std::sync::Mutex;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
 
 use tantivy::Searcher;
 use tantivy::collector::{Count, TopDocs};
@@ -28,6 +30,12 @@ pub const MAX_PER_PAGE: usize = 50;
 pub const MAX_PAGE: usize = 100;
 /// The most ids [`SearchIndex::ranked_ids`] returns.
 pub const MAX_RANKED: usize = 10_000;
+/// Ranked id lists kept per index state: the texts people search for
+/// most ("Digitalisierung", "KI") are asked again and again.
+const RANKED_CACHE: usize = 256;
+
+/// (generation, kind, text, limit)
+type RankedKey = (u64, String, String, usize);
 /// Weight of a match in the title against one in the body.
 const TITLE_BOOST: f32 = 3.0;
 
@@ -50,6 +58,10 @@ pub struct SearchIndex {
     reader: IndexReader,
     writer: Mutex<IndexWriter>,
     fields: Fields,
+    /// Moves on with every change of the content; cached rankings of an
+    /// older generation are never used.
+    generation: AtomicU64,
+    ranked: Mutex<lru::LruCache<RankedKey, Arc<Vec<String>>>>,
 }
 
 impl std::fmt::Debug for SearchIndex {
@@ -167,6 +179,10 @@ impl SearchIndex {
             reader,
             writer: Mutex::new(writer),
             fields,
+            generation: AtomicU64::new(0),
+            ranked: Mutex::new(lru::LruCache::new(
+                NonZeroUsize::new(RANKED_CACHE).unwrap_or(NonZeroUsize::MIN),
+            )),
         })
     }
 
@@ -224,7 +240,16 @@ impl SearchIndex {
             Ok(())
         })?;
         self.reader.reload()?;
+        self.changed();
         Ok(())
+    }
+
+    /// Forgets cached rankings: the searcher now sees new content.
+    fn changed(&self) {
+        self.generation.fetch_add(1, Ordering::SeqCst);
+        if let Ok(mut ranked) = self.ranked.lock() {
+            ranked.clear();
+        }
     }
 
     /// Replaces the whole content.
@@ -240,6 +265,7 @@ impl SearchIndex {
             Ok(())
         })?;
         self.reader.reload()?;
+        self.changed();
         Ok(())
     }
 
@@ -380,17 +406,45 @@ impl SearchIndex {
     /// Ids of the documents of `kind` that match `text`, best first, at
     /// most `limit` (capped at [`MAX_RANKED`]) — for pages that filter and
     /// order the hits themselves. No stored document is read for numeric
-    /// ids, no snippet is built.
+    /// ids, no snippet is built, and the list is kept until the index
+    /// changes, so a popular search costs one lookup.
     pub fn ranked_ids(
         &self,
         text: &str,
         kind: &str,
         limit: usize,
-    ) -> Result<Vec<String>, SearchError> {
+    ) -> Result<Arc<Vec<String>>, SearchError> {
         let text = text.trim();
         if text.is_empty() || limit == 0 {
-            return Ok(Vec::new());
+            return Ok(Arc::default());
         }
+        // Read before searching: a change that lands meanwhile moves the
+        // generation on, so this result is filed under the old one.
+        let generation = self.generation.load(Ordering::SeqCst);
+        let key = (generation, kind.to_owned(), text.to_owned(), limit);
+        if let Some(ids) = self
+            .ranked
+            .lock()
+            .ok()
+            .and_then(|mut c| c.get(&key).cloned())
+        {
+            return Ok(ids);
+        }
+        let ids = Arc::new(self.search_ranked_ids(text, kind, limit)?);
+        if let Ok(mut cache) = self.ranked.lock()
+            && self.generation.load(Ordering::SeqCst) == generation
+        {
+            cache.put(key, ids.clone());
+        }
+        Ok(ids)
+    }
+
+    fn search_ranked_ids(
+        &self,
+        text: &str,
+        kind: &str,
+        limit: usize,
+    ) -> Result<Vec<String>, SearchError> {
         let searcher = self.reader.searcher();
         let query = self.with_kind(self.matching(&searcher, text, Some(kind))?, kind);
         let top = searcher.search(&query, &TopDocs::with_limit(limit.min(MAX_RANKED)))?;
@@ -739,7 +793,7 @@ mod tests {
         let hits = index.search(&query("Zuschuss", Some("offer"))).unwrap();
         let ids = index.ranked_ids("Zuschuss", "offer", 100).unwrap();
         assert_eq!(
-            ids,
+            *ids,
             hits.hits.iter().map(|h| h.id.clone()).collect::<Vec<_>>()
         );
         assert_eq!(ids.len(), 2);
@@ -749,8 +803,37 @@ mod tests {
         // Ids that are not numbers come from the stored document.
         let named = index_with(&[doc("page", "impressum", "Impressum", "Angaben")]);
         assert_eq!(
-            named.ranked_ids("Impressum", "page", 10).unwrap(),
+            *named.ranked_ids("Impressum", "page", 10).unwrap(),
             vec!["impressum".to_owned()]
+        );
+    }
+
+    #[test]
+    fn a_cached_ranking_is_forgotten_when_the_content_changes() {
+        let index = index_with(&funding_docs());
+        let first = index.ranked_ids("Zuschuss", "offer", 100).unwrap();
+        // Asked again: the same list, not searched anew.
+        let again = index.ranked_ids("Zuschuss", "offer", 100).unwrap();
+        assert!(Arc::ptr_eq(&first, &again));
+        index
+            .apply(
+                &[(
+                    "offer".into(),
+                    "9".into(),
+                    Some(doc("offer", "9", "Zuschuss Zuschuss", "Zuschuss")),
+                )],
+                8,
+            )
+            .unwrap();
+        let after = index.ranked_ids("Zuschuss", "offer", 100).unwrap();
+        assert_eq!(after.first().map(String::as_str), Some("9"), "{after:?}");
+        assert_eq!(after.len(), first.len() + 1);
+        index.rebuild(&[], 9).unwrap();
+        assert!(
+            index
+                .ranked_ids("Zuschuss", "offer", 100)
+                .unwrap()
+                .is_empty()
         );
     }
 

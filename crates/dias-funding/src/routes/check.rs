@@ -16,7 +16,7 @@ use dias_web::{AppError, AppResult, AppState, Ctx};
 
 use super::{day, eur, percent, term};
 use crate::check::{
-    Answers, Evaluation, Outcome, Question, Verdict, canonical_query, check_page, rate,
+    Answers, Evaluation, Outcome, Question, Verdict, canonical_query, page_of, rate,
 };
 use crate::links::{ModuleLinks, is_dias_offer, module_links};
 use crate::snapshot::SnapshotCache;
@@ -415,8 +415,10 @@ pub async fn show(
         });
     };
     let offset = ((pagination.page - 1) * PER_PAGE) as usize;
-    let result = check_page(
+    let ranking = snapshot.ranking(&answers);
+    let result = page_of(
         snapshot.offers(),
+        &ranking,
         &answers,
         snapshot.today,
         offset,
