@@ -53,6 +53,7 @@ struct OfferPage {
     can_edit: bool,
     /// The Merkliste button (engineer A's `routes/watch.rs`).
     watch: super::watch::WatchButton,
+    links: crate::links::ModuleLinks,
 }
 
 fn row(label: String, value: String) -> Option<Row> {
@@ -83,6 +84,12 @@ pub(super) async fn render(
     let watch = super::watch::button(state, &ctx, stored.id, &stored.offer.slug).await?;
     let o = stored.offer;
     let t = |id: &str| ctx.t(id);
+    let links = crate::links::module_links(
+        |name| state.registry.has(name),
+        o.eligible_groups
+            .contains(&crate::vocab::EligibleGroup::Municipality),
+        &format!("/foerderung/angebote/{}", o.slug),
+    );
 
     let facts: Vec<Row> = [
         row(t("funding-field-offer-type"), term(&ctx, o.offer_type)),
@@ -200,6 +207,7 @@ pub(super) async fn render(
         .map(|s| (s.offer.slug.clone(), s.offer.title.clone()))
         .collect();
     page(&OfferPage {
+        links,
         // The text sits under the page's h2 „Beschreibung“.
         body_html: dias_core::markdown::render_below(&o.body, 2),
         example: o.origin != Origin::Editorial,

@@ -14,6 +14,7 @@ use dias_web::{AppError, AppResult, AppState, Ctx};
 use super::{OfferCard, card};
 use crate::snapshot::{Facet, Filter, Order, Selection, Snapshot, SnapshotCache};
 use crate::store::KIND_OFFER;
+use crate::vocab::{EligibleGroup, Term};
 
 const PER_PAGE: u64 = 20;
 /// Page links beyond this are refused: nobody reads page 1,000 and it costs.
@@ -181,6 +182,7 @@ struct SearchPage {
     total: usize,
     cards: Vec<OfferCard>,
     pagination: Pagination,
+    links: crate::links::ModuleLinks,
 }
 
 pub async fn list(
@@ -234,7 +236,15 @@ pub async fn list(
         .into_iter()
         .map(|s| (s.to_owned(), ctx.t(&format!("funding-sort-{s}"))))
         .collect();
+    let links = crate::links::module_links(
+        |name| state.registry.has(name),
+        listing
+            .filter
+            .is_selected(Facet::Group, EligibleGroup::Municipality.slug()),
+        &listing.href(),
+    );
     page(&SearchPage {
+        links,
         total: selection.total,
         ctx,
         listing,

@@ -397,3 +397,43 @@ async fn links_to_other_modules_appear_only_when_they_are_registered() {
     assert_eq!(r.count("#funding-check-breitband"), 0);
     assert_eq!(r.count("#funding-check-ask"), 1);
 }
+
+#[tokio::test]
+async fn the_search_and_offer_pages_link_the_same_modules_as_the_check() {
+    let app = app_with_catalogue().await;
+    for path in [
+        "/foerderung?berechtigte=kommune",
+        "/foerderung/angebote/digital-lotsen-sachsen",
+    ] {
+        let r = app.get(path).await;
+        assert_eq!(r.status, StatusCode::OK, "{path}");
+        assert_eq!(r.count("#funding-breitband"), 0, "{path}");
+        assert_eq!(r.count("#funding-ask"), 0, "{path}");
+    }
+    let app = app_with_modules(&["breitband", "anfragen"]).await;
+    let r = app.get("/foerderung?berechtigte=kommune").await;
+    assert_eq!(
+        r.attr("#funding-breitband a", "href").as_deref(),
+        Some("/breitband")
+    );
+    assert_eq!(
+        r.attr("#funding-ask a", "href").as_deref(),
+        Some("/anfragen/neu?thema=foerderung&kontext=%2Ffoerderung%3Fberechtigte%3Dkommune")
+    );
+    // A search for companies gets the question link, not broadband.
+    let r = app.get("/foerderung?berechtigte=unternehmen").await;
+    assert_eq!(r.count("#funding-breitband"), 0);
+    assert_eq!(r.count("#funding-ask"), 1);
+    // An offer for municipalities points them to broadband; the question
+    // carries the offer.
+    let r = app.get("/foerderung/angebote/digital-lotsen-sachsen").await;
+    assert_eq!(r.count("#funding-breitband"), 1);
+    assert_eq!(
+        r.attr("#funding-ask a", "href").as_deref(),
+        Some(
+            "/anfragen/neu?thema=foerderung&kontext=%2Ffoerderung%2Fangebote%2Fdigital-lotsen-sachsen"
+        )
+    );
+    let r = app.get("/foerderung/angebote/digi-z").await;
+    assert_eq!(r.count("#funding-breitband"), 0);
+}
