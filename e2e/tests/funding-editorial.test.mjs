@@ -1,7 +1,8 @@
 // Förderlotse Redaktion (issue 6), with JavaScript on and off: the demo editor opens an offer
 // from the overview, saves it with an error first (the form comes back with the error summary
 // and the input), then saves it, sees the new version and its diff, previews nothing stored,
-// changes the status, and the public page shows the change. axe checks every page on the way.
+// changes the status, saves over a check made meanwhile (merged, saved again), and the public
+// page shows the changes. axe checks every page on the way.
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import { login } from '../lib/account.mjs';
@@ -90,9 +91,30 @@ describe('Förderlotse Redaktion', () => {
         assert.match(await textOf(main(page, '#funding-editorial-log')), new RegExp(`Antragstopp aus dem Test ${stamp}`));
         await checkA11y(page, `history after the status change (${mode.name})`);
 
+        // Two editors at once: this one opens the form, another marks the offer as checked
+        // meanwhile. Saving comes back (409) with the other change merged in and named; saving
+        // again keeps both. The reviewer is the team, not a person.
+        await visit(page, `/foerderung/redaktion/${slug}`);
+        const other = await newPage(ctx);
+        await visit(other, `/foerderung/redaktion/${slug}/versionen`);
+        await submitForm(other, 'Als geprüft markieren');
+        assert.match(await textOf(other.locator('.flash--success')), /geprüft/);
+        await other.close();
+        await main(page, '#bonus_notes').fill(`Zweiter Hinweis ${stamp}`);
+        await submitForm(page, 'Speichern', { allowStatus: [409] });
+        assert.equal(await main(page, '#funding-editorial-conflict').count(), 1);
+        assert.match(await textOf(main(page, '#funding-editorial-conflict-taken')), /Geprüft von/);
+        assert.equal(await main(page, '#reviewer').inputValue(), 'Redaktion Digitalagentur Sachsen');
+        assert.equal(await main(page, '#bonus_notes').inputValue(), `Zweiter Hinweis ${stamp}`);
+        await checkA11y(page, `edit form after a concurrent change (${mode.name})`);
+        await submitForm(page, 'Speichern');
+        assert.equal(new URL(page.url()).pathname, `/foerderung/redaktion/${slug}/versionen`);
+        assert.match(await textOf(main(page, '#funding-editorial-last-checked')), /Redaktion Digitalagentur Sachsen/);
+
         // The public page shows both changes, and the edit link for staff.
         await visit(page, `/foerderung/angebote/${slug}`);
         assert.equal(await textOf(main(page, 'h1')), title);
+        assert.match(await textOf(page.locator('main')), new RegExp(`Zweiter Hinweis ${stamp}`));
         assert.match(await textOf(main(page, '.badge')), /Antragstopp/);
         assert.match(await textOf(page.locator('main')), new RegExp(`Antragstopp aus dem Test ${stamp}`));
         assert.equal(await main(page, '#funding-edit-link').count(), 1);
