@@ -62,6 +62,7 @@ use jiff::civil::Date;
 
 pub use check::{Answers, Availability, Evaluation, Verdict, check, evaluate};
 pub use exchange::{ExchangeError, ImportReport, Problem};
+pub use routes::exchange::ImportJob;
 pub use offer::{Offer, validate};
 pub use search::OfferSource;
 

@@ -33,7 +33,7 @@ use dias_web::forms::{ShownErrors, page, page_with_status, see_other};
 use dias_web::upload::MultipartForm;
 use dias_web::{AppError, AppResult, AppState, Ctx};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QuerySelect, Select};
 use serde::{Deserialize, Serialize};
 
 use super::opendata::{CSV_FILE, JSON_FILE, field_message};
@@ -425,6 +425,8 @@ async fn upload(
                 editor: user_id,
                 note,
                 outcome,
+                done: 0,
+                total: report.offers.len(),
                 offers: report.offers,
             })
             .map_err(|e| AppError::Internal(e.to_string()))?;
@@ -457,14 +459,25 @@ async fn upload(
 const CHANGED_LINKS: usize = 50;
 
 /// What the background import gets: the valid records and the report so
-/// far. When it is done, the payload is replaced by the same document
-/// without the records, so the job's page reads a small row and a re-run
-/// of a finished job changes nothing.
+/// far. After each chunk the payload is written again with the tally and
+/// without the stored records, so a job re-queued after its worker died
+/// goes on with the next chunk and the counts of the chunks before (it
+/// would otherwise store them again and count them as unchanged). When it
+/// is done, the payload holds no records, so the job's page reads a small
+/// row and a re-run of a finished job changes nothing.
 #[derive(Debug, Serialize, Deserialize)]
 struct JobPayload {
     editor: i64,
     note: String,
     outcome: Outcome,
+    /// Records stored by the chunks finished so far (so `done /
+    /// JOB_CHUNK` chunks); a payload written before this field reads 0.
+    #[serde(default)]
+    done: usize,
+    /// Records of the whole import.
+    #[serde(default)]
+    total: usize,
+    /// The records not stored yet.
     offers: Vec<Offer>,
 }
 
@@ -487,54 +500,67 @@ impl JobHandler for ImportJob {
 }
 
 async fn run_import(ctx: JobContext) -> Result<(), String> {
-    let JobPayload {
-        editor,
-        note,
-        mut outcome,
-        offers,
-    } = serde_json::from_str(&ctx.job.payload).map_err(|e| e.to_string())?;
-    let total = i64::try_from(offers.len()).unwrap_or(i64::MAX);
-    let today = crate::today();
-    let mut done = 0i64;
-    ctx.progress(done, total, "")
-        .await
-        .map_err(|e| e.to_string())?;
-    for chunk in offers.chunks(JOB_CHUNK) {
-        let saved = store::save_many(
-            &ctx.db,
-            chunk,
-            Some(editor),
-            &note,
-            today,
-            dias_core::time::now(),
-        )
-        .await
-        .map_err(|e| e.to_string())?;
-        outcome.tally(
-            chunk
-                .iter()
-                .zip(saved)
-                .map(|(o, s)| (o.slug.clone(), s.change)),
-        );
-        done += i64::try_from(chunk.len()).unwrap_or(0);
-        ctx.progress(done, total, "")
+    ImportJob::run_chunks(&ctx, usize::MAX).await.map(|_| ())
+}
+
+impl ImportJob {
+    /// Stores at most `most` chunks of the job's records, from where the
+    /// payload says the last run stopped; `true` when none are left. The
+    /// job's handler runs them all; a test stops after one to play a
+    /// worker that died.
+    ///
+    /// A worker that dies after a chunk's transaction and before its tally
+    /// is written leaves that chunk to be stored again, and its records
+    /// then count as unchanged: [`store::save_many`] owns its transaction,
+    /// so the two writes cannot be one (docs/funding-schema.md).
+    pub async fn run_chunks(ctx: &JobContext, most: usize) -> Result<bool, String> {
+        let mut state: JobPayload =
+            serde_json::from_str(&ctx.job.payload).map_err(|e| e.to_string())?;
+        state.total = state.total.max(state.done + state.offers.len());
+        let total = i64::try_from(state.total).unwrap_or(i64::MAX);
+        let count = |n: usize| i64::try_from(n).unwrap_or(i64::MAX);
+        let today = crate::today();
+        ctx.progress(count(state.done), total, "")
             .await
             .map_err(|e| e.to_string())?;
+        let mut ran = 0;
+        while !state.offers.is_empty() {
+            if ran == most {
+                return Ok(false);
+            }
+            let rest = state.offers.split_off(JOB_CHUNK.min(state.offers.len()));
+            let chunk = std::mem::replace(&mut state.offers, rest);
+            let saved = store::save_many(
+                &ctx.db,
+                &chunk,
+                Some(state.editor),
+                &state.note,
+                today,
+                dias_core::time::now(),
+            )
+            .await
+            .map_err(|e| e.to_string())?;
+            state.outcome.tally(
+                chunk
+                    .iter()
+                    .zip(saved)
+                    .map(|(o, s)| (o.slug.clone(), s.change)),
+            );
+            state.done += chunk.len();
+            ran += 1;
+            let payload = serde_json::to_string(&state).map_err(|e| e.to_string())?;
+            job::Entity::update_many()
+                .col_expr(job::Column::Payload, Expr::value(payload))
+                .filter(job::Column::Id.eq(ctx.job.id))
+                .exec(&ctx.db)
+                .await
+                .map_err(|e| e.to_string())?;
+            ctx.progress(count(state.done), total, "")
+                .await
+                .map_err(|e| e.to_string())?;
+        }
+        Ok(true)
     }
-    let finished = serde_json::to_string(&JobPayload {
-        editor,
-        note,
-        outcome,
-        offers: Vec::new(),
-    })
-    .map_err(|e| e.to_string())?;
-    job::Entity::update_many()
-        .col_expr(job::Column::Payload, Expr::value(finished))
-        .filter(job::Column::Id.eq(ctx.job.id))
-        .exec(&ctx.db)
-        .await
-        .map_err(|e| e.to_string())?;
-    Ok(())
 }
 
 #[derive(Template)]
@@ -559,16 +585,22 @@ async fn job_page(
     Path(id): Path<i64>,
 ) -> AppResult<Response> {
     ctx.require(&FundingAction::Import)?;
-    let job = job::Entity::find_by_id(id)
+    let (status, progress, total, error) = progress_query(id)
+        .into_tuple::<(String, i64, i64, Option<String>)>()
         .one(&state.db)
         .await?
-        .filter(|j| j.kind == IMPORT_JOB)
         .ok_or(AppError::NotFound)?;
-    // Only a finished job's payload is small enough to read on each poll.
-    let outcome = (job.status == dias_core::jobs::DONE)
-        .then(|| serde_json::from_str::<JobPayload>(&job.payload).ok())
-        .flatten()
-        .map(|p| p.outcome);
+    // Only a finished job's payload is small enough to read on a poll.
+    let outcome = if status == dias_core::jobs::DONE {
+        payload_query(id)
+            .into_tuple::<String>()
+            .one(&state.db)
+            .await?
+            .and_then(|p| serde_json::from_str::<JobPayload>(&p).ok())
+            .map(|p| p.outcome)
+    } else {
+        None
+    };
     let problems = outcome
         .as_ref()
         .map(|o| problem_rows(&ctx, &o.problems))
@@ -577,19 +609,61 @@ async fn job_page(
         ctx.locale(),
         "funding-exchange-job-running",
         &[
-            ("done", Value::from(job.progress)),
-            ("total", Value::from(job.progress_total)),
+            ("done", Value::from(progress)),
+            ("total", Value::from(total)),
         ],
     );
     page(&JobPage {
         running,
-        id: job.id,
-        status: job.status,
-        progress: job.progress,
-        total: job.progress_total,
-        error: job.error.unwrap_or_default(),
+        id,
+        status,
+        progress,
+        total,
+        error: error.unwrap_or_default(),
         outcome,
         problems,
         ctx,
     })
+}
+
+/// What the job's page reads on each poll: the state and progress of an
+/// import job, not its payload, which holds the whole file while it runs.
+fn progress_query(id: i64) -> Select<job::Entity> {
+    job::Entity::find_by_id(id)
+        .filter(job::Column::Kind.eq(IMPORT_JOB))
+        .select_only()
+        .columns([
+            job::Column::Status,
+            job::Column::Progress,
+            job::Column::ProgressTotal,
+            job::Column::Error,
+        ])
+}
+
+/// The payload of an import job, read once it is done (and small).
+fn payload_query(id: i64) -> Select<job::Entity> {
+    job::Entity::find_by_id(id)
+        .filter(job::Column::Kind.eq(IMPORT_JOB))
+        .select_only()
+        .column(job::Column::Payload)
+}
+
+#[cfg(test)]
+mod tests {
+    use sea_orm::{DbBackend, QueryTrait};
+
+    use super::*;
+
+    #[test]
+    fn a_poll_of_a_running_import_does_not_read_its_payload() {
+        for backend in [DbBackend::Sqlite, DbBackend::Postgres] {
+            let sql = progress_query(7).build(backend).to_string();
+            assert!(!sql.contains("payload"), "{sql}");
+            for column in ["status", "progress", "progress_total", "error", "kind"] {
+                assert!(sql.contains(&format!("\"{column}\"")), "{column}: {sql}");
+            }
+            let sql = payload_query(7).build(backend).to_string();
+            assert!(sql.contains("\"payload\""), "{sql}");
+        }
+    }
 }

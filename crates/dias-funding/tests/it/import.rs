@@ -627,3 +627,130 @@ async fn timing_of_a_large_import() {
         csv.len() / 1_000_000
     );
 }
+
+/// The import job's handler as the module registers it.
+fn import_handler(app: &TestApp) -> std::sync::Arc<dyn dias_core::jobs::JobHandler> {
+    app.state
+        .registry
+        .modules
+        .iter()
+        .find(|m| m.name == "foerderung")
+        .and_then(|m| m.jobs.iter().find(|(kind, _)| *kind == IMPORT_JOB))
+        .map(|(_, h)| h.clone())
+        .unwrap()
+}
+
+async fn claim(app: &TestApp) -> dias_core::jobs::JobContext {
+    let job = dias_core::jobs::claim(&app.db, "test-worker", &[IMPORT_JOB.to_owned()])
+        .await
+        .unwrap()
+        .expect("a queued import");
+    dias_core::jobs::JobContext {
+        db: app.db.clone(),
+        job,
+    }
+}
+
+async fn mark_done(app: &TestApp, id: i64) {
+    use sea_orm::{ActiveModelTrait, Set};
+    dias_core::entities::job::ActiveModel {
+        id: Set(id),
+        status: Set(dias_core::jobs::DONE.to_owned()),
+        ..Default::default()
+    }
+    .update(&app.db)
+    .await
+    .unwrap();
+}
+
+/// The summary of an import report: the counts and the linked offers.
+fn summary(r: &TestResponse) -> Vec<String> {
+    let mut parts: Vec<String> = [
+        "import-records",
+        "import-created",
+        "import-updated",
+        "import-unchanged",
+        "import-refused",
+    ]
+    .iter()
+    .map(|id| count(r, id).to_string())
+    .collect();
+    parts.push(r.text("#import-changed"));
+    parts
+}
+
+/// A background import whose worker dies after the first chunk: the job
+/// is queued again when the lease runs out, and the next run goes on with
+/// the second chunk and the counts so far, so the report is that of a run
+/// without the interruption.
+#[tokio::test]
+async fn a_background_import_restarted_after_a_chunk_reports_what_one_run_reports() {
+    let today = dias_funding::today();
+    let offers = dias_funding::catalogue::synthetic(BACKGROUND_FROM + 1, 3, today);
+    // Stored before: some of the first chunk equal, some of the second
+    // with another title, so all three counts are at work.
+    let mut before: Vec<Offer> = offers[..300].to_vec();
+    for offer in &offers[1_000..1_200] {
+        let mut older = offer.clone();
+        older.title = format!("{} (alt)", older.title);
+        before.push(older);
+    }
+    let file = exchange::to_csv(&offers).unwrap();
+    let mut reports = Vec::new();
+    for interrupted in [false, true] {
+        let app = app().await;
+        dias_funding::store::insert_many(&app.db, &before, today, dias_core::time::now())
+            .await
+            .unwrap();
+        let cookie = staff(&app).await;
+        let token = app.csrf().await;
+        let r = upload(&app, &cookie, Some(&token), Some(("gross.csv", &file)), &[]).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let job_page = r.location().to_owned();
+        let ctx = claim(&app).await;
+        let id = ctx.job.id;
+        if interrupted {
+            let finished = dias_funding::ImportJob::run_chunks(&ctx, 1).await.unwrap();
+            assert!(!finished);
+            assert!(
+                app.get(&job_page)
+                    .await
+                    .text("#import-job-status")
+                    .contains("1000 von 2001")
+            );
+            // The worker is gone; its lease runs out.
+            use sea_orm::sea_query::Expr;
+            use sea_orm::{ColumnTrait, QueryFilter};
+            dias_core::entities::job::Entity::update_many()
+                .col_expr(
+                    dias_core::entities::job::Column::LockedUntil,
+                    Expr::value(0i64),
+                )
+                .filter(dias_core::entities::job::Column::Id.eq(id))
+                .exec(&app.db)
+                .await
+                .unwrap();
+            let again = claim(&app).await;
+            assert_eq!(again.job.id, id, "the same job, queued again");
+            import_handler(&app).run(again).await.unwrap();
+        } else {
+            import_handler(&app).run(ctx).await.unwrap();
+        }
+        mark_done(&app, id).await;
+        let done = app.get(&job_page).await;
+        assert_eq!(done.status, StatusCode::OK);
+        assert_eq!(stored_count(&app).await, BACKGROUND_FROM + 1);
+        reports.push(summary(&done));
+    }
+    assert_eq!(
+        reports[0][..5],
+        [
+            (BACKGROUND_FROM + 1).to_string(),
+            (BACKGROUND_FROM + 1 - 300 - 200).to_string(),
+            "200".to_owned(),
+            "300".to_owned(),
+            "0".to_owned()
+        ]
+    );
+    assert_eq!(reports[1], reports[0]);
+}
