@@ -63,6 +63,7 @@ funding-watch-actions = Aktionen
 funding-watch-compare = Merkliste vergleichen
 funding-watch-compare-hint = Vergleicht die ersten vier Angebote Ihrer Merkliste.
 funding-watch-unknown-offer = Dieses Angebot gibt es nicht.
+funding-watch-full = Ihre Merkliste ist voll: Sie können höchstens { $max } Angebote merken. Entfernen Sie zuerst ein Angebot, das Sie nicht mehr brauchen.
 funding-watch-job = Förder-Erinnerungen jetzt senden
 notice-funding-watch-added = Das Angebot steht auf Ihrer Merkliste.
 notice-funding-watch-removed = Das Angebot wurde von Ihrer Merkliste entfernt.

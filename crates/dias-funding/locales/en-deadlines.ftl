@@ -63,6 +63,7 @@ funding-watch-actions = Actions
 funding-watch-compare = Compare the watch list
 funding-watch-compare-hint = Compares the first four offers of your watch list.
 funding-watch-unknown-offer = This offer does not exist.
+funding-watch-full = Your watch list is full: you can save at most { $max } offers. First remove an offer you no longer need.
 funding-watch-job = Send funding reminders now
 notice-funding-watch-added = The offer is on your watch list.
 notice-funding-watch-removed = The offer was removed from your watch list.

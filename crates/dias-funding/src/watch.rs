@@ -26,7 +26,7 @@ use jiff::civil::Date;
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbErr,
-    EntityTrait, QueryFilter, QueryOrder, TransactionTrait,
+    EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, SqlErr, TransactionTrait,
 };
 use serde_json::{Value as Json, json};
 
@@ -43,6 +43,13 @@ pub const REMINDER_JOB: &str = "funding.reminders";
 /// enters someone's window is mailed within the hour, whatever the time
 /// zone of the server.
 pub const REMINDER_EVERY_SECS: i64 = 3600;
+/// Most offers one Merkliste holds: more than anyone follows by hand, and
+/// a bound on what the list page and the reminder job load per person.
+pub const MAX_WATCHED: u64 = 200;
+/// People the reminder job handles per transaction, and the most ids in
+/// one `IN` list: a whole table in one list would exceed the bound-parameter
+/// limits (SQLite 32,766, PostgreSQL 65,535) and fail the run for everyone.
+const BATCH: usize = 500;
 
 pub mod entities {
     //! The two tables of m0015.
@@ -115,7 +122,50 @@ pub fn due(offer: &Offer, remind_days: i32, today: Date) -> Option<Date> {
     (days_left <= remind_days).then_some(next)
 }
 
+/// Whether a list with `count` offers takes another one.
+pub fn has_room(count: u64) -> bool {
+    count < MAX_WATCHED
+}
+
+/// What [`add`] did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Added {
+    Added,
+    /// The list holds [`MAX_WATCHED`] offers; nothing was stored.
+    Full,
+}
+
+/// Puts an offer on the list unless the list is full (an offer already
+/// there only gets the new lead time).
+pub async fn add(
+    db: &DatabaseConnection,
+    user_id: i64,
+    offer_id: i64,
+    remind_days: i32,
+) -> Result<Added, DbErr> {
+    let txn = dias_core::db::begin_write(db).await?;
+    // On PostgreSQL two additions of one person wait for each other here,
+    // so both cannot take the last place; SQLite's write transaction
+    // already serialises them.
+    user::Entity::find_by_id(user_id)
+        .lock_exclusive()
+        .one(&txn)
+        .await?;
+    let listed = funding_watch::Entity::find()
+        .filter(funding_watch::Column::UserId.eq(user_id))
+        .count(&txn)
+        .await?;
+    if !has_room(listed) && entry(&txn, user_id, offer_id).await?.is_none() {
+        txn.rollback().await?;
+        return Ok(Added::Full);
+    }
+    watch(&txn, user_id, offer_id, remind_days).await?;
+    txn.commit().await?;
+    Ok(Added::Added)
+}
+
 /// Puts an offer on the list, or changes its lead time when it is there.
+/// No limit: [`add`] is the way for people.
 pub async fn watch<C: ConnectionTrait>(
     db: &C,
     user_id: i64,
@@ -202,20 +252,22 @@ pub async fn offers_by_id<C: ConnectionTrait>(
     db: &C,
     ids: &[i64],
 ) -> Result<HashMap<i64, Offer>, DbErr> {
-    if ids.is_empty() {
-        return Ok(HashMap::new());
+    let mut offers = HashMap::new();
+    for chunk in ids.chunks(BATCH) {
+        offers.extend(
+            funding_offer::Entity::find()
+                .filter(funding_offer::Column::Id.is_in(chunk.to_vec()))
+                .all(db)
+                .await?
+                .into_iter()
+                .filter_map(|m| {
+                    serde_json::from_str::<Offer>(&m.record)
+                        .ok()
+                        .map(|o| (m.id, o))
+                }),
+        );
     }
-    Ok(funding_offer::Entity::find()
-        .filter(funding_offer::Column::Id.is_in(ids.to_vec()))
-        .all(db)
-        .await?
-        .into_iter()
-        .filter_map(|m| {
-            serde_json::from_str::<Offer>(&m.record)
-                .ok()
-                .map(|o| (m.id, o))
-        })
-        .collect())
+    Ok(offers)
 }
 
 /// A calendar day in a mail, in the recipient's language.
@@ -237,29 +289,109 @@ struct Due {
     note: String,
 }
 
+/// A reminder mail ready to queue.
+struct Outgoing {
+    user_id: i64,
+    to: String,
+    subject: String,
+    body: String,
+    items: Vec<Due>,
+}
+
 /// Sends the reminders due on `today`: one mail per person listing every
 /// watched offer whose next deadline entered the person's lead time and
 /// that was not reminded for that deadline yet. Returns the number of
-/// mails. Each person's mail is queued in one transaction with the
-/// `funding_reminders` rows; when another run got there first, the unique
-/// index refuses the rows and that person is skipped.
+/// mails. People are taken [`BATCH`] at a time by ascending id; each
+/// batch's mails are queued in one transaction with their
+/// `funding_reminders` rows, one savepoint per person: when another run
+/// got there first, the unique index refuses that person's rows and only
+/// that person is skipped. With `job`, progress is recorded after each
+/// batch.
 pub async fn send_reminders(
     db: &DatabaseConnection,
     catalog: &Catalog,
     public_url: &str,
     today: Date,
+    job: Option<&JobContext>,
 ) -> Result<usize, DbErr> {
-    let watches = funding_watch::Entity::find()
-        .order_by_asc(funding_watch::Column::Id)
-        .all(db)
+    let total = funding_watch::Entity::find()
+        .select_only()
+        .column(funding_watch::Column::UserId)
+        .distinct()
+        .count(db)
         .await?;
-    let mut offer_ids: Vec<i64> = watches.iter().map(|w| w.offer_id).collect();
-    offer_ids.sort_unstable();
-    offer_ids.dedup();
-    let offers = offers_by_id(db, &offer_ids).await?;
+    let total = i64::try_from(total).unwrap_or(i64::MAX);
+    if let Some(job) = job {
+        job.progress(0, total, "").await?;
+    }
+    let base = public_url.trim_end_matches('/');
+    // Parsed once per run: many people watch the same offers. `None` for a
+    // record gone or unreadable.
+    let mut offers: HashMap<i64, Option<Offer>> = HashMap::new();
+    let mut after = i64::MIN;
+    let mut done = 0i64;
+    let mut mails = 0;
+    loop {
+        let people: Vec<i64> = funding_watch::Entity::find()
+            .select_only()
+            .column(funding_watch::Column::UserId)
+            .distinct()
+            .filter(funding_watch::Column::UserId.gt(after))
+            .order_by_asc(funding_watch::Column::UserId)
+            .limit(BATCH as u64)
+            .into_tuple()
+            .all(db)
+            .await?;
+        let Some(&last) = people.last() else {
+            break;
+        };
+        after = last;
+        let watches = funding_watch::Entity::find()
+            .filter(funding_watch::Column::UserId.is_in(people.iter().copied()))
+            .order_by_asc(funding_watch::Column::Id)
+            .all(db)
+            .await?;
+        let mut missing: Vec<i64> = watches
+            .iter()
+            .map(|w| w.offer_id)
+            .filter(|id| !offers.contains_key(id))
+            .collect();
+        missing.sort_unstable();
+        missing.dedup();
+        let mut found = offers_by_id(db, &missing).await?;
+        for id in missing {
+            offers.insert(id, found.remove(&id));
+        }
+        let outgoing = batch_mails(db, catalog, base, today, &watches, &offers).await?;
+        mails += queue_batch(db, outgoing).await?;
+        done += i64::try_from(people.len()).unwrap_or(0);
+        if let Some(job) = job {
+            job.progress(done, total, &format!("{mails} Erinnerungen"))
+                .await?;
+        }
+    }
+    // People who left the list meanwhile are not counted: the run ends
+    // complete.
+    if let Some(job) = job {
+        job.progress(done, done, &format!("{mails} Erinnerungen"))
+            .await?;
+    }
+    Ok(mails)
+}
+
+/// The mails due for the people of these watches (at most [`BATCH`]
+/// people, so every `IN` list below stays within the limits).
+async fn batch_mails(
+    db: &DatabaseConnection,
+    catalog: &Catalog,
+    base: &str,
+    today: Date,
+    watches: &[funding_watch::Model],
+    offers: &HashMap<i64, Option<Offer>>,
+) -> Result<Vec<Outgoing>, DbErr> {
     let mut by_user: BTreeMap<i64, Vec<Due>> = BTreeMap::new();
-    for w in &watches {
-        let Some(offer) = offers.get(&w.offer_id) else {
+    for w in watches {
+        let Some(Some(offer)) = offers.get(&w.offer_id) else {
             continue;
         };
         if let Some(deadline) = due(offer, w.remind_days, today) {
@@ -276,7 +408,7 @@ pub async fn send_reminders(
         }
     }
     if by_user.is_empty() {
-        return Ok(0);
+        return Ok(Vec::new());
     }
     // Reminders already sent for deadlines still ahead.
     let sent: HashSet<(i64, i64, String)> = funding_reminder::Entity::find()
@@ -296,9 +428,7 @@ pub async fn send_reminders(
         .into_iter()
         .map(|u| (u.id, u))
         .collect();
-    let base = public_url.trim_end_matches('/');
-    let now = dias_core::time::now();
-    let mut mails = 0;
+    let mut outgoing = Vec::new();
     for (user_id, mut items) in by_user {
         items.retain(|d| !sent.contains(&(user_id, d.offer_id, d.deadline.to_string())));
         let Some(person) = people.get(&user_id) else {
@@ -342,32 +472,53 @@ pub async fn send_reminders(
                 Value::from(format!("{base}/foerderung/merkliste")),
             ),
         ];
-        let subject = catalog.get_with(locale, "funding-watch-mail-subject", &args);
-        let body = catalog.get_with(locale, "funding-watch-mail-body", &args);
-        let txn = db.begin().await?;
-        let rows = items.iter().map(|d| funding_reminder::ActiveModel {
-            user_id: Set(user_id),
+        outgoing.push(Outgoing {
+            user_id,
+            to: to.to_owned(),
+            subject: catalog.get_with(locale, "funding-watch-mail-subject", &args),
+            body: catalog.get_with(locale, "funding-watch-mail-body", &args),
+            items,
+        });
+    }
+    Ok(outgoing)
+}
+
+/// Queues a batch's mails with their "sent" rows in one transaction;
+/// returns how many were queued.
+async fn queue_batch(db: &DatabaseConnection, outgoing: Vec<Outgoing>) -> Result<usize, DbErr> {
+    if outgoing.is_empty() {
+        return Ok(0);
+    }
+    let now = dias_core::time::now();
+    let txn = dias_core::db::begin_write(db).await?;
+    let mut mails = 0;
+    for mail in outgoing {
+        let person = txn.begin().await?;
+        let rows = mail.items.iter().map(|d| funding_reminder::ActiveModel {
+            user_id: Set(mail.user_id),
             offer_id: Set(d.offer_id),
             deadline: Set(d.deadline.to_string()),
             sent_at: Set(now),
             ..Default::default()
         });
         match funding_reminder::Entity::insert_many(rows)
-            .exec_without_returning(&txn)
+            .exec_without_returning(&person)
             .await
         {
             Ok(_) => {
-                dias_core::mail::queue(&txn, to, &subject, &body).await?;
-                txn.commit().await?;
+                dias_core::mail::queue(&person, &mail.to, &mail.subject, &mail.body).await?;
+                person.commit().await?;
                 mails += 1;
             }
-            Err(error) => {
+            Err(error) if matches!(error.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => {
                 // Another run reminded this person meanwhile.
-                tracing::info!(user_id, %error, "funding reminder already sent");
-                txn.rollback().await?;
+                tracing::info!(user_id = mail.user_id, %error, "funding reminder already sent");
+                person.rollback().await?;
             }
+            Err(error) => return Err(error),
         }
     }
+    txn.commit().await?;
     Ok(mails)
 }
 
@@ -394,12 +545,15 @@ impl JobHandler for ReminderJob {
     ) -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<(), String>> + Send + '_>> {
         Box::pin(async move {
             let env = self.env.get().ok_or("job runner not bound")?;
-            let mails = send_reminders(&ctx.db, &env.catalog, &env.public_url, crate::today())
-                .await
-                .map_err(|e| e.to_string())?;
-            ctx.progress(1, 1, &format!("{mails} Erinnerungen"))
-                .await
-                .map_err(|e| e.to_string())?;
+            send_reminders(
+                &ctx.db,
+                &env.catalog,
+                &env.public_url,
+                crate::today(),
+                Some(&ctx),
+            )
+            .await
+            .map_err(|e| e.to_string())?;
             Ok(())
         })
     }

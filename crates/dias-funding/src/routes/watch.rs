@@ -7,9 +7,10 @@
 use askama::Template;
 use axum::Router;
 use axum::extract::State;
+use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::{get, post};
-use dias_web::forms::{Form, page, see_other};
+use dias_web::forms::{Form, ShownErrors, page, page_with_status, see_other};
 use dias_web::{AppError, AppResult, AppState, Ctx};
 use serde::Deserialize;
 
@@ -17,7 +18,7 @@ use super::day;
 use crate::check::Availability;
 use crate::policy::FundingAction;
 use crate::store;
-use crate::watch::{self, DEFAULT_REMIND_DAYS, REMIND_CHOICES};
+use crate::watch::{self, Added, DEFAULT_REMIND_DAYS, REMIND_CHOICES};
 
 /// Offers compared from the list: the comparison's maximum.
 const COMPARE_MAX: usize = super::compare::MAX_OFFERS;
@@ -39,6 +40,8 @@ pub struct WatchButton {
     /// After an htmx swap the new button takes the focus, so keyboard and
     /// screen reader users stay on the box and hear its new state.
     pub focus: bool,
+    /// Why the offer was not added (the list is full), after an htmx swap.
+    pub error: Option<String>,
 }
 
 /// The button for one offer, as the visitor sees it (one query when signed
@@ -61,6 +64,7 @@ pub(crate) async fn button(
         watched,
         login_url: ctx.login_url(),
         focus: false,
+        error: None,
     })
 }
 
@@ -105,6 +109,8 @@ pub struct WatchRow {
 #[template(path = "funding/watch.html")]
 struct ListPage {
     ctx: Ctx,
+    /// The list is full: the refused addition, above the list.
+    errors: ShownErrors,
     rows: Vec<WatchRow>,
     choices: Vec<i32>,
     compare_href: String,
@@ -112,7 +118,17 @@ struct ListPage {
 
 async fn list(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
     let me = ctx.require(&FundingAction::Watch)?.user()?.clone();
-    let entries = watch::of_user(&state.db, me.user_id).await?;
+    let list = list_page(&state, ctx, me.user_id, ShownErrors::none()).await?;
+    page(&list)
+}
+
+async fn list_page(
+    state: &AppState,
+    ctx: Ctx,
+    user_id: i64,
+    errors: ShownErrors,
+) -> AppResult<ListPage> {
+    let entries = watch::of_user(&state.db, user_id).await?;
     let ids: Vec<i64> = entries.iter().map(|w| w.offer_id).collect();
     let offers = watch::offers_by_id(&state.db, &ids).await?;
     let today = crate::today();
@@ -152,8 +168,9 @@ async fn list(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
         "/foerderung/vergleich?{}",
         serde_urlencoded::to_string(compare).unwrap_or_default()
     );
-    page(&ListPage {
+    Ok(ListPage {
         ctx,
+        errors,
         rows,
         choices: REMIND_CHOICES.to_vec(),
         compare_href,
@@ -249,17 +266,46 @@ async fn save(
             "changed"
         }
         (None, d) => {
-            watch::watch(
+            let added = watch::add(
                 &state.db,
                 me.user_id,
                 offer,
                 d.unwrap_or(DEFAULT_REMIND_DAYS),
             )
             .await?;
+            if added == Added::Full {
+                return full(&state, ctx, &input, me.user_id, offer).await;
+            }
             "added"
         }
     };
     answer(&state, ctx, &input, offer, notice).await
+}
+
+/// The refusal of a 201st offer: the offer page's button with the reason
+/// after an htmx request (422, the status htmx swaps), otherwise the
+/// Merkliste with the reason above it (409), where one can make room.
+async fn full(
+    state: &AppState,
+    ctx: Ctx,
+    input: &WatchInput,
+    user_id: i64,
+    offer_id: i64,
+) -> AppResult<Response> {
+    let message = ctx.t1("funding-watch-full", "max", watch::MAX_WATCHED);
+    if ctx.info.htmx && input.zurueck == "angebot" {
+        let mut watch = button(state, &ctx, offer_id, &input.angebot).await?;
+        watch.error = Some(message);
+        return page_with_status(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &ButtonPartial { ctx, watch },
+        );
+    }
+    let errors = ShownErrors {
+        items: vec![("merkliste".to_owned(), message)],
+    };
+    let list = list_page(state, ctx, user_id, errors).await?;
+    page_with_status(StatusCode::CONFLICT, &list)
 }
 
 async fn remove(

@@ -1,16 +1,21 @@
 //! The Merkliste, its reminder job and its part of the account data.
 
-use axum::http::StatusCode;
-use dias_core::entities::user;
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use dias_core::entities::{job, mail, user};
 use dias_core::policy::Role;
 use dias_funding::vocab::Status;
-use dias_funding::watch::{self, REMINDER_JOB};
+use dias_funding::watch::entities::funding_watch;
+use dias_funding::watch::{self, MAX_WATCHED, REMINDER_JOB};
 use dias_web::registry::Schedule;
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+    QuerySelect, Set,
+};
 
 use crate::deadlines::{in_days, insert, offer};
 use crate::helpers::app;
-use crate::support::{PASSWORD, TestApp};
+use crate::support::{PASSWORD, TestApp, TestResponse};
 
 async fn offer_id(app: &TestApp, slug: &str) -> i64 {
     dias_funding::store::by_slug(&app.db, slug)
@@ -31,9 +36,15 @@ async fn listed(app: &TestApp, user_id: i64) -> Vec<(i64, i32)> {
 
 /// Runs the reminders as the job does, for a chosen day.
 async fn remind(app: &TestApp, today: jiff::civil::Date) -> usize {
-    watch::send_reminders(&app.db, &app.state.catalog, "https://dias.example", today)
-        .await
-        .unwrap()
+    watch::send_reminders(
+        &app.db,
+        &app.state.catalog,
+        "https://dias.example",
+        today,
+        None,
+    )
+    .await
+    .unwrap()
 }
 
 #[tokio::test]
@@ -474,4 +485,345 @@ async fn result_cards_have_the_merkliste_button_for_accounts() {
         .await;
     assert_eq!(r.location(), "/foerderung?hinweis=funding-watch-removed");
     assert!(listed(&app, me).await.is_empty());
+}
+
+/// Accounts without password, inserted in bulk (hashing a password per
+/// account would take minutes); returns their ids in order.
+async fn bulk_people(app: &TestApp, count: usize) -> Vec<i64> {
+    let now = dias_core::time::now();
+    let rows: Vec<user::ActiveModel> = (0..count)
+        .map(|i| user::ActiveModel {
+            email: Set(Some(format!("viele{i}@example.org"))),
+            display_name: Set(format!("Person {i}")),
+            role: Set(Role::Participant.as_str().to_owned()),
+            locale: Set(if i % 2 == 0 { "de" } else { "en" }.to_owned()),
+            notify_frequency: Set("weekly".to_owned()),
+            email_verified_at: Set(Some(now)),
+            failed_logins: Set(0),
+            created_at: Set(now),
+            updated_at: Set(now),
+            ..Default::default()
+        })
+        .collect();
+    for chunk in rows.chunks(500) {
+        user::Entity::insert_many(chunk.to_vec())
+            .exec_without_returning(&app.db)
+            .await
+            .unwrap();
+    }
+    user::Entity::find()
+        .select_only()
+        .column(user::Column::Id)
+        .filter(user::Column::Email.like("viele%@example.org"))
+        .order_by_asc(user::Column::Id)
+        .into_tuple::<i64>()
+        .all(&app.db)
+        .await
+        .unwrap()
+}
+
+/// Puts these offers on every one of these lists, in bulk.
+async fn bulk_watch(app: &TestApp, people: &[i64], offers: &[i64], days: i32) {
+    let rows: Vec<funding_watch::ActiveModel> = people
+        .iter()
+        .flat_map(|&user_id| {
+            offers
+                .iter()
+                .map(move |&offer_id| funding_watch::ActiveModel {
+                    user_id: Set(user_id),
+                    offer_id: Set(offer_id),
+                    remind_days: Set(days),
+                    created_at: Set(0),
+                    ..Default::default()
+                })
+        })
+        .collect();
+    for chunk in rows.chunks(500) {
+        funding_watch::Entity::insert_many(chunk.to_vec())
+            .exec_without_returning(&app.db)
+            .await
+            .unwrap();
+    }
+}
+
+async fn mails_to_many(app: &TestApp) -> (u64, u64) {
+    let all = mail::Entity::find()
+        .filter(mail::Column::ToAddr.like("viele%@example.org"))
+        .count(&app.db)
+        .await
+        .unwrap();
+    let people = mail::Entity::find()
+        .select_only()
+        .column(mail::Column::ToAddr)
+        .distinct()
+        .filter(mail::Column::ToAddr.like("viele%@example.org"))
+        .count(&app.db)
+        .await
+        .unwrap();
+    (all, people)
+}
+
+#[tokio::test]
+async fn the_job_pages_through_more_people_than_one_batch() {
+    let app = app().await;
+    insert(
+        &app,
+        &[
+            offer("drei", "In drei Tagen", &[3]),
+            offer("fuenf", "In fünf Tagen", &[5]),
+            offer("zwanzig", "In zwanzig Tagen", &[20]),
+        ],
+    )
+    .await;
+    let due = [offer_id(&app, "drei").await, offer_id(&app, "fuenf").await];
+    let later = offer_id(&app, "zwanzig").await;
+    let people = bulk_people(&app, 1_260).await;
+    assert_eq!(people.len(), 1_260);
+    // 1,200 with two offers due each; 60 with nothing due yet.
+    let (reminded, waiting) = people.split_at(1_200);
+    bulk_watch(&app, reminded, &due, 7).await;
+    bulk_watch(&app, reminded, &[later], 7).await;
+    bulk_watch(&app, waiting, &[later], 7).await;
+
+    // The job as the workers run it, with its progress.
+    let handler = watch::ReminderJob::handler();
+    handler.bind(&dias_core::jobs::JobEnv {
+        catalog: app.state.catalog.clone(),
+        public_url: "https://dias.example".into(),
+    });
+    let run = || async {
+        let id = dias_core::jobs::enqueue(&app.db, REMINDER_JOB, serde_json::Value::Null, None)
+            .await
+            .unwrap();
+        let model = job::Entity::find_by_id(id)
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap();
+        handler
+            .run(dias_core::jobs::JobContext {
+                db: app.db.clone(),
+                job: model,
+            })
+            .await
+            .unwrap();
+        job::Entity::find_by_id(id)
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap()
+    };
+    let first = run().await;
+    assert_eq!((first.progress, first.progress_total), (1_260, 1_260));
+    assert_eq!(first.message.as_deref(), Some("1200 Erinnerungen"));
+    assert_eq!(mails_to_many(&app).await, (1_200, 1_200));
+    let mail = app.last_mail_to("viele1199@example.org").await.unwrap();
+    assert!(
+        mail.contains("In drei Tagen") && mail.contains("In fünf Tagen"),
+        "{mail}"
+    );
+    assert!(!mail.contains("In zwanzig Tagen"), "{mail}");
+    assert_eq!(app.mail_count_to("viele1200@example.org").await, 0);
+
+    // Again: nobody is mailed twice.
+    let second = run().await;
+    assert_eq!(second.message.as_deref(), Some("0 Erinnerungen"));
+    assert_eq!(mails_to_many(&app).await, (1_200, 1_200));
+}
+
+#[tokio::test]
+async fn two_runs_over_several_batches_mail_each_person_once() {
+    let app = app().await;
+    insert(&app, &[offer("drei", "In drei Tagen", &[3])]).await;
+    let drei = offer_id(&app, "drei").await;
+    let people = bulk_people(&app, 1_200).await;
+    bulk_watch(&app, &people, &[drei], 7).await;
+    let today = dias_funding::today();
+    let (a, b) = tokio::join!(remind(&app, today), remind(&app, today));
+    assert_eq!(a + b, 1_200);
+    assert_eq!(mails_to_many(&app).await, (1_200, 1_200));
+    assert_eq!(remind(&app, today).await, 0);
+}
+
+/// Posts a form as htmx does, signed in with `cookie`.
+async fn post_htmx(
+    app: &TestApp,
+    cookie: &str,
+    path: &str,
+    fields: &[(&str, &str)],
+) -> TestResponse {
+    let token = app.csrf().await;
+    let mut all: Vec<(&str, &str)> = vec![("_csrf", token.as_str())];
+    all.extend_from_slice(fields);
+    app.request(
+        Request::builder()
+            .method("POST")
+            .uri(path)
+            .header(header::COOKIE, cookie)
+            .header("hx-request", "true")
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .body(Body::from(serde_urlencoded::to_string(&all).unwrap()))
+            .unwrap(),
+    )
+    .await
+}
+
+#[tokio::test]
+async fn the_merkliste_holds_at_most_200_offers() {
+    let app = app().await;
+    let count = usize::try_from(MAX_WATCHED).unwrap() + 1;
+    let offers: Vec<_> = (0..count)
+        .map(|i| offer(&format!("angebot-{i}"), &format!("Angebot {i}"), &[30]))
+        .collect();
+    insert(&app, &offers).await;
+    let mut ids = Vec::new();
+    for i in 0..count {
+        ids.push(offer_id(&app, &format!("angebot-{i}")).await);
+    }
+    let (email, me) = (
+        "voll@example.org",
+        app.create_user("voll@example.org", Role::Participant)
+            .await
+            .0,
+    );
+    let login = app.login(email, None).await;
+    let cookie = login
+        .headers
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok()?.split(';').next())
+        .find(|pair| pair.starts_with("dias_session="))
+        .unwrap()
+        .to_owned();
+    let stored = || async {
+        funding_watch::Entity::find()
+            .filter(funding_watch::Column::UserId.eq(me))
+            .count(&app.db)
+            .await
+            .unwrap()
+    };
+    // 199 on the list; the 200th still fits.
+    bulk_watch(&app, &[me], &ids[..count - 2], 7).await;
+    let r = app
+        .post("/foerderung/merkliste", &[("angebot", "angebot-199")])
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert_eq!(stored().await, MAX_WATCHED);
+
+    // The 201st is refused without JavaScript: the list with the reason.
+    let r = app
+        .post(
+            "/foerderung/merkliste",
+            &[("angebot", "angebot-200"), ("zurueck", "angebot")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CONFLICT);
+    assert!(
+        r.text(".error-summary")
+            .contains("Ihre Merkliste ist voll: Sie können höchstens 200 Angebote merken."),
+        "{}",
+        r.text(".error-summary")
+    );
+    assert_eq!(
+        r.attr(".error-summary a", "href").as_deref(),
+        Some("#merkliste")
+    );
+    assert_eq!(r.count("#merkliste #funding-watch-list"), 1);
+    assert_eq!(stored().await, MAX_WATCHED);
+    // From a result card as well.
+    let r = app
+        .post(
+            "/foerderung/merkliste",
+            &[
+                ("angebot", "angebot-200"),
+                ("zurueck", "suche"),
+                ("weiter", "/foerderung"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CONFLICT);
+    // With htmx the offer page's button comes back with the reason.
+    let r = post_htmx(
+        &app,
+        &cookie,
+        "/foerderung/merkliste",
+        &[("angebot", "angebot-200"), ("zurueck", "angebot")],
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(r.count("#funding-watch-add"), 1);
+    assert!(
+        r.text("#funding-watch-error")
+            .contains("höchstens 200 Angebote"),
+        "{}",
+        r.body
+    );
+    assert_eq!(
+        r.attr("#funding-watch-add", "aria-describedby").as_deref(),
+        Some("funding-watch-error")
+    );
+    assert_eq!(stored().await, MAX_WATCHED);
+    assert!(
+        !listed(&app, me)
+            .await
+            .iter()
+            .any(|(id, _)| *id == ids[count - 1])
+    );
+
+    // A full list still changes lead times and takes a repeated submit.
+    let r = app
+        .post(
+            "/foerderung/merkliste",
+            &[("angebot", "angebot-0"), ("tage", "14")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let r = app
+        .post("/foerderung/merkliste", &[("angebot", "angebot-0")])
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert_eq!(listed(&app, me).await[0], (ids[0], 14));
+    // Room made, the offer fits.
+    app.post(
+        "/foerderung/merkliste/entfernen",
+        &[("angebot", "angebot-0")],
+    )
+    .await;
+    let r = post_htmx(
+        &app,
+        &cookie,
+        "/foerderung/merkliste",
+        &[("angebot", "angebot-200"), ("zurueck", "angebot")],
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert_eq!(r.text("#funding-watch-state"), "Gemerkt");
+    assert_eq!(stored().await, MAX_WATCHED);
+}
+
+#[tokio::test]
+async fn the_full_list_is_explained_in_english() {
+    let app = app().await;
+    let offers: Vec<_> = (0..=MAX_WATCHED)
+        .map(|i| offer(&format!("angebot-{i}"), &format!("Angebot {i}"), &[30]))
+        .collect();
+    insert(&app, &offers).await;
+    let me = app.sign_in_as(Role::Participant).await;
+    let mut ids = Vec::new();
+    for i in 0..MAX_WATCHED {
+        ids.push(offer_id(&app, &format!("angebot-{i}")).await);
+    }
+    bulk_watch(&app, &[me], &ids, 7).await;
+    app.post("/sprache", &[("lang", "en"), ("zurueck", "/foerderung")])
+        .await;
+    let r = app
+        .post("/foerderung/merkliste", &[("angebot", "angebot-200")])
+        .await;
+    assert_eq!(r.status, StatusCode::CONFLICT);
+    assert!(
+        r.text(".error-summary")
+            .contains("Your watch list is full: you can save at most 200 offers."),
+        "{}",
+        r.body
+    );
 }
