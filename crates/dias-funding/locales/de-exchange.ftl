@@ -146,3 +146,16 @@ funding-exchange-job-saved-before = { $count ->
    *[other] { $count } Angebote waren bis dahin gespeichert; sie bleiben erhalten. Laden Sie die Datei erneut hoch, um den Rest zu übernehmen.
 }
 funding-exchange-job-back = Zurück zum Import
+funding-exchange-updates-title = Geänderte Felder
+funding-exchange-updates-dry-title = Felder, die der Import ändern würde
+funding-exchange-updates-lead = Bei diesen Angeboten hat der Import die gespeicherten Werte der genannten Felder durch die Werte aus der Datei ersetzt. Die vorige Fassung steht im Verlauf des Angebots.
+funding-exchange-updates-dry-lead = Bei diesen Angeboten würde der Import die gespeicherten Werte der genannten Felder durch die Werte aus der Datei ersetzen. Stammt die Datei aus einem älteren Export, gingen dabei Änderungen verloren, die die Redaktion seitdem gemacht hat (etwa am Status oder am Prüfdatum).
+funding-exchange-updates-caption = { $count ->
+    [one] 1 aktualisiertes Angebot
+   *[other] { $count } aktualisierte Angebote
+}
+funding-exchange-updates-shown = { $count ->
+    [one] (das erste gezeigt)
+   *[other] (die ersten { $count } gezeigt)
+}
+funding-exchange-col-fields = Geänderte Felder

@@ -146,3 +146,16 @@ funding-exchange-job-saved-before = { $count ->
    *[other] { $count } offers had been stored by then; they stay. Upload the file again to take over the rest.
 }
 funding-exchange-job-back = Back to the import
+funding-exchange-updates-title = Changed fields
+funding-exchange-updates-dry-title = Fields the import would change
+funding-exchange-updates-lead = For these offers the import replaced the stored values of the named fields with the values from the file. The previous version is in the offer's history.
+funding-exchange-updates-dry-lead = For these offers the import would replace the stored values of the named fields with the values from the file. If the file comes from an older export, changes the editors made since then would be lost (for example to the status or the date of the last check).
+funding-exchange-updates-caption = { $count ->
+    [one] 1 updated offer
+   *[other] { $count } updated offers
+}
+funding-exchange-updates-shown = { $count ->
+    [one] (the first one shown)
+   *[other] (the first { $count } shown)
+}
+funding-exchange-col-fields = Changed fields

@@ -16,6 +16,7 @@
 //! blocks other writers (SQLite has one) for that long; its page shows the
 //! progress and, when done, the same report.
 
+use std::collections::HashMap;
 use std::future::Future;
 use std::pin::Pin;
 use std::sync::Arc;
@@ -40,7 +41,7 @@ use super::opendata::{CSV_FILE, JSON_FILE, field_message};
 use crate::exchange::{self, ExchangeError, ImportReport, Problem};
 use crate::offer::Offer;
 use crate::policy::FundingAction;
-use crate::store::{self, Change};
+use crate::store::{self, Change, StoredOffer};
 
 const PATH: &str = "/foerderung/redaktion/import";
 /// The page of an import running in the background.
@@ -166,22 +167,97 @@ pub struct Outcome {
     pub problems: Vec<StoredProblem>,
     /// Slugs of the created and updated offers (first few, for links).
     pub changed: Vec<String>,
+    /// The updated offers with the fields the import changes (or would
+    /// change), the first [`UPDATE_ROWS`]: the file's values replace the
+    /// stored ones, so an old export reverts what editors changed since.
+    #[serde(default)]
+    pub updates: Vec<FieldUpdate>,
+}
+
+/// An offer the import updates and the exchange names of the fields whose
+/// values it replaces.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldUpdate {
+    pub slug: String,
+    pub fields: Vec<String>,
+}
+
+/// Updated offers listed with their fields; the rest are counted only.
+const UPDATE_ROWS: usize = 1_000;
+
+/// The fields in which the file's record differs from the stored one, by
+/// the editors' version comparison.
+fn changed_fields(stored: &Offer, imported: &Offer) -> Vec<String> {
+    crate::editorial::diff(Some(stored), imported)
+        .into_iter()
+        .map(|c| c.field.to_owned())
+        .collect()
 }
 
 impl Outcome {
-    /// Counts what the store did (or would do) with these offers.
-    fn tally(&mut self, changes: impl IntoIterator<Item = (String, Change)>) {
-        for (slug, change) in changes {
+    /// Counts what the store did (or would do) with these offers; `before`
+    /// holds the stored records of the slugs as they were before.
+    fn tally<'a>(
+        &mut self,
+        changes: impl IntoIterator<Item = (&'a Offer, Change)>,
+        before: &HashMap<String, StoredOffer>,
+    ) {
+        for (offer, change) in changes {
             match change {
                 Change::Created => self.created += 1,
                 Change::Updated => self.updated += 1,
                 Change::Unchanged => self.unchanged += 1,
             }
             if change != Change::Unchanged && self.changed.len() < CHANGED_LINKS {
-                self.changed.push(slug);
+                self.changed.push(offer.slug.clone());
+            }
+            if change == Change::Updated
+                && self.updates.len() < UPDATE_ROWS
+                && let Some(stored) = before.get(&offer.slug)
+            {
+                self.updates.push(FieldUpdate {
+                    slug: offer.slug.clone(),
+                    fields: changed_fields(&stored.offer, offer),
+                });
             }
         }
     }
+}
+
+/// The stored offers of the file's slugs: in chunks, as one `IN` list must
+/// stay below the databases' limits on bound parameters.
+async fn stored_by_slug<C: sea_orm::ConnectionTrait>(
+    db: &C,
+    offers: &[Offer],
+) -> Result<HashMap<String, StoredOffer>, sea_orm::DbErr> {
+    let slugs: Vec<String> = offers.iter().map(|o| o.slug.clone()).collect();
+    let mut stored = HashMap::new();
+    for chunk in slugs.chunks(DRY_RUN_CHUNK) {
+        stored.extend(store::by_slugs(db, chunk).await?);
+    }
+    Ok(stored)
+}
+
+/// One row of the table of updated offers.
+#[derive(Debug, Clone)]
+pub struct UpdateRow {
+    pub slug: String,
+    /// (exchange name, meaning) of each changed field.
+    pub fields: Vec<(String, String)>,
+}
+
+fn update_rows(ctx: &Ctx, updates: &[FieldUpdate]) -> Vec<UpdateRow> {
+    updates
+        .iter()
+        .map(|u| UpdateRow {
+            slug: u.slug.clone(),
+            fields: u
+                .fields
+                .iter()
+                .map(|f| (f.clone(), ctx.t(&field_message(f))))
+                .collect(),
+        })
+        .collect()
 }
 
 #[derive(Template)]
@@ -193,6 +269,7 @@ struct ImportPage {
     limit_mb: String,
     outcome: Option<Outcome>,
     problems: Vec<ProblemRow>,
+    updates: Vec<UpdateRow>,
     json_file: &'static str,
     csv_file: &'static str,
 }
@@ -213,9 +290,14 @@ fn render(
         .as_ref()
         .map(|o| problem_rows(&ctx, &o.problems))
         .unwrap_or_default();
+    let updates = outcome
+        .as_ref()
+        .map(|o| update_rows(&ctx, &o.updates))
+        .unwrap_or_default();
     let template = ImportPage {
         limit_mb: megabytes(&ctx, file_limit(state)),
         problems,
+        updates,
         ctx,
         input,
         errors,
@@ -399,21 +481,18 @@ async fn upload(
         ..Outcome::default()
     };
     if input.dry_run {
-        let slugs: Vec<String> = report.offers.iter().map(|o| o.slug.clone()).collect();
-        // In chunks: one `IN` list must stay below the databases' limits on
-        // bound parameters, whatever the file holds.
-        let mut stored = std::collections::HashMap::new();
-        for chunk in slugs.chunks(DRY_RUN_CHUNK) {
-            stored.extend(store::by_slugs(&state.db, chunk).await?);
-        }
-        outcome.tally(report.offers.iter().map(|o| {
-            let change = match stored.get(&o.slug) {
-                None => Change::Created,
-                Some(s) if s.offer == *o => Change::Unchanged,
-                Some(_) => Change::Updated,
-            };
-            (o.slug.clone(), change)
-        }));
+        let stored = stored_by_slug(&state.db, &report.offers).await?;
+        outcome.tally(
+            report.offers.iter().map(|o| {
+                let change = match stored.get(&o.slug) {
+                    None => Change::Created,
+                    Some(s) if s.offer == *o => Change::Unchanged,
+                    Some(_) => Change::Updated,
+                };
+                (o, change)
+            }),
+            &stored,
+        );
     } else {
         let note = if input.note.is_empty() {
             ctx.t1("funding-exchange-default-note", "file", &file_name)
@@ -434,6 +513,7 @@ async fn upload(
                 dias_core::jobs::enqueue(&state.db, IMPORT_JOB, payload, Some(user_id)).await?;
             return Ok(see_other(&JOB_PATH.replace("{id}", &id.to_string())));
         }
+        let before = stored_by_slug(&state.db, &report.offers).await?;
         let saved = store::save_many(
             &state.db,
             &report.offers,
@@ -444,11 +524,8 @@ async fn upload(
         )
         .await?;
         outcome.tally(
-            report
-                .offers
-                .iter()
-                .zip(saved)
-                .map(|(o, s)| (o.slug.clone(), s.change)),
+            report.offers.iter().zip(saved.iter().map(|s| s.change)),
+            &before,
         );
     }
     input.note.clear();
@@ -530,6 +607,9 @@ impl ImportJob {
             }
             let rest = state.offers.split_off(JOB_CHUNK.min(state.offers.len()));
             let chunk = std::mem::replace(&mut state.offers, rest);
+            let before = stored_by_slug(&ctx.db, &chunk)
+                .await
+                .map_err(|e| e.to_string())?;
             let saved = store::save_many(
                 &ctx.db,
                 &chunk,
@@ -540,12 +620,9 @@ impl ImportJob {
             )
             .await
             .map_err(|e| e.to_string())?;
-            state.outcome.tally(
-                chunk
-                    .iter()
-                    .zip(saved)
-                    .map(|(o, s)| (o.slug.clone(), s.change)),
-            );
+            state
+                .outcome
+                .tally(chunk.iter().zip(saved.iter().map(|s| s.change)), &before);
             state.done += chunk.len();
             ran += 1;
             let payload = serde_json::to_string(&state).map_err(|e| e.to_string())?;
@@ -577,6 +654,7 @@ struct JobPage {
     running: String,
     outcome: Option<Outcome>,
     problems: Vec<ProblemRow>,
+    updates: Vec<UpdateRow>,
 }
 
 async fn job_page(
@@ -605,6 +683,10 @@ async fn job_page(
         .as_ref()
         .map(|o| problem_rows(&ctx, &o.problems))
         .unwrap_or_default();
+    let updates = outcome
+        .as_ref()
+        .map(|o| update_rows(&ctx, &o.updates))
+        .unwrap_or_default();
     let running = ctx.catalog.get_with(
         ctx.locale(),
         "funding-exchange-job-running",
@@ -622,6 +704,7 @@ async fn job_page(
         error: error.unwrap_or_default(),
         outcome,
         problems,
+        updates,
         ctx,
     })
 }

@@ -676,6 +676,7 @@ fn summary(r: &TestResponse) -> Vec<String> {
     .map(|id| count(r, id).to_string())
     .collect();
     parts.push(r.text("#import-changed"));
+    parts.push(r.text("#import-updates"));
     parts
 }
 
@@ -753,4 +754,87 @@ async fn a_background_import_restarted_after_a_chunk_reports_what_one_run_report
         ]
     );
     assert_eq!(reports[1], reports[0]);
+    assert!(reports[0][6].contains("title ("), "the updated fields are listed");
+}
+
+/// Rows of the table of updated offers: (slug, changed field names).
+fn updates(r: &TestResponse) -> Vec<(String, Vec<String>)> {
+    let html = r.html();
+    let row = scraper::Selector::parse("#import-updates tbody tr").unwrap();
+    let code = scraper::Selector::parse("code").unwrap();
+    html.select(&row)
+        .map(|tr| {
+            let mut names = tr.select(&code).map(|c| c.text().collect::<String>());
+            let slug = names.next().unwrap();
+            (slug, names.collect())
+        })
+        .collect()
+}
+
+/// An editor changes an offer after the export; importing the old export
+/// would revert that: the dry run and the report name the fields.
+#[tokio::test]
+async fn importing_an_old_export_names_the_fields_it_reverts() {
+    let app = app().await;
+    let today = dias_funding::today();
+    let offers = valid_today();
+    dias_funding::store::insert_many(&app.db, &offers, today, dias_core::time::now())
+        .await
+        .unwrap();
+    let cookie = staff(&app).await;
+    let token = app.csrf().await;
+    let export = app.get("/foerderung/daten/angebote.json").await.body;
+    let r = upload(&app, &cookie, Some(&token), Some(("a.json", &export)), &[]).await;
+    assert_eq!(r.count("#import-updates"), 0, "nothing to revert");
+
+    let mut edited = offers
+        .iter()
+        .find(|o| o.status == dias_funding::vocab::Status::Open)
+        .unwrap()
+        .clone();
+    edited.status = dias_funding::vocab::Status::Stopped;
+    edited.last_checked = today;
+    edited.title = format!("{} (neu)", edited.title);
+    dias_funding::store::save(&app.db, &edited, None, "Redaktion", today, 1)
+        .await
+        .unwrap();
+    let mut fields = vec![
+        "title".to_owned(),
+        "status".to_owned(),
+        "last_checked".to_owned(),
+    ];
+    if offers
+        .iter()
+        .any(|o| o.slug == edited.slug && o.last_checked == today)
+    {
+        fields.pop();
+    }
+    let dry = upload(
+        &app,
+        &cookie,
+        Some(&token),
+        Some(("alt.json", &export)),
+        &[("nur_pruefen", "1")],
+    )
+    .await;
+    assert_eq!(count(&dry, "import-updated"), 1);
+    assert_eq!(updates(&dry), vec![(edited.slug.clone(), fields.clone())]);
+    assert!(
+        dry.text("#import-updates caption")
+            .contains("1 aktualisiertes Angebot")
+    );
+    let real = upload(
+        &app,
+        &cookie,
+        Some(&token),
+        Some(("alt.json", &export)),
+        &[],
+    )
+    .await;
+    assert_eq!(updates(&real), vec![(edited.slug.clone(), fields)]);
+    let stored = dias_funding::store::by_slug(&app.db, &edited.slug)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_ne!(stored.offer.status, edited.status, "the import reverted it");
 }
