@@ -734,6 +734,14 @@ mod tests {
     }
 
     #[test]
+    fn a_list_takes_offers_up_to_the_maximum() {
+        assert!(has_room(0));
+        assert!(has_room(MAX_WATCHED - 1));
+        assert!(!has_room(MAX_WATCHED));
+        assert!(!has_room(MAX_WATCHED + 5));
+    }
+
+    #[test]
     fn only_the_offered_lead_times_are_accepted() {
         assert_eq!(parse_days("14"), Some(14));
         assert_eq!(parse_days("5"), None);
