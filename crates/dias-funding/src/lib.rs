@@ -151,6 +151,9 @@ pub fn module() -> Module {
         routes::exchange::IMPORT_JOB,
         routes::exchange::ImportJob::handler(),
     ));
+    module
+        .body_limits
+        .push((routes::exchange::PATH, routes::exchange::BODY_LIMIT));
     module.demo = Some(Arc::new(|db, scale| Box::pin(demo::seed(db, scale))));
     module
 }

@@ -67,6 +67,11 @@ pub struct Module {
     pub demo: Option<DemoSeeder>,
     /// The module's part of account export and deletion.
     pub personal_data: Option<Arc<dyn PersonalData>>,
+    /// Paths (exact) whose requests may be larger than the instance's
+    /// `max_body_bytes`, with their own limit: an upload page that answers
+    /// an oversized file in its form needs the file to reach it. Only for
+    /// signed-in requests, so that nobody else makes the server read more.
+    pub body_limits: Vec<(&'static str, usize)>,
 }
 
 impl Module {
@@ -82,6 +87,7 @@ impl Module {
             schedules: Vec::new(),
             demo: None,
             personal_data: None,
+            body_limits: Vec::new(),
         }
     }
 }
@@ -100,6 +106,18 @@ impl Registry {
     /// another only when that one is there.
     pub fn has(&self, name: &str) -> bool {
         self.modules.iter().any(|m| m.name == name)
+    }
+
+    /// The most bytes a request to `path` may carry: `default` (the
+    /// instance's `max_body_bytes`) unless a module gives the path a larger
+    /// limit of its own.
+    pub fn body_limit(&self, path: &str, default: usize) -> usize {
+        self.modules
+            .iter()
+            .flat_map(|m| m.body_limits.iter())
+            .filter(|(p, _)| *p == path)
+            .map(|(_, limit)| *limit)
+            .fold(default, usize::max)
     }
 
     pub fn nav(&self) -> impl Iterator<Item = &NavEntry> {

@@ -97,7 +97,11 @@ impl FromRequest<AppState> for MultipartForm {
             .and_then(|v| v.to_str().ok())
             .unwrap_or("")
             .to_owned();
-        let bytes = axum::body::to_bytes(body, state.config.max_body_bytes)
+        // The CSRF middleware has read the body within the path's limit.
+        let limit = state
+            .registry
+            .body_limit(parts.uri.path(), state.config.max_body_bytes);
+        let bytes = axum::body::to_bytes(body, limit)
             .await
             .map_err(|_| AppError::PayloadTooLarge)?;
         MultipartForm::parse(&content_type, bytes)

@@ -438,15 +438,8 @@ async fn unreadable_files_are_refused_with_a_reason_and_the_form_kept() {
     )
     .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
-    // Larger than the page takes (but within the request limit).
-    let big = "x".repeat(app.state.config.max_body_bytes - 8 * 1024);
-    let r = upload(&app, &cookie, Some(&token), Some(("gross.csv", &big)), &[]).await;
-    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(
-        r.text("#datei-error").contains("MB"),
-        "{}",
-        r.text("#datei-error")
-    );
+    // Larger than the page takes: see
+    // a_file_above_the_instance_request_limit_reaches_the_import_page.
     assert_eq!(stored_count(&app).await, 0);
 }
 
@@ -500,6 +493,8 @@ async fn only_staff_import_and_every_post_needs_the_token() {
 /// `src/routes/exchange.rs`) and its job kind.
 const BACKGROUND_FROM: usize = 2_000;
 const IMPORT_JOB: &str = "funding_import";
+/// The largest file the import page takes (`MAX_FILE_BYTES`).
+const MAX_FILE_BYTES: usize = 64 * 1024 * 1024;
 
 #[tokio::test]
 async fn a_large_file_is_stored_in_the_background_with_progress_and_report() {
@@ -754,7 +749,10 @@ async fn a_background_import_restarted_after_a_chunk_reports_what_one_run_report
         ]
     );
     assert_eq!(reports[1], reports[0]);
-    assert!(reports[0][6].contains("title ("), "the updated fields are listed");
+    assert!(
+        reports[0][6].contains("title ("),
+        "the updated fields are listed"
+    );
 }
 
 /// Rows of the table of updated offers: (slug, changed field names).
@@ -837,4 +835,78 @@ async fn importing_an_old_export_names_the_fields_it_reverts() {
         .unwrap()
         .unwrap();
     assert_ne!(stored.offer.status, edited.status, "the import reverted it");
+}
+
+/// Posts raw bytes as the import form's file, with a valid token.
+async fn upload_bytes(app: &TestApp, cookie: &str, token: &str, data: &[u8]) -> TestResponse {
+    let (content_type, body) = multipart(&[
+        ("_csrf", None, token.as_bytes()),
+        ("datei", Some("gross.csv"), data),
+    ]);
+    let mut request = Request::builder()
+        .method("POST")
+        .uri(IMPORT)
+        .header(header::CONTENT_TYPE, content_type);
+    if !cookie.is_empty() {
+        request = request.header(header::COOKIE, cookie);
+    }
+    app.request(request.body(Body::from(body)).unwrap()).await
+}
+
+/// A file above the instance's request limit reaches the import page,
+/// which has its own (64 MB); above that the request is refused, and so is
+/// a large request without a session.
+#[tokio::test]
+async fn a_file_above_the_instance_request_limit_reaches_the_import_page() {
+    let app = app().await;
+    let cookie = staff(&app).await;
+    let token = app.csrf().await;
+    let today = dias_funding::today();
+    let limit = app.state.config.max_body_bytes;
+    let mut n = 2 * BACKGROUND_FROM;
+    let mut file = exchange::to_csv(&dias_funding::catalogue::synthetic(n, 9, today)).unwrap();
+    while file.len() < limit + limit / 2 {
+        n += BACKGROUND_FROM;
+        file = exchange::to_csv(&dias_funding::catalogue::synthetic(n, 9, today)).unwrap();
+    }
+    let r = upload_bytes(&app, &cookie, &token, file.as_bytes()).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    assert!(
+        r.location()
+            .starts_with("/foerderung/redaktion/import/auftrag/")
+    );
+    // The page names its own limit.
+    let form = app
+        .request(
+            Request::builder()
+                .uri(IMPORT)
+                .header(header::COOKIE, &cookie)
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+    assert!(
+        form.text("#datei-hint").contains("64"),
+        "{}",
+        form.text("#datei-hint")
+    );
+    // Not UTF-8 but within the page's limit: the form says why.
+    let r = upload_bytes(&app, &cookie, &token, &vec![0xff; 3 * 1024 * 1024]).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(r.count(".error-summary a[href=\"#datei\"]"), 1);
+    // Just above the page's limit: the form says so.
+    let r = upload_bytes(&app, &cookie, &token, &vec![b'a'; MAX_FILE_BYTES + 1]).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        r.text("#datei-error").contains("64 MB"),
+        "{}",
+        r.text("#datei-error")
+    );
+    // Far above it: refused before the page.
+    let huge = vec![b'a'; MAX_FILE_BYTES + 1024 * 1024];
+    let r = upload_bytes(&app, &cookie, &token, &huge).await;
+    assert_eq!(r.status, StatusCode::PAYLOAD_TOO_LARGE);
+    // Without a session the instance's limit holds.
+    let r = upload_bytes(&app, "", &token, &vec![b'a'; limit + 1]).await;
+    assert_eq!(r.status, StatusCode::PAYLOAD_TOO_LARGE);
 }
