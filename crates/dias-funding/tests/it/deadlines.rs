@@ -360,6 +360,7 @@ fn is_element_id(id: &str) -> bool {
         "funding-watch",
         "funding-watch-list",
         "funding-watch-caption",
+        "funding-watch-error",
         "funding-watch-empty",
         "funding-watch-compare-hint",
         "funding-compare",
