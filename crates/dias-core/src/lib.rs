@@ -9,12 +9,12 @@
 pub mod accounts;
 pub mod audit;
 pub mod bits;
-pub mod facets;
 pub mod config;
 pub mod crypto;
 pub mod db;
 pub mod entities;
 pub mod error;
+pub mod facets;
 pub mod i18n;
 pub mod ical;
 pub mod jobs;

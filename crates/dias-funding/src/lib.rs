@@ -62,8 +62,8 @@ use jiff::civil::Date;
 
 pub use check::{Answers, Availability, Evaluation, Verdict, check, evaluate};
 pub use exchange::{ExchangeError, ImportReport, Problem};
-pub use routes::exchange::ImportJob;
 pub use offer::{Offer, validate};
+pub use routes::exchange::ImportJob;
 pub use search::OfferSource;
 
 /// Today's date in Europe/Berlin, the calendar the offers' dates are in.
@@ -140,7 +140,9 @@ pub fn module() -> Module {
     }];
     module.messages = MESSAGES.to_vec();
     module.search_sources = vec![Arc::new(search::OfferSource)];
-    module.jobs.push((watch::REMINDER_JOB, watch::ReminderJob::handler()));
+    module
+        .jobs
+        .push((watch::REMINDER_JOB, watch::ReminderJob::handler()));
     module.schedules.push(dias_web::registry::Schedule {
         kind: watch::REMINDER_JOB,
         every_secs: watch::REMINDER_EVERY_SECS,

@@ -46,7 +46,11 @@ mod tests {
 
     #[test]
     fn visitors_nothing_accounts_watch_staff_edit() {
-        for action in [FundingAction::Watch, FundingAction::Edit, FundingAction::Import] {
+        for action in [
+            FundingAction::Watch,
+            FundingAction::Edit,
+            FundingAction::Import,
+        ] {
             assert!(!action.permits(None), "{action:?}");
         }
         for role in Role::ALL {
