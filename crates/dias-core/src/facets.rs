@@ -7,8 +7,68 @@
 //! directory and the Förderlotse search both answer from one of these.
 
 use std::collections::HashMap;
+use std::marker::PhantomData;
 
 use crate::bits::Bits;
+
+/// A module's facet: its place in `0..N` and its URL parameter.
+pub trait FacetKey: Copy + 'static {
+    /// Every facet, in index (and URL) order.
+    const KEYS: &'static [Self];
+    fn index(self) -> usize;
+    fn param(self) -> &'static str;
+}
+
+/// The values chosen per facet, as the URL carries them (empty: no
+/// restriction).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Choice<F, const N: usize> {
+    pub selected: [Vec<String>; N],
+    facet: PhantomData<F>,
+}
+
+impl<F, const N: usize> Default for Choice<F, N> {
+    fn default() -> Self {
+        Choice {
+            selected: std::array::from_fn(|_| Vec::new()),
+            facet: PhantomData,
+        }
+    }
+}
+
+impl<F: FacetKey, const N: usize> Choice<F, N> {
+    pub fn values(&self, facet: F) -> &[String] {
+        self.selected
+            .get(facet.index())
+            .map(Vec::as_slice)
+            .unwrap_or_default()
+    }
+
+    pub fn is_selected(&self, facet: F, value: &str) -> bool {
+        self.values(facet).iter().any(|v| v == value)
+    }
+
+    /// Chooses a value (once).
+    pub fn add(&mut self, facet: F, value: &str) {
+        if !self.is_selected(facet, value)
+            && let Some(values) = self.selected.get_mut(facet.index())
+        {
+            values.push(value.to_owned());
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.selected.iter().all(Vec::is_empty)
+    }
+
+    /// The URL pairs, in facet order.
+    pub fn pairs(&self) -> Vec<(&'static str, &str)> {
+        F::KEYS
+            .iter()
+            .flat_map(|f| self.values(*f).iter().map(|v| (f.param(), v.as_str())))
+            .collect()
+    }
+}
 
 /// `N` facets, addressed by index (each module maps its facet enum onto
 /// `0..N`).
@@ -198,6 +258,44 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    enum Shape {
+        Colour,
+        Form,
+    }
+
+    impl FacetKey for Shape {
+        const KEYS: &'static [Shape] = &[Shape::Colour, Shape::Form];
+        fn index(self) -> usize {
+            self as usize
+        }
+        fn param(self) -> &'static str {
+            match self {
+                Shape::Colour => "farbe",
+                Shape::Form => "form",
+            }
+        }
+    }
+
+    #[test]
+    fn a_choice_keeps_each_value_once_and_reads_back_as_url_pairs() {
+        let mut choice: Choice<Shape, 2> = Choice::default();
+        assert!(choice.is_empty());
+        choice.add(Shape::Form, "rund");
+        choice.add(Shape::Colour, "rot");
+        choice.add(Shape::Colour, "rot");
+        choice.add(Shape::Colour, "blau");
+        assert_eq!(choice.values(Shape::Colour), ["rot", "blau"]);
+        assert!(choice.is_selected(Shape::Form, "rund"));
+        assert!(!choice.is_selected(Shape::Form, "eckig"));
+        assert_eq!(
+            choice.pairs(),
+            vec![("farbe", "rot"), ("farbe", "blau"), ("form", "rund")]
+        );
+        let selection = index(&ITEMS).select(&choice.selected, &Bits::ones(ITEMS.len()));
+        assert_eq!(selection.total, 2);
     }
 
     #[test]

@@ -18,7 +18,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex, RwLock};
 
 pub use dias_core::bits::Bits;
-use dias_core::facets::FacetIndex;
+use dias_core::facets::{Choice, FacetIndex, FacetKey};
 use jiff::civil::Date;
 use sea_orm::{DatabaseConnection, DbErr};
 
@@ -164,40 +164,26 @@ pub fn is_open(offer: &Offer, today: Date) -> bool {
 /// Selected values per facet, and the open-only switch.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Filter {
-    pub selected: [Vec<String>; 7],
+    pub chosen: Choice<Facet, 7>,
     pub open_only: bool,
 }
 
 impl Default for Filter {
     fn default() -> Self {
         Filter {
-            selected: Default::default(),
+            chosen: Choice::default(),
             open_only: true,
         }
     }
 }
 
-impl Filter {
-    pub fn values(&self, facet: Facet) -> &[String] {
-        &self.selected[facet.index()]
+impl FacetKey for Facet {
+    const KEYS: &'static [Facet] = &Facet::ALL;
+    fn index(self) -> usize {
+        self as usize
     }
-
-    pub fn is_selected(&self, facet: Facet, value: &str) -> bool {
-        self.values(facet).iter().any(|v| v == value)
-    }
-
-    pub fn add(&mut self, facet: Facet, value: &str) {
-        if !self.is_selected(facet, value) {
-            self.selected[facet.index()].push(value.to_owned());
-        }
-    }
-
-    /// The URL pairs of the facets, in facet order.
-    pub fn pairs(&self) -> Vec<(&'static str, &str)> {
-        Facet::ALL
-            .iter()
-            .flat_map(|f| self.values(*f).iter().map(|v| (f.param(), v.as_str())))
-            .collect()
+    fn param(self) -> &'static str {
+        Facet::param(self)
     }
 }
 
@@ -380,7 +366,7 @@ impl Snapshot {
         if filter.open_only {
             base.and_with(&self.open);
         }
-        self.facets.select(&filter.selected, &base)
+        self.facets.select(&filter.chosen.selected, &base)
     }
 
     /// Positions of one page of a selection in the given order.
@@ -496,8 +482,9 @@ mod tests {
                 (!filter.open_only || is_open(offer, s.today))
                     && Facet::ALL.iter().all(|&f| {
                         Some(f) == skip
-                            || filter.values(f).is_empty()
+                            || filter.chosen.values(f).is_empty()
                             || filter
+                                .chosen
                                 .values(f)
                                 .iter()
                                 .any(|v| carried[f.index()].contains(&v.as_str()))
@@ -531,12 +518,12 @@ mod tests {
         let s = catalogue_snapshot();
         let mut filters = Vec::new();
         let mut f = Filter::default();
-        f.add(Facet::FundingType, "zuschuss");
-        f.add(Facet::FundingType, "beratung");
-        f.add(Facet::Group, "unternehmen");
+        f.chosen.add(Facet::FundingType, "zuschuss");
+        f.chosen.add(Facet::FundingType, "beratung");
+        f.chosen.add(Facet::Group, "unternehmen");
         filters.push(f.clone());
         f.open_only = false;
-        f.add(Facet::Region, "14521");
+        f.chosen.add(Facet::Region, "14521");
         filters.push(f);
         filters.push(Filter::default());
         for filter in filters {

@@ -20,7 +20,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
 
 pub use dias_core::bits::Bits;
-use dias_core::facets::FacetIndex;
+use dias_core::facets::{Choice, FacetIndex, FacetKey};
 use sea_orm::{DatabaseConnection, DbErr};
 
 /// The facets of the directory, in display order.
@@ -69,36 +69,15 @@ impl Facet {
 }
 
 /// Selected values per facet (empty: no restriction).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Filter {
-    pub selected: [Vec<String>; 6],
-}
+pub type Filter = Choice<Facet, 6>;
 
-impl Filter {
-    pub fn values(&self, facet: Facet) -> &[String] {
-        &self.selected[facet.index()]
+impl FacetKey for Facet {
+    const KEYS: &'static [Facet] = &Facet::ALL;
+    fn index(self) -> usize {
+        Facet::index(self)
     }
-
-    pub fn is_selected(&self, facet: Facet, value: &str) -> bool {
-        self.values(facet).iter().any(|v| v == value)
-    }
-
-    pub fn add(&mut self, facet: Facet, value: &str) {
-        if !self.is_selected(facet, value) {
-            self.selected[facet.index()].push(value.to_owned());
-        }
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.selected.iter().all(Vec::is_empty)
-    }
-
-    /// The URL pairs of this filter, in facet order.
-    pub fn pairs(&self) -> Vec<(&'static str, &str)> {
-        Facet::ALL
-            .iter()
-            .flat_map(|f| self.values(*f).iter().map(|v| (f.param(), v.as_str())))
-            .collect()
+    fn param(self) -> &'static str {
+        Facet::param(self)
     }
 }
 

@@ -74,7 +74,7 @@ fn selection_query(listing: &Listing) -> String {
     if !listing.q.is_empty() {
         pairs.push(("q", &listing.q));
     }
-    pairs.extend(listing.filter.pairs());
+    pairs.extend(listing.filter.chosen.pairs());
     if !listing.filter.open_only {
         pairs.push(("offen", "0"));
     }
@@ -211,7 +211,7 @@ async fn list(
                 .map(|(value, label, is_id)| Choice {
                     id: format!("d-{}-{value}", facet.param()),
                     label: if is_id { ctx.t(&label) } else { label },
-                    checked: listing.filter.is_selected(facet, &value),
+                    checked: listing.filter.chosen.is_selected(facet, &value),
                     value,
                 })
                 .collect(),
@@ -223,6 +223,7 @@ async fn list(
         .flat_map(|f| {
             listing
                 .filter
+                .chosen
                 .values(*f)
                 .iter()
                 .map(|v| (f.param(), v.clone()))

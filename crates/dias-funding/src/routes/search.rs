@@ -46,7 +46,7 @@ impl Listing {
         if !self.q.is_empty() {
             pairs.push(("q", &self.q));
         }
-        pairs.extend(self.filter.pairs());
+        pairs.extend(self.filter.chosen.pairs());
         if !self.filter.open_only {
             pairs.push(("offen", "0"));
         }
@@ -99,7 +99,7 @@ pub(crate) fn parse_listing(ctx: &Ctx, raw: Option<&str>) -> AppResult<Listing> 
                 if let Some(facet) = Facet::ALL.iter().find(|f| f.param() == key)
                     && facet.values().iter().any(|(v, _, _)| v == value)
                 {
-                    listing.filter.add(*facet, value);
+                    listing.filter.chosen.add(*facet, value);
                 }
             }
         }
@@ -222,7 +222,7 @@ pub async fn list(
                     id: format!("f-{}-{value}", facet.param()),
                     label: if is_id { ctx.t(&label) } else { label },
                     count: selection.count(facet, &value),
-                    checked: listing.filter.is_selected(facet, &value),
+                    checked: listing.filter.chosen.is_selected(facet, &value),
                     value,
                 })
                 .collect(),
@@ -240,6 +240,7 @@ pub async fn list(
         |name| state.registry.has(name),
         listing
             .filter
+            .chosen
             .is_selected(Facet::Group, EligibleGroup::Municipality.slug()),
         &listing.href(),
     );
