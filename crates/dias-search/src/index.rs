@@ -439,6 +439,17 @@ impl SearchIndex {
         Ok(ids)
     }
 
+    /// [`Self::ranked_ids`] for kinds whose ids are row numbers: every
+    /// match up to [`MAX_RANKED`], best first, as numbers (others skipped).
+    /// The facet pages count and order all matches from these.
+    pub fn ranked_row_ids(&self, text: &str, kind: &str) -> Result<Vec<i64>, SearchError> {
+        Ok(self
+            .ranked_ids(text, kind, MAX_RANKED)?
+            .iter()
+            .filter_map(|id| id.parse().ok())
+            .collect())
+    }
+
     fn search_ranked_ids(
         &self,
         text: &str,
@@ -800,6 +811,12 @@ mod tests {
         assert_eq!(index.ranked_ids("Zuschuss", "offer", 1).unwrap().len(), 1);
         assert!(index.ranked_ids("Zuschuss", "page", 10).unwrap().is_empty());
         assert!(index.ranked_ids("  ", "offer", 10).unwrap().is_empty());
+        assert_eq!(
+            index.ranked_row_ids("Zuschuss", "offer").unwrap(),
+            ids.iter()
+                .map(|id| id.parse::<i64>().unwrap())
+                .collect::<Vec<_>>()
+        );
         // Ids that are not numbers come from the stored document.
         let named = index_with(&[doc("page", "impressum", "Impressum", "Angaben")]);
         assert_eq!(

@@ -116,18 +116,6 @@ pub(crate) fn parse_listing(ctx: &Ctx, raw: Option<&str>) -> AppResult<Listing> 
     Ok(listing)
 }
 
-/// Ranked offer ids of a text query, from the search index.
-fn search_ids(state: &AppState, q: &str) -> AppResult<Vec<i64>> {
-    // Every match counts for the facets and the order, up to the index's
-    // cap on ranked ids; only ids are read, no snippets.
-    Ok(state
-        .search
-        .ranked_ids(q, KIND_OFFER, dias_search::index::MAX_RANKED)?
-        .iter()
-        .filter_map(|id| id.parse().ok())
-        .collect())
-}
-
 /// The offers a listing finds: the selection (with facet counts) and, for
 /// a text query, the ranked ids of the hits. The search page and the API
 /// share it, so both answer a query alike.
@@ -139,7 +127,7 @@ pub(crate) fn find(
     let ranked = if listing.q.is_empty() {
         Vec::new()
     } else {
-        search_ids(state, &listing.q)?
+        state.search.ranked_row_ids(&listing.q, KIND_OFFER)?
     };
     let within = (!listing.q.is_empty()).then(|| snapshot.bits_of(&ranked));
     Ok((snapshot.select(&listing.filter, within.as_ref()), ranked))

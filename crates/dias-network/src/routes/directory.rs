@@ -121,18 +121,6 @@ pub(crate) fn parse_listing(ctx: &Ctx, raw: Option<&str>) -> AppResult<Listing> 
     Ok(listing)
 }
 
-/// Ranked actor ids of a text query, from the search index.
-fn search_ids(state: &AppState, q: &str) -> AppResult<Vec<i64>> {
-    // Every match counts for the facets and the order, up to the index's
-    // cap on ranked ids; only ids are read, no snippets.
-    Ok(state
-        .search
-        .ranked_ids(q, KIND_ACTOR, dias_search::index::MAX_RANKED)?
-        .iter()
-        .filter_map(|id| id.parse().ok())
-        .collect())
-}
-
 /// The snapshot, the selection of a listing and the ranked ids (text query).
 async fn select(
     state: &AppState,
@@ -143,7 +131,7 @@ async fn select(
     let ranked = if listing.q.is_empty() {
         Vec::new()
     } else {
-        search_ids(state, &listing.q)?
+        state.search.ranked_row_ids(&listing.q, KIND_ACTOR)?
     };
     let within = (!listing.q.is_empty()).then(|| snapshot.bits_of(&ranked));
     let selection = snapshot.select(&listing.filter, within.as_ref());
