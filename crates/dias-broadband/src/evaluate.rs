@@ -124,7 +124,9 @@ impl IgnoreReason {
             IgnoreReason::Mobile => "mobil",
             IgnoreReason::NoMilestonePlan => "kein Meilensteinplan",
             IgnoreReason::BeyondHorizon => "außerhalb des Zeithorizonts",
-            IgnoreReason::SocioEconomic => "sozioökonomischer Standort (förderfähig, solange nicht versorgt)",
+            IgnoreReason::SocioEconomic => {
+                "sozioökonomischer Standort (förderfähig, solange nicht versorgt)"
+            }
         }
     }
 }

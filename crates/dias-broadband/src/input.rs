@@ -308,8 +308,9 @@ impl<R> LineCounter<R> {
     /// its terminator if any) and contains `inner_newlines` quoted `\n`.
     fn first_line(&mut self, end: u64, inner_newlines: u64) -> u64 {
         let last = end.saturating_sub(1);
-        let terminated =
-            end > 0 && (self.newlines.binary_search(&last).is_ok() || self.returns.binary_search(&last).is_ok());
+        let terminated = end > 0
+            && (self.newlines.binary_search(&last).is_ok()
+                || self.returns.binary_search(&last).is_ok());
         let content_end = if terminated { last } else { end };
         while self.newlines.front().is_some_and(|&o| o < content_end) {
             self.newlines.pop_front();
@@ -466,8 +467,19 @@ pub fn read_addresses<R: Read>(input: R) -> Result<(Addresses, Vec<Rejected>), I
     let mut first_line: HashMap<Arc<str>, u32> = HashMap::new();
     let mut rejected = Vec::new();
     table.for_each(&mut rejected, |f, line| {
-        let [id, ags8, _street, _number, _postcode, _place, lat, lon, usage, households, businesses] =
-            f
+        let [
+            id,
+            ags8,
+            _street,
+            _number,
+            _postcode,
+            _place,
+            lat,
+            lon,
+            usage,
+            households,
+            businesses,
+        ] = f
         else {
             return Err("Spaltenzuordnung fehlerhaft".into());
         };
@@ -685,7 +697,9 @@ fn parse_ags8(s: &str) -> Result<u32, String> {
     if s.len() == 8 && s.bytes().all(|b| b.is_ascii_digit()) {
         s.parse::<u32>().map_err(|e| e.to_string())
     } else {
-        Err(format!("ags8 {s:?} ist kein achtstelliger Gemeindeschlüssel"))
+        Err(format!(
+            "ags8 {s:?} ist kein achtstelliger Gemeindeschlüssel"
+        ))
     }
 }
 
@@ -861,7 +875,10 @@ mod tests {
             ("A1,T,FTTH,-1,10,current,,", "down_mbps -1 ist negativ"),
             ("A1,T,FTTH,100,-0.5,current,,", "up_mbps -0.5 ist negativ"),
             ("A1,T,FTTH,100001,10,current,,", "größer als 100000"),
-            ("A1,T,VDSL,100,101,current,,", "Upload 101 größer als Download 100 bei VDSL"),
+            (
+                "A1,T,VDSL,100,101,current,,",
+                "Upload 101 größer als Download 100 bei VDSL",
+            ),
             ("A1,T,ADSL,16,17,current,,", "bei ADSL"),
             ("A1,T,FTTH,schnell,10,current,,", "keine Zahl"),
             ("A1,T,FTTH,NaN,10,current,,", "keine Zahl"),
@@ -884,9 +901,15 @@ mod tests {
     #[test]
     fn rejects_unknown_technology_kind_and_milestone_values() {
         let cases = [
-            ("A1,T,Glasfaser,1000,1000,current,,", "unbekannte Technologie \"Glasfaser\""),
+            (
+                "A1,T,Glasfaser,1000,1000,current,,",
+                "unbekannte Technologie \"Glasfaser\"",
+            ),
             ("A1,T,FTTH,1000,1000,bald,,", "unbekannte Art \"bald\""),
-            ("A1,T,FTTH,1000,1000,planned,2027-01-01,vielleicht", "milestone_plan"),
+            (
+                "A1,T,FTTH,1000,1000,planned,2027-01-01,vielleicht",
+                "milestone_plan",
+            ),
             ("A1,,FTTH,1000,1000,current,,", "operator fehlt"),
         ];
         for (row, want) in cases {
@@ -896,7 +919,8 @@ mod tests {
             assert!(reason.contains(want), "{row}: {reason}");
         }
         // Case does not matter for the enumerations.
-        let (_, rej) = responses("A1,T,ftth,1000,1000,Planned,2027-01-01,Ja\nA1,T,5g,100,10,current,,\n");
+        let (_, rej) =
+            responses("A1,T,ftth,1000,1000,Planned,2027-01-01,Ja\nA1,T,5g,100,10,current,,\n");
         assert!(rej.is_empty(), "{rej:?}");
     }
 
@@ -906,7 +930,10 @@ mod tests {
             ("A1,T,FTTH,1000,1000,planned,30.06.2027,yes", "kein Datum"),
             ("A1,T,FTTH,1000,1000,planned,2027-02-30,yes", "kein Datum"),
             ("A1,T,FTTH,1000,1000,planned,,yes", "planned_date fehlt"),
-            ("A1,T,FTTH,1000,1000,planned,2025-12-31,yes", "vor dem Beginn"),
+            (
+                "A1,T,FTTH,1000,1000,planned,2025-12-31,yes",
+                "vor dem Beginn",
+            ),
         ];
         for (row, want) in cases {
             let (_, rej) = responses(&format!("A2,T,FTTH,10,10,current,,\n{row}\n"));
@@ -943,7 +970,9 @@ mod tests {
 
     #[test]
     fn rejects_rows_with_the_wrong_column_count_and_skips_blank_lines() {
-        let (r, rej) = responses("A1,T,FTTH,1000,1000,current\n\nA1,T,FTTH,1000,1000,current,,,x\nA2,T,FTTH,1000,1000,current,,\n");
+        let (r, rej) = responses(
+            "A1,T,FTTH,1000,1000,current\n\nA1,T,FTTH,1000,1000,current,,,x\nA2,T,FTTH,1000,1000,current,,\n",
+        );
         let got: Vec<(u64, &str)> = rej.iter().map(|r| (r.line, r.reason.as_str())).collect();
         assert_eq!(got, [(2, "6 Spalten statt 8"), (4, "9 Spalten statt 8")]);
         assert_eq!(r.len(), 1);
@@ -964,7 +993,10 @@ mod line_tests {
     fn numbers_physical_lines_across_blank_lines_crlf_and_quoted_newlines() {
         let header = "address_id,ags8,street,house_number,postcode,place,lat,lon,usage,households,businesses";
         // Every data row is bad (one column) so each reports its line.
-        assert_eq!(lines(&format!("{header}\nx\n\n\ny\n\"z\nz\"\nw")), [2, 5, 6, 8]);
+        assert_eq!(
+            lines(&format!("{header}\nx\n\n\ny\n\"z\nz\"\nw")),
+            [2, 5, 6, 8]
+        );
         assert_eq!(lines(&format!("{header}\r\nx\r\n\r\ny\r\n")), [2, 4]);
         assert_eq!(lines(&format!("{header}\n\n\nx\n")), [4]);
     }

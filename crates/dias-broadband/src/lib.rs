@@ -70,5 +70,7 @@ pub mod rules;
 
 pub use aggregate::{Aggregates, Counts, Figures, aggregate};
 pub use evaluate::{AddressOutcome, Colour, Evaluation, Status, Survey, evaluate};
-pub use input::{Addresses, InputError, InputFile, Rejected, Responses, read_addresses, read_responses};
+pub use input::{
+    Addresses, InputError, InputFile, Rejected, Responses, read_addresses, read_responses,
+};
 pub use rules::{RuleSet, RuleSetError, RuleSets};

@@ -309,13 +309,36 @@ mod tests {
             )
         };
         let cases = [
-            (base("Gig 2", "2023-01-01", "null", r#"[{"down_min":1}]"#), "Kennung"),
-            (base("x", "31.03.2023", "null", r#"[{"down_min":1}]"#), "in_force_from"),
-            (base("x", "2023-01-01", r#""2022-01-01""#, r#"[{"down_min":1}]"#), "vor"),
+            (
+                base("Gig 2", "2023-01-01", "null", r#"[{"down_min":1}]"#),
+                "Kennung",
+            ),
+            (
+                base("x", "31.03.2023", "null", r#"[{"down_min":1}]"#),
+                "in_force_from",
+            ),
+            (
+                base("x", "2023-01-01", r#""2022-01-01""#, r#"[{"down_min":1}]"#),
+                "vor",
+            ),
             (base("x", "2023-01-01", "null", "[]"), "mindestens eine"),
-            (base("x", "2023-01-01", "null", r#"[{"down_min":-1}]"#), "down_min"),
-            (base("x", "2023-01-01", "null", r#"[{"down_min":100,"up_min":200000}]"#), "up_min"),
-            (base("x", "2023-01-01", "null", r#"[{"down_min":0}]"#), "keine Schwelle"),
+            (
+                base("x", "2023-01-01", "null", r#"[{"down_min":-1}]"#),
+                "down_min",
+            ),
+            (
+                base(
+                    "x",
+                    "2023-01-01",
+                    "null",
+                    r#"[{"down_min":100,"up_min":200000}]"#,
+                ),
+                "up_min",
+            ),
+            (
+                base("x", "2023-01-01", "null", r#"[{"down_min":0}]"#),
+                "keine Schwelle",
+            ),
         ];
         for (json, expected) in cases {
             let err = RuleSet::from_json(&json).unwrap_err().to_string();

@@ -4,7 +4,7 @@ use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 
 use super::*;
-use crate::input::{read_addresses, read_responses, Rejected, Technology};
+use crate::input::{Rejected, Technology, read_addresses, read_responses};
 use crate::rules::RuleSets;
 
 const START: Date = jiff::civil::date(2026, 1, 1);
@@ -22,8 +22,12 @@ struct Case {
 fn case(addresses: &str, responses: &str) -> Case {
     let (addresses, mut rejected) =
         read_addresses(format!("{ADDR_HEADER}{addresses}").as_bytes()).unwrap();
-    let (responses, more) =
-        read_responses(format!("{RESP_HEADER}{responses}").as_bytes(), &addresses, START).unwrap();
+    let (responses, more) = read_responses(
+        format!("{RESP_HEADER}{responses}").as_bytes(),
+        &addresses,
+        START,
+    )
+    .unwrap();
     rejected.extend(more);
     Case {
         addresses,
@@ -44,7 +48,10 @@ fn run(c: &Case, rule_set: &str) -> Evaluation {
 
 /// Status of the single address "A" with the given response rows.
 fn status_of(rule_set: &str, usage: &str, responses: &str) -> (Status, AddressOutcome) {
-    let c = case(&format!("A,14612000,S,1,01067,Dresden,,,{usage},1,0\n"), responses);
+    let c = case(
+        &format!("A,14612000,S,1,01067,Dresden,,,{usage},1,0\n"),
+        responses,
+    );
     assert!(c.rejected.is_empty(), "{:?}", c.rejected);
     let e = run(&c, rule_set);
     (e.outcomes[0].status, e.outcomes[0])
@@ -56,38 +63,74 @@ fn status(rule_set: &str, responses: &str) -> Status {
 
 #[test]
 fn gigabit_2_counts_500_down_as_supplied() {
-    assert_eq!(status("gigabit-2.0", "A,T,HFC,500,50,current,,\n"), Status::Supplied);
+    assert_eq!(
+        status("gigabit-2.0", "A,T,HFC,500,50,current,,\n"),
+        Status::Supplied
+    );
 }
 
 #[test]
 fn gigabit_2_counts_499_down_with_200_up_as_supplied_by_the_second_condition() {
-    assert_eq!(status("gigabit-2.0", "A,T,FTTH,499,200,current,,\n"), Status::Supplied);
-    assert_eq!(status("gigabit-2.0", "A,T,FTTH,200,200,current,,\n"), Status::Supplied);
+    assert_eq!(
+        status("gigabit-2.0", "A,T,FTTH,499,200,current,,\n"),
+        Status::Supplied
+    );
+    assert_eq!(
+        status("gigabit-2.0", "A,T,FTTH,200,200,current,,\n"),
+        Status::Supplied
+    );
 }
 
 #[test]
 fn gigabit_2_does_not_count_200_down_with_199_up() {
-    assert_eq!(status("gigabit-2.0", "A,T,HFC,200,199,current,,\n"), Status::Eligible);
-    assert_eq!(status("gigabit-2.0", "A,T,HFC,499,199,current,,\n"), Status::Eligible);
+    assert_eq!(
+        status("gigabit-2.0", "A,T,HFC,200,199,current,,\n"),
+        Status::Eligible
+    );
+    assert_eq!(
+        status("gigabit-2.0", "A,T,HFC,499,199,current,,\n"),
+        Status::Eligible
+    );
 }
 
 #[test]
 fn gigabit_1_supplies_from_exactly_100_down() {
-    assert_eq!(status("gigabit-1.0", "A,T,VDSL,100,40,current,,\n"), Status::Supplied);
-    assert_eq!(status("gigabit-1.0", "A,T,VDSL,99,40,current,,\n"), Status::Eligible);
+    assert_eq!(
+        status("gigabit-1.0", "A,T,VDSL,100,40,current,,\n"),
+        Status::Supplied
+    );
+    assert_eq!(
+        status("gigabit-1.0", "A,T,VDSL,99,40,current,,\n"),
+        Status::Eligible
+    );
 }
 
 #[test]
 fn nga_supplies_from_exactly_30_down() {
-    assert_eq!(status("nga-30", "A,T,ADSL,30,2,current,,\n"), Status::Supplied);
-    assert_eq!(status("nga-30", "A,T,ADSL,29.9,2,current,,\n"), Status::Eligible);
+    assert_eq!(
+        status("nga-30", "A,T,ADSL,30,2,current,,\n"),
+        Status::Supplied
+    );
+    assert_eq!(
+        status("nga-30", "A,T,ADSL,29.9,2,current,,\n"),
+        Status::Eligible
+    );
 }
 
 #[test]
 fn eu_2023_needs_1000_down_and_150_up() {
-    assert_eq!(status("eu-2023", "A,T,FTTH,1000,150,current,,\n"), Status::Supplied);
-    assert_eq!(status("eu-2023", "A,T,HFC,1000,149,current,,\n"), Status::Eligible);
-    assert_eq!(status("eu-2023", "A,T,FTTH,999,1000,current,,\n"), Status::Eligible);
+    assert_eq!(
+        status("eu-2023", "A,T,FTTH,1000,150,current,,\n"),
+        Status::Supplied
+    );
+    assert_eq!(
+        status("eu-2023", "A,T,HFC,1000,149,current,,\n"),
+        Status::Eligible
+    );
+    assert_eq!(
+        status("eu-2023", "A,T,FTTH,999,1000,current,,\n"),
+        Status::Eligible
+    );
 }
 
 #[test]
@@ -146,7 +189,10 @@ fn ignores_plans_beyond_the_horizon() {
             role: Role::Ignored(IgnoreReason::BeyondHorizon)
         }]
     );
-    assert_eq!(IgnoreReason::BeyondHorizon.as_str(), "außerhalb des Zeithorizonts");
+    assert_eq!(
+        IgnoreReason::BeyondHorizon.as_str(),
+        "außerhalb des Zeithorizonts"
+    );
 }
 
 #[test]
@@ -159,7 +205,10 @@ fn ignores_plans_without_milestone_plan() {
     assert_eq!(e.outcomes[0].status, Status::Eligible);
     let reasons: Vec<Role> = e.protocol.iter().map(|p| p.role).collect();
     assert_eq!(reasons, [Role::Ignored(IgnoreReason::NoMilestonePlan); 2]);
-    assert_eq!(IgnoreReason::NoMilestonePlan.as_str(), "kein Meilensteinplan");
+    assert_eq!(
+        IgnoreReason::NoMilestonePlan.as_str(),
+        "kein Meilensteinplan"
+    );
 }
 
 #[test]
@@ -176,7 +225,11 @@ fn mobile_only_addresses_are_eligible_and_show_the_mobile_offer() {
     assert_eq!(o.deciding, None);
     assert_eq!(o.mobile.map(|m| (m.down, m.row)), Some((1000.0, 0)));
     assert_eq!(e.protocol.len(), 4);
-    assert!(e.protocol.iter().all(|p| p.role == Role::Ignored(IgnoreReason::Mobile)));
+    assert!(
+        e.protocol
+            .iter()
+            .all(|p| p.role == Role::Ignored(IgnoreReason::Mobile))
+    );
     assert_eq!(IgnoreReason::Mobile.as_str(), "mobil");
 }
 
@@ -189,7 +242,10 @@ fn socio_economic_addresses_stay_eligible_under_gigabit_1_despite_plans() {
     let c = case("A,14612000,S,1,01067,Dresden,,,sozioökonomisch,0,0\n", plan);
     let e = run(&c, "gigabit-1.0");
     assert_eq!(
-        e.protocol.iter().map(|p| (p.response, p.role)).collect::<Vec<_>>(),
+        e.protocol
+            .iter()
+            .map(|p| (p.response, p.role))
+            .collect::<Vec<_>>(),
         [
             (0, Role::Deciding),
             (1, Role::Ignored(IgnoreReason::SocioEconomic))
@@ -198,10 +254,18 @@ fn socio_economic_addresses_stay_eligible_under_gigabit_1_despite_plans() {
     // The same plan makes a private address planned, and a socio-economic
     // address planned under 2.0, which has no such rule.
     assert_eq!(status_of("gigabit-1.0", "privat", plan).0, Status::Planned);
-    assert_eq!(status_of("gigabit-2.0", "sozioökonomisch", plan).0, Status::Planned);
+    assert_eq!(
+        status_of("gigabit-2.0", "sozioökonomisch", plan).0,
+        Status::Planned
+    );
     // Current supply still counts for socio-economic addresses.
     assert_eq!(
-        status_of("gigabit-1.0", "sozioökonomisch", "A,T,HFC,100,10,current,,\n").0,
+        status_of(
+            "gigabit-1.0",
+            "sozioökonomisch",
+            "A,T,HFC,100,10,current,,\n"
+        )
+        .0,
         Status::Supplied
     );
 }
@@ -210,14 +274,23 @@ fn socio_economic_addresses_stay_eligible_under_gigabit_1_despite_plans() {
 fn colour_classes_count_distinct_networks_with_30_mbps() {
     let colour = |rule: &str, rows: &str| status_of(rule, "privat", rows).1.colour;
     assert_eq!(colour("gigabit-1.0", ""), Colour::White);
-    assert_eq!(colour("gigabit-1.0", "A,T,ADSL,29,2,current,,\n"), Colour::White);
+    assert_eq!(
+        colour("gigabit-1.0", "A,T,ADSL,29,2,current,,\n"),
+        Colour::White
+    );
     // Two offers of one operator are one network.
     assert_eq!(
-        colour("gigabit-1.0", "A,T,VDSL,50,10,current,,\nA,T,ADSL,30,2,current,,\n"),
+        colour(
+            "gigabit-1.0",
+            "A,T,VDSL,50,10,current,,\nA,T,ADSL,30,2,current,,\n"
+        ),
         Colour::Grey
     );
     assert_eq!(
-        colour("gigabit-1.0", "A,T,VDSL,50,10,current,,\nA,K,HFC,30,2,current,,\n"),
+        colour(
+            "gigabit-1.0",
+            "A,T,VDSL,50,10,current,,\nA,K,HFC,30,2,current,,\n"
+        ),
         Colour::Black
     );
     // Mobile and planned offers are no network for the colour.
@@ -230,15 +303,24 @@ fn colour_classes_count_distinct_networks_with_30_mbps() {
     );
     // Under 2.0 an eligible address with ≥ 30 is dunkelgrau …
     assert_eq!(
-        colour("gigabit-2.0", "A,T,VDSL,250,40,current,,\nA,K,HFC,300,20,current,,\n"),
+        colour(
+            "gigabit-2.0",
+            "A,T,VDSL,250,40,current,,\nA,K,HFC,300,20,current,,\n"
+        ),
         Colour::DarkGrey
     );
     // … but a supplied one keeps grau/schwarz, and a weißer Fleck stays weiß.
     assert_eq!(
-        colour("gigabit-2.0", "A,T,VDSL,250,40,current,,\nA,K,HFC,1000,50,current,,\n"),
+        colour(
+            "gigabit-2.0",
+            "A,T,VDSL,250,40,current,,\nA,K,HFC,1000,50,current,,\n"
+        ),
         Colour::Black
     );
-    assert_eq!(colour("gigabit-2.0", "A,T,ADSL,16,1,current,,\n"), Colour::White);
+    assert_eq!(
+        colour("gigabit-2.0", "A,T,ADSL,16,1,current,,\n"),
+        Colour::White
+    );
 }
 
 #[test]
@@ -258,7 +340,11 @@ fn refuses_an_impossible_horizon() {
 
 /// The obviously-correct reference: rows of an address found by scanning
 /// the whole file, "best" by sorting, no chunking, no CSR.
-fn reference(c: &Case, rule: &RuleSet, horizon_end: Date) -> (Vec<AddressOutcome>, Vec<ProtocolRow>) {
+fn reference(
+    c: &Case,
+    rule: &RuleSet,
+    horizon_end: Date,
+) -> (Vec<AddressOutcome>, Vec<ProtocolRow>) {
     let r = &c.responses;
     let rejected_lines: std::collections::HashSet<u64> = c
         .rejected
@@ -305,7 +391,13 @@ fn reference(c: &Case, rule: &RuleSet, horizon_end: Date) -> (Vec<AddressOutcome
                 && r.planned_date[i].unwrap() <= horizon_end
         };
         let current = best(current_rows.iter().map(|&i| offer(i)).collect());
-        let planned = best(rows.iter().copied().filter(counted_plan).map(offer).collect());
+        let planned = best(
+            rows.iter()
+                .copied()
+                .filter(counted_plan)
+                .map(offer)
+                .collect(),
+        );
         let mobile = best(
             rows.iter()
                 .copied()
@@ -330,7 +422,10 @@ fn reference(c: &Case, rule: &RuleSet, horizon_end: Date) -> (Vec<AddressOutcome
             .collect();
         operators.sort_unstable();
         operators.dedup();
-        let colour = match (operators.len(), rule.dark_grey_colour && status == Status::Eligible) {
+        let colour = match (
+            operators.len(),
+            rule.dark_grey_colour && status == Status::Eligible,
+        ) {
             (0, _) => Colour::White,
             (_, true) => Colour::DarkGrey,
             (1, false) => Colour::Grey,
@@ -342,7 +437,11 @@ fn reference(c: &Case, rule: &RuleSet, horizon_end: Date) -> (Vec<AddressOutcome
             current.map(|o| o.row)
         };
         if let Some(row) = deciding {
-            protocol.push(ProtocolRow { address: a, response: row, role: Role::Deciding });
+            protocol.push(ProtocolRow {
+                address: a,
+                response: row,
+                role: Role::Deciding,
+            });
         }
         for &i in &rows {
             let reason = if !fixed(&i) {
@@ -357,7 +456,11 @@ fn reference(c: &Case, rule: &RuleSet, horizon_end: Date) -> (Vec<AddressOutcome
                 None
             };
             if let Some(reason) = reason {
-                protocol.push(ProtocolRow { address: a, response: i, role: Role::Ignored(reason) });
+                protocol.push(ProtocolRow {
+                    address: a,
+                    response: i,
+                    role: Role::Ignored(reason),
+                });
             }
         }
         if socio && !supplied(current) {
@@ -397,7 +500,10 @@ fn random_case(rng: &mut StdRng, addresses: usize) -> Case {
     for a in 0..addresses {
         let ags = 14_612_000 + 1000 * rng.gen_range(0..3);
         let usage = USAGES[rng.gen_range(0..3)];
-        a_text.push_str(&format!("A{a},{ags},S,1,01067,X,,,{usage},{},0\n", rng.gen_range(0..4)));
+        a_text.push_str(&format!(
+            "A{a},{ags},S,1,01067,X,,,{usage},{},0\n",
+            rng.gen_range(0..4)
+        ));
         for _ in 0..rng.gen_range(0..5) {
             if !last_row.is_empty() && rng.gen_ratio(1, 20) {
                 r_text.push_str(&last_row.clone());
@@ -417,7 +523,10 @@ fn random_case(rng: &mut StdRng, addresses: usize) -> Case {
                     .checked_add(jiff::Span::new().days(rng.gen_range(0..5 * 365)))
                     .unwrap();
                 let milestone = if rng.gen_bool(0.7) { "yes" } else { "no" };
-                format!("A{a},{operator},{},{down},{up},planned,{date},{milestone}\n", tech.as_str())
+                format!(
+                    "A{a},{operator},{},{down},{up},planned,{date},{milestone}\n",
+                    tech.as_str()
+                )
             };
             r_text.push_str(&row);
             last_row = row;
@@ -427,7 +536,12 @@ fn random_case(rng: &mut StdRng, addresses: usize) -> Case {
 }
 
 fn protocol_order(p: &ProtocolRow) -> (u32, bool, u32, String) {
-    (p.address, p.role != Role::Deciding, p.response, format!("{:?}", p.role))
+    (
+        p.address,
+        p.role != Role::Deciding,
+        p.response,
+        format!("{:?}", p.role),
+    )
 }
 
 #[test]
@@ -437,9 +551,19 @@ fn columnar_parallel_evaluation_matches_the_reference() {
     // The large case spans several chunks.
     for (round, size) in [(0, 1), (1, 30), (2, 300), (3, 2 * CHUNK + 17)] {
         let c = random_case(&mut rng, size);
-        assert!(c.rejected.iter().all(|r| r.reason.starts_with("doppelte Zeile")), "{:?}", c.rejected);
+        assert!(
+            c.rejected
+                .iter()
+                .all(|r| r.reason.starts_with("doppelte Zeile")),
+            "{:?}",
+            c.rejected
+        );
         for rule in sets.iter() {
-            let survey = Survey { rule_set: rule, start: START, horizon_years: 3 };
+            let survey = Survey {
+                rule_set: rule,
+                start: START,
+                horizon_years: 3,
+            };
             let got = evaluate(&c.addresses, &c.responses, &survey).unwrap();
             let (want, mut want_protocol) = reference(&c, rule, survey.horizon_end().unwrap());
             for (a, (g, w)) in got.outcomes.iter().zip(&want).enumerate() {
@@ -451,7 +575,11 @@ fn columnar_parallel_evaluation_matches_the_reference() {
             want_protocol.sort_by_key(protocol_order);
             assert_eq!(got_protocol, want_protocol, "round {round}, {}", rule.id);
             // The engine's own order: per address, deciding row first.
-            assert!(got.protocol.windows(2).all(|w| w[0].address <= w[1].address));
+            assert!(
+                got.protocol
+                    .windows(2)
+                    .all(|w| w[0].address <= w[1].address)
+            );
         }
     }
 }
@@ -462,12 +590,22 @@ fn offer_ordering_is_a_total_order_on_the_test_speeds() {
     // be a fair comparison.
     let sets = RuleSets::built_in().unwrap();
     let rule = sets.get("gigabit-2.0").unwrap();
-    let speeds = [(500.0, 1.0), (499.0, 200.0), (300.0, 10.0), (200.0, 200.0), (200.0, 199.0)];
+    let speeds = [
+        (500.0, 1.0),
+        (499.0, 200.0),
+        (300.0, 10.0),
+        (200.0, 200.0),
+        (200.0, 199.0),
+    ];
     for &x in &speeds {
         for &y in &speeds {
             let rank = |s: (f32, f32)| (rule.is_supplied(s.0, s.1), s.0, s.1);
             let expected = rank(x).partial_cmp(&rank(y)) == Some(Ordering::Greater);
-            let best = Some(Offer { down: y.0, up: y.1, row: 0 });
+            let best = Some(Offer {
+                down: y.0,
+                up: y.1,
+                row: 0,
+            });
             assert_eq!(is_better(rule, x, best), expected, "{x:?} vs {y:?}");
         }
     }
