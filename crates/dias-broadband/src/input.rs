@@ -185,6 +185,8 @@ pub struct Addresses {
     /// WGS 84; `NaN` when the file left it empty.
     pub lat: Vec<f32>,
     pub lon: Vec<f32>,
+    /// Physical CSV line of each address.
+    pub line: Vec<u32>,
     index: HashMap<Arc<str>, u32>,
 }
 
@@ -464,7 +466,6 @@ impl<R: Read> Table<R> {
 pub fn read_addresses<R: Read>(input: R) -> Result<(Addresses, Vec<Rejected>), InputError> {
     let table = Table::open(InputFile::Addresses, input, &ADDRESS_COLUMNS)?;
     let mut out = Addresses::default();
-    let mut first_line: HashMap<Arc<str>, u32> = HashMap::new();
     let mut rejected = Vec::new();
     table.for_each(&mut rejected, |f, line| {
         let [
@@ -486,7 +487,8 @@ pub fn read_addresses<R: Read>(input: R) -> Result<(Addresses, Vec<Rejected>), I
         if id.is_empty() {
             return Err("address_id fehlt".into());
         }
-        if let Some(first) = first_line.get(*id) {
+        if let Some(first) = out.index_of(id) {
+            let first = out.line[first as usize];
             return Err(format!("doppelte address_id {id:?} (wie Zeile {first})"));
         }
         let ags8_num = parse_ags8(ags8)?;
@@ -499,7 +501,6 @@ pub fn read_addresses<R: Read>(input: R) -> Result<(Addresses, Vec<Rejected>), I
         let lon = parse_coordinate("lon", lon, 180.0)?;
         let index = u32::try_from(out.ids.len()).map_err(|_| "zu viele Adressen".to_owned())?;
         let id: Arc<str> = Arc::from(*id);
-        first_line.insert(id.clone(), line);
         out.index.insert(id.clone(), index);
         out.ids.push(id);
         out.ags8.push(ags8_num);
@@ -508,6 +509,7 @@ pub fn read_addresses<R: Read>(input: R) -> Result<(Addresses, Vec<Rejected>), I
         out.businesses.push(businesses);
         out.lat.push(lat);
         out.lon.push(lon);
+        out.line.push(line);
         Ok(())
     })?;
     Ok((out, rejected))
