@@ -14,7 +14,6 @@
 
 use std::collections::HashMap;
 use std::io::Read;
-use std::sync::Arc;
 
 use jiff::civil::Date;
 
@@ -77,11 +76,16 @@ pub enum Usage {
 
 impl Usage {
     fn parse(s: &str) -> Option<Self> {
-        match s.to_lowercase().as_str() {
-            "privat" => Some(Usage::Private),
-            "gewerblich" => Some(Usage::Commercial),
-            "sozioökonomisch" | "soziooekonomisch" => Some(Usage::SocioEconomic),
-            _ => None,
+        // Compared without allocating: this runs once per address.
+        let is = |word: &str| s.eq_ignore_ascii_case(word);
+        if is("privat") {
+            Some(Usage::Private)
+        } else if is("gewerblich") {
+            Some(Usage::Commercial)
+        } else if is("sozioökonomisch") || is("soziooekonomisch") || is("sozioÖkonomisch") {
+            Some(Usage::SocioEconomic)
+        } else {
+            None
         }
     }
 }
@@ -115,18 +119,10 @@ impl Technology {
     ];
 
     fn parse(s: &str) -> Option<Self> {
-        Some(match s.to_ascii_uppercase().as_str() {
-            "FTTH" => Technology::Ftth,
-            "FTTB" => Technology::Fttb,
-            "HFC" => Technology::Hfc,
-            "VDSL" => Technology::Vdsl,
-            "ADSL" => Technology::Adsl,
-            "OTHER" => Technology::Other,
-            "5G" => Technology::G5,
-            "LTE" => Technology::Lte,
-            "SAT" => Technology::Sat,
-            _ => return None,
-        })
+        // Compared without allocating: this runs once per response.
+        Technology::ALL
+            .into_iter()
+            .find(|t| s.eq_ignore_ascii_case(t.as_str()))
     }
 
     pub fn as_str(self) -> &'static str {
@@ -176,7 +172,7 @@ pub const MAX_SPEED_MBPS: f32 = 100_000.0;
 /// kept; street and house number stay in the file.
 #[derive(Debug, Default)]
 pub struct Addresses {
-    pub ids: Vec<Arc<str>>,
+    ids: IdTable,
     /// AGS-8 as a number (leading zeros restored by formatting `{:08}`).
     pub ags8: Vec<u32>,
     pub usage: Vec<Usage>,
@@ -187,7 +183,6 @@ pub struct Addresses {
     pub lon: Vec<f32>,
     /// Physical CSV line of each address.
     pub line: Vec<u32>,
-    index: HashMap<Arc<str>, u32>,
 }
 
 impl Addresses {
@@ -196,12 +191,105 @@ impl Addresses {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.ids.is_empty()
+        self.ids.len() == 0
     }
 
     /// Dense index of an address id.
     pub fn index_of(&self, id: &str) -> Option<u32> {
-        self.index.get(id).copied()
+        self.ids.find(id)
+    }
+
+    /// The id of address `a` (as in the file).
+    pub fn id(&self, a: u32) -> &str {
+        self.ids.get(a as usize)
+    }
+}
+
+/// Address ids in one string buffer, found through an open-addressing
+/// table of dense indices (linear probing, load ≤ ½). About 25 bytes per
+/// address instead of an allocation per id plus a hash-map entry: 5
+/// million addresses and their responses must fit in 1.5 GB.
+#[derive(Debug, Default)]
+struct IdTable {
+    text: String,
+    /// End offset in `text` of id `i`; id `i` starts where `i - 1` ends.
+    ends: Vec<usize>,
+    /// Dense index, or `EMPTY`; the length is a power of two.
+    slots: Vec<u32>,
+}
+
+const EMPTY: u32 = u32::MAX;
+
+impl IdTable {
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    fn get(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.text[start..self.ends[i]]
+    }
+
+    /// FNV-1a with a final mix so that sequential ids spread over the
+    /// table; no DoS concern, the files come from invited operators.
+    fn hash(id: &str) -> usize {
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for &b in id.as_bytes() {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        h ^= h >> 33;
+        h as usize
+    }
+
+    fn find(&self, id: &str) -> Option<u32> {
+        if self.slots.is_empty() {
+            return None;
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = Self::hash(id) & mask;
+        loop {
+            let slot = self.slots[i];
+            if slot == EMPTY {
+                return None;
+            }
+            if self.get(slot as usize) == id {
+                return Some(slot);
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// Appends an id the caller has checked is new; `None` when the table
+    /// is full (u32 indices).
+    fn push(&mut self, id: &str) -> Option<u32> {
+        let index = u32::try_from(self.len()).ok().filter(|&i| i != EMPTY)?;
+        if (self.len() + 1) * 2 > self.slots.len() {
+            self.grow();
+        }
+        self.text.push_str(id);
+        self.ends.push(self.text.len());
+        self.place(index);
+        Some(index)
+    }
+
+    fn place(&mut self, index: u32) {
+        let mask = self.slots.len() - 1;
+        let mut i = Self::hash(self.get(index as usize)) & mask;
+        while self.slots[i] != EMPTY {
+            i = (i + 1) & mask;
+        }
+        self.slots[i] = index;
+    }
+
+    fn grow(&mut self) {
+        let size = (self.slots.len() * 2).max(1024);
+        self.slots = vec![EMPTY; size];
+        for index in 0..self.len() as u32 {
+            self.place(index);
+        }
     }
 }
 
@@ -499,10 +587,9 @@ pub fn read_addresses<R: Read>(input: R) -> Result<(Addresses, Vec<Rejected>), I
         let businesses = parse_count("businesses", businesses)?;
         let lat = parse_coordinate("lat", lat, 90.0)?;
         let lon = parse_coordinate("lon", lon, 180.0)?;
-        let index = u32::try_from(out.ids.len()).map_err(|_| "zu viele Adressen".to_owned())?;
-        let id: Arc<str> = Arc::from(*id);
-        out.index.insert(id.clone(), index);
-        out.ids.push(id);
+        out.ids
+            .push(id)
+            .ok_or_else(|| "zu viele Adressen".to_owned())?;
         out.ags8.push(ags8_num);
         out.usage.push(usage);
         out.households.push(households);
@@ -556,19 +643,22 @@ pub fn read_responses<R: Read>(
                 technology.as_str()
             ));
         }
-        let kind = match kind.to_ascii_lowercase().as_str() {
-            "current" => Kind::Current,
-            "planned" => Kind::Planned,
-            _ => return Err(format!("unbekannte Art {kind:?} (erlaubt: current, planned)")),
+        let kind = if kind.eq_ignore_ascii_case("current") {
+            Kind::Current
+        } else if kind.eq_ignore_ascii_case("planned") {
+            Kind::Planned
+        } else {
+            return Err(format!("unbekannte Art {kind:?} (erlaubt: current, planned)"));
         };
-        let milestone_plan = match milestone_plan.to_lowercase().as_str() {
-            "yes" | "ja" => true,
-            "no" | "nein" | "" => false,
-            other => {
-                return Err(format!(
-                    "milestone_plan {other:?} ist weder yes noch no"
-                ));
-            }
+        let yes_no = |word: &str| milestone_plan.eq_ignore_ascii_case(word);
+        let milestone_plan = if yes_no("yes") || yes_no("ja") {
+            true
+        } else if yes_no("no") || yes_no("nein") || milestone_plan.is_empty() {
+            false
+        } else {
+            return Err(format!(
+                "milestone_plan {milestone_plan:?} ist weder yes noch no"
+            ));
         };
         let planned_date = if planned_date.is_empty() {
             None
@@ -789,6 +879,20 @@ mod tests {
     }
 
     #[test]
+    fn finds_every_id_after_the_table_grew() {
+        let mut table = IdTable::default();
+        for i in 0..5000 {
+            assert_eq!(table.push(&format!("id-{i}")), Some(i));
+        }
+        for i in 0..5000u32 {
+            assert_eq!(table.find(&format!("id-{i}")), Some(i));
+            assert_eq!(table.get(i as usize), format!("id-{i}"));
+        }
+        assert_eq!(table.find("id-5000"), None);
+        assert_eq!(table.find(""), None);
+    }
+
+    #[test]
     fn accepts_columns_in_any_order_and_extra_columns() {
         let text = "usage,households,businesses,address_id,note,ags8,street,house_number,postcode,place,lat,lon\n\
                     sozioökonomisch,0,0,S1,Schule,14522080,Am Markt,3,09599,Freiberg,,\n";
@@ -827,7 +931,10 @@ mod tests {
              A7,14612000,S,1\n\
              A8,14612000,S,1,01067,Dresden,,,privat,1,0\n",
         );
-        assert_eq!(a.ids.iter().map(|s| &**s).collect::<Vec<_>>(), ["A1", "A8"]);
+        assert_eq!(
+            (0..a.len() as u32).map(|i| a.id(i)).collect::<Vec<_>>(),
+            ["A1", "A8"]
+        );
         let got: Vec<(u64, &str)> = rej.iter().map(|r| (r.line, r.reason.as_str())).collect();
         let expected_fragments = [
             (3, "doppelte address_id \"A1\" (wie Zeile 2)"),
