@@ -194,6 +194,19 @@ impl Addresses {
         self.ids.len() == 0
     }
 
+    /// See [`Responses::shrink_to_fit`].
+    fn shrink_to_fit(&mut self) {
+        self.ids.text.shrink_to_fit();
+        self.ids.ends.shrink_to_fit();
+        self.ags8.shrink_to_fit();
+        self.usage.shrink_to_fit();
+        self.households.shrink_to_fit();
+        self.businesses.shrink_to_fit();
+        self.lat.shrink_to_fit();
+        self.lon.shrink_to_fit();
+        self.line.shrink_to_fit();
+    }
+
     /// Dense index of an address id.
     pub fn index_of(&self, id: &str) -> Option<u32> {
         self.ids.find(id)
@@ -326,6 +339,20 @@ impl Responses {
         self.address.is_empty()
     }
 
+    /// Gives back the growth slack of the columns (up to half of them
+    /// right after parsing); they are not appended to afterwards.
+    fn shrink_to_fit(&mut self) {
+        self.address.shrink_to_fit();
+        self.operator.shrink_to_fit();
+        self.technology.shrink_to_fit();
+        self.down.shrink_to_fit();
+        self.up.shrink_to_fit();
+        self.kind.shrink_to_fit();
+        self.planned_date.shrink_to_fit();
+        self.milestone_plan.shrink_to_fit();
+        self.line.shrink_to_fit();
+    }
+
     /// Row indices of the responses for address `a`, in file order.
     pub fn rows_of(&self, a: u32) -> &[u32] {
         let a = a as usize;
@@ -455,7 +482,13 @@ impl<R: Read> Table<R> {
             .clone();
         let names: Vec<String> = header
             .iter()
-            .map(|h| String::from_utf8_lossy(h).trim().to_ascii_lowercase())
+            // Spreadsheet exports often start with a byte-order mark.
+            .map(|h| {
+                String::from_utf8_lossy(h)
+                    .trim_start_matches('\u{feff}')
+                    .trim()
+                    .to_ascii_lowercase()
+            })
             .collect();
         for (i, name) in names.iter().enumerate() {
             if names[..i].contains(name) {
@@ -599,6 +632,7 @@ pub fn read_addresses<R: Read>(input: R) -> Result<(Addresses, Vec<Rejected>), I
         out.line.push(line);
         Ok(())
     })?;
+    out.shrink_to_fit();
     Ok((out, rejected))
 }
 
@@ -699,6 +733,7 @@ pub fn read_responses<R: Read>(
         out.line.push(line);
         Ok(())
     })?;
+    out.shrink_to_fit();
     group_by_address(&mut out, addresses.len(), &mut rejected);
     rejected.sort();
     Ok((out, rejected))
@@ -917,6 +952,18 @@ mod tests {
         );
         let err = read_addresses("address_id,address_id\n".as_bytes()).unwrap_err();
         assert!(matches!(err, InputError::DuplicateColumn { .. }), "{err}");
+    }
+
+    #[test]
+    fn reads_a_header_with_byte_order_mark_and_refuses_an_empty_file() {
+        let (a, rej) = read_addresses(
+            format!("\u{feff}{ADDR_HEADER}A1,14612000,S,1,,,,,privat,1,0\n").as_bytes(),
+        )
+        .unwrap();
+        assert!(rej.is_empty(), "{rej:?}");
+        assert_eq!(a.len(), 1);
+        let err = read_addresses("".as_bytes()).unwrap_err();
+        assert!(matches!(err, InputError::MissingColumns { .. }), "{err}");
     }
 
     #[test]
