@@ -67,6 +67,7 @@ pub mod aggregate;
 pub mod evaluate;
 pub mod input;
 pub mod rules;
+pub mod synthetic;
 
 pub use aggregate::{Aggregates, Counts, Figures, aggregate};
 pub use evaluate::{AddressOutcome, Colour, Evaluation, Status, Survey, evaluate};
