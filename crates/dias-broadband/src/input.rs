@@ -258,33 +258,42 @@ impl IdTable {
     }
 
     fn find(&self, id: &str) -> Option<u32> {
+        self.probe(id).ok()
+    }
+
+    /// `Ok(index)` of `id`, or `Err(slot)`: the empty slot where it would
+    /// go (`usize::MAX` while the table has no slots).
+    fn probe(&self, id: &str) -> Result<u32, usize> {
         if self.slots.is_empty() {
-            return None;
+            return Err(usize::MAX);
         }
         let mask = self.slots.len() - 1;
         let mut i = Self::hash(id) & mask;
         loop {
             let slot = self.slots[i];
             if slot == EMPTY {
-                return None;
+                return Err(i);
             }
             if self.get(slot as usize) == id {
-                return Some(slot);
+                return Ok(slot);
             }
             i = (i + 1) & mask;
         }
     }
 
-    /// Appends an id the caller has checked is new; `None` when the table
-    /// is full (u32 indices).
-    fn push(&mut self, id: &str) -> Option<u32> {
+    /// Appends an id that [`IdTable::probe`] did not find, into the slot it
+    /// returned (unless the table has to grow first); `None` when the
+    /// table is full (u32 indices).
+    fn push(&mut self, id: &str, vacant: usize) -> Option<u32> {
         let index = u32::try_from(self.len()).ok().filter(|&i| i != EMPTY)?;
-        if (self.len() + 1) * 2 > self.slots.len() {
-            self.grow();
-        }
         self.text.push_str(id);
         self.ends.push(self.text.len());
-        self.place(index);
+        if (self.len() + 1) * 2 > self.slots.len() {
+            // Rehashes every id, this one included.
+            self.grow();
+        } else {
+            self.slots[vacant] = index;
+        }
         Some(index)
     }
 
@@ -608,10 +617,15 @@ pub fn read_addresses<R: Read>(input: R) -> Result<(Addresses, Vec<Rejected>), I
         if id.is_empty() {
             return Err("address_id fehlt".into());
         }
-        if let Some(first) = out.index_of(id) {
-            let first = out.line[first as usize];
-            return Err(format!("doppelte address_id {id:?} (wie Zeile {first})"));
-        }
+        // One probe serves the duplicate check and, if the row is valid,
+        // the insertion.
+        let vacant = match out.ids.probe(id) {
+            Ok(first) => {
+                let first = out.line[first as usize];
+                return Err(format!("doppelte address_id {id:?} (wie Zeile {first})"));
+            }
+            Err(vacant) => vacant,
+        };
         let ags8_num = parse_ags8(ags8)?;
         let usage = Usage::parse(usage).ok_or_else(|| {
             format!("unbekannte Nutzung {usage:?} (erlaubt: privat, gewerblich, sozioökonomisch)")
@@ -621,7 +635,7 @@ pub fn read_addresses<R: Read>(input: R) -> Result<(Addresses, Vec<Rejected>), I
         let lat = parse_coordinate("lat", lat, 90.0)?;
         let lon = parse_coordinate("lon", lon, 180.0)?;
         out.ids
-            .push(id)
+            .push(id, vacant)
             .ok_or_else(|| "zu viele Adressen".to_owned())?;
         out.ags8.push(ags8_num);
         out.usage.push(usage);
@@ -653,14 +667,26 @@ pub fn read_responses<R: Read>(
     let table = Table::open(InputFile::Responses, input, &RESPONSE_COLUMNS)?;
     let mut out = Responses::default();
     let mut operator_index: HashMap<Box<str>, u32> = HashMap::new();
+    let mut previous: u32 = 0;
     let mut rejected = Vec::new();
     table.for_each(&mut rejected, |f, line| {
         let [id, operator, technology, down, up, kind, planned_date, milestone_plan] = f else {
             return Err("Spaltenzuordnung fehlerhaft".into());
         };
-        let address = addresses
-            .index_of(id)
-            .ok_or_else(|| format!("unbekannte address_id {id:?}"))?;
+        // Response files are usually sorted like the address file: trying
+        // the previous row's address and the next one first saves the
+        // random memory accesses of the hash lookup (a third of the
+        // parsing time on a million addresses).
+        let address = match [previous, previous.wrapping_add(1)]
+            .into_iter()
+            .find(|&a| (a as usize) < addresses.len() && addresses.id(a) == *id)
+        {
+            Some(a) => a,
+            None => addresses
+                .index_of(id)
+                .ok_or_else(|| format!("unbekannte address_id {id:?}"))?,
+        };
+        previous = address;
         if operator.is_empty() {
             return Err("operator fehlt".into());
         }
@@ -917,7 +943,9 @@ mod tests {
     fn finds_every_id_after_the_table_grew() {
         let mut table = IdTable::default();
         for i in 0..5000 {
-            assert_eq!(table.push(&format!("id-{i}")), Some(i));
+            let id = format!("id-{i}");
+            let vacant = table.probe(&id).unwrap_err();
+            assert_eq!(table.push(&id, vacant), Some(i));
         }
         for i in 0..5000u32 {
             assert_eq!(table.find(&format!("id-{i}")), Some(i));
