@@ -406,15 +406,14 @@ const RESPONSE_COLUMNS: [&str; 8] = [
 /// The csv crate's own record line numbers drift after blank lines and in
 /// CRLF files (it skips empty lines before the record starts); the
 /// rejection report must name the line a person sees in an editor. So this
-/// adapter remembers where the `\n` and `\r` bytes are, and
+/// adapter remembers where the `\n` bytes are, and
 /// [`Table::record_line`] maps the byte offset at which a record ended to
 /// its first line.
 struct LineCounter<R> {
     inner: R,
     offset: u64,
-    /// Offsets of `\n` / `\r` not yet passed by a record.
+    /// Offsets of `\n` not yet passed by a record.
     newlines: std::collections::VecDeque<u64>,
-    returns: std::collections::VecDeque<u64>,
     /// `\n` bytes before the records already numbered.
     lines_before: u64,
 }
@@ -425,7 +424,6 @@ impl<R> LineCounter<R> {
             inner,
             offset: 0,
             newlines: Default::default(),
-            returns: Default::default(),
             lines_before: 0,
         }
     }
@@ -433,17 +431,15 @@ impl<R> LineCounter<R> {
     /// First line of a record that ended at byte `end` (exclusive, after
     /// its terminator if any) and contains `inner_newlines` quoted `\n`.
     fn first_line(&mut self, end: u64, inner_newlines: u64) -> u64 {
+        // The record's last byte is its terminator (`\n` or the `\r` of
+        // CRLF) or, at the end of a file without final newline, its last
+        // character — never a newline that belongs to the record's text.
+        // So the newlines before it are exactly the lines before the
+        // record's last line.
         let last = end.saturating_sub(1);
-        let terminated = end > 0
-            && (self.newlines.binary_search(&last).is_ok()
-                || self.returns.binary_search(&last).is_ok());
-        let content_end = if terminated { last } else { end };
-        while self.newlines.front().is_some_and(|&o| o < content_end) {
+        while self.newlines.front().is_some_and(|&o| o < last) {
             self.newlines.pop_front();
             self.lines_before += 1;
-        }
-        while self.returns.front().is_some_and(|&o| o < content_end) {
-            self.returns.pop_front();
         }
         (self.lines_before + 1).saturating_sub(inner_newlines)
     }
@@ -455,8 +451,6 @@ impl<R: Read> Read for LineCounter<R> {
         for (i, &b) in buf[..n].iter().enumerate() {
             if b == b'\n' {
                 self.newlines.push_back(self.offset + i as u64);
-            } else if b == b'\r' {
-                self.returns.push_back(self.offset + i as u64);
             }
         }
         self.offset += n as u64;
@@ -483,7 +477,6 @@ impl<R: Read> Table<R> {
             .has_headers(true)
             // Rows of the wrong width are rejected one by one, not fatal.
             .flexible(true)
-            .trim(csv::Trim::All)
             .from_reader(LineCounter::new(input));
         let header = reader
             .byte_headers()
@@ -558,7 +551,7 @@ impl<R: Read> Table<R> {
             let line32 = u32::try_from(line).map_err(|_| InputError::TooLarge { file })?;
             if record.len() != self.width {
                 // A blank line is no record worth reporting.
-                if record.len() == 1 && record.get(0).is_some_and(|f| f.is_empty()) {
+                if record.len() == 1 && record.get(0).is_some_and(|f| f.trim_ascii().is_empty()) {
                     continue;
                 }
                 rejected.push(Rejected {
@@ -573,7 +566,9 @@ impl<R: Read> Table<R> {
             let mut utf8_ok = true;
             for (slot, &c) in fields.iter_mut().zip(&self.columns) {
                 match std::str::from_utf8(&record[c]) {
-                    Ok(s) => *slot = s,
+                    // Trimmed here, not by the reader: the line numbering
+                    // needs the quoted newlines a trim would remove.
+                    Ok(s) => *slot = s.trim(),
                     Err(_) => {
                         utf8_ok = false;
                         break;
@@ -1182,6 +1177,8 @@ mod line_tests {
             [2, 5, 6, 8]
         );
         assert_eq!(lines(&format!("{header}\r\nx\r\n\r\ny\r\n")), [2, 4]);
+        assert_eq!(lines(&format!("{header}\r\n\"x\r\nx\"\r\n\r\ny")), [2, 5]);
+        assert_eq!(lines(&format!("{header}\nx\n\n\"y\n\"")), [2, 4]);
         assert_eq!(lines(&format!("{header}\n\n\nx\n")), [4]);
     }
 }
