@@ -62,6 +62,19 @@
 //! reason; responses that were valid but simply not the best are not
 //! listed. Rows rejected while reading (unknown address, bad values,
 //! duplicates) are in the rejection list instead.
+//!
+//! ## Where the time goes
+//! Parsing dominates: on one million addresses with 2.4 million responses
+//! (release build, shared 2-core machine) reading both files takes about
+//! 1.8 s, the evaluation 0.15 s and the aggregation 0.04 s, with a peak of
+//! about 250 MB; five million addresses with 10.8 million responses
+//! (the `mev-generate` example's files) take 4.7 s + 2.9 s to read, 1.1 s
+//! to evaluate and 0.1 s to aggregate, with a peak of 1.16 GB — most of it
+//! the response columns growing while they are read. The parse is
+//! single-threaded (the csv reader is
+//! sequential); address ids live in one buffer with an open-addressing
+//! index, and a response row first tries the previous row's address
+//! because operator files are usually sorted like the address file.
 
 pub mod aggregate;
 pub mod evaluate;
