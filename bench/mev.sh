@@ -13,7 +13,8 @@
 #    them under /usr/bin/time -v: wall time and peak RSS of the whole process;
 # 3. if target/release/dias (or --dias BIN) knows `broadband evaluate`, runs it the same way
 #    and compares its municipalities.csv with DuckDB's, byte for byte and, if that differs,
-#    after sorting both; otherwise says that the engine CLI is missing.
+#    after sorting both, and does the same on bench/mev/bad-rows (one row of every kind the
+#    engine rejects) to check the validation mirror; otherwise says the engine CLI is missing.
 # Prints a markdown table (addresses/s of both, ratio, peak memory, identical results) and
 # writes it to --out FILE if given, and to bench/out/mev-<UTC time>.md (git-ignored).
 #
@@ -45,7 +46,7 @@ KEEP=""
 OUT=""
 DUCKDB_VERSION="${DUCKDB_VERSION:-2.0.1}"
 
-usage() { sed -n '2,29p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,30p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
 
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -169,6 +170,20 @@ if [[ -x "$DIAS_BIN" ]] && "$DIAS_BIN" broadband evaluate --help >/dev/null 2>&1
     say "results differ:"
     diff <(sort "$WORK/duckdb-municipalities.csv") <(sort "$WORK/dias/municipalities.csv") | head -n 20 >&2 || true
   fi
+  # The validation mirror on a small file with one row of every rejected kind.
+  mkdir -p "$WORK/bad-rows"
+  "$PY" "$HERE/duckdb_eval.py" --addresses "$HERE/bad-rows/addresses.csv" --responses "$HERE/bad-rows/responses.csv" \
+    --rule-set "$RULE_FILE" --survey-start 2026-01-15 --horizon-years 3 --out "$WORK/bad-rows/duckdb.csv" >/dev/null
+  "$DIAS_BIN" broadband evaluate --addresses "$HERE/bad-rows/addresses.csv" --responses "$HERE/bad-rows/responses.csv" \
+    --rule-set "$RULE_SET" --survey-start 2026-01-15 --horizon-years 3 --out "$WORK/bad-rows" >/dev/null 2>&1 \
+    || { echo "dias broadband evaluate failed on bench/mev/bad-rows" >&2; exit 1; }
+  if cmp -s "$WORK/bad-rows/municipalities.csv" "$WORK/bad-rows/duckdb.csv"; then
+    BAD_ROWS="identical"
+  else
+    BAD_ROWS="DIFFERENT"
+    diff "$WORK/bad-rows/duckdb.csv" "$WORK/bad-rows/municipalities.csv" >&2 || true
+  fi
+  say "bad-rows fixture: $BAD_ROWS"
 else
   say "the engine CLI is missing: $DIAS_BIN has no \`broadband evaluate\` (build it with cargo build --release -p dias); DuckDB figures only"
 fi
@@ -197,7 +212,7 @@ REPORT="$WORK/report.md"
   echo "| DuckDB (duckdb_eval.sql) | $DUCK_WALL | $(rate "$DUCK_WALL") | $(mb "$DUCK_RSS") | query alone ${DUCK_QUERY} s |"
   echo
   if [[ $ENGINE == ok ]]; then
-    echo "Ratio (DuckDB wall / dias wall): $(awk -v d="$DUCK_WALL" -v e="$DIAS_WALL" 'BEGIN { if (e > 0) printf "%.2f", d / e; else print "–" }')×. Results: $SAME."
+    echo "Ratio (DuckDB wall / dias wall): $(awk -v d="$DUCK_WALL" -v e="$DIAS_WALL" 'BEGIN { if (e > 0) printf "%.2f", d / e; else print "–" }')×. Results: $SAME. Validation mirror (bench/mev/bad-rows): $BAD_ROWS."
   else
     echo "dias: not run — \`${DIAS_BIN#"$ROOT"/}\` has no \`broadband evaluate\` command yet."
   fi
@@ -210,4 +225,4 @@ cp "$REPORT" "$SAVED"
 echo
 cat "$REPORT"
 say "saved to ${SAVED#"$ROOT"/}"
-if [[ $ENGINE == ok && $SAME == DIFFERENT ]]; then exit 1; fi
+if [[ $ENGINE == ok && ($SAME == DIFFERENT || $BAD_ROWS == DIFFERENT) ]]; then exit 1; fi
