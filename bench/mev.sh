@@ -10,7 +10,9 @@
 #    and writes N synthetic addresses with 1–4 responses each (seeded, see
 #    crates/dias-broadband/src/synthetic.rs) as addresses.csv and responses.csv;
 # 2. runs bench/mev/duckdb_eval.py (DuckDB $DUCKDB_VERSION from PyPI, in a virtualenv) on
-#    them under /usr/bin/time -v: wall time and peak RSS of the whole process;
+#    them under /usr/bin/time -v: wall time and peak RSS of the whole process — once with
+#    the engine's row validation mirrored (duckdb_eval.sql, the comparison of issue 7) and
+#    once without (duckdb_bare.sql, DuckDB's lower bound, correct on clean input only);
 # 3. if target/release/dias (or --dias BIN) knows `broadband evaluate`, runs it the same way
 #    and compares its municipalities.csv with DuckDB's, byte for byte and, if that differs,
 #    after sorting both, and does the same on bench/mev/bad-rows (one row of every kind the
@@ -46,7 +48,7 @@ KEEP=""
 OUT=""
 DUCKDB_VERSION="${DUCKDB_VERSION:-2.0.1}"
 
-usage() { sed -n '2,30p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,32p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
 
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -146,6 +148,18 @@ DUCK_QUERY=$("$PY" -c 'import json,sys; print(json.load(open(sys.argv[1]))["quer
 DUCK_THREADS=$("$PY" -c 'import json,sys; print(json.load(open(sys.argv[1]))["threads"])' "$WORK/duckdb.json")
 say "DuckDB: wall ${DUCK_WALL} s (query ${DUCK_QUERY} s), max RSS $((DUCK_RSS / 1024)) MB, $DUCK_THREADS threads"
 
+# 4a'. DuckDB's lower bound: the classification without row validation (clean input only).
+say "DuckDB $DUCKDB_VERSION, no row validation (duckdb_bare.sql)"
+bare_args=("${duck_args[@]}")
+bare_args[${#bare_args[@]} - 1]="$WORK/duckdb-bare-municipalities.csv"
+/usr/bin/time -v -o "$WORK/duckdb-bare.time" "$PY" "$HERE/duckdb_eval.py" --sql "$HERE/duckdb_bare.sql" "${bare_args[@]}" \
+  >"$WORK/duckdb-bare.json" || { cat "$WORK/duckdb-bare.time" >&2; echo "DuckDB (bare) failed" >&2; exit 1; }
+BARE_WALL=$(elapsed_s "$WORK/duckdb-bare.time")
+BARE_RSS=$(max_rss_kb "$WORK/duckdb-bare.time")
+BARE_QUERY=$("$PY" -c 'import json,sys; print(json.load(open(sys.argv[1]))["query_s"])' "$WORK/duckdb-bare.json")
+if cmp -s "$WORK/duckdb-bare-municipalities.csv" "$WORK/duckdb-municipalities.csv"; then BARE_SAME=identical; else BARE_SAME=DIFFERENT; fi
+say "DuckDB bare: wall ${BARE_WALL} s (query ${BARE_QUERY} s), max RSS $((BARE_RSS / 1024)) MB; result vs. validating query: $BARE_SAME"
+
 # 4b. dias, if its CLI has the command.
 ENGINE=missing
 if [[ -x "$DIAS_BIN" ]] && "$DIAS_BIN" broadband evaluate --help >/dev/null 2>&1; then
@@ -209,10 +223,12 @@ REPORT="$WORK/report.md"
   if [[ $ENGINE == ok ]]; then
     echo "| dias broadband evaluate | $DIAS_WALL | $(rate "$DIAS_WALL") | $(mb "$DIAS_RSS") | |"
   fi
-  echo "| DuckDB (duckdb_eval.sql) | $DUCK_WALL | $(rate "$DUCK_WALL") | $(mb "$DUCK_RSS") | query alone ${DUCK_QUERY} s |"
+  echo "| DuckDB, same validation (duckdb_eval.sql) | $DUCK_WALL | $(rate "$DUCK_WALL") | $(mb "$DUCK_RSS") | query alone ${DUCK_QUERY} s |"
+  echo "| DuckDB, no row validation (duckdb_bare.sql) | $BARE_WALL | $(rate "$BARE_WALL") | $(mb "$BARE_RSS") | query alone ${BARE_QUERY} s; clean input only; result $BARE_SAME |"
   echo
   if [[ $ENGINE == ok ]]; then
-    echo "Ratio (DuckDB wall / dias wall): $(awk -v d="$DUCK_WALL" -v e="$DIAS_WALL" 'BEGIN { if (e > 0) printf "%.2f", d / e; else print "–" }')×. Results: $SAME. Validation mirror (bench/mev/bad-rows): $BAD_ROWS."
+    ratio() { awk -v d="$1" -v e="$DIAS_WALL" 'BEGIN { if (e > 0) printf "%.2f", d / e; else print "–" }'; }
+    echo "Ratio (DuckDB wall / dias wall): $(ratio "$DUCK_WALL")× against the validating query, $(ratio "$BARE_WALL")× against the bare one. Results: $SAME. Validation mirror (bench/mev/bad-rows): $BAD_ROWS."
   else
     echo "dias: not run — \`${DIAS_BIN#"$ROOT"/}\` has no \`broadband evaluate\` command yet."
   fi

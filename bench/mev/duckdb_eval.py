@@ -45,6 +45,8 @@ def main() -> None:
     p.add_argument("--horizon-years", type=int, default=3)
     p.add_argument("--out", required=True)
     p.add_argument("--threads", type=int, default=0, help="DuckDB threads (0: DuckDB's default, all cores)")
+    p.add_argument("--sql", default=os.path.join(HERE, "duckdb_eval.sql"),
+                   help="query template (default duckdb_eval.sql; duckdb_bare.sql: no row validation)")
     p.add_argument("--memory-limit", default="", help="DuckDB memory_limit, e.g. 1.5GB (default: DuckDB's)")
     args = p.parse_args()
     if not 0 <= args.horizon_years <= 10:
@@ -52,7 +54,7 @@ def main() -> None:
 
     with open(args.rule_set, encoding="utf-8") as f:
         rule = json.load(f)
-    sql = open(os.path.join(HERE, "duckdb_eval.sql"), encoding="utf-8").read()
+    sql = open(args.sql, encoding="utf-8").read()
     for key, value in {
         "addresses": quote(args.addresses),
         "responses": quote(args.responses),
@@ -64,7 +66,7 @@ def main() -> None:
     }.items():
         sql = sql.replace("{{" + key + "}}", value)
     if "{{" in sql:
-        sys.exit("duckdb_eval.sql has a placeholder that is not filled")
+        sys.exit(f"{args.sql} has a placeholder that is not filled")
 
     t0 = time.perf_counter()
     import duckdb  # noqa: E402  (timed: part of the run)
