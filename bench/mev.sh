@@ -6,9 +6,9 @@
 #                     [--horizon-years 3] [--rule-set gigabit-2.0] [--threads N]
 #                     [--no-build] [--dias BIN] [--venv DIR] [--keep DIR] [--out FILE]
 #
-# 1. builds the generator (`cargo build --release -p dias-broadband --example mev-generate`)
+# 1. builds the generator (`cargo build --release -p dias-mev --example mev-generate`)
 #    and writes N synthetic addresses with 1–4 responses each (seeded, see
-#    crates/dias-broadband/src/synthetic.rs) as addresses.csv and responses.csv;
+#    crates/dias-mev/src/synthetic.rs) as addresses.csv and responses.csv;
 # 2. runs bench/mev/duckdb_eval.py (DuckDB $DUCKDB_VERSION from PyPI, in a virtualenv) on
 #    them under /usr/bin/time -v: wall time and peak RSS of the whole process — once with
 #    the engine's row validation mirrored (duckdb_eval.sql, the comparison of issue 7) and
@@ -73,7 +73,7 @@ for n in "$ADDRESSES" "$SEED" "$HORIZON" ${THREADS:+"$THREADS"}; do
   [[ "$n" =~ ^[0-9]+$ ]] || { echo "--addresses, --seed, --horizon-years, --threads take a number" >&2; exit 2; }
 done
 [[ "$SURVEY_START" =~ ^[0-9]{4}-[0-9]{2}-[0-9]{2}$ ]] || { echo "--survey-start takes YYYY-MM-DD" >&2; exit 2; }
-RULE_FILE="$ROOT/crates/dias-broadband/rules/$RULE_SET.json"
+RULE_FILE="$ROOT/crates/dias-mev/rules/$RULE_SET.json"
 [[ -f "$RULE_FILE" ]] || { echo "unknown rule set $RULE_SET (no $RULE_FILE)" >&2; exit 2; }
 
 say() { printf '[bench] %s\n' "$*" >&2; }
@@ -104,8 +104,8 @@ trap 'exit 143' TERM
 # 1. The generator.
 GEN="$ROOT/target/release/examples/mev-generate"
 if [[ $BUILD == 1 ]]; then
-  say "cargo build --release --locked -p dias-broadband --example mev-generate"
-  cargo build --release --locked -q -p dias-broadband --example mev-generate
+  say "cargo build --release --locked -p dias-mev --example mev-generate"
+  cargo build --release --locked -q -p dias-mev --example mev-generate
 fi
 [[ -x "$GEN" ]] || { echo "no generator at $GEN (build it or drop --no-build)" >&2; exit 1; }
 
@@ -209,7 +209,7 @@ mb() { group "$((${1} / 1024))"; }
 CPU=$(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo)
 TOTAL_RAM_KB=$(awk '/^MemTotal:/ {print $2}' /proc/meminfo)
 COMMIT=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
-git diff --quiet HEAD -- crates/dias-broadband bench/mev 2>/dev/null || COMMIT="$COMMIT + uncommitted changes"
+git diff --quiet HEAD -- crates/dias-mev bench/mev 2>/dev/null || COMMIT="$COMMIT + uncommitted changes"
 REPORT="$WORK/report.md"
 {
   echo "MEV evaluation benchmark — $(date -u '+%Y-%m-%d %H:%M UTC')"

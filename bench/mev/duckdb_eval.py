@@ -3,7 +3,7 @@
 survey evaluation, computed by DuckDB from the addresses and responses CSV.
 
     python duckdb_eval.py --addresses A.csv --responses R.csv \
-        --rule-set crates/dias-broadband/rules/gigabit-2.0.json \
+        --rule-set crates/dias-mev/rules/gigabit-2.0.json \
         --survey-start 2026-01-15 [--horizon-years 3] --out municipalities.csv \
         [--threads N] [--memory-limit 1.5GB]
 
@@ -40,7 +40,7 @@ def main() -> None:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--addresses", required=True)
     p.add_argument("--responses", required=True)
-    p.add_argument("--rule-set", required=True, help="rule set JSON (crates/dias-broadband/rules/*.json)")
+    p.add_argument("--rule-set", required=True, help="rule set JSON (crates/dias-mev/rules/*.json)")
     p.add_argument("--survey-start", required=True, type=datetime.date.fromisoformat)
     p.add_argument("--horizon-years", type=int, default=3)
     p.add_argument("--out", required=True)

@@ -11,7 +11,7 @@
 --                                         OR (down >= 200 AND up >= 200))
 --   {{socio_rule}}                       true under Gigabit-RL 1.0, else false
 --
--- The row validation mirrors crates/dias-broadband/src/input.rs (see
+-- The row validation mirrors crates/dias-mev/src/input.rs (see
 -- README.md, "Validation mirrored"): a row the engine rejects is left out
 -- here too, so the counts are comparable on any input, not only on the
 -- generator's (which has no invalid rows).

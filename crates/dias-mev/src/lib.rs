@@ -1,4 +1,4 @@
-//! # dias-broadband — evaluation of market surveys (Markterkundungsverfahren, MEV)
+//! # dias-mev — evaluation of market surveys (Markterkundungsverfahren, MEV)
 //!
 //! Before a municipality may apply for broadband funding it asks every
 //! network operator (Netzbetreiber) what it supplies today and what it will
