@@ -19,6 +19,8 @@
 //! 3. [`evaluate`]: every address is evaluated independently, in parallel
 //!    chunks.
 //! 4. [`aggregate`]: sums per Gemeinde, Kreis and project.
+//! 5. [`output`]: the result files as CSV (per address, per municipality,
+//!    protocol, rejected rows), shared by the CLI and the web app.
 //!
 //! ## The rules, precisely
 //! *Supplied* under a rule set means: for some condition of the set,
@@ -79,6 +81,7 @@
 pub mod aggregate;
 pub mod evaluate;
 pub mod input;
+pub mod output;
 pub mod rules;
 pub mod synthetic;
 

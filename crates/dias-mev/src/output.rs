@@ -1,0 +1,446 @@
+//! The four result files of an evaluation as CSV, written into any
+//! [`Write`]: the CLI (`dias broadband evaluate`) and the web app's MEV
+//! workflow share these writers, so a download and a command-line run give
+//! the same bytes.
+//!
+//! | function | file | one row per |
+//! |---|---|---|
+//! | [`write_addresses`] | `addresses.csv` | address |
+//! | [`write_municipalities`] | `municipalities.csv` | municipality and status (zero rows included) |
+//! | [`write_protocol`] | `protocol.csv` | deciding or ignored response |
+//! | [`write_rejected`] | `rejected_rows.csv` | rejected input row |
+//!
+//! The per-address files have millions of rows at the size of a Land, so
+//! they are formatted in parallel, batch by batch, into byte buffers that
+//! are written in address order: the output does not depend on the number
+//! of threads, and memory stays at a few batches whatever the size.
+
+use std::io::{self, Write};
+
+use jiff::civil::Date;
+use rayon::prelude::*;
+
+use crate::aggregate::Aggregates;
+use crate::evaluate::{Evaluation, ProtocolRow, Role};
+use crate::input::{Addresses, Kind, Rejected, Responses};
+
+/// Header of `addresses.csv`.
+pub const ADDRESSES_HEADER: &str = "address_id,ags8,status,colour,current_down,current_up,planned_down,planned_up,deciding_operator";
+/// Header of `municipalities.csv`.
+pub const MUNICIPALITIES_HEADER: &str = "ags8,status,addresses,households,businesses";
+/// Header of `protocol.csv`.
+pub const PROTOCOL_HEADER: &str = "address_id,role,operator,technology,down_mbps,up_mbps,kind,planned_date,milestone_plan,reason,line";
+/// Header of `rejected_rows.csv`.
+pub const REJECTED_HEADER: &str = "file,line,reason";
+
+/// `role` of the response that decided an address (maßgeblich).
+pub const ROLE_DECIDING: &str = "massgeblich";
+/// `role` of a response that did not count (nicht berücksichtigt).
+pub const ROLE_IGNORED: &str = "nicht_beruecksichtigt";
+
+/// Rows formatted by one parallel task: enough to make the task's overhead
+/// vanish, few enough that a batch of them stays a few megabytes.
+const ROWS_PER_TASK: usize = 32 * 1024;
+
+/// Writes `addresses.csv`: per address its status, colour class, best
+/// current and counted planned offer (empty when there is none) and the
+/// operator of the deciding response.
+pub fn write_addresses(
+    mut out: impl Write,
+    addresses: &Addresses,
+    responses: &Responses,
+    evaluation: &Evaluation,
+) -> io::Result<()> {
+    writeln!(out, "{ADDRESSES_HEADER}")?;
+    let n = addresses.len().min(evaluation.outcomes.len());
+    write_in_batches(&mut out, n, |from, to, buf| {
+        for a in from..to {
+            let o = &evaluation.outcomes[a];
+            // Address count fits u32 (checked when reading).
+            push_field(buf, addresses.id(a as u32));
+            buf.push(b',');
+            push_ags8(buf, addresses.ags8[a]);
+            buf.push(b',');
+            buf.extend_from_slice(o.status.as_str().as_bytes());
+            buf.push(b',');
+            buf.extend_from_slice(o.colour.as_str().as_bytes());
+            for offer in [o.current, o.planned] {
+                buf.push(b',');
+                if let Some(offer) = offer {
+                    push_speed(buf, offer.down);
+                    buf.push(b',');
+                    push_speed(buf, offer.up);
+                } else {
+                    buf.push(b',');
+                }
+            }
+            buf.push(b',');
+            if let Some(row) = o.deciding {
+                push_field(buf, responses.operator_name(row));
+            }
+            buf.push(b'\n');
+        }
+    })
+}
+
+/// Writes `municipalities.csv`: three rows per municipality (versorgt,
+/// eigenwirtschaftlich_geplant, foerderfaehig), zero rows included, ordered
+/// by AGS-8 — the table `bench/mev/duckdb_eval.sql` computes, byte for byte.
+pub fn write_municipalities(mut out: impl Write, aggregates: &Aggregates) -> io::Result<()> {
+    let mut buf = Vec::with_capacity(64 * 1024);
+    buf.extend_from_slice(MUNICIPALITIES_HEADER.as_bytes());
+    buf.push(b'\n');
+    for (ags8, status, counts) in aggregates.status_rows() {
+        push_ags8(&mut buf, ags8);
+        buf.push(b',');
+        buf.extend_from_slice(status.as_str().as_bytes());
+        for value in [counts.addresses, counts.households, counts.businesses] {
+            buf.push(b',');
+            push_u64(&mut buf, value);
+        }
+        buf.push(b'\n');
+    }
+    out.write_all(&buf)
+}
+
+/// Writes `protocol.csv`: per address the deciding response (role
+/// `massgeblich`, empty reason) and then every ignored response (role
+/// `nicht_beruecksichtigt`) with its reason; `line` is the response's line
+/// in the responses file.
+pub fn write_protocol(
+    mut out: impl Write,
+    addresses: &Addresses,
+    responses: &Responses,
+    evaluation: &Evaluation,
+) -> io::Result<()> {
+    writeln!(out, "{PROTOCOL_HEADER}")?;
+    let rows = &evaluation.protocol;
+    write_in_batches(&mut out, rows.len(), |from, to, buf| {
+        for row in &rows[from..to] {
+            push_protocol_row(buf, addresses, responses, row);
+        }
+    })
+}
+
+fn push_protocol_row(buf: &mut Vec<u8>, a: &Addresses, r: &Responses, row: &ProtocolRow) {
+    let i = row.response as usize;
+    push_field(buf, a.id(row.address));
+    buf.push(b',');
+    let reason = match row.role {
+        Role::Deciding => {
+            buf.extend_from_slice(ROLE_DECIDING.as_bytes());
+            ""
+        }
+        Role::Ignored(reason) => {
+            buf.extend_from_slice(ROLE_IGNORED.as_bytes());
+            reason.as_str()
+        }
+    };
+    buf.push(b',');
+    push_field(buf, r.operator_name(row.response));
+    buf.push(b',');
+    buf.extend_from_slice(r.technology[i].as_str().as_bytes());
+    buf.push(b',');
+    push_speed(buf, r.down[i]);
+    buf.push(b',');
+    push_speed(buf, r.up[i]);
+    buf.push(b',');
+    buf.extend_from_slice(match r.kind[i] {
+        Kind::Current => b"current",
+        Kind::Planned => b"planned",
+    });
+    buf.push(b',');
+    if let Some(date) = r.planned_date[i] {
+        push_date(buf, date);
+    }
+    buf.push(b',');
+    buf.extend_from_slice(if r.milestone_plan[i] { b"yes" } else { b"no" });
+    buf.push(b',');
+    push_field(buf, reason);
+    buf.push(b',');
+    push_u64(buf, u64::from(r.line[i]));
+    buf.push(b'\n');
+}
+
+/// Writes `rejected_rows.csv` (`file` is `addresses` or `responses`, `line`
+/// the physical line, 1 = header), in the order given.
+pub fn write_rejected(mut out: impl Write, rejected: &[Rejected]) -> io::Result<()> {
+    let mut buf = Vec::with_capacity(64 * 1024);
+    buf.extend_from_slice(REJECTED_HEADER.as_bytes());
+    buf.push(b'\n');
+    for r in rejected {
+        buf.extend_from_slice(r.file.as_str().as_bytes());
+        buf.push(b',');
+        push_u64(&mut buf, r.line);
+        buf.push(b',');
+        push_field(&mut buf, &r.reason);
+        buf.push(b'\n');
+        if buf.len() >= 1 << 20 {
+            out.write_all(&buf)?;
+            buf.clear();
+        }
+    }
+    out.write_all(&buf)
+}
+
+/// Formats rows `0..n` in parallel tasks of [`ROWS_PER_TASK`] and writes
+/// the buffers in order, a batch of a few tasks per thread at a time.
+fn write_in_batches(
+    out: &mut impl Write,
+    n: usize,
+    format: impl Fn(usize, usize, &mut Vec<u8>) + Sync,
+) -> io::Result<()> {
+    let tasks = n.div_ceil(ROWS_PER_TASK);
+    let batch = rayon::current_num_threads().max(1) * 4;
+    let mut first = 0;
+    while first < tasks {
+        let last = (first + batch).min(tasks);
+        let buffers: Vec<Vec<u8>> = (first..last)
+            .into_par_iter()
+            .map(|task| {
+                let from = task * ROWS_PER_TASK;
+                let to = (from + ROWS_PER_TASK).min(n);
+                let mut buf = Vec::with_capacity((to - from) * 64);
+                format(from, to, &mut buf);
+                buf
+            })
+            .collect();
+        for buf in &buffers {
+            out.write_all(buf)?;
+        }
+        first = last;
+    }
+    Ok(())
+}
+
+/// A CSV field, quoted only when it has to be (RFC 4180).
+fn push_field(buf: &mut Vec<u8>, s: &str) {
+    let bytes = s.as_bytes();
+    if !bytes
+        .iter()
+        .any(|&b| matches!(b, b',' | b'"' | b'\n' | b'\r'))
+    {
+        buf.extend_from_slice(bytes);
+        return;
+    }
+    buf.push(b'"');
+    for &b in bytes {
+        if b == b'"' {
+            buf.push(b'"');
+        }
+        buf.push(b);
+    }
+    buf.push(b'"');
+}
+
+fn push_u64(buf: &mut Vec<u8>, mut v: u64) {
+    // `write!` through the formatting machinery costs several times this
+    // on tens of millions of numbers.
+    let mut digits = [0u8; 20];
+    let mut i = digits.len();
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (v % 10) as u8;
+        v /= 10;
+        if v == 0 {
+            break;
+        }
+    }
+    buf.extend_from_slice(&digits[i..]);
+}
+
+/// AGS-8 with its leading zeros (`{:08}`).
+fn push_ags8(buf: &mut Vec<u8>, ags8: u32) {
+    let mut digits = [b'0'; 8];
+    let mut v = ags8;
+    for d in digits.iter_mut().rev() {
+        *d = b'0' + (v % 10) as u8;
+        v /= 10;
+    }
+    if v != 0 {
+        // Cannot come from the reader (8 digits); print it whole anyway.
+        push_u64(buf, u64::from(ags8));
+    } else {
+        buf.extend_from_slice(&digits);
+    }
+}
+
+/// A speed as Rust displays an `f32` (shortest form that reads back the
+/// same: `1000`, `16.5`); whole numbers, nearly all of them, take the
+/// integer path.
+fn push_speed(buf: &mut Vec<u8>, v: f32) {
+    if v.fract() == 0.0 && (0.0..=1e9).contains(&v) {
+        push_u64(buf, v as u64);
+    } else {
+        // Writing into a Vec cannot fail.
+        let _ = write!(buf, "{v}");
+    }
+}
+
+/// ISO date `YYYY-MM-DD` (as `Date`'s `Display` for years 0–9999).
+fn push_date(buf: &mut Vec<u8>, date: Date) {
+    let year = date.year();
+    if (0..=9999).contains(&year) {
+        let y = year as u32;
+        let (m, d) = (date.month() as u32, date.day() as u32);
+        buf.extend_from_slice(&[
+            b'0' + (y / 1000) as u8,
+            b'0' + (y / 100 % 10) as u8,
+            b'0' + (y / 10 % 10) as u8,
+            b'0' + (y % 10) as u8,
+            b'-',
+            b'0' + (m / 10) as u8,
+            b'0' + (m % 10) as u8,
+            b'-',
+            b'0' + (d / 10) as u8,
+            b'0' + (d % 10) as u8,
+        ]);
+    } else {
+        let _ = write!(buf, "{date}");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::aggregate::aggregate;
+    use crate::evaluate::{Survey, evaluate};
+    use crate::input::{read_addresses, read_responses};
+    use crate::rules::RuleSets;
+
+    fn to_string(write: impl FnOnce(&mut Vec<u8>) -> io::Result<()>) -> String {
+        let mut out = Vec::new();
+        write(&mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn writes_the_four_files_with_quoting_and_leading_zeros() {
+        let (a, mut rejected) = read_addresses(
+            "address_id,ags8,street,house_number,postcode,place,lat,lon,usage,households,businesses\n\
+             A1,01001000,S,1,,,,,privat,2,0\n\
+             \"A,2\",14612000,S,2,,,,,gewerblich,0,1\n\
+             A3,14612000,S,3,,,,,privat,1,0\n\
+             A3,14612000,S,3,,,,,privat,1,0\n"
+                .as_bytes(),
+        )
+        .unwrap();
+        let start = jiff::civil::date(2026, 1, 15);
+        let (r, rej) = read_responses(
+            "address_id,operator,technology,down_mbps,up_mbps,kind,planned_date,milestone_plan\n\
+             A1,\"Netz \"\"Ost\"\"\",FTTH,1000,500,current,,\n\
+             A1,T,LTE,\"50,5\",10,current,,\n\
+             \"A,2\",T,VDSL,100,40,current,,\n\
+             \"A,2\",T,FTTH,1000,1000,planned,2027-06-30,yes\n\
+             \"A,2\",T,HFC,1000,50,planned,2027-06-30,no\n\
+             A9,T,FTTH,1000,1000,current,,\n"
+                .as_bytes(),
+            &a,
+            start,
+        )
+        .unwrap();
+        rejected.extend(rej);
+        let sets = RuleSets::built_in().unwrap();
+        let survey = Survey {
+            rule_set: sets.get("gigabit-2.0").unwrap(),
+            start,
+            horizon_years: 3,
+        };
+        let e = evaluate(&a, &r, &survey).unwrap();
+        let agg = aggregate(&a, &r, &e);
+
+        assert_eq!(
+            to_string(|w| write_addresses(w, &a, &r, &e)),
+            format!(
+                "{ADDRESSES_HEADER}\n\
+                 A1,01001000,versorgt,grau,1000,500,,,\"Netz \"\"Ost\"\"\"\n\
+                 \"A,2\",14612000,eigenwirtschaftlich_geplant,grau,100,40,1000,1000,T\n\
+                 A3,14612000,foerderfaehig,weiss,,,,,\n"
+            )
+        );
+        assert_eq!(
+            to_string(|w| write_municipalities(w, &agg)),
+            "ags8,status,addresses,households,businesses\n\
+             01001000,versorgt,1,2,0\n\
+             01001000,eigenwirtschaftlich_geplant,0,0,0\n\
+             01001000,foerderfaehig,0,0,0\n\
+             14612000,versorgt,0,0,0\n\
+             14612000,eigenwirtschaftlich_geplant,1,0,1\n\
+             14612000,foerderfaehig,1,1,0\n"
+        );
+        assert_eq!(
+            to_string(|w| write_protocol(w, &a, &r, &e)),
+            format!(
+                "{PROTOCOL_HEADER}\n\
+                 A1,massgeblich,\"Netz \"\"Ost\"\"\",FTTH,1000,500,current,,no,,2\n\
+                 A1,nicht_beruecksichtigt,T,LTE,50.5,10,current,,no,mobil,3\n\
+                 \"A,2\",massgeblich,T,FTTH,1000,1000,planned,2027-06-30,yes,,5\n\
+                 \"A,2\",nicht_beruecksichtigt,T,HFC,1000,50,planned,2027-06-30,no,kein Meilensteinplan,6\n"
+            )
+        );
+        assert_eq!(
+            to_string(|w| write_rejected(w, &rejected)),
+            "file,line,reason\n\
+             addresses,5,\"doppelte address_id \"\"A3\"\" (wie Zeile 4)\"\n\
+             responses,7,\"unbekannte address_id \"\"A9\"\"\"\n"
+        );
+    }
+
+    #[test]
+    fn formats_numbers_and_dates_like_display() {
+        let mut buf = Vec::new();
+        for v in [0.0f32, 16.5, 1000.0, 0.1, 99_999.99] {
+            buf.clear();
+            push_speed(&mut buf, v);
+            assert_eq!(String::from_utf8_lossy(&buf), v.to_string());
+        }
+        for v in [0u64, 7, 10, 4_294_967_295, u64::MAX] {
+            buf.clear();
+            push_u64(&mut buf, v);
+            assert_eq!(String::from_utf8_lossy(&buf), v.to_string());
+        }
+        for d in [
+            jiff::civil::date(2027, 6, 30),
+            jiff::civil::date(2029, 1, 1),
+            jiff::civil::date(12, 12, 31),
+        ] {
+            buf.clear();
+            push_date(&mut buf, d);
+            assert_eq!(String::from_utf8_lossy(&buf), d.to_string());
+        }
+    }
+
+    #[test]
+    fn writes_many_rows_in_address_order_across_batches() {
+        let n = ROWS_PER_TASK * 3 + 17;
+        let mut text = String::from(
+            "address_id,ags8,street,house_number,postcode,place,lat,lon,usage,households,businesses\n",
+        );
+        for i in 0..n {
+            text.push_str(&format!("X{i},14612000,S,1,,,,,privat,1,0\n"));
+        }
+        let (a, _) = read_addresses(text.as_bytes()).unwrap();
+        let (r, _) = read_responses(
+            "address_id,operator,technology,down_mbps,up_mbps,kind,planned_date,milestone_plan\n"
+                .as_bytes(),
+            &a,
+            jiff::civil::date(2026, 1, 1),
+        )
+        .unwrap();
+        let sets = RuleSets::built_in().unwrap();
+        let survey = Survey {
+            rule_set: sets.get("nga-30").unwrap(),
+            start: jiff::civil::date(2026, 1, 1),
+            horizon_years: 3,
+        };
+        let e = evaluate(&a, &r, &survey).unwrap();
+        let written = to_string(|w| write_addresses(w, &a, &r, &e));
+        let ids: Vec<&str> = written
+            .lines()
+            .skip(1)
+            .map(|l| l.split(',').next().unwrap())
+            .collect();
+        assert_eq!(ids.len(), n);
+        assert!(ids.iter().enumerate().all(|(i, id)| *id == format!("X{i}")));
+    }
+}
