@@ -24,6 +24,7 @@ mod m0013_data_versions;
 mod m0014_funding;
 mod m0015_funding_watch;
 mod m0016_funding_editorial;
+mod m0017_broadband_members;
 
 pub struct Migrator;
 
@@ -47,6 +48,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0014_funding::Migration),
             Box::new(m0015_funding_watch::Migration),
             Box::new(m0016_funding_editorial::Migration),
+            Box::new(m0017_broadband_members::Migration),
         ]
     }
 }

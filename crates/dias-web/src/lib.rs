@@ -19,6 +19,7 @@ pub mod middleware;
 pub mod ratelimit;
 pub mod registry;
 pub mod state;
+pub mod table;
 pub mod upload;
 pub mod workers;
 

@@ -10,7 +10,7 @@ use sea_orm::{ConnectionTrait, EntityTrait, PaginatorTrait, Set};
 /// Password of every demo account (documented in the README; demo only).
 pub const DEMO_PASSWORD: &str = "Demo-Passwort-2026";
 
-const DEMO_ACCOUNTS: [(&str, &str, Role); 5] = [
+const DEMO_ACCOUNTS: [(&str, &str, Role); 7] = [
     (
         "buerger@demo.dias.example",
         "Anna Beispiel",
@@ -32,6 +32,18 @@ const DEMO_ACCOUNTS: [(&str, &str, Role); 5] = [
         "akteur@demo.dias.example",
         "Arne Akteur",
         Role::Representative,
+    ),
+    // Answer market surveys for two fictional operators (dias-broadband's
+    // demo links them).
+    (
+        "netzbetreiber@demo.dias.example",
+        "Nora Netzbetrieb",
+        Role::Operator,
+    ),
+    (
+        "netzbetreiber2@demo.dias.example",
+        "Kai Kabel",
+        Role::Operator,
     ),
 ];
 

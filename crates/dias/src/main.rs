@@ -135,6 +135,7 @@ fn modules() -> Vec<dias_web::Module> {
         dias_participation::module(),
         dias_network::module(),
         dias_funding::module(),
+        dias_broadband::module(),
     ]
 }
 
