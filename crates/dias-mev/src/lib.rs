@@ -90,4 +90,6 @@ pub use evaluate::{AddressOutcome, Colour, Evaluation, Status, Survey, evaluate}
 pub use input::{
     Addresses, InputError, InputFile, Rejected, Responses, read_addresses, read_responses,
 };
+/// The date type of [`Survey::start`], so callers need no direct jiff dependency.
+pub use jiff::civil::Date;
 pub use rules::{RuleSet, RuleSetError, RuleSets};

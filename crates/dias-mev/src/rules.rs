@@ -209,6 +209,19 @@ impl RuleSets {
         Ok(())
     }
 
+    /// Adds a rule set or replaces the one with the same id — an operator's
+    /// own file correcting a built-in threshold for a run; returns the set
+    /// it replaced. Stored results must name the file they used.
+    pub fn replace(&mut self, set: RuleSet) -> Option<RuleSet> {
+        match self.sets.iter_mut().find(|s| s.id == set.id) {
+            Some(slot) => Some(std::mem::replace(slot, set)),
+            None => {
+                self.sets.push(set);
+                None
+            }
+        }
+    }
+
     pub fn get(&self, id: &str) -> Result<&RuleSet, RuleSetError> {
         self.sets
             .iter()
