@@ -1,5 +1,6 @@
 //! The `dias` binary: serve the portal and run maintenance commands.
 
+mod broadband;
 mod demo;
 mod opinion;
 
@@ -68,6 +69,11 @@ enum Command {
     Opinion {
         #[command(subcommand)]
         command: OpinionCommand,
+    },
+    /// Breitband: market-survey (MEV) evaluation of CSV files.
+    Broadband {
+        #[command(subcommand)]
+        command: broadband::BroadbandCommand,
     },
     /// Write a consistent copy of the database while the portal keeps serving.
     Backup {
@@ -286,6 +292,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             moderated_out: moderated_out.as_deref(),
             out,
         }),
+        Command::Broadband { command } => broadband::run(command),
         Command::Backup { out } => {
             let config = load_config(&cli, RawConfig::default())?;
             backup(&config, out).await
