@@ -17,6 +17,10 @@ use std::io::Read;
 
 use jiff::civil::Date;
 
+mod chunks;
+
+use chunks::{Blocks, Layout, count_newlines};
+
 /// Which of the two input files a rejection or error refers to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum InputFile {
@@ -264,11 +268,17 @@ impl IdTable {
     /// `Ok(index)` of `id`, or `Err(slot)`: the empty slot where it would
     /// go (`usize::MAX` while the table has no slots).
     fn probe(&self, id: &str) -> Result<u32, usize> {
+        self.probe_hashed(id, Self::hash(id))
+    }
+
+    /// [`IdTable::probe`] with the id's hash computed beforehand (the
+    /// parallel parse hashes, the sequential merge probes).
+    fn probe_hashed(&self, id: &str, hash: usize) -> Result<u32, usize> {
         if self.slots.is_empty() {
             return Err(usize::MAX);
         }
         let mask = self.slots.len() - 1;
-        let mut i = Self::hash(id) & mask;
+        let mut i = hash & mask;
         loop {
             let slot = self.slots[i];
             if slot == EMPTY {
@@ -401,270 +411,310 @@ const RESPONSE_COLUMNS: [&str; 8] = [
     "milestone_plan",
 ];
 
-/// Counts physical lines under the CSV reader.
-///
-/// The csv crate's own record line numbers drift after blank lines and in
-/// CRLF files (it skips empty lines before the record starts); the
-/// rejection report must name the line a person sees in an editor. So this
-/// adapter remembers where the `\n` bytes are, and
-/// [`Table::record_line`] maps the byte offset at which a record ended to
-/// its first line.
-struct LineCounter<R> {
-    inner: R,
-    offset: u64,
-    /// Offsets of `\n` not yet passed by a record.
-    newlines: std::collections::VecDeque<u64>,
-    /// `\n` bytes before the records already numbered.
-    lines_before: u64,
-}
-
-impl<R> LineCounter<R> {
-    fn new(inner: R) -> Self {
-        LineCounter {
-            inner,
-            offset: 0,
-            newlines: Default::default(),
-            lines_before: 0,
-        }
-    }
-
-    /// First line of a record that ended at byte `end` (exclusive, after
-    /// its terminator if any) and contains `inner_newlines` quoted `\n`.
-    fn first_line(&mut self, end: u64, inner_newlines: u64) -> u64 {
-        // The record's last byte is its terminator (`\n` or the `\r` of
-        // CRLF) or, at the end of a file without final newline, its last
-        // character — never a newline that belongs to the record's text.
-        // So the newlines before it are exactly the lines before the
-        // record's last line.
-        let last = end.saturating_sub(1);
-        while self.newlines.front().is_some_and(|&o| o < last) {
-            self.newlines.pop_front();
-            self.lines_before += 1;
-        }
-        (self.lines_before + 1).saturating_sub(inner_newlines)
-    }
-}
-
-impl<R: Read> Read for LineCounter<R> {
-    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        let n = self.inner.read(buf)?;
-        for (i, &b) in buf[..n].iter().enumerate() {
-            if b == b'\n' {
-                self.newlines.push_back(self.offset + i as u64);
-            }
-        }
-        self.offset += n as u64;
-        Ok(n)
-    }
-}
-
 /// The most required columns of either file.
 const MAX_COLUMNS: usize = ADDRESS_COLUMNS.len();
 
-/// A CSV reader with the header mapped to the required columns, in
-/// whatever order the file has them.
-struct Table<R> {
+/// Chunks per thread in a wave: two keep both threads busy to the end of
+/// a wave while the next one is read.
+const CHUNKS_PER_THREAD: usize = 2;
+
+/// Reads `input` in waves of chunks of whole records. While the thread
+/// pool parses one wave (`parse`, chunk by chunk, in parallel), this
+/// thread hands the previous wave's parts to `merge` in file order and
+/// reads the next wave — so reading, parsing and the sequential merge
+/// overlap, and memory holds two waves of raw text, never the file.
+fn pipeline<R: Read, P: Send>(
     file: InputFile,
-    reader: csv::Reader<LineCounter<R>>,
-    /// Position in the record of each required column.
-    columns: Vec<usize>,
-    width: usize,
+    input: R,
+    block: usize,
+    required: &[&'static str],
+    parse: impl Fn(&Layout, &[u8], usize) -> Result<P, InputError> + Sync,
+    mut merge: impl FnMut(P) -> Result<(), InputError>,
+) -> Result<(), InputError> {
+    let io_error = |e: std::io::Error| InputError::Csv {
+        file,
+        source: csv::Error::from(e),
+    };
+    let wave_len = rayon::current_num_threads().max(1) * CHUNKS_PER_THREAD;
+    let mut blocks = Blocks::new(input, block);
+    let mut raw = blocks.next_wave(wave_len).map_err(io_error)?;
+    let (layout, mut data_start) =
+        Layout::from_header(file, raw.first().map_or(&[][..], Vec::as_slice), required)?;
+    let mut pending: Vec<Result<P, InputError>> = Vec::new();
+    while !raw.is_empty() || !pending.is_empty() {
+        let mut parsed: Vec<Option<Result<P, InputError>>> = raw.iter().map(|_| None).collect();
+        let mut next = Ok(Vec::new());
+        let mut merged = Ok(());
+        // Only the file's first chunk starts with the header.
+        let first_start = std::mem::take(&mut data_start);
+        rayon::in_place_scope(|scope| {
+            for (i, (chunk, slot)) in raw.iter().zip(parsed.iter_mut()).enumerate() {
+                let start = if i == 0 { first_start } else { 0 };
+                let (layout, parse) = (&layout, &parse);
+                scope.spawn(move |_| *slot = Some(parse(layout, chunk, start)));
+            }
+            merged = pending.drain(..).try_for_each(|part| merge(part?));
+            if merged.is_ok() && !raw.is_empty() {
+                next = blocks.next_wave(wave_len);
+            }
+        });
+        merged?;
+        pending = parsed.into_iter().flatten().collect();
+        raw = next.map_err(io_error)?;
+    }
+    Ok(())
 }
 
-impl<R: Read> Table<R> {
-    fn open(file: InputFile, input: R, required: &[&'static str]) -> Result<Self, InputError> {
-        let mut reader = csv::ReaderBuilder::new()
-            .has_headers(true)
-            // Rows of the wrong width are rejected one by one, not fatal.
-            .flexible(true)
-            .from_reader(LineCounter::new(input));
-        let header = reader
-            .byte_headers()
-            .map_err(|source| InputError::Csv { file, source })?
-            .clone();
-        let names: Vec<String> = header
-            .iter()
-            // Spreadsheet exports often start with a byte-order mark.
-            .map(|h| {
-                String::from_utf8_lossy(h)
-                    .trim_start_matches('\u{feff}')
-                    .trim()
-                    .to_ascii_lowercase()
-            })
-            .collect();
-        for (i, name) in names.iter().enumerate() {
-            if names[..i].contains(name) {
-                return Err(InputError::DuplicateColumn {
-                    file,
-                    column: name.clone(),
-                });
-            }
-        }
-        let mut columns = Vec::with_capacity(required.len());
-        let mut missing = Vec::new();
-        for &want in required {
-            match names.iter().position(|n| n == want) {
-                Some(p) => columns.push(p),
-                None => missing.push(want),
-            }
-        }
-        if !missing.is_empty() {
-            return Err(InputError::MissingColumns {
-                file,
-                columns: missing,
-            });
-        }
-        Ok(Table {
-            file,
-            reader,
-            columns,
-            width: names.len(),
-        })
-    }
-
-    /// Physical line (1-based) on which `record`, just read, begins.
-    fn record_line(&mut self, record: &csv::ByteRecord) -> u64 {
-        let end = self.reader.position().byte();
-        let inner = record
-            .iter()
-            .map(|f| f.iter().filter(|&&b| b == b'\n').count() as u64)
-            .sum();
-        self.reader.get_mut().first_line(end, inner)
-    }
-
-    /// Calls `row` with the required fields (in `required` order) of every
-    /// record; a returned `Err(reason)` becomes a rejection of that line.
-    fn for_each(
-        mut self,
-        rejected: &mut Vec<Rejected>,
-        mut row: impl FnMut(&[&str], u32) -> Result<(), String>,
-    ) -> Result<(), InputError> {
-        let file = self.file;
-        let mut record = csv::ByteRecord::new();
-        loop {
-            match self.reader.read_byte_record(&mut record) {
-                Ok(true) => {}
-                Ok(false) => return Ok(()),
-                Err(source) => return Err(InputError::Csv { file, source }),
-            }
-            let line = self.record_line(&record);
-            let line32 = u32::try_from(line).map_err(|_| InputError::TooLarge { file })?;
-            if record.len() != self.width {
-                // A blank line is no record worth reporting.
-                if record.len() == 1 && record.get(0).is_some_and(|f| f.trim_ascii().is_empty()) {
-                    continue;
-                }
-                rejected.push(Rejected {
-                    file,
-                    line,
-                    reason: format!("{} Spalten statt {}", record.len(), self.width),
-                });
-                continue;
-            }
-            // On the stack: a per-row Vec would allocate millions of times.
-            let mut fields: [&str; MAX_COLUMNS] = [""; MAX_COLUMNS];
-            let mut utf8_ok = true;
-            for (slot, &c) in fields.iter_mut().zip(&self.columns) {
-                match std::str::from_utf8(&record[c]) {
-                    // Trimmed here, not by the reader: the line numbering
-                    // needs the quoted newlines a trim would remove.
-                    Ok(s) => *slot = s.trim(),
-                    Err(_) => {
-                        utf8_ok = false;
-                        break;
-                    }
-                }
-            }
-            let outcome = if utf8_ok {
-                row(&fields[..self.columns.len()], line32)
-            } else {
-                Err("kein gültiges UTF-8".to_owned())
-            };
-            if let Err(reason) = outcome {
-                rejected.push(Rejected { file, line, reason });
-            }
-        }
-    }
+/// Lines of a chunk are relative (1 = its first line); `base` is the
+/// number of newlines before the chunk.
+fn absolute(file: InputFile, base: u64, relative: u32) -> Result<u32, InputError> {
+    u32::try_from(base + u64::from(relative)).map_err(|_| InputError::TooLarge { file })
 }
 
-/// Reads the addresses file. Returns the valid rows and the rejected ones.
-pub fn read_addresses<R: Read>(input: R) -> Result<(Addresses, Vec<Rejected>), InputError> {
-    let table = Table::open(InputFile::Addresses, input, &ADDRESS_COLUMNS)?;
-    let mut out = Addresses::default();
-    let mut rejected = Vec::new();
-    table.for_each(&mut rejected, |f, line| {
-        let [
-            id,
-            ags8,
-            _street,
-            _number,
-            _postcode,
-            _place,
-            lat,
-            lon,
-            usage,
-            households,
-            businesses,
-        ] = f
-        else {
+/// The addresses of one chunk, parsed and validated but not yet checked
+/// for repeated ids: that needs every earlier row and happens in the merge.
+#[derive(Default)]
+struct AddressPart {
+    newlines: u64,
+    /// Every row with an id (valid or not), ids end to end.
+    ids: String,
+    ends: Vec<u32>,
+    /// [`IdTable::hash`] of each id, computed in parallel.
+    hashes: Vec<usize>,
+    line: Vec<u32>,
+    /// Row → why it is invalid, ascending; such rows have default columns.
+    problems: Vec<(u32, String)>,
+    ags8: Vec<u32>,
+    usage: Vec<Usage>,
+    households: Vec<u32>,
+    businesses: Vec<u32>,
+    lat: Vec<f32>,
+    lon: Vec<f32>,
+    /// Rows rejected before their id mattered (width, UTF-8, no id).
+    rejected: Vec<Rejected>,
+}
+
+struct AddressFields {
+    ags8: u32,
+    usage: Usage,
+    households: u32,
+    businesses: u32,
+    lat: f32,
+    lon: f32,
+}
+
+fn parse_address_fields(f: &[&str]) -> Result<AddressFields, String> {
+    let [
+        _id,
+        ags8,
+        _street,
+        _number,
+        _postcode,
+        _place,
+        lat,
+        lon,
+        usage,
+        households,
+        businesses,
+    ] = f
+    else {
+        return Err("Spaltenzuordnung fehlerhaft".into());
+    };
+    Ok(AddressFields {
+        ags8: parse_ags8(ags8)?,
+        usage: Usage::parse(usage).ok_or_else(|| {
+            format!("unbekannte Nutzung {usage:?} (erlaubt: privat, gewerblich, sozioökonomisch)")
+        })?,
+        households: parse_count("households", households)?,
+        businesses: parse_count("businesses", businesses)?,
+        lat: parse_coordinate("lat", lat, 90.0)?,
+        lon: parse_coordinate("lon", lon, 180.0)?,
+    })
+}
+
+fn parse_address_chunk(
+    layout: &Layout,
+    chunk: &[u8],
+    start: usize,
+) -> Result<AddressPart, InputError> {
+    let mut p = AddressPart {
+        newlines: count_newlines(chunk),
+        ..AddressPart::default()
+    };
+    let rejected = layout.for_each(chunk, start, |f, line| {
+        let Some(&id) = f.first() else {
             return Err("Spaltenzuordnung fehlerhaft".into());
         };
         if id.is_empty() {
             return Err("address_id fehlt".into());
         }
-        // One probe serves the duplicate check and, if the row is valid,
-        // the insertion.
-        let vacant = match out.ids.probe(id) {
-            Ok(first) => {
-                let first = out.line[first as usize];
-                return Err(format!("doppelte address_id {id:?} (wie Zeile {first})"));
+        let row = p.ends.len() as u32;
+        p.ids.push_str(id);
+        p.ends.push(p.ids.len() as u32);
+        p.hashes.push(IdTable::hash(id));
+        p.line.push(line);
+        let fields = parse_address_fields(f).unwrap_or_else(|reason| {
+            p.problems.push((row, reason));
+            AddressFields {
+                ags8: 0,
+                usage: Usage::Private,
+                households: 0,
+                businesses: 0,
+                lat: f32::NAN,
+                lon: f32::NAN,
             }
-            Err(vacant) => vacant,
-        };
-        let ags8_num = parse_ags8(ags8)?;
-        let usage = Usage::parse(usage).ok_or_else(|| {
-            format!("unbekannte Nutzung {usage:?} (erlaubt: privat, gewerblich, sozioökonomisch)")
-        })?;
-        let households = parse_count("households", households)?;
-        let businesses = parse_count("businesses", businesses)?;
-        let lat = parse_coordinate("lat", lat, 90.0)?;
-        let lon = parse_coordinate("lon", lon, 180.0)?;
-        out.ids
-            .push(id, vacant)
-            .ok_or_else(|| "zu viele Adressen".to_owned())?;
-        out.ags8.push(ags8_num);
-        out.usage.push(usage);
-        out.households.push(households);
-        out.businesses.push(businesses);
-        out.lat.push(lat);
-        out.lon.push(lon);
-        out.line.push(line);
+        });
+        p.ags8.push(fields.ags8);
+        p.usage.push(fields.usage);
+        p.households.push(fields.households);
+        p.businesses.push(fields.businesses);
+        p.lat.push(fields.lat);
+        p.lon.push(fields.lon);
         Ok(())
     })?;
+    p.rejected = rejected;
+    Ok(p)
+}
+
+/// Reads the addresses file. Returns the valid rows and the rejected ones
+/// (in file order).
+///
+/// The first *valid* row of an id counts; a later row with the same id is
+/// rejected as a repetition (whatever else is wrong with it), an invalid
+/// row does not block a later valid one. Chunks are parsed in parallel;
+/// the ids are entered into the table in file order, so the result is the
+/// same as reading row by row.
+pub fn read_addresses<R: Read>(input: R) -> Result<(Addresses, Vec<Rejected>), InputError> {
+    read_addresses_in_blocks(input, chunks::BLOCK)
+}
+
+/// [`read_addresses`] with `block` bytes per chunk (tests cut small ones).
+fn read_addresses_in_blocks<R: Read>(
+    input: R,
+    block: usize,
+) -> Result<(Addresses, Vec<Rejected>), InputError> {
+    let file = InputFile::Addresses;
+    let mut out = Addresses::default();
+    let mut rejected = Vec::new();
+    let mut base = 0u64;
+    pipeline(
+        file,
+        input,
+        block,
+        &ADDRESS_COLUMNS,
+        parse_address_chunk,
+        |p| {
+            let mut problems = p.problems.into_iter().peekable();
+            let mut from = 0usize;
+            for (row, &end) in p.ends.iter().enumerate() {
+                let id = &p.ids[from..end as usize];
+                from = end as usize;
+                let line = absolute(file, base, p.line[row])?;
+                let problem = problems
+                    .next_if(|(r, _)| *r as usize == row)
+                    .map(|(_, reason)| reason);
+                let vacant = match out.ids.probe_hashed(id, p.hashes[row]) {
+                    Ok(first) => {
+                        let first = out.line[first as usize];
+                        rejected.push(Rejected {
+                            file,
+                            line: u64::from(line),
+                            reason: format!("doppelte address_id {id:?} (wie Zeile {first})"),
+                        });
+                        continue;
+                    }
+                    Err(vacant) => vacant,
+                };
+                if let Some(reason) = problem {
+                    rejected.push(Rejected {
+                        file,
+                        line: u64::from(line),
+                        reason,
+                    });
+                    continue;
+                }
+                if out.ids.push(id, vacant).is_none() {
+                    rejected.push(Rejected {
+                        file,
+                        line: u64::from(line),
+                        reason: "zu viele Adressen".into(),
+                    });
+                    continue;
+                }
+                out.ags8.push(p.ags8[row]);
+                out.usage.push(p.usage[row]);
+                out.households.push(p.households[row]);
+                out.businesses.push(p.businesses[row]);
+                out.lat.push(p.lat[row]);
+                out.lon.push(p.lon[row]);
+                out.line.push(line);
+            }
+            rejected.extend(p.rejected.into_iter().map(|r| Rejected {
+                line: base + r.line,
+                ..r
+            }));
+            base += p.newlines;
+            Ok(())
+        },
+    )?;
     out.shrink_to_fit();
+    // Each line holds at most one record: line order is file order.
+    rejected.sort_by_key(|r| r.line);
     Ok((out, rejected))
 }
 
-/// Reads the responses file against the already-read addresses.
-///
-/// `survey_start` bounds planned dates: a plan that is already due before
-/// the survey began is not a plan but a wrong date and is rejected. Plans
-/// beyond the horizon are *kept* here and ignored (with the reason) by the
-/// evaluation, so that the protocol shows them.
-///
-/// Exact duplicate rows (same address, operator, technology, speeds, kind,
-/// date and milestone plan) are rejected, keeping the first one.
-pub fn read_responses<R: Read>(
-    input: R,
+/// The responses of one chunk with chunk-local operator numbers.
+#[derive(Default)]
+struct ResponsePart {
+    newlines: u64,
+    address: Vec<u32>,
+    operator: Vec<u32>,
+    technology: Vec<Technology>,
+    down: Vec<f32>,
+    up: Vec<f32>,
+    kind: Vec<Kind>,
+    planned_date: Vec<Option<Date>>,
+    milestone_plan: Vec<bool>,
+    line: Vec<u32>,
+    operators: Vec<Box<str>>,
+    rejected: Vec<Rejected>,
+}
+
+/// Operators are few (tens) and rows many: a short list searched from the
+/// most recent one beats hashing every row's name.
+fn local_operator(
+    operators: &mut Vec<Box<str>>,
+    last: &mut u32,
+    name: &str,
+) -> Result<u32, String> {
+    if operators.get(*last as usize).is_some_and(|o| **o == *name) {
+        return Ok(*last);
+    }
+    let i = match operators.iter().position(|o| **o == *name) {
+        Some(i) => i,
+        None => {
+            operators.push(Box::from(name));
+            operators.len() - 1
+        }
+    };
+    *last = u32::try_from(i).map_err(|_| "zu viele Netzbetreiber".to_owned())?;
+    Ok(*last)
+}
+
+fn parse_response_chunk(
+    layout: &Layout,
+    chunk: &[u8],
+    start: usize,
     addresses: &Addresses,
     survey_start: Date,
-) -> Result<(Responses, Vec<Rejected>), InputError> {
-    let table = Table::open(InputFile::Responses, input, &RESPONSE_COLUMNS)?;
-    let mut out = Responses::default();
-    let mut operator_index: HashMap<Box<str>, u32> = HashMap::new();
+) -> Result<ResponsePart, InputError> {
+    let mut p = ResponsePart {
+        newlines: count_newlines(chunk),
+        ..ResponsePart::default()
+    };
     let mut previous: u32 = 0;
-    let mut rejected = Vec::new();
-    table.for_each(&mut rejected, |f, line| {
+    let mut last_operator: u32 = 0;
+    let rejected = layout.for_each(chunk, start, |f, line| {
         let [id, operator, technology, down, up, kind, planned_date, milestone_plan] = f else {
             return Err("Spaltenzuordnung fehlerhaft".into());
         };
@@ -733,25 +783,89 @@ pub fn read_responses<R: Read>(
                 Some(_) => {}
             }
         }
-        let op = match operator_index.get(*operator) {
-            Some(&i) => i,
-            None => {
-                let i = u32::try_from(out.operators.len())
-                    .map_err(|_| "zu viele Netzbetreiber".to_owned())?;
-                out.operators.push(Box::from(*operator));
-                operator_index.insert(Box::from(*operator), i);
-                i
-            }
-        };
-        out.address.push(address);
-        out.operator.push(op);
-        out.technology.push(technology);
-        out.down.push(down);
-        out.up.push(up);
-        out.kind.push(kind);
-        out.planned_date.push(planned_date);
-        out.milestone_plan.push(milestone_plan);
-        out.line.push(line);
+        let op = local_operator(&mut p.operators, &mut last_operator, operator)?;
+        p.address.push(address);
+        p.operator.push(op);
+        p.technology.push(technology);
+        p.down.push(down);
+        p.up.push(up);
+        p.kind.push(kind);
+        p.planned_date.push(planned_date);
+        p.milestone_plan.push(milestone_plan);
+        p.line.push(line);
+        Ok(())
+    })?;
+    p.rejected = rejected;
+    Ok(p)
+}
+
+/// Reads the responses file against the already-read addresses.
+///
+/// `survey_start` bounds planned dates: a plan that is already due before
+/// the survey began is not a plan but a wrong date and is rejected. Plans
+/// beyond the horizon are *kept* here and ignored (with the reason) by the
+/// evaluation, so that the protocol shows them.
+///
+/// Exact duplicate rows (same address, operator, technology, speeds, kind,
+/// date and milestone plan) are rejected, keeping the first one.
+pub fn read_responses<R: Read>(
+    input: R,
+    addresses: &Addresses,
+    survey_start: Date,
+) -> Result<(Responses, Vec<Rejected>), InputError> {
+    read_responses_in_blocks(input, addresses, survey_start, chunks::BLOCK)
+}
+
+/// [`read_responses`] with `block` bytes per chunk (tests cut small ones).
+fn read_responses_in_blocks<R: Read>(
+    input: R,
+    addresses: &Addresses,
+    survey_start: Date,
+    block: usize,
+) -> Result<(Responses, Vec<Rejected>), InputError> {
+    let file = InputFile::Responses;
+    let mut out = Responses::default();
+    let mut operator_index: HashMap<Box<str>, u32> = HashMap::new();
+    let mut rejected = Vec::new();
+    let mut base = 0u64;
+    let parse = |layout: &Layout, chunk: &[u8], start: usize| {
+        parse_response_chunk(layout, chunk, start, addresses, survey_start)
+    };
+    pipeline(file, input, block, &RESPONSE_COLUMNS, parse, |p| {
+        // Global operator numbers in order of first appearance in the
+        // file, as a row-by-row read would give them.
+        let mut global = Vec::with_capacity(p.operators.len());
+        for name in p.operators {
+            let i = match operator_index.get(&name) {
+                Some(&i) => i,
+                None => {
+                    let i = u32::try_from(out.operators.len())
+                        .map_err(|_| InputError::TooLarge { file })?;
+                    out.operators.push(name.clone());
+                    operator_index.insert(name, i);
+                    i
+                }
+            };
+            global.push(i);
+        }
+        absolute(file, base, p.line.last().copied().unwrap_or(0))?;
+        out.address.extend_from_slice(&p.address);
+        out.operator
+            .extend(p.operator.iter().map(|&o| global[o as usize]));
+        out.technology.extend_from_slice(&p.technology);
+        out.down.extend_from_slice(&p.down);
+        out.up.extend_from_slice(&p.up);
+        out.kind.extend_from_slice(&p.kind);
+        out.planned_date.extend_from_slice(&p.planned_date);
+        out.milestone_plan.extend_from_slice(&p.milestone_plan);
+        // Checked above for the last (largest) line of the chunk.
+        out.line
+            .extend(p.line.iter().map(|&l| (base + u64::from(l)) as u32));
+        rejected.extend(p.rejected.into_iter().map(|r| Rejected {
+            line: base + r.line,
+            ..r
+        }));
+        base += p.newlines;
         Ok(())
     })?;
     out.shrink_to_fit();
@@ -1180,5 +1294,145 @@ mod line_tests {
         assert_eq!(lines(&format!("{header}\r\n\"x\r\nx\"\r\n\r\ny")), [2, 5]);
         assert_eq!(lines(&format!("{header}\nx\n\n\"y\n\"")), [2, 4]);
         assert_eq!(lines(&format!("{header}\n\n\nx\n")), [4]);
+    }
+}
+
+#[cfg(test)]
+mod chunk_tests {
+    use super::*;
+
+    /// A messy pair of files: repeated ids near and far apart (the first
+    /// valid row wins), bad rows, blank lines, CRLF, quoted fields with
+    /// commas and newlines, literal quotes, operators first seen late.
+    fn messy_files() -> (String, String) {
+        let mut seed: u64 = 7;
+        let mut next = move |n: u64| {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (seed >> 33) % n
+        };
+        let mut a = String::from(
+            "address_id,ags8,street,house_number,postcode,place,lat,lon,usage,households,businesses\n",
+        );
+        let mut r = String::from(
+            "address_id,operator,technology,down_mbps,up_mbps,kind,planned_date,milestone_plan\n",
+        );
+        for i in 0..3000u64 {
+            let id = match next(20) {
+                0 => format!("A{}", next(i + 1)),
+                1 => format!("\"A,{i}\""),
+                _ => format!("A{i}"),
+            };
+            let place = match next(6) {
+                0 => "\"Chemnitz, Stadt\"".to_owned(),
+                1 => "\"Zeile 1\nZeile 2\"".to_owned(),
+                2 => "O\"Brien".to_owned(),
+                _ => "Dresden".to_owned(),
+            };
+            let usage = ["privat", "gewerblich", "sozioökonomisch", "kirche"][next(4) as usize];
+            let households = ["1", "2", "-1", "", "x"][next(5) as usize];
+            let end = if next(5) == 0 { "\r\n" } else { "\n" };
+            if next(30) == 0 {
+                a.push_str(end);
+            }
+            if next(40) == 0 {
+                a.push_str(&format!("{id},14612000,S{end}"));
+                continue;
+            }
+            a.push_str(&format!(
+                "{id},1461200{},S,1,01067,{place},51.0,13.7,{usage},{households},0{end}",
+                next(10)
+            ));
+            for _ in 0..next(4) {
+                let rid = if next(15) == 0 {
+                    format!("A{}", next(4000))
+                } else {
+                    id.clone()
+                };
+                let op = format!("Op{}", next(3 + i / 300));
+                let tech = ["FTTH", "VDSL", "LTE", "Glasfaser", "HFC"][next(5) as usize];
+                let down = ["1000", "100", "\"16,5\"", "-1", "250"][next(5) as usize];
+                let up = ["50", "500", "40"][next(3) as usize];
+                let rest = [
+                    "current,,",
+                    "planned,2027-06-30,yes",
+                    "planned,2040-01-01,no",
+                    "planned,2020-01-01,yes",
+                    "bald,,",
+                ][next(5) as usize];
+                let row = format!("{rid},{op},{tech},{down},{up},{rest}{end}");
+                r.push_str(&row);
+                if next(8) == 0 {
+                    r.push_str(&row);
+                }
+            }
+        }
+        (a, r)
+    }
+
+    #[test]
+    fn reads_the_same_whatever_the_chunk_size() {
+        let (a_text, r_text) = messy_files();
+        let start = jiff::civil::date(2026, 1, 1);
+        let whole = 1 << 24;
+        assert!(a_text.len() < whole && r_text.len() < whole);
+        let (a0, a_rej0) = read_addresses_in_blocks(a_text.as_bytes(), whole).unwrap();
+        let (r0, r_rej0) = read_responses_in_blocks(r_text.as_bytes(), &a0, start, whole).unwrap();
+        assert!(a0.len() > 1000 && a_rej0.len() > 300, "{}", a_rej0.len());
+        assert!(
+            r_rej0
+                .iter()
+                .any(|r| r.reason.starts_with("doppelte Zeile"))
+        );
+        assert!(
+            a_rej0
+                .iter()
+                .any(|r| r.reason.starts_with("doppelte address_id"))
+        );
+        for block in [1, 7, 100, 4096] {
+            let (a, a_rej) = read_addresses_in_blocks(a_text.as_bytes(), block).unwrap();
+            assert_eq!(a_rej, a_rej0, "block {block}");
+            assert_eq!(a.len(), a0.len());
+            for i in 0..a.len() as u32 {
+                assert_eq!(a.id(i), a0.id(i));
+            }
+            assert_eq!(a.index_of("A17"), a0.index_of("A17"));
+            assert_eq!(a.ags8, a0.ags8);
+            assert_eq!(a.usage, a0.usage);
+            assert_eq!(a.households, a0.households);
+            assert_eq!(a.line, a0.line);
+            let (r, r_rej) = read_responses_in_blocks(r_text.as_bytes(), &a, start, block).unwrap();
+            assert_eq!(r_rej, r_rej0, "block {block}");
+            assert_eq!(r.address, r0.address);
+            assert_eq!(r.operator, r0.operator);
+            assert_eq!(r.operators, r0.operators);
+            assert_eq!(r.down, r0.down);
+            assert_eq!(r.kind, r0.kind);
+            assert_eq!(r.planned_date, r0.planned_date);
+            assert_eq!(r.line, r0.line);
+            for i in 0..a.len() as u32 {
+                assert_eq!(r.rows_of(i), r0.rows_of(i));
+            }
+        }
+    }
+
+    #[test]
+    fn names_the_physical_line_of_rows_in_later_chunks() {
+        let mut text = String::from(
+            "address_id,ags8,street,house_number,postcode,place,lat,lon,usage,households,businesses\n",
+        );
+        for i in 0..50 {
+            text.push_str(&format!("A{i},14612000,S,1,,\"a\nb\",,,privat,1,0\r\n\n"));
+        }
+        text.push_str("A3,14612000,S,1,,,,,privat,1,0\n");
+        let (_, rejected) = read_addresses_in_blocks(text.as_bytes(), 10).unwrap();
+        // Header, then 50 records of three lines each: line 152.
+        assert_eq!(rejected.len(), 1);
+        assert_eq!(rejected[0].line, 152);
+        assert_eq!(
+            rejected[0].reason,
+            "doppelte address_id \"A3\" (wie Zeile 11)"
+        );
     }
 }

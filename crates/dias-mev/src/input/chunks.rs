@@ -1,0 +1,403 @@
+//! Splitting a CSV stream into chunks of whole records that can be parsed
+//! independently, in parallel, and numbering physical lines inside a chunk.
+//!
+//! A chunk is cut only after a `\n` that the csv crate would read as a
+//! record terminator, i.e. outside a quoted field. Finding those needs the
+//! quote state from the start of the chunk; [`last_record_end`] follows the
+//! csv crate's rules (a `"` opens a quoted field only at the start of a
+//! field, `""` inside quotes is an escaped quote, anything else is a
+//! literal) but jumps from quote to quote instead of looking at every byte,
+//! so a file without quotes costs one word-at-a-time search per block.
+
+use std::io::{self, Read};
+
+use super::{InputError, InputFile, MAX_COLUMNS, Rejected};
+
+/// Bytes read per block; a chunk is a block cut back to its last record
+/// end. Small enough that a wave of them per thread stays a few tens of
+/// megabytes, large enough that per-chunk costs do not show.
+pub(super) const BLOCK: usize = 4 << 20;
+
+/// Reads blocks of whole records.
+pub(super) struct Blocks<R> {
+    input: R,
+    /// Bytes to read per block.
+    block: usize,
+    /// The start of a record that the previous block cut off.
+    carry: Vec<u8>,
+    eof: bool,
+}
+
+impl<R: Read> Blocks<R> {
+    pub(super) fn new(input: R, block: usize) -> Self {
+        Blocks {
+            input,
+            block: block.max(1),
+            carry: Vec::new(),
+            eof: false,
+        }
+    }
+
+    /// The next chunk (whole records from a record start), or `None` at
+    /// the end of the input.
+    pub(super) fn next_chunk(&mut self) -> io::Result<Option<Vec<u8>>> {
+        let mut buf = std::mem::take(&mut self.carry);
+        let mut target = self.block;
+        loop {
+            self.fill(&mut buf, target)?;
+            if self.eof {
+                return Ok((!buf.is_empty()).then_some(buf));
+            }
+            if let Some(cut) = last_record_end(&buf) {
+                self.carry = buf[cut..].to_vec();
+                buf.truncate(cut);
+                return Ok(Some(buf));
+            }
+            // A record longer than a block (or a quoted field that never
+            // closes): read on until it ends.
+            target = buf.len() + self.block;
+        }
+    }
+
+    /// Up to `n` chunks.
+    pub(super) fn next_wave(&mut self, n: usize) -> io::Result<Vec<Vec<u8>>> {
+        let mut wave = Vec::with_capacity(n);
+        while wave.len() < n {
+            match self.next_chunk()? {
+                Some(chunk) => wave.push(chunk),
+                None => break,
+            }
+        }
+        Ok(wave)
+    }
+
+    fn fill(&mut self, buf: &mut Vec<u8>, target: usize) -> io::Result<()> {
+        while buf.len() < target && !self.eof {
+            let start = buf.len();
+            buf.resize(target, 0);
+            match self.input.read(&mut buf[start..]) {
+                Ok(0) => {
+                    buf.truncate(start);
+                    self.eof = true;
+                }
+                Ok(n) => buf.truncate(start + n),
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => buf.truncate(start),
+                Err(e) => {
+                    buf.truncate(start);
+                    return Err(e);
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Offset just after the last `\n` of `bytes` that terminates a record,
+/// given that `bytes` starts at a record start; `None` if there is none.
+pub(super) fn last_record_end(bytes: &[u8]) -> Option<usize> {
+    let mut last = None;
+    // Start of the current stretch outside quotes.
+    let mut unquoted_from = 0;
+    let mut pos = 0;
+    loop {
+        let Some(q) = find_byte(&bytes[pos..], b'"').map(|q| pos + q) else {
+            if let Some(nl) = rfind_newline(&bytes[unquoted_from..]) {
+                last = Some(unquoted_from + nl + 1);
+            }
+            return last;
+        };
+        let opens_field = q == 0 || matches!(bytes[q - 1], b',' | b'\n' | b'\r');
+        if !opens_field {
+            // A quote inside an unquoted field is a literal character.
+            pos = q + 1;
+            continue;
+        }
+        if let Some(nl) = rfind_newline(&bytes[unquoted_from..q]) {
+            last = Some(unquoted_from + nl + 1);
+        }
+        let mut p = q + 1;
+        loop {
+            let Some(c) = find_byte(&bytes[p..], b'"').map(|c| p + c) else {
+                // The block ends inside quotes.
+                return last;
+            };
+            match bytes.get(c + 1) {
+                Some(b'"') => p = c + 2,
+                // Escaped or closing: the next block decides.
+                None => return last,
+                Some(_) => {
+                    pos = c + 1;
+                    unquoted_from = c + 1;
+                    break;
+                }
+            }
+        }
+    }
+}
+
+fn rfind_newline(bytes: &[u8]) -> Option<usize> {
+    // Searched backwards from the end: a line or two, not the stretch.
+    bytes.iter().rposition(|&b| b == b'\n')
+}
+
+/// First position of `needle`, eight bytes at a time: the csv files are
+/// hundreds of megabytes and mostly free of quotes.
+pub(super) fn find_byte(hay: &[u8], needle: u8) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let pattern = ONES * u64::from(needle);
+    let mut words = hay.chunks_exact(8);
+    let mut offset = 0;
+    for word in &mut words {
+        let Ok(bytes) = <[u8; 8]>::try_from(word) else {
+            break;
+        };
+        let x = u64::from_le_bytes(bytes) ^ pattern;
+        // Exact for the lowest zero byte (borrows only run upwards).
+        let zero = x.wrapping_sub(ONES) & !x & HIGH;
+        if zero != 0 {
+            return Some(offset + (zero.trailing_zeros() / 8) as usize);
+        }
+        offset += 8;
+    }
+    hay[offset..]
+        .iter()
+        .position(|&b| b == needle)
+        .map(|p| offset + p)
+}
+
+pub(super) fn count_newlines(bytes: &[u8]) -> u64 {
+    // Vectorised by the compiler.
+    bytes.iter().filter(|&&b| b == b'\n').count() as u64
+}
+
+/// The required columns' positions, from the header.
+#[derive(Debug, Clone)]
+pub(super) struct Layout {
+    pub(super) file: InputFile,
+    /// Position in the record of each required column.
+    pub(super) columns: Vec<usize>,
+    pub(super) width: usize,
+}
+
+fn reader(bytes: &[u8], has_headers: bool) -> csv::Reader<&[u8]> {
+    csv::ReaderBuilder::new()
+        .has_headers(has_headers)
+        // Rows of the wrong width are rejected one by one, not fatal.
+        .flexible(true)
+        .from_reader(bytes)
+}
+
+impl Layout {
+    /// Reads the header at the start of `chunk` (the first chunk of the
+    /// file); returns the layout and the offset where the data begins.
+    pub(super) fn from_header(
+        file: InputFile,
+        chunk: &[u8],
+        required: &[&'static str],
+    ) -> Result<(Layout, usize), InputError> {
+        let mut reader = reader(chunk, true);
+        let header = reader
+            .byte_headers()
+            .map_err(|source| InputError::Csv { file, source })?
+            .clone();
+        let data_start = usize::try_from(reader.position().byte()).unwrap_or(chunk.len());
+        let names: Vec<String> = header
+            .iter()
+            // Spreadsheet exports often start with a byte-order mark.
+            .map(|h| {
+                String::from_utf8_lossy(h)
+                    .trim_start_matches('\u{feff}')
+                    .trim()
+                    .to_ascii_lowercase()
+            })
+            .collect();
+        for (i, name) in names.iter().enumerate() {
+            if names[..i].contains(name) {
+                return Err(InputError::DuplicateColumn {
+                    file,
+                    column: name.clone(),
+                });
+            }
+        }
+        let mut columns = Vec::with_capacity(required.len());
+        let mut missing = Vec::new();
+        for &want in required {
+            match names.iter().position(|n| n == want) {
+                Some(p) => columns.push(p),
+                None => missing.push(want),
+            }
+        }
+        if !missing.is_empty() {
+            return Err(InputError::MissingColumns {
+                file,
+                columns: missing,
+            });
+        }
+        Ok((
+            Layout {
+                file,
+                columns,
+                width: names.len(),
+            },
+            data_start.min(chunk.len()),
+        ))
+    }
+
+    /// Calls `row` with the required fields (in `required` order) and the
+    /// line — relative: 1 is the chunk's first line — of every record of
+    /// `chunk[start..]`; a returned `Err(reason)` becomes a rejection.
+    /// Returns the rejections (relative lines) or a fatal csv error.
+    pub(super) fn for_each(
+        &self,
+        chunk: &[u8],
+        start: usize,
+        mut row: impl FnMut(&[&str], u32) -> Result<(), String>,
+    ) -> Result<Vec<Rejected>, InputError> {
+        let file = self.file;
+        let mut rejected = Vec::new();
+        let mut lines = Lines {
+            bytes: chunk,
+            counted_to: 0,
+            before: 0,
+        };
+        let mut reader = reader(&chunk[start.min(chunk.len())..], false);
+        let mut record = csv::ByteRecord::new();
+        loop {
+            match reader.read_byte_record(&mut record) {
+                Ok(true) => {}
+                Ok(false) => return Ok(rejected),
+                Err(source) => return Err(InputError::Csv { file, source }),
+            }
+            let end = start + usize::try_from(reader.position().byte()).unwrap_or(0);
+            let inner = record.iter().map(count_newlines).sum();
+            let line = lines.first_line(end, inner);
+            let line32 = u32::try_from(line).map_err(|_| InputError::TooLarge { file })?;
+            if record.len() != self.width {
+                // A blank line is no record worth reporting.
+                if record.len() == 1 && record.get(0).is_some_and(|f| f.trim_ascii().is_empty()) {
+                    continue;
+                }
+                rejected.push(Rejected {
+                    file,
+                    line,
+                    reason: format!("{} Spalten statt {}", record.len(), self.width),
+                });
+                continue;
+            }
+            // On the stack: a per-row Vec would allocate millions of times.
+            let mut fields: [&str; MAX_COLUMNS] = [""; MAX_COLUMNS];
+            let mut utf8_ok = true;
+            for (slot, &c) in fields.iter_mut().zip(&self.columns) {
+                match std::str::from_utf8(&record[c]) {
+                    // Trimmed here, not by the reader: the line numbering
+                    // needs the quoted newlines a trim would remove.
+                    Ok(s) => *slot = s.trim(),
+                    Err(_) => {
+                        utf8_ok = false;
+                        break;
+                    }
+                }
+            }
+            let outcome = if utf8_ok {
+                row(&fields[..self.columns.len()], line32)
+            } else {
+                Err("kein gültiges UTF-8".to_owned())
+            };
+            if let Err(reason) = outcome {
+                rejected.push(Rejected { file, line, reason });
+            }
+        }
+    }
+}
+
+/// Physical line numbers inside a chunk.
+///
+/// The csv crate's own record line numbers drift after blank lines and in
+/// CRLF files (it skips empty lines before the record starts); the
+/// rejection report must name the line a person sees in an editor. A
+/// record's last byte is its terminator (`\n` or the `\r` of CRLF) or, at
+/// the end of a file without final newline, its last character — never a
+/// newline of the record's text. So the newlines before that byte are
+/// exactly the lines before the record's last line; subtracting the
+/// newlines inside its quoted fields gives its first line.
+struct Lines<'a> {
+    bytes: &'a [u8],
+    /// Newlines in `bytes[..counted_to]` are counted in `before`.
+    counted_to: usize,
+    before: u64,
+}
+
+impl Lines<'_> {
+    fn first_line(&mut self, end: usize, inner_newlines: u64) -> u64 {
+        let last = end.saturating_sub(1).min(self.bytes.len());
+        if last > self.counted_to {
+            self.before += count_newlines(&self.bytes[self.counted_to..last]);
+            self.counted_to = last;
+        }
+        (self.before + 1).saturating_sub(inner_newlines)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_bytes_in_words_and_in_the_tail() {
+        let hay = b"abcdefgh\"jklmnopqrstu\"";
+        assert_eq!(find_byte(hay, b'"'), Some(8));
+        assert_eq!(find_byte(&hay[9..], b'"'), Some(12));
+        assert_eq!(find_byte(b"abc", b'"'), None);
+        assert_eq!(find_byte(b"", b'"'), None);
+        for i in 0..40 {
+            let mut v = vec![b'x'; 40];
+            v[i] = 0x22;
+            if i + 1 < 40 {
+                v[i + 1] = 0x22;
+            }
+            assert_eq!(find_byte(&v, b'"'), Some(i), "{i}");
+        }
+    }
+
+    #[test]
+    fn cuts_after_the_last_newline_outside_quotes() {
+        assert_eq!(last_record_end(b"a,b\nc,d\ne"), Some(8));
+        assert_eq!(last_record_end(b"a,b"), None);
+        assert_eq!(last_record_end(b"a,\"b\nc\"\nd,\"e\nf"), Some(8));
+        assert_eq!(last_record_end(b"a,\"b\nc"), None);
+        // Escaped quotes stay inside the field.
+        assert_eq!(last_record_end(b"a,\"x\"\"\ny\"\nz"), Some(10));
+        // A quote inside an unquoted field is a literal: the newline counts.
+        assert_eq!(last_record_end(b"a,b\"c\nd,\"e\nf"), Some(6));
+        // After a closing quote, further text and quotes are literal.
+        assert_eq!(last_record_end(b"\"a\"b\"\nc"), Some(6));
+        // A quote that may be escaped or closing waits for the next block.
+        assert_eq!(last_record_end(b"x\n\"a\nb\""), Some(2));
+        assert_eq!(last_record_end(b"x\r\n\"a\r\nb\"\r\n"), Some(11));
+    }
+
+    #[test]
+    fn chunks_join_to_the_input_and_each_starts_a_record() {
+        let mut text = Vec::new();
+        for i in 0..200_000 {
+            text.extend_from_slice(format!("{i},\"q\n\"\"{i}\"\"\",x\"y\n").as_bytes());
+        }
+        let mut blocks = Blocks::new(text.as_slice(), BLOCK);
+        let mut joined = Vec::new();
+        let mut count = 0;
+        while let Some(chunk) = blocks.next_chunk().unwrap() {
+            assert!(chunk.ends_with(b"x\"y\n"));
+            let records = csv::ReaderBuilder::new()
+                .has_headers(false)
+                .from_reader(chunk.as_slice())
+                .byte_records()
+                .count();
+            assert!(records > 0);
+            count += records;
+            joined.extend_from_slice(&chunk);
+        }
+        assert_eq!(joined, text);
+        assert_eq!(count, 200_000);
+    }
+}
