@@ -16,6 +16,7 @@ use std::collections::HashMap;
 use std::io::Read;
 
 use jiff::civil::Date;
+use rayon::prelude::*;
 
 mod chunks;
 
@@ -222,20 +223,59 @@ impl Addresses {
     }
 }
 
-/// Address ids in one string buffer, found through an open-addressing
-/// table of dense indices (linear probing, load ≤ ½). About 25 bytes per
+/// Address ids in one string buffer, found through open-addressing tables
+/// of dense indices (linear probing, load ≤ ½). About 25 bytes per
 /// address instead of an allocation per id plus a hash-map entry: 5
 /// million addresses and their responses must fit in 1.5 GB.
+///
+/// The table is split into [`ID_PARTS`] partitions by the top bits of the
+/// hash, so that it can be built in parallel — one partition per task,
+/// each small enough for the caches — with the same result as entering
+/// the ids one by one ([`IdTable::build`]).
 #[derive(Debug, Default)]
 struct IdTable {
     text: String,
     /// End offset in `text` of id `i`; id `i` starts where `i - 1` ends.
     ends: Vec<usize>,
-    /// Dense index, or `EMPTY`; the length is a power of two.
-    slots: Vec<u32>,
+    /// Per partition: dense index or `EMPTY`; each length a power of two
+    /// (or zero before the first id).
+    parts: Vec<Vec<u32>>,
 }
 
 const EMPTY: u32 = u32::MAX;
+const ID_PART_BITS: u32 = 6;
+const ID_PARTS: usize = 1 << ID_PART_BITS;
+
+fn part_of(hash: u64) -> usize {
+    (hash >> (64 - ID_PART_BITS)) as usize
+}
+
+/// Linear probing for `id` in one partition; `get` maps a stored value to
+/// its id text.
+fn probe_slots<'t>(
+    slots: &[u32],
+    hash: u64,
+    id: &str,
+    get: impl Fn(u32) -> &'t str,
+) -> Result<u32, usize> {
+    let mask = slots.len() - 1;
+    let mut i = hash as usize & mask;
+    loop {
+        let slot = slots[i];
+        if slot == EMPTY {
+            return Err(i);
+        }
+        if get(slot) == id {
+            return Ok(slot);
+        }
+        i = (i + 1) & mask;
+    }
+}
+
+/// Slots for `n` entries at load ≤ ½.
+fn slots_for(n: usize) -> usize {
+    (2 * n + 2).next_power_of_two().max(16)
+}
 
 impl IdTable {
     fn len(&self) -> usize {
@@ -243,13 +283,12 @@ impl IdTable {
     }
 
     fn get(&self, i: usize) -> &str {
-        let start = if i == 0 { 0 } else { self.ends[i - 1] };
-        &self.text[start..self.ends[i]]
+        id_at(&self.text, &self.ends, i)
     }
 
     /// FNV-1a with a final mix so that sequential ids spread over the
     /// table; no DoS concern, the files come from invited operators.
-    fn hash(id: &str) -> usize {
+    fn hash(id: &str) -> u64 {
         let mut h: u64 = 0xcbf2_9ce4_8422_2325;
         for &b in id.as_bytes() {
             h ^= u64::from(b);
@@ -258,71 +297,130 @@ impl IdTable {
         h ^= h >> 33;
         h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
         h ^= h >> 33;
-        h as usize
+        h
     }
 
     fn find(&self, id: &str) -> Option<u32> {
-        self.probe(id).ok()
-    }
-
-    /// `Ok(index)` of `id`, or `Err(slot)`: the empty slot where it would
-    /// go (`usize::MAX` while the table has no slots).
-    fn probe(&self, id: &str) -> Result<u32, usize> {
-        self.probe_hashed(id, Self::hash(id))
-    }
-
-    /// [`IdTable::probe`] with the id's hash computed beforehand (the
-    /// parallel parse hashes, the sequential merge probes).
-    fn probe_hashed(&self, id: &str, hash: usize) -> Result<u32, usize> {
-        if self.slots.is_empty() {
-            return Err(usize::MAX);
+        let hash = Self::hash(id);
+        let slots = self.parts.get(part_of(hash))?;
+        if slots.is_empty() {
+            return None;
         }
-        let mask = self.slots.len() - 1;
-        let mut i = hash & mask;
-        loop {
-            let slot = self.slots[i];
-            if slot == EMPTY {
-                return Err(i);
+        probe_slots(slots, hash, id, |i| self.get(i as usize)).ok()
+    }
+
+    /// Enters candidate ids (`text`/`ends`, in file order, `hashes` from
+    /// [`IdTable::hash`]) the way a row-by-row read would: the first
+    /// *valid* candidate of an id is kept, every later candidate with that
+    /// id is a repetition of it, an invalid candidate is entered nowhere.
+    /// Returns the table of the kept ids (dense indices in file order),
+    /// which candidates are kept, and the repetitions as (candidate, dense
+    /// index of the kept first one), by candidate.
+    fn build(text: String, ends: Vec<usize>, hashes: &[u64], valid: &[bool]) -> Result<Built, ()> {
+        let n = ends.len();
+        if u32::try_from(n).map_or(true, |n| n == EMPTY) {
+            return Err(());
+        }
+        let mut members: Vec<Vec<u32>> = vec![Vec::new(); ID_PARTS];
+        for (c, &hash) in hashes.iter().enumerate() {
+            members[part_of(hash)].push(c as u32);
+        }
+        let built: Vec<PartBuilt> = members
+            .par_iter()
+            .map(|members| {
+                let mut slots = vec![EMPTY; slots_for(members.len())];
+                let mut repeated = Vec::new();
+                for &c in members {
+                    let id = id_at(&text, &ends, c as usize);
+                    let get = |i: u32| id_at(&text, &ends, i as usize);
+                    match probe_slots(&slots, hashes[c as usize], id, get) {
+                        Ok(first) => repeated.push((c, first)),
+                        Err(slot) => {
+                            if valid[c as usize] {
+                                slots[slot] = c;
+                            }
+                        }
+                    }
+                }
+                (slots, repeated)
+            })
+            .collect();
+        let mut keep = valid.to_vec();
+        let mut repeated = Vec::new();
+        let mut parts = Vec::with_capacity(ID_PARTS);
+        for (slots, part_repeated) in built {
+            for &(c, _) in &part_repeated {
+                keep[c as usize] = false;
             }
-            if self.get(slot as usize) == id {
-                return Ok(slot);
+            repeated.extend(part_repeated);
+            parts.push(slots);
+        }
+        repeated.sort_unstable();
+        if keep.iter().all(|&k| k) {
+            let table = IdTable { text, ends, parts };
+            return Ok(Built {
+                table,
+                keep,
+                repeated,
+            });
+        }
+        // Dense indices count only the kept candidates.
+        let mut dense = vec![EMPTY; n];
+        let mut kept_text = String::new();
+        let mut kept_ends = Vec::new();
+        for (c, _) in keep.iter().enumerate().filter(|(_, k)| **k) {
+            dense[c] = kept_ends.len() as u32;
+            kept_text.push_str(id_at(&text, &ends, c));
+            kept_ends.push(kept_text.len());
+        }
+        parts.par_iter_mut().for_each(|slots| {
+            for slot in slots.iter_mut().filter(|s| **s != EMPTY) {
+                *slot = dense[*slot as usize];
             }
-            i = (i + 1) & mask;
+        });
+        for (_, first) in &mut repeated {
+            *first = dense[*first as usize];
         }
+        let table = IdTable {
+            text: kept_text,
+            ends: kept_ends,
+            parts,
+        };
+        Ok(Built {
+            table,
+            keep,
+            repeated,
+        })
     }
+}
 
-    /// Appends an id that [`IdTable::probe`] did not find, into the slot it
-    /// returned (unless the table has to grow first); `None` when the
-    /// table is full (u32 indices).
-    fn push(&mut self, id: &str, vacant: usize) -> Option<u32> {
-        let index = u32::try_from(self.len()).ok().filter(|&i| i != EMPTY)?;
-        self.text.push_str(id);
-        self.ends.push(self.text.len());
-        if (self.len() + 1) * 2 > self.slots.len() {
-            // Rehashes every id, this one included.
-            self.grow();
-        } else {
-            self.slots[vacant] = index;
-        }
-        Some(index)
+/// The rows of `column` whose `keep` is set (all of them when `all`).
+fn kept_rows<T>(column: Vec<T>, keep: &[bool], all: bool) -> Vec<T> {
+    if all {
+        return column;
     }
+    column
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(v, &k)| k.then_some(v))
+        .collect()
+}
 
-    fn place(&mut self, index: u32) {
-        let mask = self.slots.len() - 1;
-        let mut i = Self::hash(self.get(index as usize)) & mask;
-        while self.slots[i] != EMPTY {
-            i = (i + 1) & mask;
-        }
-        self.slots[i] = index;
-    }
+/// One partition of [`IdTable::build`]: its slots and repetitions.
+type PartBuilt = (Vec<u32>, Vec<(u32, u32)>);
 
-    fn grow(&mut self) {
-        let size = (self.slots.len() * 2).max(1024);
-        self.slots = vec![EMPTY; size];
-        for index in 0..self.len() as u32 {
-            self.place(index);
-        }
-    }
+/// The result of [`IdTable::build`].
+struct Built {
+    table: IdTable,
+    /// Per candidate: entered as an address.
+    keep: Vec<bool>,
+    /// (candidate, dense index of the first row with its id), by candidate.
+    repeated: Vec<(u32, u32)>,
+}
+
+fn id_at<'t>(text: &'t str, ends: &[usize], i: usize) -> &'t str {
+    let start = if i == 0 { 0 } else { ends[i - 1] };
+    &text[start..ends[i]]
 }
 
 /// Operator responses (Rückmeldungen), columnar, grouped by address.
@@ -480,7 +578,7 @@ struct AddressPart {
     ids: String,
     ends: Vec<u32>,
     /// [`IdTable::hash`] of each id, computed in parallel.
-    hashes: Vec<usize>,
+    hashes: Vec<u64>,
     line: Vec<u32>,
     /// Row → why it is invalid, ascending; such rows have default columns.
     problems: Vec<(u32, String)>,
@@ -594,8 +692,11 @@ fn read_addresses_in_blocks<R: Read>(
     block: usize,
 ) -> Result<(Addresses, Vec<Rejected>), InputError> {
     let file = InputFile::Addresses;
-    let mut out = Addresses::default();
-    let mut rejected = Vec::new();
+    // Every row with an id, valid or not, in file order; the repetition
+    // check needs them all and runs afterwards, in parallel.
+    let mut c = AddressPart::default();
+    let mut text = String::new();
+    let mut ends: Vec<usize> = Vec::new();
     let mut base = 0u64;
     pipeline(
         file,
@@ -604,52 +705,26 @@ fn read_addresses_in_blocks<R: Read>(
         &ADDRESS_COLUMNS,
         parse_address_chunk,
         |p| {
-            let mut problems = p.problems.into_iter().peekable();
-            let mut from = 0usize;
-            for (row, &end) in p.ends.iter().enumerate() {
-                let id = &p.ids[from..end as usize];
-                from = end as usize;
-                let line = absolute(file, base, p.line[row])?;
-                let problem = problems
-                    .next_if(|(r, _)| *r as usize == row)
-                    .map(|(_, reason)| reason);
-                let vacant = match out.ids.probe_hashed(id, p.hashes[row]) {
-                    Ok(first) => {
-                        let first = out.line[first as usize];
-                        rejected.push(Rejected {
-                            file,
-                            line: u64::from(line),
-                            reason: format!("doppelte address_id {id:?} (wie Zeile {first})"),
-                        });
-                        continue;
-                    }
-                    Err(vacant) => vacant,
-                };
-                if let Some(reason) = problem {
-                    rejected.push(Rejected {
-                        file,
-                        line: u64::from(line),
-                        reason,
-                    });
-                    continue;
-                }
-                if out.ids.push(id, vacant).is_none() {
-                    rejected.push(Rejected {
-                        file,
-                        line: u64::from(line),
-                        reason: "zu viele Adressen".into(),
-                    });
-                    continue;
-                }
-                out.ags8.push(p.ags8[row]);
-                out.usage.push(p.usage[row]);
-                out.households.push(p.households[row]);
-                out.businesses.push(p.businesses[row]);
-                out.lat.push(p.lat[row]);
-                out.lon.push(p.lon[row]);
-                out.line.push(line);
+            let first = c.line.len() as u32;
+            let offset = text.len();
+            text.push_str(&p.ids);
+            ends.extend(p.ends.iter().map(|&e| offset + e as usize));
+            c.hashes.extend_from_slice(&p.hashes);
+            if let Some(&last) = p.line.last() {
+                absolute(file, base, last)?;
             }
-            rejected.extend(p.rejected.into_iter().map(|r| Rejected {
+            // Checked above for the chunk's last (largest) line.
+            c.line
+                .extend(p.line.iter().map(|&l| (base + u64::from(l)) as u32));
+            c.problems
+                .extend(p.problems.into_iter().map(|(row, why)| (first + row, why)));
+            c.ags8.extend_from_slice(&p.ags8);
+            c.usage.extend_from_slice(&p.usage);
+            c.households.extend_from_slice(&p.households);
+            c.businesses.extend_from_slice(&p.businesses);
+            c.lat.extend_from_slice(&p.lat);
+            c.lon.extend_from_slice(&p.lon);
+            c.rejected.extend(p.rejected.into_iter().map(|r| Rejected {
                 line: base + r.line,
                 ..r
             }));
@@ -657,6 +732,55 @@ fn read_addresses_in_blocks<R: Read>(
             Ok(())
         },
     )?;
+    let mut valid = vec![true; c.line.len()];
+    for (row, _) in &c.problems {
+        valid[*row as usize] = false;
+    }
+    let Built {
+        table: ids,
+        keep,
+        repeated,
+    } = IdTable::build(text, ends, &c.hashes, &valid)
+        .map_err(|()| InputError::TooLarge { file })?;
+    drop(valid);
+    let mut rejected = std::mem::take(&mut c.rejected);
+    for (row, reason) in std::mem::take(&mut c.problems) {
+        // A repetition is reported as such, whatever else is wrong.
+        if repeated.binary_search_by_key(&row, |&(r, _)| r).is_err() {
+            rejected.push(Rejected {
+                file,
+                line: u64::from(c.line[row as usize]),
+                reason,
+            });
+        }
+    }
+    for &(row, _) in &repeated {
+        rejected.push(Rejected {
+            file,
+            line: u64::from(c.line[row as usize]),
+            reason: String::new(),
+        });
+    }
+    let all = keep.iter().all(|&k| k);
+    let mut out = Addresses {
+        ids,
+        ags8: kept_rows(c.ags8, &keep, all),
+        usage: kept_rows(c.usage, &keep, all),
+        households: kept_rows(c.households, &keep, all),
+        businesses: kept_rows(c.businesses, &keep, all),
+        lat: kept_rows(c.lat, &keep, all),
+        lon: kept_rows(c.lon, &keep, all),
+        line: kept_rows(c.line, &keep, all),
+    };
+    // The repetitions' reasons name the first row, now a kept address.
+    let mut next = repeated.iter();
+    for r in rejected.iter_mut().filter(|r| r.reason.is_empty()) {
+        if let Some(&(_, first)) = next.next() {
+            let id = out.ids.get(first as usize);
+            let line = out.line[first as usize];
+            r.reason = format!("doppelte address_id {id:?} (wie Zeile {line})");
+        }
+    }
     out.shrink_to_fit();
     // Each line holds at most one record: line order is file order.
     rejected.sort_by_key(|r| r.line);
@@ -1049,17 +1173,53 @@ mod tests {
     }
 
     #[test]
-    fn finds_every_id_after_the_table_grew() {
-        let mut table = IdTable::default();
+    fn finds_every_id_of_a_table_built_in_partitions() {
+        let mut text = String::new();
+        let mut ends = Vec::new();
+        let mut hashes = Vec::new();
         for i in 0..5000 {
-            let id = format!("id-{i}");
-            let vacant = table.probe(&id).unwrap_err();
-            assert_eq!(table.push(&id, vacant), Some(i));
+            // Every tenth id repeats an earlier one; id-7 is invalid once.
+            let id = if i % 10 == 9 {
+                format!("id-{}", i / 2)
+            } else {
+                format!("id-{i}")
+            };
+            hashes.push(IdTable::hash(&id));
+            text.push_str(&id);
+            ends.push(text.len());
         }
-        for i in 0..5000u32 {
-            assert_eq!(table.find(&format!("id-{i}")), Some(i));
-            assert_eq!(table.get(i as usize), format!("id-{i}"));
+        let mut valid = vec![true; 5000];
+        valid[7] = false;
+        let ids: Vec<String> = (0..5000)
+            .map(|c| id_at(&text, &ends, c).to_owned())
+            .collect();
+        let Built {
+            table,
+            keep,
+            repeated,
+        } = IdTable::build(text, ends, &hashes, &valid).unwrap();
+        // Row by row: the first valid row of an id wins.
+        let mut first: HashMap<&str, u32> = HashMap::new();
+        let mut want_repeated = Vec::new();
+        let mut want_kept = Vec::new();
+        for (c, id) in ids.iter().enumerate() {
+            match first.get(id.as_str()) {
+                Some(&dense) => want_repeated.push((c as u32, dense)),
+                None if valid[c] => {
+                    first.insert(id, want_kept.len() as u32);
+                    want_kept.push(id.as_str());
+                }
+                None => {}
+            }
         }
+        assert_eq!(repeated, want_repeated);
+        assert_eq!(keep.iter().filter(|&&k| k).count(), want_kept.len());
+        assert_eq!(table.len(), want_kept.len());
+        for (dense, id) in want_kept.iter().enumerate() {
+            assert_eq!(table.find(id), Some(dense as u32));
+            assert_eq!(table.get(dense), *id);
+        }
+        assert_eq!(table.find("id-7"), None);
         assert_eq!(table.find("id-5000"), None);
         assert_eq!(table.find(""), None);
     }
