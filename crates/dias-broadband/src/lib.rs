@@ -15,6 +15,7 @@
 pub mod entities;
 pub mod members;
 pub mod policy;
+pub mod surveys;
 
 mod demo;
 mod routes;
@@ -38,6 +39,14 @@ pub const MESSAGES: &[Messages] = &[
         locale: "en",
         source: include_str!("../locales/en.ftl"),
     },
+    Messages {
+        locale: "de",
+        source: include_str!("../locales/de-surveys.ftl"),
+    },
+    Messages {
+        locale: "en",
+        source: include_str!("../locales/en-surveys.ftl"),
+    },
 ];
 
 /// The module's registration.
@@ -55,6 +64,11 @@ pub fn module() -> Module {
     }];
     module.messages = MESSAGES.to_vec();
     module.demo = Some(Arc::new(|db, scale| Box::pin(demo::seed(db, scale))));
+    module.jobs.push((
+        surveys::evaluation::EVALUATION_JOB,
+        surveys::evaluation::EvaluationJob::handler(),
+    ));
+    module.body_limits.extend(routes::surveys::BODY_LIMITS);
     module
 }
 

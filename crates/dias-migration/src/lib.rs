@@ -25,6 +25,8 @@ mod m0014_funding;
 mod m0015_funding_watch;
 mod m0016_funding_editorial;
 mod m0017_broadband_members;
+mod m0018_broadband_surveys;
+mod m0019_broadband_projects;
 
 pub struct Migrator;
 
@@ -49,6 +51,8 @@ impl MigratorTrait for Migrator {
             Box::new(m0015_funding_watch::Migration),
             Box::new(m0016_funding_editorial::Migration),
             Box::new(m0017_broadband_members::Migration),
+            Box::new(m0018_broadband_surveys::Migration),
+            Box::new(m0019_broadband_projects::Migration),
         ]
     }
 }

@@ -5,3 +5,12 @@
 pub mod broadband_membership;
 pub mod broadband_operator;
 pub mod broadband_operator_member;
+
+// m0018: market-survey procedures (MEV), their files, invitations,
+// uploads and results.
+pub mod broadband_survey;
+pub mod broadband_survey_area;
+pub mod broadband_survey_file;
+pub mod broadband_survey_invitation;
+pub mod broadband_survey_result;
+pub mod broadband_survey_upload;

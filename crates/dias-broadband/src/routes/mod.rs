@@ -2,9 +2,16 @@
 //! `routes()`; handlers are thin: they look up the facts, ask the policy
 //! (`crate::policy::BroadbandAction`), call the pure code and render.
 
+pub(crate) mod surveys;
+mod surveys_results;
+mod surveys_uploads;
+
 use axum::Router;
 use dias_web::AppState;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
+        .merge(surveys::routes())
+        .merge(surveys_uploads::routes())
+        .merge(surveys_results::routes())
 }

@@ -1,0 +1,417 @@
+//! The evaluation of a procedure: starting the job (before the deadline
+//! only by explicit choice), its progress page, the result versions and
+//! their downloads. Results name operators and their offers, so they are
+//! for the procedure's managers only.
+
+use askama::Template;
+use axum::Router;
+use axum::extract::{Path, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use dias_core::entities::job;
+use dias_mev::Status;
+use dias_web::forms::{Form, ShownErrors, page, page_with_status, see_other};
+use dias_web::table::TableFormat;
+use dias_web::{AppError, AppResult, AppState, Ctx};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QuerySelect};
+use serde::Deserialize;
+
+use super::surveys::{access, csv_download, rule_set_name, show_date};
+use crate::entities::{broadband_survey, broadband_survey_result};
+use crate::surveys::evaluation::{self, EVALUATION_JOB, JobPayload, ProtocolLine, Summary};
+use crate::surveys::{self, store};
+
+pub(super) fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/breitband/verfahren/{id}/auswerten", post(start))
+        .route("/breitband/verfahren/{id}/auswertung", get(job_page))
+        .route(
+            "/breitband/verfahren/{id}/ergebnisse/{version}",
+            get(result),
+        )
+        .route(
+            "/breitband/verfahren/{id}/ergebnisse/{version}/{file}",
+            get(download),
+        )
+}
+
+fn job_path(id: i64) -> String {
+    format!("/breitband/verfahren/{id}/auswertung")
+}
+
+fn result_path(id: i64, version: i32) -> String {
+    format!("/breitband/verfahren/{id}/ergebnisse/{version}")
+}
+
+#[derive(Debug, Deserialize)]
+struct StartForm {
+    #[serde(default)]
+    vorzeitig: String,
+}
+
+#[derive(Template)]
+#[template(path = "broadband/survey_evaluate.html")]
+struct StartPage {
+    ctx: Ctx,
+    survey: broadband_survey::Model,
+    errors: ShownErrors,
+    deadline: String,
+}
+
+async fn start(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Form(form): Form<StartForm>,
+) -> AppResult<Response> {
+    let access = access(&state, &ctx, id).await?;
+    let user_id = ctx.require(&access.manage())?.user()?.user_id;
+    let survey = access.survey.clone();
+    if let Some(job_id) = survey.job_id {
+        let running = store::job_states(&state.db, &[job_id])
+            .await?
+            .into_iter()
+            .any(|(_, s)| s == dias_core::jobs::QUEUED || s == dias_core::jobs::RUNNING);
+        if running {
+            return Ok(see_other(&job_path(id)));
+        }
+    }
+    let (_, deadline) = access.dates();
+    let early = surveys::early_needs_confirmation(deadline, crate::today());
+    if early && form.vorzeitig != "1" {
+        let errors = ShownErrors {
+            items: vec![(
+                "vorzeitig".to_owned(),
+                ctx.t("broadband-surveys-error-early"),
+            )],
+        };
+        return page_with_status(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &StartPage {
+                deadline: show_date(&ctx, &survey.deadline),
+                survey,
+                errors,
+                ctx,
+            },
+        );
+    }
+    let payload = serde_json::to_value(JobPayload {
+        survey: id,
+        user: user_id,
+        early,
+    })
+    .map_err(|e| AppError::Internal(e.to_string()))?;
+    let job_id =
+        dias_core::jobs::enqueue(&state.db, EVALUATION_JOB, payload, Some(user_id)).await?;
+    store::set_job(&state.db, id, job_id).await?;
+    Ok(see_other(&job_path(id)))
+}
+
+#[derive(Template)]
+#[template(path = "broadband/survey_job.html")]
+struct JobPage {
+    ctx: Ctx,
+    survey: broadband_survey::Model,
+    status: String,
+    progress: i64,
+    total: i64,
+    message: String,
+    error: String,
+    latest: Option<i32>,
+}
+
+async fn job_page(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> AppResult<Response> {
+    let access = access(&state, &ctx, id).await?;
+    ctx.require(&access.manage())?;
+    let job_id = access.survey.job_id.ok_or(AppError::NotFound)?;
+    let (status, progress, total, message, error) = job::Entity::find_by_id(job_id)
+        .filter(job::Column::Kind.eq(EVALUATION_JOB))
+        .select_only()
+        .columns([
+            job::Column::Status,
+            job::Column::Progress,
+            job::Column::ProgressTotal,
+            job::Column::Message,
+            job::Column::Error,
+        ])
+        .into_tuple::<(String, i64, i64, Option<String>, Option<String>)>()
+        .one(&state.db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let latest = if status == dias_core::jobs::DONE {
+        broadband_survey_result::Entity::find()
+            .select_only()
+            .column(broadband_survey_result::Column::Version)
+            .filter(broadband_survey_result::Column::SurveyId.eq(id))
+            .into_tuple::<i32>()
+            .all(&state.db)
+            .await?
+            .into_iter()
+            .max()
+    } else {
+        None
+    };
+    page(&JobPage {
+        survey: access.survey,
+        status,
+        progress,
+        total,
+        message: message.unwrap_or_default(),
+        error: error.unwrap_or_default(),
+        latest,
+        ctx,
+    })
+}
+
+struct StatusLine {
+    label: String,
+    addresses: u64,
+    households: u64,
+    businesses: u64,
+}
+
+struct MunicipalityLine {
+    ags8: String,
+    name: String,
+    counts: [u64; 3],
+    total: u64,
+    share: String,
+}
+
+#[derive(Template)]
+#[template(path = "broadband/survey_result.html")]
+struct ResultPage {
+    ctx: Ctx,
+    survey: broadband_survey::Model,
+    version: i32,
+    evaluated_on: String,
+    rule_set: String,
+    summary: Summary,
+    statuses: Vec<StatusLine>,
+    municipalities: Vec<MunicipalityLine>,
+    base: String,
+}
+
+fn status_label(ctx: &Ctx, status: Status) -> String {
+    ctx.t(match status {
+        Status::Supplied => "broadband-surveys-status-supplied",
+        Status::Planned => "broadband-surveys-status-planned",
+        Status::Eligible => "broadband-surveys-status-eligible",
+    })
+}
+
+/// A share as the visitor reads it ("12,5 %").
+fn percent(ctx: &Ctx, part: u64, total: u64) -> String {
+    if total == 0 {
+        return "–".to_owned();
+    }
+    let text = format!("{:.1} %", part as f64 * 100.0 / total as f64);
+    if ctx.locale() == "de" {
+        text.replace('.', ",")
+    } else {
+        text
+    }
+}
+
+/// The result version if the account manages the procedure.
+async fn managed_result(
+    state: &AppState,
+    ctx: &Ctx,
+    id: i64,
+    version: i32,
+) -> AppResult<(broadband_survey::Model, broadband_survey_result::Model)> {
+    let access = access(state, ctx, id).await?;
+    ctx.require(&access.manage())?;
+    let result = store::result(&state.db, id, version)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok((access.survey, result))
+}
+
+async fn result(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((id, version)): Path<(i64, i32)>,
+) -> AppResult<Response> {
+    let (survey, result) = managed_result(&state, &ctx, id, version).await?;
+    let summary = evaluation::summary_of(&result);
+    let statuses = Status::ALL
+        .into_iter()
+        .map(|s| StatusLine {
+            label: status_label(&ctx, s),
+            addresses: summary.totals.addresses[s.index()],
+            households: summary.totals.households[s.index()],
+            businesses: summary.totals.businesses[s.index()],
+        })
+        .collect();
+    let municipalities = summary
+        .municipalities
+        .iter()
+        .map(|m| MunicipalityLine {
+            ags8: m.ags8.clone(),
+            name: m.name.clone(),
+            counts: m.counts.addresses,
+            total: m.counts.total(),
+            share: percent(
+                &ctx,
+                m.counts.addresses[Status::Eligible.index()],
+                m.counts.total(),
+            ),
+        })
+        .collect();
+    page(&ResultPage {
+        version,
+        evaluated_on: show_date(&ctx, &result.evaluated_on),
+        rule_set: rule_set_name(&result.rule_set),
+        base: result_path(id, version),
+        statuses,
+        municipalities,
+        summary,
+        survey,
+        ctx,
+    })
+}
+
+/// One address of the printable protocol with its lines.
+struct ProtocolAddress {
+    id: String,
+    lines: Vec<ProtocolLine>,
+}
+
+#[derive(Template)]
+#[template(path = "broadband/survey_protocol.html")]
+struct ProtocolPage {
+    ctx: Ctx,
+    survey: broadband_survey::Model,
+    version: i32,
+    evaluated_on: String,
+    rule_set: String,
+    summary: Summary,
+    addresses: Vec<ProtocolAddress>,
+    rejected: Vec<(String, String, String)>,
+    base: String,
+}
+
+async fn file_bytes(state: &AppState, survey_id: i64, file_id: i64) -> AppResult<Vec<u8>> {
+    Ok(store::file(&state.db, survey_id, file_id)
+        .await?
+        .ok_or(AppError::NotFound)?
+        .data)
+}
+
+fn attachment(mut response: Response, name: &str, content_type: &'static str) -> Response {
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+    if let Ok(value) = HeaderValue::from_str(&format!("attachment; filename=\"{name}\"")) {
+        headers.insert(header::CONTENT_DISPOSITION, value);
+    }
+    response
+}
+
+async fn download(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((id, version, file)): Path<(i64, i32, String)>,
+) -> AppResult<Response> {
+    let (survey, result) = managed_result(&state, &ctx, id, version).await?;
+    let label = if survey.synthetic { "-SYNTHETISCH" } else { "" };
+    let base = format!("mev-{id}-v{version}");
+    let table_download = |table: dias_web::table::Table, name: &str, format: TableFormat| {
+        table
+            .download(format, &format!("{base}-{name}{label}"))
+            .map_err(AppError::Internal)
+    };
+    let addresses = || async {
+        let file_id = survey.address_file_id.ok_or(AppError::NotFound)?;
+        file_bytes(&state, id, file_id).await
+    };
+    match file.as_str() {
+        "foerderfaehig.csv" | "foerderfaehig.xlsx" => {
+            let format = if file.ends_with(".csv") {
+                TableFormat::Csv
+            } else {
+                TableFormat::Xlsx
+            };
+            let outcomes = file_bytes(&state, id, result.addresses_file_id).await?;
+            let table = evaluation::eligible_table(
+                &addresses().await?,
+                &outcomes,
+                &ctx.t("broadband-surveys-eligible-sheet"),
+            );
+            table_download(table, "foerderfaehig", format)
+        }
+        "gemeinden.csv" | "gemeinden.xlsx" => {
+            let format = if file.ends_with(".csv") {
+                TableFormat::Csv
+            } else {
+                TableFormat::Xlsx
+            };
+            let table = evaluation::municipality_table(
+                &evaluation::summary_of(&result),
+                &ctx.t("broadband-surveys-municipalities-sheet"),
+            );
+            table_download(table, "gemeinden", format)
+        }
+        "adressen.csv" => Ok(csv_download(
+            &format!("{base}-addresses{label}.csv"),
+            file_bytes(&state, id, result.addresses_file_id).await?,
+        )),
+        "municipalities.csv" => Ok(csv_download(
+            &format!("{base}-municipalities{label}.csv"),
+            file_bytes(&state, id, result.municipalities_file_id).await?,
+        )),
+        "protokoll.csv" => Ok(csv_download(
+            &format!("{base}-protocol{label}.csv"),
+            file_bytes(&state, id, result.protocol_file_id).await?,
+        )),
+        "abgelehnt.csv" => Ok(csv_download(
+            &format!("{base}-rejected_rows{label}.csv"),
+            file_bytes(&state, id, result.rejected_file_id).await?,
+        )),
+        "rueckmeldungen.csv" => Ok(csv_download(
+            &format!("{base}-responses{label}.csv"),
+            file_bytes(&state, id, result.responses_file_id).await?,
+        )),
+        "punkte.geojson" => {
+            let outcomes = file_bytes(&state, id, result.addresses_file_id).await?;
+            let body = evaluation::geojson(&addresses().await?, &outcomes, survey.synthetic);
+            Ok(attachment(
+                body.into_response(),
+                &format!("{base}-punkte{label}.geojson"),
+                "application/geo+json",
+            ))
+        }
+        "protokoll.html" => {
+            let protocol = file_bytes(&state, id, result.protocol_file_id).await?;
+            let rejected = file_bytes(&state, id, result.rejected_file_id).await?;
+            let mut addresses: Vec<ProtocolAddress> = Vec::new();
+            for line in evaluation::protocol_lines(&protocol) {
+                match addresses.last_mut() {
+                    Some(a) if a.id == line.address_id => a.lines.push(line),
+                    _ => addresses.push(ProtocolAddress {
+                        id: line.address_id.clone(),
+                        lines: vec![line],
+                    }),
+                }
+            }
+            let summary = evaluation::summary_of(&result);
+            page(&ProtocolPage {
+                version,
+                evaluated_on: show_date(&ctx, &result.evaluated_on),
+                rule_set: rule_set_name(&result.rule_set),
+                summary,
+                addresses,
+                rejected: evaluation::rejected_lines(&rejected),
+                base: result_path(id, version),
+                survey,
+                ctx,
+            })
+        }
+        _ => Err(AppError::NotFound),
+    }
+}

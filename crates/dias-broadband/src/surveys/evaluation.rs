@@ -1,0 +1,737 @@
+//! The evaluation of a procedure as a background job ([`EVALUATION_JOB`]):
+//! it reads the stored address list and the latest timely upload of each
+//! operator, runs the engine (read → evaluate → aggregate) off the async
+//! runtime, writes the four result files with the engine's writers and
+//! stores them with a summary as the next result version.
+//!
+//! The engine has no notion of late responses; the spec wants them
+//! ignored, so a late upload is left out of the input and the summary
+//! names it (and the operator's last timely upload, if any, is used).
+
+use std::collections::HashMap;
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
+
+use dias_core::jobs::{JobContext, JobHandler};
+use dias_mev::input::InputFile;
+use dias_mev::output;
+use dias_mev::{Date, Rejected, RuleSets, Status, Survey};
+use dias_web::table::{Cell, Table};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QuerySelect, Set};
+use serde::{Deserialize, Serialize};
+
+use super::store;
+use crate::entities::{broadband_operator, broadband_survey_result, broadband_survey_upload};
+
+/// Job kind of an evaluation.
+pub const EVALUATION_JOB: &str = "broadband_mev_evaluation";
+
+/// Steps reported as progress.
+const STEPS: i64 = 4;
+
+/// Counts per status (indexed like `dias_mev::Status::ALL`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct StatusCounts {
+    pub addresses: [u64; 3],
+    pub households: [u64; 3],
+    pub businesses: [u64; 3],
+}
+
+impl StatusCounts {
+    fn from_figures(f: &dias_mev::Figures) -> Self {
+        let mut c = StatusCounts::default();
+        for s in Status::ALL {
+            let x = f.by_status[s.index()];
+            c.addresses[s.index()] = x.addresses;
+            c.households[s.index()] = x.households;
+            c.businesses[s.index()] = x.businesses;
+        }
+        c
+    }
+
+    pub fn total(&self) -> u64 {
+        self.addresses.iter().sum()
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct MunicipalityRow {
+    pub ags8: String,
+    pub name: String,
+    pub counts: StatusCounts,
+}
+
+/// An upload the evaluation used or left out.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct UploadRef {
+    pub upload_id: i64,
+    pub operator: String,
+    pub version: i32,
+    pub rows: i64,
+    /// First line of its rows in the combined responses file (used ones).
+    pub first_line: u64,
+}
+
+/// What a result version records besides its files.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Summary {
+    pub rule_set: String,
+    pub rule_set_name: String,
+    pub start: String,
+    pub deadline: String,
+    pub horizon_years: i16,
+    pub synthetic: bool,
+    /// Started before the deadline by the manager's explicit choice.
+    pub early: bool,
+    pub addresses: u64,
+    pub response_rows: u64,
+    pub rejected_rows: u64,
+    pub protocol_rows: u64,
+    pub totals: StatusCounts,
+    pub municipalities: Vec<MunicipalityRow>,
+    pub used: Vec<UploadRef>,
+    /// Uploads left out because they came after the deadline.
+    pub late: Vec<UploadRef>,
+    /// Invited operators without a usable upload.
+    pub silent: Vec<String>,
+}
+
+/// The result files and figures of one engine run.
+pub struct Computed {
+    pub addresses: Vec<u8>,
+    pub municipalities: Vec<u8>,
+    pub protocol: Vec<u8>,
+    pub rejected: Vec<u8>,
+    pub totals: StatusCounts,
+    pub municipality_rows: Vec<MunicipalityRow>,
+    pub addresses_count: u64,
+    pub response_rows: u64,
+    pub rejected_rows: u64,
+    pub protocol_rows: u64,
+}
+
+/// Runs the engine over the stored address list and the combined
+/// responses; `earlier` are the rejections of the upload checks, listed
+/// before the engine's own in the rejected-rows file.
+pub fn compute(
+    addresses_csv: &[u8],
+    responses_csv: &[u8],
+    rule_set: &dias_mev::RuleSet,
+    start: Date,
+    horizon_years: i16,
+    mut earlier: Vec<Rejected>,
+) -> Result<Computed, String> {
+    let (addresses, address_rejects) =
+        dias_mev::read_addresses(addresses_csv).map_err(|e| e.to_string())?;
+    let (responses, response_rejects) =
+        dias_mev::read_responses(responses_csv, &addresses, start).map_err(|e| e.to_string())?;
+    let survey = Survey {
+        rule_set,
+        start,
+        horizon_years,
+    };
+    let evaluation =
+        dias_mev::evaluate(&addresses, &responses, &survey).map_err(|e| e.to_string())?;
+    let aggregates = dias_mev::aggregate(&addresses, &responses, &evaluation);
+    let io = |e: std::io::Error| e.to_string();
+    let mut out_addresses = Vec::new();
+    output::write_addresses(&mut out_addresses, &addresses, &responses, &evaluation).map_err(io)?;
+    let mut out_municipalities = Vec::new();
+    output::write_municipalities(&mut out_municipalities, &aggregates).map_err(io)?;
+    let mut out_protocol = Vec::new();
+    output::write_protocol(&mut out_protocol, &addresses, &responses, &evaluation).map_err(io)?;
+    earlier.extend(address_rejects);
+    earlier.extend(response_rejects);
+    let mut out_rejected = Vec::new();
+    output::write_rejected(&mut out_rejected, &earlier).map_err(io)?;
+    let reference = dias_core::reference::cached();
+    let municipality_rows = aggregates
+        .municipalities
+        .iter()
+        .map(|(ags8, f)| {
+            let ags8 = format!("{ags8:08}");
+            MunicipalityRow {
+                name: reference
+                    .municipality(&ags8)
+                    .map(|m| m.name.clone())
+                    .unwrap_or_default(),
+                ags8,
+                counts: StatusCounts::from_figures(f),
+            }
+        })
+        .collect();
+    Ok(Computed {
+        addresses: out_addresses,
+        municipalities: out_municipalities,
+        protocol: out_protocol,
+        rejected: out_rejected,
+        totals: StatusCounts::from_figures(&aggregates.project()),
+        municipality_rows,
+        addresses_count: addresses.len() as u64,
+        response_rows: responses.len() as u64,
+        rejected_rows: earlier.len() as u64,
+        protocol_rows: evaluation.protocol.len() as u64,
+    })
+}
+
+/// The latest upload of each operator that came in time, and the late
+/// uploads left out (newer than the one used, or the only ones).
+pub fn choose_uploads(
+    uploads: &[broadband_survey_upload::Model],
+) -> (
+    Vec<&broadband_survey_upload::Model>,
+    Vec<&broadband_survey_upload::Model>,
+) {
+    let mut used: HashMap<i64, &broadband_survey_upload::Model> = HashMap::new();
+    let mut late = Vec::new();
+    for u in uploads {
+        if u.late {
+            late.push(u);
+        } else if used
+            .get(&u.operator_id)
+            .is_none_or(|x| x.version < u.version)
+        {
+            used.insert(u.operator_id, u);
+        }
+    }
+    let mut used: Vec<_> = used.into_values().collect();
+    used.sort_by_key(|u| (u.operator_id, u.version));
+    late.sort_by_key(|u| (u.operator_id, u.version));
+    (used, late)
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+pub struct JobPayload {
+    pub survey: i64,
+    pub user: i64,
+    #[serde(default)]
+    pub early: bool,
+}
+
+/// The background evaluation.
+pub struct EvaluationJob;
+
+impl EvaluationJob {
+    pub fn handler() -> Arc<dyn JobHandler> {
+        Arc::new(EvaluationJob)
+    }
+}
+
+impl JobHandler for EvaluationJob {
+    fn run(
+        &self,
+        ctx: JobContext,
+    ) -> Pin<Box<dyn Future<Output = Result<(), String>> + Send + '_>> {
+        Box::pin(run(ctx))
+    }
+}
+
+async fn run(ctx: JobContext) -> Result<(), String> {
+    let payload: JobPayload = serde_json::from_str(&ctx.job.payload).map_err(|e| e.to_string())?;
+    let db = &ctx.db;
+    let err = |e: sea_orm::DbErr| e.to_string();
+    ctx.progress(0, STEPS, "Eingaben lesen")
+        .await
+        .map_err(err)?;
+    let survey = store::get(db, payload.survey)
+        .await
+        .map_err(err)?
+        .ok_or("Verfahren nicht gefunden")?;
+    let address_file = match survey.address_file_id {
+        Some(id) => store::file(db, survey.id, id).await.map_err(err)?,
+        None => None,
+    }
+    .ok_or("Adressliste fehlt")?;
+    let uploads = store::uploads(db, survey.id, None).await.map_err(err)?;
+    let operators: HashMap<i64, String> = broadband_operator::Entity::find()
+        .all(db)
+        .await
+        .map_err(err)?
+        .into_iter()
+        .map(|o| (o.id, o.name))
+        .collect();
+    let (used, late) = choose_uploads(&uploads);
+    let mut accepted_files = Vec::with_capacity(used.len());
+    for u in &used {
+        let f = store::file(db, survey.id, u.accepted_file_id)
+            .await
+            .map_err(err)?
+            .ok_or("Datei einer Rückmeldung fehlt")?;
+        accepted_files.push(f.data);
+    }
+    let slices: Vec<&[u8]> = accepted_files.iter().map(Vec::as_slice).collect();
+    let (combined, starts) = super::combine_responses(&slices);
+    let name_of = |id: i64| operators.get(&id).cloned().unwrap_or_default();
+    // The rejected rows of the address list and of the uploads used, each
+    // named with its source so the list stays readable in one file.
+    let mut earlier: Vec<Rejected> = store::report_rows(&survey.address_report)
+        .into_iter()
+        .map(|p| Rejected {
+            file: InputFile::Addresses,
+            line: p.line,
+            reason: p.reason,
+        })
+        .collect();
+    for u in &used {
+        let operator = name_of(u.operator_id);
+        earlier.extend(store::report_rows(&u.report).into_iter().map(|p| Rejected {
+            file: InputFile::Responses,
+            line: p.line,
+            reason: format!(
+                "{operator}, Rückmeldung Version {} (Zeile der hochgeladenen Datei): {}",
+                u.version, p.reason
+            ),
+        }));
+    }
+    let invitations = store::invitations(db, survey.id).await.map_err(err)?;
+    let silent: Vec<String> = invitations
+        .iter()
+        .filter(|i| !used.iter().any(|u| u.operator_id == i.operator_id))
+        .map(|i| name_of(i.operator_id))
+        .collect();
+    let used_refs: Vec<UploadRef> = used
+        .iter()
+        .zip(&starts)
+        .map(|(u, &first_line)| UploadRef {
+            upload_id: u.id,
+            operator: name_of(u.operator_id),
+            version: u.version,
+            rows: u.rows_accepted,
+            first_line,
+        })
+        .collect();
+    let late_refs: Vec<UploadRef> = late
+        .iter()
+        .map(|u| UploadRef {
+            upload_id: u.id,
+            operator: name_of(u.operator_id),
+            version: u.version,
+            rows: u.rows_accepted,
+            first_line: 0,
+        })
+        .collect();
+    ctx.progress(1, STEPS, "Auswerten").await.map_err(err)?;
+    let rule_sets = RuleSets::built_in().map_err(|e| e.to_string())?;
+    let rule_set = rule_sets
+        .get(&survey.rule_set)
+        .map_err(|e| e.to_string())?
+        .clone();
+    let start: Date = survey.start_date.parse().map_err(|_| "Startdatum")?;
+    let horizon = i16::try_from(survey.horizon_years).map_err(|e| e.to_string())?;
+    let address_data = address_file.data;
+    let combined_for_engine = combined.clone();
+    let rule_for_engine = rule_set.clone();
+    let computed = tokio::task::spawn_blocking(move || {
+        compute(
+            &address_data,
+            &combined_for_engine,
+            &rule_for_engine,
+            start,
+            horizon,
+            earlier,
+        )
+    })
+    .await
+    .map_err(|e| e.to_string())??;
+    ctx.progress(2, STEPS, "Ergebnis speichern")
+        .await
+        .map_err(err)?;
+    let summary = Summary {
+        rule_set: rule_set.id.clone(),
+        rule_set_name: rule_set.name.clone(),
+        start: survey.start_date.clone(),
+        deadline: survey.deadline.clone(),
+        horizon_years: horizon,
+        synthetic: survey.synthetic,
+        early: payload.early,
+        addresses: computed.addresses_count,
+        response_rows: computed.response_rows,
+        rejected_rows: computed.rejected_rows,
+        protocol_rows: computed.protocol_rows,
+        totals: computed.totals,
+        municipalities: computed.municipality_rows,
+        used: used_refs,
+        late: late_refs,
+        silent,
+    };
+    store_result(
+        db,
+        survey.id,
+        &summary,
+        payload.user,
+        [
+            computed.addresses,
+            computed.municipalities,
+            computed.protocol,
+            computed.rejected,
+            combined,
+        ],
+    )
+    .await
+    .map_err(err)?;
+    ctx.progress(STEPS, STEPS, "Fertig").await.map_err(err)?;
+    Ok(())
+}
+
+/// Stores the files and the summary as the next version, in one
+/// transaction.
+async fn store_result(
+    db: &sea_orm::DatabaseConnection,
+    survey_id: i64,
+    summary: &Summary,
+    user: i64,
+    files: [Vec<u8>; 5],
+) -> Result<i32, sea_orm::DbErr> {
+    let txn = dias_core::db::begin_write(db).await?;
+    let versions: Vec<i32> = broadband_survey_result::Entity::find()
+        .select_only()
+        .column(broadband_survey_result::Column::Version)
+        .filter(broadband_survey_result::Column::SurveyId.eq(survey_id))
+        .into_tuple()
+        .all(&txn)
+        .await?;
+    let version = super::next_version(versions);
+    let synthetic = if summary.synthetic {
+        "-SYNTHETISCH"
+    } else {
+        ""
+    };
+    let names = [
+        "addresses",
+        "municipalities",
+        "protocol",
+        "rejected_rows",
+        "responses",
+    ];
+    let mut ids = [0i64; 5];
+    for (i, (data, name)) in files.into_iter().zip(names).enumerate() {
+        ids[i] = store::add_file(
+            &txn,
+            survey_id,
+            store::FILE_RESULT,
+            &format!("mev-{survey_id}-v{version}-{name}{synthetic}.csv"),
+            data,
+        )
+        .await?;
+    }
+    broadband_survey_result::ActiveModel {
+        survey_id: Set(survey_id),
+        version: Set(version),
+        rule_set: Set(summary.rule_set.clone()),
+        evaluated_on: Set(crate::today().to_string()),
+        summary: Set(serde_json::to_string(summary).unwrap_or_default()),
+        addresses_file_id: Set(ids[0]),
+        municipalities_file_id: Set(ids[1]),
+        protocol_file_id: Set(ids[2]),
+        rejected_file_id: Set(ids[3]),
+        responses_file_id: Set(ids[4]),
+        created_by: Set(Some(user)),
+        created_at: Set(dias_core::time::now()),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    txn.commit().await?;
+    Ok(version)
+}
+
+/// The summary of a stored result.
+pub fn summary_of(result: &broadband_survey_result::Model) -> Summary {
+    serde_json::from_str(&result.summary).unwrap_or_default()
+}
+
+/// An address of the stored list, as the downloads need it.
+#[derive(Debug, Clone, Default)]
+pub struct AddressInfo {
+    pub street: String,
+    pub house_number: String,
+    pub postcode: String,
+    pub place: String,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    pub usage: String,
+    pub households: i64,
+    pub businesses: i64,
+}
+
+/// The stored address list (the kept file, spec columns) by address id.
+pub fn address_infos(data: &[u8]) -> HashMap<String, AddressInfo> {
+    let mut reader = csv::Reader::from_reader(data);
+    let mut out = HashMap::new();
+    for record in reader.records().flatten() {
+        let f = |i: usize| record.get(i).unwrap_or("").to_owned();
+        out.insert(
+            f(0),
+            AddressInfo {
+                street: f(2),
+                house_number: f(3),
+                postcode: f(4),
+                place: f(5),
+                lat: f(6).parse().ok(),
+                lon: f(7).parse().ok(),
+                usage: f(8),
+                households: f(9).parse().unwrap_or(0),
+                businesses: f(10).parse().unwrap_or(0),
+            },
+        );
+    }
+    out
+}
+
+/// A row of the engine's `addresses.csv`.
+#[derive(Debug, Clone, Default)]
+pub struct OutcomeRow {
+    pub id: String,
+    pub ags8: String,
+    pub status: String,
+    pub colour: String,
+    pub current_down: String,
+    pub current_up: String,
+    pub planned_down: String,
+    pub planned_up: String,
+    pub deciding_operator: String,
+}
+
+pub fn outcome_rows(data: &[u8]) -> Vec<OutcomeRow> {
+    let mut reader = csv::Reader::from_reader(data);
+    reader
+        .records()
+        .flatten()
+        .map(|r| {
+            let f = |i: usize| r.get(i).unwrap_or("").to_owned();
+            OutcomeRow {
+                id: f(0),
+                ags8: f(1),
+                status: f(2),
+                colour: f(3),
+                current_down: f(4),
+                current_up: f(5),
+                planned_down: f(6),
+                planned_up: f(7),
+                deciding_operator: f(8),
+            }
+        })
+        .collect()
+}
+
+/// The eligible-address list (förderfähige Adressen): what the
+/// municipality files with its funding application.
+pub fn eligible_table(addresses: &[u8], outcomes: &[u8], title: &str) -> Table {
+    let infos = address_infos(addresses);
+    let headers = [
+        "address_id",
+        "ags8",
+        "street",
+        "house_number",
+        "postcode",
+        "place",
+        "usage",
+        "households",
+        "businesses",
+        "colour",
+        "current_down",
+        "current_up",
+    ];
+    let mut table = Table::new(title, headers.iter().map(|h| (*h).to_owned()).collect());
+    for o in outcome_rows(outcomes) {
+        if o.status != Status::Eligible.as_str() {
+            continue;
+        }
+        let info = infos.get(&o.id).cloned().unwrap_or_default();
+        let number = |s: &str| match s.parse::<f64>() {
+            Ok(x) => Cell::Num(x),
+            Err(_) => Cell::Text(String::new()),
+        };
+        table.push(vec![
+            Cell::Text(o.id.clone()),
+            Cell::Text(o.ags8.clone()),
+            Cell::Text(info.street),
+            Cell::Text(info.house_number),
+            Cell::Text(info.postcode),
+            Cell::Text(info.place),
+            Cell::Text(info.usage),
+            Cell::Int(info.households),
+            Cell::Int(info.businesses),
+            Cell::Text(o.colour.clone()),
+            number(&o.current_down),
+            number(&o.current_up),
+        ]);
+    }
+    table
+}
+
+/// Per-Gemeinde table (addresses, households, businesses per status).
+pub fn municipality_table(summary: &Summary, title: &str) -> Table {
+    let mut headers = vec!["ags8".to_owned(), "gemeinde".to_owned()];
+    for what in ["addresses", "households", "businesses"] {
+        for s in Status::ALL {
+            headers.push(format!("{what}_{}", s.as_str()));
+        }
+    }
+    headers.push("foerderfaehig_anteil".to_owned());
+    let mut table = Table::new(title, headers);
+    let count = |n: u64| Cell::Int(i64::try_from(n).unwrap_or(i64::MAX));
+    for m in &summary.municipalities {
+        let mut row = vec![Cell::Text(m.ags8.clone()), Cell::Text(m.name.clone())];
+        for values in [
+            &m.counts.addresses,
+            &m.counts.households,
+            &m.counts.businesses,
+        ] {
+            row.extend(values.iter().map(|&n| count(n)));
+        }
+        let total = m.counts.total();
+        row.push(Cell::Num(if total == 0 {
+            0.0
+        } else {
+            m.counts.addresses[Status::Eligible.index()] as f64 / total as f64
+        }));
+        table.push(row);
+    }
+    table
+}
+
+/// Display colour of a colour class (the map legend's).
+pub fn colour_hex(colour: &str) -> &'static str {
+    match colour {
+        "weiss" => "#ffffff",
+        "grau" => "#9e9e9e",
+        "schwarz" => "#212121",
+        "dunkelgrau" => "#616161",
+        _ => "#ff00ff",
+    }
+}
+
+/// GeoJSON points of all addresses with a position: status and colour
+/// class as properties.
+pub fn geojson(addresses: &[u8], outcomes: &[u8], synthetic: bool) -> String {
+    let infos = address_infos(addresses);
+    let features: Vec<serde_json::Value> = outcome_rows(outcomes)
+        .into_iter()
+        .filter_map(|o| {
+            let info = infos.get(&o.id)?;
+            let (lat, lon) = (info.lat?, info.lon?);
+            Some(serde_json::json!({
+                "type": "Feature",
+                "geometry": {"type": "Point", "coordinates": [lon, lat]},
+                "properties": {
+                    "address_id": o.id,
+                    "ags8": o.ags8,
+                    "status": o.status,
+                    "colour": o.colour,
+                    "fill": colour_hex(&o.colour),
+                    "current_down": o.current_down.parse::<f64>().ok(),
+                    "current_up": o.current_up.parse::<f64>().ok(),
+                    "deciding_operator": o.deciding_operator,
+                }
+            }))
+        })
+        .collect();
+    let mut collection = serde_json::json!({
+        "type": "FeatureCollection",
+        "features": features,
+    });
+    if synthetic {
+        collection["properties"] = serde_json::json!({"label": "SYNTHETISCH"});
+    }
+    collection.to_string()
+}
+
+/// A line of the protocol CSV, for the printable protocol.
+#[derive(Debug, Clone, Default)]
+pub struct ProtocolLine {
+    pub address_id: String,
+    pub deciding: bool,
+    pub operator: String,
+    pub technology: String,
+    pub down: String,
+    pub up: String,
+    pub kind: String,
+    pub planned_date: String,
+    pub milestone_plan: String,
+    pub reason: String,
+    pub line: String,
+}
+
+pub fn protocol_lines(data: &[u8]) -> Vec<ProtocolLine> {
+    let mut reader = csv::Reader::from_reader(data);
+    reader
+        .records()
+        .flatten()
+        .map(|r| {
+            let f = |i: usize| r.get(i).unwrap_or("").to_owned();
+            ProtocolLine {
+                address_id: f(0),
+                deciding: f(1) == output::ROLE_DECIDING,
+                operator: f(2),
+                technology: f(3),
+                down: f(4),
+                up: f(5),
+                kind: f(6),
+                planned_date: f(7),
+                milestone_plan: f(8),
+                reason: f(9),
+                line: f(10),
+            }
+        })
+        .collect()
+}
+
+/// The rows of the engine's `rejected_rows.csv`: (file, line, reason).
+pub fn rejected_lines(data: &[u8]) -> Vec<(String, String, String)> {
+    let mut reader = csv::Reader::from_reader(data);
+    reader
+        .records()
+        .flatten()
+        .map(|r| {
+            let f = |i: usize| r.get(i).unwrap_or("").to_owned();
+            (f(0), f(1), f(2))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn upload(
+        id: i64,
+        operator_id: i64,
+        version: i32,
+        late: bool,
+    ) -> broadband_survey_upload::Model {
+        broadband_survey_upload::Model {
+            id,
+            survey_id: 1,
+            operator_id,
+            user_id: None,
+            version,
+            file_name: String::new(),
+            original_file_id: 0,
+            accepted_file_id: 0,
+            rows_total: 0,
+            rows_accepted: 0,
+            rows_rejected: 0,
+            late,
+            report: "[]".into(),
+            created_at: 0,
+        }
+    }
+
+    #[test]
+    fn the_latest_timely_upload_of_each_operator_is_used_and_late_ones_left_out() {
+        let uploads = vec![
+            upload(1, 10, 1, false),
+            upload(2, 10, 2, false),
+            upload(3, 20, 1, false),
+            upload(4, 20, 2, true),
+            upload(5, 30, 1, true),
+        ];
+        let (used, late) = choose_uploads(&uploads);
+        let used: Vec<i64> = used.iter().map(|u| u.id).collect();
+        let late: Vec<i64> = late.iter().map(|u| u.id).collect();
+        assert_eq!(used, vec![2, 3]);
+        assert_eq!(late, vec![4, 5]);
+    }
+}
