@@ -12,6 +12,7 @@
 //!   uploads, evaluation job, versioned results) and funding projects
 //!   (stages, amounts, documents, history) — each in its own module below.
 
+pub mod coverage;
 pub mod entities;
 pub mod members;
 pub mod policy;
@@ -38,6 +39,14 @@ pub const MESSAGES: &[Messages] = &[
     Messages {
         locale: "en",
         source: include_str!("../locales/en.ftl"),
+    },
+    Messages {
+        locale: "de",
+        source: include_str!("../locales/de-register.ftl"),
+    },
+    Messages {
+        locale: "en",
+        source: include_str!("../locales/en-register.ftl"),
     },
     Messages {
         locale: "de",

@@ -6,11 +6,16 @@ pub(crate) mod surveys;
 mod surveys_results;
 mod surveys_uploads;
 
+mod lagebild;
+mod register;
+
 use axum::Router;
 use dias_web::AppState;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
+        .merge(register::routes())
+        .merge(lagebild::routes())
         .merge(surveys::routes())
         .merge(surveys_uploads::routes())
         .merge(surveys_results::routes())

@@ -7,4 +7,6 @@
 mod support;
 
 mod helpers;
+mod lagebild;
 mod members;
+mod register;
