@@ -16,6 +16,7 @@ pub mod coverage;
 pub mod entities;
 pub mod members;
 pub mod policy;
+pub mod projects;
 pub mod surveys;
 
 mod demo;
@@ -56,6 +57,14 @@ pub const MESSAGES: &[Messages] = &[
         locale: "en",
         source: include_str!("../locales/en-surveys.ftl"),
     },
+    Messages {
+        locale: "de",
+        source: include_str!("../locales/de-projects.ftl"),
+    },
+    Messages {
+        locale: "en",
+        source: include_str!("../locales/en-projects.ftl"),
+    },
 ];
 
 /// The module's registration.
@@ -78,6 +87,10 @@ pub fn module() -> Module {
         surveys::evaluation::EvaluationJob::handler(),
     ));
     module.body_limits.extend(routes::surveys::BODY_LIMITS);
+    module.body_limits.push((
+        routes::projects::DOCUMENT_PATH,
+        routes::projects::DOCUMENT_BODY_LIMIT,
+    ));
     module
 }
 

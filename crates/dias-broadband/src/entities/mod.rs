@@ -14,3 +14,9 @@ pub mod broadband_survey_file;
 pub mod broadband_survey_invitation;
 pub mod broadband_survey_result;
 pub mod broadband_survey_upload;
+
+// m0019: funding projects, their stages, history and documents.
+pub mod broadband_project;
+pub mod broadband_project_document;
+pub mod broadband_project_event;
+pub mod broadband_project_stage;

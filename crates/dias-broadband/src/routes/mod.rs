@@ -2,6 +2,8 @@
 //! `routes()`; handlers are thin: they look up the facts, ask the policy
 //! (`crate::policy::BroadbandAction`), call the pure code and render.
 
+mod lagebild_projects;
+pub(crate) mod projects;
 pub(crate) mod surveys;
 mod surveys_results;
 mod surveys_uploads;
@@ -16,6 +18,8 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .merge(register::routes())
         .merge(lagebild::routes())
+        .merge(lagebild_projects::routes())
+        .merge(projects::routes())
         .merge(surveys::routes())
         .merge(surveys_uploads::routes())
         .merge(surveys_results::routes())

@@ -9,4 +9,5 @@ mod support;
 mod helpers;
 mod lagebild;
 mod members;
+mod projects;
 mod register;
