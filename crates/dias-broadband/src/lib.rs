@@ -14,7 +14,9 @@
 
 pub mod coverage;
 pub mod entities;
+pub mod links;
 pub mod members;
+pub mod personal;
 pub mod policy;
 pub mod projects;
 pub mod surveys;
@@ -40,6 +42,14 @@ pub const MESSAGES: &[Messages] = &[
     Messages {
         locale: "en",
         source: include_str!("../locales/en.ftl"),
+    },
+    Messages {
+        locale: "de",
+        source: include_str!("../locales/de-home.ftl"),
+    },
+    Messages {
+        locale: "en",
+        source: include_str!("../locales/en-home.ftl"),
     },
     Messages {
         locale: "de",
@@ -91,6 +101,7 @@ pub fn module() -> Module {
         routes::projects::DOCUMENT_PATH,
         routes::projects::DOCUMENT_BODY_LIMIT,
     ));
+    module.personal_data = Some(Arc::new(personal::BroadbandData));
     module
 }
 

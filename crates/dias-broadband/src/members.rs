@@ -1,9 +1,11 @@
 //! Memberships: which areas a municipality account acts for, and which
 //! operators an operator account answers for (tables of m0017).
 
+use dias_core::entities::user;
+use sea_orm::sea_query::{Expr, ExprTrait, Func};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
-    Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, JoinType, QueryFilter,
+    QueryOrder, QuerySelect, Set, SqlErr,
 };
 
 use crate::entities::{broadband_membership, broadband_operator, broadband_operator_member};
@@ -163,9 +165,115 @@ pub async fn remove_operator_member<C: ConnectionTrait>(
     Ok(())
 }
 
+/// An area as typed (spaces allowed), if it names a Kreis (AGS-5) or a
+/// Gemeinde (AGS-8) of the reference data.
+pub fn known_area(input: &str) -> Option<String> {
+    let area: String = input.chars().filter(|c| !c.is_whitespace()).collect();
+    let reference = dias_core::reference::cached();
+    let known = match area.len() {
+        8 => reference.municipality(&area).is_some(),
+        5 => reference.district(&area).is_some(),
+        _ => false,
+    };
+    known.then_some(area)
+}
+
+/// Every membership with its account, by account name and area (one
+/// query, for the Verwaltung).
+pub async fn all_memberships<C: ConnectionTrait>(
+    db: &C,
+) -> Result<Vec<(broadband_membership::Model, user::Model)>, DbErr> {
+    let rows = broadband_membership::Entity::find()
+        .select_also(user::Entity)
+        .join(
+            JoinType::InnerJoin,
+            broadband_membership::Entity::belongs_to(user::Entity)
+                .from(broadband_membership::Column::UserId)
+                .to(user::Column::Id)
+                .into(),
+        )
+        .order_by_asc(user::Column::DisplayName)
+        .order_by_asc(user::Column::Id)
+        .order_by_asc(broadband_membership::Column::Area)
+        .all(db)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(m, u)| u.map(|u| (m, u)))
+        .collect())
+}
+
+/// Every operator account with its operator id, by account name (one
+/// query, for the Verwaltung).
+pub async fn all_operator_members<C: ConnectionTrait>(
+    db: &C,
+) -> Result<Vec<(broadband_operator_member::Model, user::Model)>, DbErr> {
+    let rows = broadband_operator_member::Entity::find()
+        .select_also(user::Entity)
+        .join(
+            JoinType::InnerJoin,
+            broadband_operator_member::Entity::belongs_to(user::Entity)
+                .from(broadband_operator_member::Column::UserId)
+                .to(user::Column::Id)
+                .into(),
+        )
+        .order_by_asc(user::Column::DisplayName)
+        .order_by_asc(user::Column::Id)
+        .all(db)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(m, u)| u.map(|u| (m, u)))
+        .collect())
+}
+
+/// Creates an operator unless one of that name exists already, whatever
+/// its case („Netz AG“ and „NETZ AG“ would be one company twice); `None`
+/// then.
+pub async fn create_operator<C: ConnectionTrait>(
+    db: &C,
+    name: &str,
+) -> Result<Option<broadband_operator::Model>, DbErr> {
+    let taken = broadband_operator::Entity::find()
+        .filter(
+            Expr::expr(Func::lower(Expr::col(broadband_operator::Column::Name)))
+                .eq(name.to_lowercase()),
+        )
+        .one(db)
+        .await?
+        .is_some();
+    if taken {
+        return Ok(None);
+    }
+    let inserted = broadband_operator::ActiveModel {
+        name: Set(name.to_owned()),
+        created_at: Set(dias_core::time::now()),
+        ..Default::default()
+    }
+    .insert(db)
+    .await;
+    match inserted {
+        Ok(model) => Ok(Some(model)),
+        // Created by someone else in the meantime.
+        Err(e) if matches!(e.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_kreise_and_gemeinden_of_saxony_are_areas() {
+        assert_eq!(known_area(" 14521010 ").as_deref(), Some("14521010"));
+        assert_eq!(known_area("14 521").as_deref(), Some("14521"));
+        assert_eq!(known_area("14521999"), None);
+        assert_eq!(known_area("14999"), None);
+        assert_eq!(known_area("1452"), None);
+        assert_eq!(known_area("Amtsberg"), None);
+        assert_eq!(known_area(""), None);
+    }
 
     #[test]
     fn a_kreis_covers_its_gemeinden_only() {

@@ -2,6 +2,9 @@
 //! `routes()`; handlers are thin: they look up the facts, ask the policy
 //! (`crate::policy::BroadbandAction`), call the pure code and render.
 
+mod admin;
+mod advice;
+mod home;
 mod lagebild_projects;
 pub(crate) mod projects;
 pub(crate) mod surveys;
@@ -16,6 +19,9 @@ use dias_web::AppState;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
+        .merge(home::routes())
+        .merge(advice::routes())
+        .merge(admin::routes())
         .merge(register::routes())
         .merge(lagebild::routes())
         .merge(lagebild_projects::routes())

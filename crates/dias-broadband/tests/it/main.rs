@@ -6,8 +6,12 @@
 #[path = "../../../dias-web/tests/it/support.rs"]
 mod support;
 
+mod admin;
+mod advice;
 mod helpers;
+mod home;
 mod lagebild;
 mod members;
+mod personal;
 mod projects;
 mod register;
