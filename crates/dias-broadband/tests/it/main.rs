@@ -12,6 +12,7 @@ mod helpers;
 mod home;
 mod lagebild;
 mod members;
+mod surveys;
 mod personal;
 mod projects;
 mod register;
