@@ -61,6 +61,18 @@ async fn without_anfragen_the_advice_page_names_the_contact_and_no_dead_link() {
 }
 
 #[tokio::test]
+async fn the_gemeinde_page_offers_advice_for_its_gemeinde() {
+    let app = app().await;
+    let r = app.get("/breitband/gemeinden/14521010").await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert_eq!(
+        r.count("#gemeinde-beratung-anfragen a[href='/breitband/beratung?gemeinde=14521010']"),
+        1
+    );
+    assert!(!r.text("#gemeinde-beratung-anfragen").contains("broadband-"));
+}
+
+#[tokio::test]
 async fn an_unknown_gemeinde_is_asked_for_again() {
     let app = app().await;
     for bad in ["99999999", "14521", "<script>"] {

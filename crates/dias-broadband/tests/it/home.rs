@@ -248,6 +248,7 @@ fn every_message_of_these_pages_exists_in_both_languages() {
         include_str!("../../templates/broadband/advice.html"),
         include_str!("../../templates/broadband/procedure.html"),
         include_str!("../../templates/broadband/admin.html"),
+        include_str!("../../templates/broadband/gemeinde.html"),
     ];
     let mut ids = Vec::new();
     for source in sources {
