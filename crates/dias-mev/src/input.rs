@@ -558,7 +558,7 @@ fn pipeline<R: Read, P: Send>(
         });
         merged?;
         pending = parsed.into_iter().flatten().collect();
-        raw = next.map_err(io_error)?;
+        blocks.recycle(std::mem::replace(&mut raw, next.map_err(io_error)?));
     }
     Ok(())
 }

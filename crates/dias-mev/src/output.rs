@@ -18,7 +18,6 @@
 use std::io::{self, Write};
 
 use jiff::civil::Date;
-use rayon::prelude::*;
 
 use crate::aggregate::Aggregates;
 use crate::evaluate::{Evaluation, ProtocolRow, Role};
@@ -184,30 +183,37 @@ pub fn write_rejected(mut out: impl Write, rejected: &[Rejected]) -> io::Result<
 }
 
 /// Formats rows `0..n` in parallel tasks of [`ROWS_PER_TASK`] and writes
-/// the buffers in order, a batch of a few tasks per thread at a time.
+/// the buffers in order: while the pool formats one batch, this thread
+/// writes the previous one, and the buffers are reused batch after batch
+/// (fresh megabyte buffers cost page faults).
 fn write_in_batches(
     out: &mut impl Write,
     n: usize,
     format: impl Fn(usize, usize, &mut Vec<u8>) + Sync,
 ) -> io::Result<()> {
     let tasks = n.div_ceil(ROWS_PER_TASK);
-    let batch = rayon::current_num_threads().max(1) * 4;
+    let batch = rayon::current_num_threads().max(1) * 2;
+    let mut ready: Vec<Vec<u8>> = Vec::new();
+    let mut spare: Vec<Vec<u8>> = Vec::new();
     let mut first = 0;
-    while first < tasks {
+    while first < tasks || !ready.is_empty() {
         let last = (first + batch).min(tasks);
-        let buffers: Vec<Vec<u8>> = (first..last)
-            .into_par_iter()
-            .map(|task| {
-                let from = task * ROWS_PER_TASK;
-                let to = (from + ROWS_PER_TASK).min(n);
-                let mut buf = Vec::with_capacity((to - from) * 64);
-                format(from, to, &mut buf);
-                buf
-            })
-            .collect();
-        for buf in &buffers {
-            out.write_all(buf)?;
-        }
+        spare.resize_with(last - first, Vec::new);
+        let mut written = Ok(());
+        rayon::in_place_scope(|scope| {
+            for (task, buf) in (first..last).zip(spare.iter_mut()) {
+                let format = &format;
+                scope.spawn(move |_| {
+                    let from = task * ROWS_PER_TASK;
+                    let to = (from + ROWS_PER_TASK).min(n);
+                    buf.clear();
+                    format(from, to, buf);
+                });
+            }
+            written = ready.iter().try_for_each(|buf| out.write_all(buf));
+        });
+        written?;
+        std::mem::swap(&mut ready, &mut spare);
         first = last;
     }
     Ok(())

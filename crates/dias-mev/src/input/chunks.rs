@@ -26,6 +26,9 @@ pub(super) struct Blocks<R> {
     /// The start of a record that the previous block cut off.
     carry: Vec<u8>,
     eof: bool,
+    /// Buffers of parsed chunks, reused: a fresh buffer per block would
+    /// fault in every page of the file once more.
+    spare: Vec<Vec<u8>>,
 }
 
 impl<R: Read> Blocks<R> {
@@ -35,13 +38,22 @@ impl<R: Read> Blocks<R> {
             block: block.max(1),
             carry: Vec::new(),
             eof: false,
+            spare: Vec::new(),
         }
+    }
+
+    /// Gives chunks back for reuse once they are parsed.
+    pub(super) fn recycle(&mut self, chunks: impl IntoIterator<Item = Vec<u8>>) {
+        self.spare.extend(chunks);
     }
 
     /// The next chunk (whole records from a record start), or `None` at
     /// the end of the input.
     pub(super) fn next_chunk(&mut self) -> io::Result<Option<Vec<u8>>> {
-        let mut buf = std::mem::take(&mut self.carry);
+        let mut buf = self.spare.pop().unwrap_or_default();
+        buf.clear();
+        buf.extend_from_slice(&self.carry);
+        self.carry.clear();
         let mut target = self.block;
         loop {
             self.fill(&mut buf, target)?;
@@ -49,7 +61,7 @@ impl<R: Read> Blocks<R> {
                 return Ok((!buf.is_empty()).then_some(buf));
             }
             if let Some(cut) = last_record_end(&buf) {
-                self.carry = buf[cut..].to_vec();
+                self.carry.extend_from_slice(&buf[cut..]);
                 buf.truncate(cut);
                 return Ok(Some(buf));
             }
@@ -133,6 +145,23 @@ pub(super) fn last_record_end(bytes: &[u8]) -> Option<usize> {
             }
         }
     }
+}
+
+/// Whether the csv reader would split `data` exactly at `\n` (and the
+/// `\r` before it) and at commas: no quotes, no lone `\r`.
+fn is_plain(data: &[u8]) -> bool {
+    if find_byte(data, b'"').is_some() {
+        return false;
+    }
+    let mut p = 0;
+    while let Some(i) = find_byte(&data[p..], b'\r') {
+        let i = p + i;
+        if data.get(i + 1) != Some(&b'\n') {
+            return false;
+        }
+        p = i + 2;
+    }
+    true
 }
 
 fn rfind_newline(bytes: &[u8]) -> Option<usize> {
@@ -249,6 +278,106 @@ impl Layout {
     /// `chunk[start..]`; a returned `Err(reason)` becomes a rejection.
     /// Returns the rejections (relative lines) or a fatal csv error.
     pub(super) fn for_each(
+        &self,
+        chunk: &[u8],
+        start: usize,
+        row: impl FnMut(&[&str], u32) -> Result<(), String>,
+    ) -> Result<Vec<Rejected>, InputError> {
+        let start = start.min(chunk.len());
+        if is_plain(&chunk[start..]) {
+            self.for_each_plain(chunk, start, row)
+        } else {
+            self.for_each_csv(chunk, start, row)
+        }
+    }
+
+    /// [`Layout::for_each`] for a chunk without quotes and without a `\r`
+    /// that is not part of a CRLF: every line is one record and every
+    /// comma a delimiter, so the csv state machine (and its copy of every
+    /// record) is not needed. Gives exactly what the csv reader gives.
+    fn for_each_plain(
+        &self,
+        chunk: &[u8],
+        start: usize,
+        mut row: impl FnMut(&[&str], u32) -> Result<(), String>,
+    ) -> Result<Vec<Rejected>, InputError> {
+        let file = self.file;
+        let mut rejected = Vec::new();
+        // Which required field (if any) each column of the file is.
+        let mut slot_of = vec![usize::MAX; self.width];
+        for (slot, &column) in self.columns.iter().enumerate() {
+            slot_of[column] = slot;
+        }
+        let mut line = count_newlines(&chunk[..start]);
+        let mut pos = start;
+        while pos < chunk.len() {
+            let end = find_byte(&chunk[pos..], b'\n').map_or(chunk.len(), |i| pos + i);
+            let mut text = &chunk[pos..end];
+            pos = end + 1;
+            line += 1;
+            if let [rest @ .., b'\r'] = text {
+                text = rest;
+            }
+            // The csv reader skips empty lines without a record.
+            if text.is_empty() {
+                continue;
+            }
+            let line32 = u32::try_from(line).map_err(|_| InputError::TooLarge { file })?;
+            let mut fields: [&str; MAX_COLUMNS] = [""; MAX_COLUMNS];
+            let mut count = 0;
+            let mut first: &[u8] = b"";
+            let mut utf8_ok = true;
+            if let Ok(text) = std::str::from_utf8(text) {
+                for (i, field) in text.split(',').enumerate() {
+                    if i == 0 {
+                        first = field.as_bytes();
+                    }
+                    if let Some(&slot) = slot_of.get(i).filter(|&&s| s != usize::MAX) {
+                        fields[slot] = field.trim();
+                    }
+                    count = i + 1;
+                }
+            } else {
+                // Only a required field with bad UTF-8 rejects the row.
+                for (i, field) in text.split(|&b| b == b',').enumerate() {
+                    if let Some(&slot) = slot_of.get(i).filter(|&&s| s != usize::MAX) {
+                        match std::str::from_utf8(field) {
+                            Ok(field) => fields[slot] = field.trim(),
+                            Err(_) => utf8_ok = false,
+                        }
+                    }
+                    if i == 0 {
+                        first = field;
+                    }
+                    count = i + 1;
+                }
+            }
+            if count != self.width {
+                // A blank line is no record worth reporting.
+                if count == 1 && first.trim_ascii().is_empty() {
+                    continue;
+                }
+                rejected.push(Rejected {
+                    file,
+                    line,
+                    reason: format!("{count} Spalten statt {}", self.width),
+                });
+                continue;
+            }
+            let outcome = if utf8_ok {
+                row(&fields[..self.columns.len()], line32)
+            } else {
+                Err("kein gültiges UTF-8".to_owned())
+            };
+            if let Err(reason) = outcome {
+                rejected.push(Rejected { file, line, reason });
+            }
+        }
+        Ok(rejected)
+    }
+
+    /// [`Layout::for_each`] through the csv reader: quotes and lone `\r`.
+    fn for_each_csv(
         &self,
         chunk: &[u8],
         start: usize,
