@@ -159,14 +159,14 @@ pub fn seeds(today: Date) -> Vec<Seed> {
             ));
             n += 1;
         }
-        if gemeinden.len() > 3 && n % 3 == 0 {
+        if gemeinden.len() > 3 && n.is_multiple_of(3) {
             let stage = Stage::ALL[(n * 7) % Stage::ALL.len()];
             out.push(seed_for(
                 &mut rng,
                 format!("Weiße-Flecken-Programm {} (Demo)", district.name_short),
                 &district.ags5,
                 stage,
-                n % 2 == 0 && stage != Stage::ProofOfUse,
+                n.is_multiple_of(2) && stage != Stage::ProofOfUse,
                 today,
             ));
             n += 1;
@@ -187,8 +187,6 @@ pub async fn seed(db: &DatabaseConnection) -> Result<String, DbErr> {
 
 #[cfg(test)]
 mod tests {
-    #![expect(clippy::unwrap_used, reason = "tests fail loudly")]
-
     use super::*;
 
     #[test]

@@ -299,7 +299,6 @@ impl ProjectInput {
             responsible: project.responsible.clone(),
             planned: project
                 .planned
-                .clone()
                 .map(|d| d.map(|d| d.to_string()).unwrap_or_default()),
         }
     }

@@ -65,6 +65,9 @@ pub fn stage_of(row: &project::Model) -> Stage {
     Stage::from_slug(&row.stage).unwrap_or(Stage::first())
 }
 
+/// A project id with its planned and reached date per stage.
+type StageDates = (i64, [Option<Date>; 12], [Option<Date>; 12]);
+
 /// The form was loaded from an older version than the one stored.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Stale {
@@ -133,7 +136,7 @@ pub async fn create(
 
 async fn insert_stage_rows<C: ConnectionTrait>(
     db: &C,
-    projects: &[(i64, [Option<Date>; 12], [Option<Date>; 12])],
+    projects: &[StageDates],
 ) -> Result<(), DbErr> {
     let rows: Vec<stage_row::ActiveModel> = projects
         .iter()
@@ -793,7 +796,7 @@ pub async fn insert_many(
         .all(&txn)
         .await?;
     ids.reverse();
-    let stages: Vec<(i64, [Option<Date>; 12], [Option<Date>; 12])> = ids
+    let stages: Vec<StageDates> = ids
         .iter()
         .zip(seeds)
         .map(|(id, s)| (*id, s.valid.planned, s.reached))

@@ -15,4 +15,5 @@ mod members;
 mod surveys;
 mod personal;
 mod projects;
+mod projects_lagebild;
 mod register;

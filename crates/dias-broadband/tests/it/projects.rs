@@ -82,7 +82,7 @@ async fn store_round_trip_keeps_stages_amounts_and_history() {
 
     // An edit records old and new values; a stale one changes nothing.
     let mut edited = v.clone();
-    edited.amounts.federal = 450_000_00;
+    edited.amounts.federal = 45_000_000;
     edited.planned[Stage::MarketSurvey.index()] = Some("2026-04-01".parse().unwrap());
     let changes = store::update(&app.db, user, row.id, 1, &edited, 200)
         .await
@@ -421,7 +421,7 @@ async fn an_edit_on_a_stale_version_is_refused_with_the_form_again() {
     );
     let p = store::load(&app.db, id).await.unwrap().unwrap();
     assert_eq!(p.row.name, "Erste Fassung");
-    assert_eq!(p.row.federal_cents, 600_000_00);
+    assert_eq!(p.row.federal_cents, 60_000_000);
 
     // The same for a stage change.
     let stage = app
