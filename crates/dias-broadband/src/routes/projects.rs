@@ -1153,3 +1153,19 @@ async fn remove_document(
         project.row.id
     )))
 }
+
+/// The projects of a Kreis (`ags8` = `None`) or of a Gemeinde and its
+/// whole Kreis, for the block on the Kreis and Gemeinde pages: one query.
+pub(crate) async fn area_projects(
+    state: &AppState,
+    ctx: &Ctx,
+    ags5: &str,
+    ags8: Option<&str>,
+) -> AppResult<Vec<ListRow>> {
+    let today = crate::today();
+    Ok(store::for_area(&state.db, ags5, ags8)
+        .await?
+        .iter()
+        .map(|r| list_row(ctx, r, today))
+        .collect())
+}

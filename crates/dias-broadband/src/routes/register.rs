@@ -5,7 +5,7 @@
 
 use askama::Template;
 use axum::Router;
-use axum::extract::{Path, Query};
+use axum::extract::{Path, Query, State};
 use axum::response::Response;
 use axum::routing::get;
 use dias_core::entities::{district, municipality};
@@ -224,6 +224,7 @@ struct KreisPage {
     map: MapView,
     chart: LineChart,
     former: Vec<Former>,
+    projects: Vec<super::projects::ListRow>,
 }
 
 impl KreisPage {
@@ -259,6 +260,7 @@ fn area_chart(ctx: &Ctx, area: Option<&Area>, title: String, base: String) -> Li
 }
 
 async fn kreis(
+    State(state): State<AppState>,
     ctx: Ctx,
     Path(ags5): Path<String>,
     Query(sort): Query<SortQuery>,
@@ -361,7 +363,9 @@ async fn kreis(
         ),
         format!("/breitband/kreise/{ags5}/zeitreihe"),
     );
+    let projects = super::projects::area_projects(&state, &ctx, &ags5, None).await?;
     page(&KreisPage {
+        projects,
         former: former_in(&ctx, Some(&ags5)),
         ctx,
         district,
@@ -460,6 +464,7 @@ struct GemeindePage {
     bars: Option<BarChart>,
     chart: Option<LineChart>,
     predecessors: Vec<Predecessor>,
+    projects: Vec<super::projects::ListRow>,
 }
 
 fn gemeinde_or_404(ags8: &str) -> AppResult<&'static municipality::Model> {
@@ -468,7 +473,11 @@ fn gemeinde_or_404(ags8: &str) -> AppResult<&'static municipality::Model> {
         .ok_or(AppError::NotFound)
 }
 
-async fn gemeinde(ctx: Ctx, Path(ags8): Path<String>) -> AppResult<Response> {
+async fn gemeinde(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(ags8): Path<String>,
+) -> AppResult<Response> {
     let reference = dias_core::reference::cached();
     let municipality = gemeinde_or_404(&ags8)?.clone();
     let district = reference
@@ -537,7 +546,15 @@ async fn gemeinde(ctx: Ctx, Path(ags8): Path<String>) -> AppResult<Response> {
             gigabit: gigabit_label(&ctx, a.latest_gigabit()),
         })
         .collect();
+    let projects = super::projects::area_projects(
+        &state,
+        &ctx,
+        &municipality.district_ags5,
+        Some(&municipality.ags8),
+    )
+    .await?;
     page(&GemeindePage {
+        projects,
         households: municipality.population / 2,
         gigabit: gigabit_label(&ctx, latest_gigabit),
         latest: latest_stand.map(|s| stand_label(&ctx, s)),

@@ -894,3 +894,27 @@ async fn project_messages_exist_in_both_languages() {
         }
     }
 }
+
+#[tokio::test]
+async fn kreis_and_gemeinde_pages_list_their_projects_in_one_query() {
+    let app = app().await;
+    project(&app, "Gigabit Amtsberg", AMTSBERG).await;
+    project(&app, "Kreisweites Programm", "14521").await;
+    project(&app, "Anderswo", OTHER).await;
+    let gemeinde = app.get(&format!("/breitband/gemeinden/{AMTSBERG}")).await;
+    assert_eq!(gemeinde.status, StatusCode::OK);
+    let listed = gemeinde.text("#broadband-area-projects");
+    assert!(listed.contains("Gigabit Amtsberg") && listed.contains("Kreisweites Programm"));
+    assert!(!listed.contains("Anderswo"));
+    let (few, kreis) = app.count_queries(app.get("/breitband/kreise/14521")).await;
+    assert_eq!(kreis.count("#broadband-area-projects li"), 2);
+    for i in 0..5 {
+        project(&app, &format!("Weiteres Projekt {i}"), AMTSBERG).await;
+    }
+    let (many, kreis) = app.count_queries(app.get("/breitband/kreise/14521")).await;
+    assert_eq!(kreis.count("#broadband-area-projects li"), 7);
+    assert_eq!(few, many);
+    let empty = app.get("/breitband/kreise/14612").await;
+    assert_eq!(empty.count("#broadband-area-projects"), 0);
+    assert_eq!(empty.count("#foerderprojekte"), 1);
+}
