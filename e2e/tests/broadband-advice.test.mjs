@@ -86,14 +86,14 @@ describe('Breitband: landing page, explanation and advice', () => {
         }
 
         // A Kreis that does not exist is refused, the input kept.
-        await page.locator('main [name="konto"]').fill(MUNICIPALITY);
-        await page.locator('main [name="gebiet"]').fill('14999');
+        await page.locator('#konto').fill(MUNICIPALITY);
+        await page.locator('#gebiet').fill('14999');
         await submitForm(page, 'Gebiet zuordnen', { allowStatus: [422] });
         await expectErrorSummary(page, js);
-        assert.equal(await page.locator('main [name="konto"]').inputValue(), MUNICIPALITY);
+        assert.equal(await page.locator('#konto').inputValue(), MUNICIPALITY);
         await checkA11y(page, `administration with an error (${mode.name})`);
 
-        await page.locator('main [name="gebiet"]').fill(AREA);
+        await page.locator('#gebiet').fill(AREA);
         await submitForm(page, 'Gebiet zuordnen');
         await page.locator('.flash--success').first().waitFor({ state: 'visible' });
         const added = row.locator(`li[data-area="${AREA}"]`);
