@@ -229,11 +229,30 @@ impl JobHandler for EvaluationJob {
 
 async fn run(ctx: JobContext) -> Result<(), String> {
     let payload: JobPayload = serde_json::from_str(&ctx.job.payload).map_err(|e| e.to_string())?;
-    let db = &ctx.db;
-    let err = |e: sea_orm::DbErr| e.to_string();
-    ctx.progress(0, STEPS, "Eingaben lesen")
+    evaluate_survey(&ctx.db, &payload, Some(&ctx))
         .await
-        .map_err(err)?;
+        .map(|_| ())
+}
+
+/// Evaluates a procedure and stores the next result version; returns the
+/// version. `job` gets the progress when this runs as a job (the demo
+/// seeding calls it directly).
+pub async fn evaluate_survey(
+    db: &sea_orm::DatabaseConnection,
+    payload: &JobPayload,
+    job: Option<&JobContext>,
+) -> Result<i32, String> {
+    let err = |e: sea_orm::DbErr| e.to_string();
+    let progress = |done: i64, message: &'static str| async move {
+        match job {
+            Some(ctx) => ctx
+                .progress(done, STEPS, message)
+                .await
+                .map_err(|e| e.to_string()),
+            None => Ok(()),
+        }
+    };
+    progress(0, "Eingaben lesen").await?;
     let survey = store::get(db, payload.survey)
         .await
         .map_err(err)?
@@ -311,7 +330,7 @@ async fn run(ctx: JobContext) -> Result<(), String> {
             first_line: 0,
         })
         .collect();
-    ctx.progress(1, STEPS, "Auswerten").await.map_err(err)?;
+    progress(1, "Auswerten").await?;
     let rule_sets = RuleSets::built_in().map_err(|e| e.to_string())?;
     let rule_set = rule_sets
         .get(&survey.rule_set)
@@ -334,9 +353,7 @@ async fn run(ctx: JobContext) -> Result<(), String> {
     })
     .await
     .map_err(|e| e.to_string())??;
-    ctx.progress(2, STEPS, "Ergebnis speichern")
-        .await
-        .map_err(err)?;
+    progress(2, "Ergebnis speichern").await?;
     let summary = Summary {
         rule_set: rule_set.id.clone(),
         rule_set_name: rule_set.name.clone(),
@@ -355,7 +372,7 @@ async fn run(ctx: JobContext) -> Result<(), String> {
         late: late_refs,
         silent,
     };
-    store_result(
+    let version = store_result(
         db,
         survey.id,
         &summary,
@@ -370,8 +387,8 @@ async fn run(ctx: JobContext) -> Result<(), String> {
     )
     .await
     .map_err(err)?;
-    ctx.progress(STEPS, STEPS, "Fertig").await.map_err(err)?;
-    Ok(())
+    progress(STEPS, "Fertig").await?;
+    Ok(version)
 }
 
 /// Stores the files and the summary as the next version, in one

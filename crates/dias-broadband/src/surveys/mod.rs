@@ -11,6 +11,7 @@
 //! the protocol's line numbers then refer to that combined file, which is
 //! stored with the result.
 
+pub(crate) mod demo;
 pub mod evaluation;
 pub mod store;
 
@@ -259,7 +260,7 @@ pub fn check_addresses(data: &[u8], area: &[String]) -> Result<AddressCheck, Str
     let mut kept: HashSet<&str> = HashSet::with_capacity(addresses.len());
     for a in 0..addresses.len() {
         let ags8 = format!("{:08}", addresses.ags8[a]);
-        if area.iter().any(|x| *x == ags8) {
+        if area.contains(&ags8) {
             // Address count fits u32 (checked when reading).
             kept.insert(addresses.id(a as u32));
         } else {
@@ -442,7 +443,7 @@ pub fn synthetic_addresses(area: &[String], start: Date, horizon: i16) -> Result
     .map_err(|e| e.to_string())?;
     let chosen: Vec<_> = all
         .into_iter()
-        .filter(|m| area.iter().any(|a| *a == m.ags8))
+        .filter(|m| area.contains(&m.ags8))
         .collect();
     if chosen.is_empty() {
         return Err("no municipality of the area in the reference data".into());

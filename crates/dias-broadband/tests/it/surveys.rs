@@ -798,3 +798,55 @@ async fn the_list_page_needs_the_same_queries_for_one_or_many_procedures() {
     assert_eq!(page.count("#verfahren-liste tbody tr"), 5);
     assert!(queries <= one + 2, "{queries} vs {one}");
 }
+
+#[tokio::test]
+async fn the_demo_has_an_evaluated_and_an_open_procedure_for_amtsberg() {
+    let app = app().await;
+    let (kommune, _) = app
+        .create_user("kommune@demo.dias.example", Role::Municipality)
+        .await;
+    for email in [
+        "netzbetreiber@demo.dias.example",
+        "netzbetreiber2@demo.dias.example",
+    ] {
+        app.create_user(email, Role::Operator).await;
+    }
+    let seed = dias_broadband::module().demo.unwrap();
+    seed(&app.db, dias_web::registry::Scale::Small)
+        .await
+        .unwrap();
+    // A second run adds nothing.
+    seed(&app.db, dias_web::registry::Scale::Small)
+        .await
+        .unwrap();
+    let surveys = broadband_survey::Entity::find().all(&app.db).await.unwrap();
+    assert_eq!(surveys.len(), 2);
+    assert!(surveys.iter().all(|s| s.synthetic && s.areas == AMTSBERG));
+    let results = broadband_survey_result::Entity::find()
+        .all(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(results.len(), 1);
+    let uploads = broadband_survey_upload::Entity::find()
+        .all(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(uploads.len(), 2);
+    assert!(uploads.iter().all(|u| u.rows_accepted > 0 && !u.late));
+    assert!(
+        members::areas_of(&app.db, kommune)
+            .await
+            .unwrap()
+            .contains(&AMTSBERG.to_owned())
+    );
+    app.login("kommune@demo.dias.example", None).await;
+    let list = app.get("/breitband/verfahren").await;
+    assert_eq!(list.count("#verfahren-liste tbody tr"), 2);
+    let evaluated = results[0].survey_id;
+    let result = app
+        .get(&format!("/breitband/verfahren/{evaluated}/ergebnisse/1"))
+        .await;
+    assert_eq!(result.status, StatusCode::OK);
+    assert_eq!(result.count("#ergebnis-gemeinden tbody tr"), 1);
+    assert!(result.text("#eingaben-verwendet").contains("(Demo)"));
+}
