@@ -18,10 +18,11 @@ async function tabTo(page, href, limit = 250) {
   assert.fail(`no link to ${href} reached with ${limit} Tab presses on ${page.url()}`);
 }
 
-/** Follows the focused link with Enter and waits for the new page. */
-async function enter(page, expectedPath) {
+/** Follows the focused link with Enter and waits for the new page (path and query). */
+async function enter(page, expected) {
+  const want = new URL(expected, page.url());
   await Promise.all([
-    page.waitForURL((url) => url.pathname === expectedPath),
+    page.waitForURL((url) => url.pathname === want.pathname && url.search === want.search),
     page.keyboard.press('Enter'),
   ]);
   await page.waitForLoadState('domcontentloaded');
@@ -49,7 +50,7 @@ describe('Breitband register and Lagebild', () => {
 
         // Sort by gigabit share with the keyboard, then open Freiberg.
         await tabTo(page, '/breitband/kreise/14522?sortierung=gigabit&richtung=ab#gemeinden');
-        await enter(page, '/breitband/kreise/14522');
+        await enter(page, '/breitband/kreise/14522?sortierung=gigabit&richtung=ab');
         assert.equal(
           await page.locator('#gemeinden-tabelle thead th[aria-sort="descending"]').count(),
           1,

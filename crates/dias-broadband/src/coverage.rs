@@ -394,8 +394,6 @@ pub fn share_level(share: f64) -> u8 {
 
 #[cfg(test)]
 mod tests {
-    #![expect(clippy::unwrap_used, reason = "tests fail loudly")]
-
     use super::*;
 
     fn raw_rows(prefix: &str) -> Vec<csv::StringRecord> {

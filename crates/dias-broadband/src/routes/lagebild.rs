@@ -403,7 +403,7 @@ impl LineChart {
                     stroke_marker: marker.is_stroke(),
                     segments,
                     points,
-                    legend_marker: marker.path(20.0, 8.0),
+                    legend_marker: marker.path(10.0, 10.0),
                 }
             })
             .collect();
