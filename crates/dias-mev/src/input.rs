@@ -1122,11 +1122,13 @@ fn parse_date(s: &str) -> Result<Date, ()> {
             d.is_ascii_digit().then(|| v * 10 + i16::from(d - b'0'))
         })
     };
-    if b.len() == 10 && b[4] == b'-' && b[7] == b'-' {
-        if let (Some(y), Some(m), Some(d)) = (digits(0..4), digits(5..7), digits(8..10)) {
-            // Same validation as the parser: month 1–12, the day in the month.
-            return Date::new(y, m as i8, d as i8).map_err(|_| ());
-        }
+    if b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && let (Some(y), Some(m), Some(d)) = (digits(0..4), digits(5..7), digits(8..10))
+    {
+        // Same validation as the parser: month 1–12, the day in the month.
+        return Date::new(y, m as i8, d as i8).map_err(|_| ());
     }
     s.parse::<Date>().map_err(|_| ())
 }
