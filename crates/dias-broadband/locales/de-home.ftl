@@ -4,6 +4,7 @@ broadband-home-title = Breitband in Sachsen
 broadband-home-lead = Hier begleitet die Digitalagentur Sachsen den Ausbau schneller Internetanschlüsse. Sie sehen, wie gut Kreise und Gemeinden versorgt sind. Gemeinden führen hier ihre Markterkundung durch und behalten ihre Förderprojekte im Blick. Und Sie bekommen Beratung, wenn Sie Fragen haben.
 broadband-home-figure-districts = Kreise und kreisfreie Städte
 broadband-home-figure-municipalities = Gemeinden
+broadband-home-figure-gigabit = Haushalte in Sachsen mit Gigabit-Anschluss
 broadband-home-offers-title = Was Sie hier finden
 broadband-home-card-atlas = Lagebild
 broadband-home-card-atlas-text = Karte und Diagramme: Wie viele Haushalte haben schon Gigabit oder Glasfaser? Mit allen Zahlen als Tabelle zum Herunterladen.

@@ -4,6 +4,7 @@ broadband-home-title = Broadband in Saxony
 broadband-home-lead = Here the Digitalagentur Sachsen accompanies the roll-out of fast internet connections. You can see how well districts and municipalities are served. Municipalities run their market surveys here and keep track of their funding projects. And you can get advice when you have questions.
 broadband-home-figure-districts = Districts and district-free cities
 broadband-home-figure-municipalities = Municipalities
+broadband-home-figure-gigabit = Households in Saxony with a gigabit connection
 broadband-home-offers-title = What you find here
 broadband-home-card-atlas = Coverage picture
 broadband-home-card-atlas-text = Map and charts: how many households already have gigabit or fibre? With every figure as a table to download.

@@ -52,6 +52,9 @@ struct HomePage {
     ctx: Ctx,
     districts: i64,
     municipalities: i64,
+    /// Saxony's newest gigabit share from the Breitbandatlas history, as
+    /// the Lagebild shows it.
+    gigabit: String,
     /// For municipality accounts: their areas (maybe none yet).
     areas: Option<Vec<AreaLink>>,
     /// For operator accounts: the operators they answer for.
@@ -93,6 +96,12 @@ async fn show(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
     page(&HomePage {
         districts: reference.districts.len() as i64,
         municipalities: reference.municipalities.len() as i64,
+        gigabit: super::lagebild::gigabit_label(
+            &ctx,
+            crate::coverage::history()
+                .land()
+                .and_then(crate::coverage::Area::latest_gigabit),
+        ),
         areas,
         operators,
         staff: ctx.can(&BroadbandAction::ManageMembers),

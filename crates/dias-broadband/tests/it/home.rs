@@ -63,12 +63,19 @@ async fn the_landing_page_leads_to_every_part_of_the_module() {
     let reference = dias_core::reference::cached();
     let figures = r.texts("#broadband-home-figures dd");
     assert_eq!(
-        figures,
+        figures[..2],
         [
             reference.districts.len().to_string(),
             reference.municipalities.len().to_string()
         ]
     );
+    // The gigabit share is the Breitbandatlas history's, as on the Lagebild.
+    let (_, share) = dias_broadband::coverage::history()
+        .land()
+        .and_then(dias_broadband::coverage::Area::latest_gigabit)
+        .unwrap();
+    let shown = share.to_string().replace('.', ",");
+    assert!(figures[2].contains(&shown), "{} / {shown}", figures[2]);
     // Visitors get no personal blocks.
     for block in [
         "#broadband-home-areas",
