@@ -364,38 +364,23 @@ impl LineChart {
             .map(|(i, s)| {
                 let marker = MARKERS[i % MARKERS.len()];
                 let label = series_label(ctx, *s);
-                let mut segments = Vec::new();
-                let mut current = String::new();
+                let mut positions = Vec::with_capacity(data.rows.len());
                 let mut points = Vec::new();
                 for (stand, values) in &data.rows {
-                    match values[i] {
-                        Some(share) => {
-                            let (px, py) = (x(at(*stand)), y(share));
-                            if !current.is_empty() {
-                                current.push(' ');
-                            }
-                            current.push_str(&format!("{px:.1},{py:.1}"));
-                            points.push(LinePoint {
-                                marker: marker.path(px, py),
-                                title: format!(
-                                    "{label}, {}: {} %",
-                                    stand_label(ctx, *stand),
-                                    percent(ctx, share)
-                                ),
-                            });
-                        }
-                        None => {
-                            if current.contains(' ') {
-                                segments.push(std::mem::take(&mut current));
-                            } else {
-                                current.clear();
-                            }
-                        }
+                    let position = values[i].map(|share| (x(at(*stand)), y(share)));
+                    if let (Some((px, py)), Some(share)) = (position, values[i]) {
+                        points.push(LinePoint {
+                            marker: marker.path(px, py),
+                            title: format!(
+                                "{label}, {}: {} %",
+                                stand_label(ctx, *stand),
+                                percent(ctx, share)
+                            ),
+                        });
                     }
+                    positions.push(position);
                 }
-                if current.contains(' ') {
-                    segments.push(current);
-                }
+                let segments = polylines(&positions);
                 Line {
                     label,
                     colour: COLOURS[i % COLOURS.len()],
@@ -432,6 +417,22 @@ impl LineChart {
         self.note = note;
         self
     }
+}
+
+/// SVG polyline point lists through consecutive positions; a missing
+/// value ends a line, and a single point between gaps is only a marker.
+fn polylines(positions: &[Option<(f64, f64)>]) -> Vec<String> {
+    positions
+        .split(Option::is_none)
+        .filter(|run| run.len() > 1)
+        .map(|run| {
+            run.iter()
+                .flatten()
+                .map(|(x, y)| format!("{x:.1},{y:.1}"))
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect()
 }
 
 /// A Kreis in the Lagebild's table and map.
@@ -686,6 +687,17 @@ mod tests {
         unique.sort();
         unique.dedup();
         assert_eq!(unique.len(), MARKERS.len());
+    }
+
+    #[test]
+    fn lines_break_at_gaps_in_the_source() {
+        let p = |x: f64| Some((x, 1.0));
+        assert_eq!(
+            polylines(&[p(1.0), p(2.0), None, p(3.0), None, p(4.0), p(5.0), p(6.0)]),
+            vec!["1.0,1.0 2.0,1.0", "4.0,1.0 5.0,1.0 6.0,1.0"]
+        );
+        assert!(polylines(&[None, p(1.0), None]).is_empty());
+        assert!(polylines(&[]).is_empty());
     }
 
     #[test]
