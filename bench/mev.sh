@@ -229,6 +229,14 @@ REPORT="$WORK/report.md"
   if [[ $ENGINE == ok ]]; then
     ratio() { awk -v d="$1" -v e="$DIAS_WALL" 'BEGIN { if (e > 0) printf "%.2f", d / e; else print "–" }'; }
     echo "Ratio (DuckDB wall / dias wall): $(ratio "$DUCK_WALL")× against the validating query, $(ratio "$BARE_WALL")× against the bare one. Results: $SAME. Validation mirror (bench/mev/bad-rows): $BAD_ROWS."
+    echo
+    echo "dias also wrote addresses.csv, protocol.csv and rejected_rows.csv ($(du -sm "$WORK/dias" | cut -f1) MB in all; DuckDB writes only the table). Its phases (stderr, seconds since start):"
+    echo
+    echo '```'
+    grep '^\[' "$WORK/dias.log" || true
+    echo '```'
+    echo
+    echo "CPU: dias user $(awk -F': ' '/User time/ {print $2}' "$WORK/dias.time") s + system $(awk -F': ' '/System time/ {print $2}' "$WORK/dias.time") s; DuckDB validating user $(awk -F': ' '/User time/ {print $2}' "$WORK/duckdb.time") s + system $(awk -F': ' '/System time/ {print $2}' "$WORK/duckdb.time") s; DuckDB bare user $(awk -F': ' '/User time/ {print $2}' "$WORK/duckdb-bare.time") s + system $(awk -F': ' '/System time/ {print $2}' "$WORK/duckdb-bare.time") s. Load average after: $(cut -d' ' -f1-3 /proc/loadavg)."
   else
     echo "dias: not run — \`${DIAS_BIN#"$ROOT"/}\` has no \`broadband evaluate\` command yet."
   fi
