@@ -330,16 +330,24 @@ async fn remove_area(
         return Err(AppError::BadRequest(ctx.t("error-invalid-choice")));
     }
     let txn = dias_core::db::begin_write(&state.db).await?;
-    members::remove_membership(&txn, account, area).await?;
-    dias_core::audit::record(
-        &txn,
-        Some(me.user_id),
-        "broadband.membership.removed",
-        "user",
-        Some(&account.to_string()),
-        json!({ "area": area }),
-    )
-    .await?;
+    // A second press of the button (or a stale page) removes nothing and
+    // is not logged as a change.
+    if members::areas_of(&txn, account)
+        .await?
+        .iter()
+        .any(|a| a == area)
+    {
+        members::remove_membership(&txn, account, area).await?;
+        dias_core::audit::record(
+            &txn,
+            Some(me.user_id),
+            "broadband.membership.removed",
+            "user",
+            Some(&account.to_string()),
+            json!({ "area": area }),
+        )
+        .await?;
+    }
     txn.commit().await?;
     Ok(see_other(
         "/breitband/verwaltung?hinweis=broadband-admin-area-removed",
@@ -450,16 +458,22 @@ async fn remove_account(
     let operator: i64 = input.betreiber.trim().parse().map_err(|_| bad())?;
     let account: i64 = input.konto.trim().parse().map_err(|_| bad())?;
     let txn = dias_core::db::begin_write(&state.db).await?;
-    members::remove_operator_member(&txn, operator, account).await?;
-    dias_core::audit::record(
-        &txn,
-        Some(me.user_id),
-        "broadband.operator_member.removed",
-        "user",
-        Some(&account.to_string()),
-        json!({ "operator_id": operator }),
-    )
-    .await?;
+    if let Some(found) = members::operators_of(&txn, account)
+        .await?
+        .into_iter()
+        .find(|o| o.id == operator)
+    {
+        members::remove_operator_member(&txn, operator, account).await?;
+        dias_core::audit::record(
+            &txn,
+            Some(me.user_id),
+            "broadband.operator_member.removed",
+            "user",
+            Some(&account.to_string()),
+            json!({ "operator_id": operator, "operator": found.name }),
+        )
+        .await?;
+    }
     txn.commit().await?;
     Ok(see_other(
         "/breitband/verwaltung?hinweis=broadband-admin-account-removed",

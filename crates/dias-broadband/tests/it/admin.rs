@@ -130,6 +130,15 @@ async fn staff_assign_and_remove_areas_with_an_audit_entry_each() {
         ["14521010"]
     );
     assert_eq!(audit(&app, "broadband.membership.removed").await.len(), 1);
+    // Pressed twice: nothing more to remove, nothing more logged.
+    let r = app
+        .post(
+            "/breitband/verwaltung/gebiete/entfernen",
+            &[("konto", &id), ("gebiet", "14522")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert_eq!(audit(&app, "broadband.membership.removed").await.len(), 1);
     // Nonsense is refused.
     let r = app
         .post(
@@ -312,6 +321,11 @@ async fn staff_create_operators_and_assign_their_accounts() {
             .unwrap()
             .is_empty()
     );
+    app.post(
+        "/breitband/verwaltung/netzbetreiber/konten/entfernen",
+        &[("betreiber", &operator), ("konto", &netz.to_string())],
+    )
+    .await;
     assert_eq!(
         audit(&app, "broadband.operator_member.removed").await.len(),
         1
