@@ -6,13 +6,14 @@
 
 use askama::Template;
 use axum::Router;
-use axum::extract::Path;
+use axum::extract::{Path, Query};
 use axum::response::Response;
 use axum::routing::get;
 use dias_web::components::MapView;
 use dias_web::forms::page;
 use dias_web::table::{Cell, Table, TableFormat};
 use dias_web::{AppError, AppResult, AppState, Ctx};
+use serde::Deserialize;
 
 use crate::coverage::{self, Area, GIGABIT_MBPS, Series, SeriesTable, Stand, Technology};
 
@@ -435,6 +436,63 @@ fn polylines(positions: &[Option<(f64, f64)>]) -> Vec<String> {
         .collect()
 }
 
+/// `?sortierung=…&richtung=auf|ab` of a table sorted through links.
+#[derive(Debug, Deserialize, Default)]
+pub(super) struct SortQuery {
+    #[serde(default)]
+    pub sortierung: String,
+    #[serde(default)]
+    pub richtung: String,
+}
+
+/// `richtung`: ascending unless `ab`; anything else is refused.
+pub(super) fn sort_descending(ctx: &Ctx, query: &SortQuery) -> AppResult<bool> {
+    match query.richtung.as_str() {
+        "" | "auf" => Ok(false),
+        "ab" => Ok(true),
+        _ => Err(AppError::BadRequest(ctx.t("broadband-register-bad-sort"))),
+    }
+}
+
+/// A column header of a table sorted through links: its link (empty when
+/// the column does not sort) and its `aria-sort`.
+pub(super) struct SortHeader {
+    pub label: String,
+    pub href: String,
+    pub aria_sort: &'static str,
+    pub numeric: bool,
+}
+
+/// The header of a sortable column. `current` is `Some(descending)` for
+/// the column the table is sorted by. A first click sorts figures from the
+/// largest and names from A; a second click reverses.
+pub(super) fn sort_header(
+    label: String,
+    base: &str,
+    anchor: &str,
+    slug: &str,
+    current: Option<bool>,
+    numeric: bool,
+) -> SortHeader {
+    let next_descending = match current {
+        Some(descending) => !descending,
+        None => numeric,
+    };
+    SortHeader {
+        label,
+        href: format!(
+            "{base}?sortierung={slug}&richtung={}#{anchor}",
+            if next_descending { "ab" } else { "auf" }
+        ),
+        aria_sort: match current {
+            None => "none",
+            Some(false) => "ascending",
+            Some(true) => "descending",
+        },
+        numeric,
+    }
+}
+
 /// A Kreis in the Lagebild's table and map.
 #[derive(Debug, Clone)]
 struct DistrictRow {
@@ -471,7 +529,7 @@ fn district_rows() -> Vec<DistrictRow> {
 }
 
 /// The Kreise table (the map's text alternative and its download).
-fn districts_table(ctx: &Ctx) -> Table {
+fn districts_table(ctx: &Ctx, rows: &[DistrictRow]) -> Table {
     let mut table = Table::new(
         ctx.t("broadband-lagebild-districts-title"),
         vec![
@@ -485,7 +543,7 @@ fn districts_table(ctx: &Ctx) -> Table {
         ],
     );
     let num = |v: Option<f64>| v.map(Cell::Num).unwrap_or(Cell::Text(String::new()));
-    for d in district_rows() {
+    for d in rows {
         table.push(vec![
             Cell::Text(d.ags5.clone()),
             Cell::Text(d.name.clone()),
@@ -519,7 +577,11 @@ fn chart_table(ctx: &Ctx, chart: Chart) -> Table {
             &ctx.t("broadband-lagebild-tech-title"),
             &data(TECHNOLOGY_SERIES),
         ),
-        Chart::Districts => districts_table(ctx),
+        Chart::Districts => {
+            let mut rows = district_rows();
+            sort_districts(&mut rows, "name", false);
+            districts_table(ctx, &rows)
+        }
     }
 }
 
@@ -563,6 +625,32 @@ pub(super) fn gigabit_label(ctx: &Ctx, gigabit: Option<(Stand, f64)>) -> String 
     }
 }
 
+/// Columns the Kreise table sorts by, by their URL slug and table column.
+const DISTRICT_SORTS: &[(&str, usize)] = &[
+    ("name", 1),
+    ("gigabit", 3),
+    ("glasfaser", 4),
+    ("100", 5),
+    ("gemeinden", 6),
+];
+
+fn sort_districts(rows: &mut [DistrictRow], slug: &str, descending: bool) {
+    // Kreise without a value sort below every value.
+    let figure = |v: Option<f64>| v.unwrap_or(-1.0);
+    match slug {
+        "gigabit" => rows.sort_by(|a, b| {
+            figure(a.gigabit.map(|g| g.1)).total_cmp(&figure(b.gigabit.map(|g| g.1)))
+        }),
+        "glasfaser" => rows.sort_by(|a, b| figure(a.fttb).total_cmp(&figure(b.fttb))),
+        "100" => rows.sort_by(|a, b| figure(a.at_100).total_cmp(&figure(b.at_100))),
+        "gemeinden" => rows.sort_by_key(|d| d.municipalities),
+        _ => rows.sort_by(|a, b| a.name.cmp(&b.name)),
+    }
+    if descending {
+        rows.reverse();
+    }
+}
+
 #[derive(Template)]
 #[template(path = "broadband/lagebild.html")]
 struct LagebildPage {
@@ -570,16 +658,23 @@ struct LagebildPage {
     map: MapView,
     districts: Vec<Vec<String>>,
     district_links: Vec<String>,
-    district_headers: Vec<String>,
+    district_headers: Vec<SortHeader>,
     latest: String,
     land_gigabit: String,
     charts: Vec<LineChart>,
 }
 
-async fn show(ctx: Ctx) -> AppResult<Response> {
+async fn show(ctx: Ctx, Query(sort): Query<SortQuery>) -> AppResult<Response> {
     let reference = dias_core::reference::cached();
     let history = coverage::history();
-    let rows = district_rows();
+    let slug = match sort.sortierung.as_str() {
+        "" => "name",
+        s if DISTRICT_SORTS.iter().any(|(slug, _)| *slug == s) => s,
+        _ => return Err(AppError::BadRequest(ctx.t("broadband-register-bad-sort"))),
+    };
+    let descending = sort_descending(&ctx, &sort)?;
+    let mut rows = district_rows();
+    sort_districts(&mut rows, slug, descending);
     let map = MapView::districts(
         ctx.t("broadband-lagebild-map-title"),
         ctx.t("broadband-lagebild-map-description"),
@@ -602,7 +697,7 @@ async fn show(ctx: Ctx) -> AppResult<Response> {
             format!("{}: {}", m.name_short, gigabit_label(&ctx, gigabit)),
         )
     });
-    let table = districts_table(&ctx);
+    let table = districts_table(&ctx, &rows);
     let districts = table
         .rows
         .iter()
@@ -659,7 +754,29 @@ async fn show(ctx: Ctx) -> AppResult<Response> {
         map,
         districts,
         district_links,
-        district_headers: table.headers,
+        district_headers: table
+            .headers
+            .iter()
+            .enumerate()
+            .map(
+                |(column, label)| match DISTRICT_SORTS.iter().find(|(_, c)| *c == column) {
+                    Some((s, _)) => sort_header(
+                        label.clone(),
+                        "/breitband/lagebild",
+                        "tabelle-kreise",
+                        s,
+                        (*s == slug).then_some(descending),
+                        column > 1,
+                    ),
+                    None => SortHeader {
+                        label: label.clone(),
+                        href: String::new(),
+                        aria_sort: "",
+                        numeric: column > 2,
+                    },
+                },
+            )
+            .collect(),
         latest,
         land_gigabit,
         charts,

@@ -17,7 +17,8 @@ use dias_web::{AppError, AppResult, AppState, Ctx};
 use serde::Deserialize;
 
 use super::lagebild::{
-    AREA_SERIES, LineChart, gigabit_label, percent, share_legend, shown, stand_label,
+    AREA_SERIES, LineChart, SortHeader, SortQuery, gigabit_label, percent, share_legend, shown,
+    sort_descending, sort_header, stand_label,
 };
 use crate::coverage::{self, Area, Stand, Technology};
 
@@ -178,14 +179,6 @@ async fn list(ctx: Ctx, Query(query): Query<ListQuery>) -> AppResult<Response> {
     })
 }
 
-#[derive(Debug, Deserialize, Default)]
-struct SortQuery {
-    #[serde(default)]
-    sortierung: String,
-    #[serde(default)]
-    richtung: String,
-}
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum SortKey {
     Name,
@@ -203,14 +196,6 @@ impl SortKey {
             SortKey::Gigabit => "gigabit",
         }
     }
-}
-
-/// A sortable column header: its link and current `aria-sort`.
-struct SortHeader {
-    label: String,
-    href: String,
-    aria_sort: &'static str,
-    numeric: bool,
 }
 
 #[derive(Template)]
@@ -272,11 +257,7 @@ async fn kreis(
         "gigabit" => SortKey::Gigabit,
         _ => return Err(AppError::BadRequest(ctx.t("broadband-register-bad-sort"))),
     };
-    let descending = match sort.richtung.as_str() {
-        "" | "auf" => false,
-        "ab" => true,
-        _ => return Err(AppError::BadRequest(ctx.t("broadband-register-bad-sort"))),
-    };
+    let descending = sort_descending(&ctx, &sort)?;
     let reference = dias_core::reference::cached();
     let history = coverage::history();
     let municipalities: Vec<&municipality::Model> = reference.municipalities_of(&ags5).collect();
@@ -296,30 +277,18 @@ async fn kreis(
     let headers = SortKey::ALL
         .iter()
         .map(|k| {
-            let current = *k == key;
-            let next_desc = if current {
-                !descending
-            } else {
-                *k != SortKey::Name
-            };
-            SortHeader {
-                label: match k {
+            sort_header(
+                match k {
                     SortKey::Name => ctx.t("broadband-register-municipality"),
                     SortKey::Population => ctx.t("broadband-register-population"),
                     SortKey::Gigabit => ctx.t("broadband-register-gigabit-share"),
                 },
-                href: format!(
-                    "/breitband/kreise/{ags5}?sortierung={}&richtung={}#gemeinden",
-                    k.slug(),
-                    if next_desc { "ab" } else { "auf" }
-                ),
-                aria_sort: match (current, descending) {
-                    (false, _) => "none",
-                    (true, false) => "ascending",
-                    (true, true) => "descending",
-                },
-                numeric: *k != SortKey::Name,
-            }
+                &format!("/breitband/kreise/{ags5}"),
+                "gemeinden",
+                k.slug(),
+                (*k == key).then_some(descending),
+                *k != SortKey::Name,
+            )
         })
         .collect();
     let area = history.kreis(&ags5);

@@ -19,7 +19,9 @@ pub(crate) fn table_cells(page: &TestResponse, table: &str) -> Vec<Vec<String>> 
         .map(|row| {
             row.select(&cells)
                 .map(|c| {
+                    // The sort arrow is decoration (aria-hidden), not data.
                     let text = c.text().collect::<String>();
+                    let text = text.trim_end_matches([' ', '▲', '▼']).to_owned();
                     if text == "–" {
                         String::new()
                     } else if text.chars().all(|ch| ch.is_ascii_digit() || ch == ',') {
@@ -239,5 +241,35 @@ async fn every_message_the_register_uses_exists() {
         for locale in ["de", "en"] {
             assert_ne!(catalog.get(locale, &id), id, "{locale} {id}");
         }
+    }
+}
+
+#[tokio::test]
+async fn kreise_table_sorts_through_links() {
+    let app = app().await;
+    let page = app
+        .get("/breitband/lagebild?sortierung=gigabit&richtung=ab")
+        .await;
+    assert_eq!(page.status, StatusCode::OK);
+    let cells = table_cells(&page, "#tabelle-kreise");
+    let shares: Vec<f64> = cells[1..].iter().map(|r| r[3].parse().unwrap()).collect();
+    assert_eq!(shares.len(), 13);
+    assert!(shares.windows(2).all(|w| w[0] >= w[1]), "{shares:?}");
+    assert_eq!(
+        page.attr("#tabelle-kreise th[aria-sort='descending'] a", "href")
+            .as_deref(),
+        Some("/breitband/lagebild?sortierung=gigabit&richtung=auf#tabelle-kreise")
+    );
+    let by_count = app.get("/breitband/lagebild?sortierung=gemeinden").await;
+    let counts: Vec<i64> = table_cells(&by_count, "#tabelle-kreise")[1..]
+        .iter()
+        .map(|r| r[6].parse().unwrap())
+        .collect();
+    assert!(counts.windows(2).all(|w| w[0] <= w[1]), "{counts:?}");
+    for bad in ["sortierung=stand", "sortierung=name&richtung=quer"] {
+        assert_eq!(
+            app.get(&format!("/breitband/lagebild?{bad}")).await.status,
+            StatusCode::BAD_REQUEST
+        );
     }
 }
