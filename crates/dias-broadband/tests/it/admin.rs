@@ -43,6 +43,13 @@ async fn every_form_action_of_the_administration_needs_a_csrf_token() {
         .await;
     let source = include_str!("../../src/routes/admin.rs");
     assert_eq!(source.matches("post(").count(), POST_ROUTES.len());
+    // The landing, advice and explanation pages only read.
+    for other in [
+        include_str!("../../src/routes/home.rs"),
+        include_str!("../../src/routes/advice.rs"),
+    ] {
+        assert_eq!(other.matches("post(").count(), 0);
+    }
     for path in POST_ROUTES {
         let r = app
             .post_raw(
