@@ -188,3 +188,8 @@ broadband-surveys-protocol-ignored = nicht berücksichtigt
 broadband-surveys-protocol-empty = Keine Rückmeldung betrifft eine Adresse des Gebiets.
 broadband-surveys-protocol-rejected = Abgelehnte Zeilen
 broadband-surveys-protocol-rejected-caption = Abgelehnte Zeilen der Adressdatei und der Rückmeldungen
+
+broadband-surveys-area-block-title = Markterkundungsverfahren
+broadband-surveys-area-block-none = Für dieses Gebiet gibt es im Portal kein Markterkundungsverfahren.
+broadband-surveys-area-block-dates = Beginn { $start },
+broadband-surveys-area-block-deadline = Rückmeldefrist { $deadline }

@@ -188,3 +188,8 @@ broadband-surveys-protocol-ignored = not taken into account
 broadband-surveys-protocol-empty = No response concerns an address of the area.
 broadband-surveys-protocol-rejected = Rejected lines
 broadband-surveys-protocol-rejected-caption = Rejected lines of the address file and of the responses
+
+broadband-surveys-area-block-title = Market surveys
+broadband-surveys-area-block-none = There is no market survey for this area in the portal.
+broadband-surveys-area-block-dates = start { $start },
+broadband-surveys-area-block-deadline = response deadline { $deadline }

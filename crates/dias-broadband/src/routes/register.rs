@@ -210,6 +210,7 @@ struct KreisPage {
     chart: LineChart,
     former: Vec<Former>,
     projects: Vec<super::projects::ListRow>,
+    surveys: Vec<super::surveys::AreaSurvey>,
 }
 
 impl KreisPage {
@@ -333,8 +334,10 @@ async fn kreis(
         format!("/breitband/kreise/{ags5}/zeitreihe"),
     );
     let projects = super::projects::area_projects(&state, &ctx, &ags5, None).await?;
+    let surveys = super::surveys::area_surveys(&state, &ctx, &ags5).await?;
     page(&KreisPage {
         projects,
+        surveys,
         former: former_in(&ctx, Some(&ags5)),
         ctx,
         district,
@@ -434,6 +437,7 @@ struct GemeindePage {
     chart: Option<LineChart>,
     predecessors: Vec<Predecessor>,
     projects: Vec<super::projects::ListRow>,
+    surveys: Vec<super::surveys::AreaSurvey>,
 }
 
 fn gemeinde_or_404(ags8: &str) -> AppResult<&'static municipality::Model> {
@@ -522,8 +526,10 @@ async fn gemeinde(
         Some(&municipality.ags8),
     )
     .await?;
+    let surveys = super::surveys::area_surveys(&state, &ctx, &municipality.ags8).await?;
     page(&GemeindePage {
         projects,
+        surveys,
         households: municipality.population / 2,
         gigabit: gigabit_label(&ctx, latest_gigabit),
         latest: latest_stand.map(|s| stand_label(&ctx, s)),

@@ -875,3 +875,49 @@ async fn addresses_csv(
         .ok_or(AppError::NotFound)?;
     Ok(csv_download(&file.name, file.data))
 }
+
+// ---------------------------------------------------------------- register
+
+/// A procedure as the public Gemeinde and Kreis pages list it: no
+/// addresses, no operators, no results.
+pub(super) struct AreaSurvey {
+    pub title: String,
+    pub state: SurveyState,
+    pub start: String,
+    pub deadline: String,
+    pub synthetic: bool,
+}
+
+/// The procedures touching an area (AGS-8 Gemeinde or AGS-5 Kreis), newest
+/// first, in a fixed number of queries.
+pub(super) async fn area_surveys(
+    state: &AppState,
+    ctx: &Ctx,
+    area: &str,
+) -> AppResult<Vec<AreaSurvey>> {
+    let surveys = store::touching(&state.db, &[area.to_owned()]).await?;
+    let ids: Vec<i64> = surveys.iter().map(|s| s.id).collect();
+    let counts: HashMap<i64, i64> = store::result_counts(&state.db, &ids)
+        .await?
+        .into_iter()
+        .collect();
+    let job_ids: Vec<i64> = surveys.iter().filter_map(|s| s.job_id).collect();
+    let jobs: HashMap<i64, String> = store::job_states(&state.db, &job_ids)
+        .await?
+        .into_iter()
+        .collect();
+    Ok(surveys
+        .iter()
+        .map(|s| AreaSurvey {
+            title: s.title.clone(),
+            state: state_of(
+                s,
+                s.job_id.and_then(|j| jobs.get(&j)).map(String::as_str),
+                counts.get(&s.id).copied().unwrap_or(0) as usize,
+            ),
+            start: show_date(ctx, &s.start_date),
+            deadline: show_date(ctx, &s.deadline),
+            synthetic: s.synthetic,
+        })
+        .collect())
+}

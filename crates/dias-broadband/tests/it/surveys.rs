@@ -850,3 +850,23 @@ async fn the_demo_has_an_evaluated_and_an_open_procedure_for_amtsberg() {
     assert_eq!(result.count("#ergebnis-gemeinden tbody tr"), 1);
     assert!(result.text("#eingaben-verwendet").contains("(Demo)"));
 }
+
+#[tokio::test]
+async fn the_gemeinde_and_kreis_pages_list_their_procedures_without_addresses() {
+    let w = world().await;
+    let member = become_user(&w.app, MEMBER).await;
+    open_fixture(&w, &member).await;
+    w.app.forget_cookies();
+    for path in ["/breitband/gemeinden/14521010", "/breitband/kreise/14521"] {
+        let page = w.app.get(path).await;
+        assert_eq!(page.status, StatusCode::OK, "{path}");
+        let block = page.text("#broadband-area-surveys");
+        assert!(block.contains("MEV Erzgebirge"), "{path}: {block}");
+        assert!(block.contains("Rückmeldungen offen"), "{block}");
+        assert!(!page.body.contains("Hauptstraße"));
+        assert!(!page.body.contains("/breitband/verfahren/"));
+    }
+    let elsewhere = w.app.get("/breitband/gemeinden/14612000").await;
+    assert_eq!(elsewhere.count("#broadband-area-surveys"), 0);
+    assert_eq!(elsewhere.count("#markterkundungen"), 1);
+}
