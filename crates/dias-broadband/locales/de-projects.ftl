@@ -104,7 +104,7 @@ broadband-projects-document-file = Datei
 broadband-projects-document-hint = PDF, ODT, DOCX, XLSX oder CSV, höchstens 10 MB.
 broadband-projects-document-submit = Hochladen
 broadband-projects-document-remove = Entfernen
-broadband-projects-document-remove-named = { $name } entfernen
+broadband-projects-document-remove-named = Entfernen: { $name }
 broadband-projects-document-size = { $kb } KB
 broadband-projects-responsible-none = Keine Angaben.
 

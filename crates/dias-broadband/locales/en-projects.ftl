@@ -104,7 +104,7 @@ broadband-projects-document-file = File
 broadband-projects-document-hint = PDF, ODT, DOCX, XLSX or CSV, at most 10 MB.
 broadband-projects-document-submit = Upload
 broadband-projects-document-remove = Remove
-broadband-projects-document-remove-named = Remove { $name }
+broadband-projects-document-remove-named = Remove: { $name }
 broadband-projects-document-size = { $kb } KB
 broadband-projects-responsible-none = None given.
 
