@@ -870,3 +870,52 @@ async fn the_gemeinde_and_kreis_pages_list_their_procedures_without_addresses() 
     assert_eq!(elsewhere.count("#broadband-area-surveys"), 0);
     assert_eq!(elsewhere.count("#markterkundungen"), 1);
 }
+
+#[test]
+fn every_message_the_procedures_use_exists_in_german_and_english() {
+    let catalog = dias_core::i18n::Catalog::new(dias_broadband::MESSAGES).unwrap();
+    let sources = [
+        include_str!("../../src/routes/surveys.rs"),
+        include_str!("../../src/routes/surveys_uploads.rs"),
+        include_str!("../../src/routes/surveys_results.rs"),
+        include_str!("../../src/surveys/mod.rs"),
+        include_str!("../../templates/broadband/surveys.html"),
+        include_str!("../../templates/broadband/survey.html"),
+        include_str!("../../templates/broadband/survey_new.html"),
+        include_str!("../../templates/broadband/survey_upload.html"),
+        include_str!("../../templates/broadband/survey_upload_report.html"),
+        include_str!("../../templates/broadband/survey_evaluate.html"),
+        include_str!("../../templates/broadband/survey_job.html"),
+        include_str!("../../templates/broadband/survey_result.html"),
+        include_str!("../../templates/broadband/survey_protocol.html"),
+        include_str!("../../templates/broadband/survey_inputs.html"),
+        include_str!("../../templates/broadband/survey_report_table.html"),
+        include_str!("../../templates/broadband/survey_uploads_table.html"),
+        include_str!("../../templates/broadband/survey_synthetic.html"),
+        include_str!("../../templates/broadband/survey_area_block.html"),
+    ];
+    let mut ids = Vec::new();
+    for source in sources {
+        for (i, _) in source.match_indices("broadband-surveys-") {
+            let id: String = source[i..]
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
+                .collect();
+            // Notices are looked up with their `notice-` prefix.
+            let id = if source[..i].ends_with("hinweis=") {
+                format!("notice-{id}")
+            } else {
+                id
+            };
+            ids.push(id);
+        }
+    }
+    ids.sort();
+    ids.dedup();
+    assert!(ids.len() > 100, "{}", ids.len());
+    for id in &ids {
+        for locale in ["de", "en"] {
+            assert_ne!(catalog.get(locale, id), *id, "{locale}: {id}");
+        }
+    }
+}
