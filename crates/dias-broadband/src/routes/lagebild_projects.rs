@@ -131,7 +131,7 @@ struct FundsChart {
 }
 
 impl FundsChart {
-    const LABEL_WIDTH: f64 = 230.0;
+    const LABEL_WIDTH: f64 = 290.0;
     const BAR_AREA: f64 = 420.0;
     const BAR: f64 = 12.0;
     const GROUP: f64 = 3.0 * 12.0 + 14.0;
