@@ -267,18 +267,25 @@ async fn kreis_table_sorts_through_links() {
 }
 
 #[tokio::test]
-async fn register_pages_read_nothing_from_the_database() {
+async fn register_and_lagebild_queries_do_not_grow_with_the_municipalities() {
     let app = app().await;
-    for path in [
-        "/breitband/gemeinden",
-        "/breitband/kreise/14521",
-        "/breitband/gemeinden/14612000",
-    ] {
+    // The register and the figures come from memory; only what other
+    // areas add to a page (one query each) may touch the database.
+    for path in ["/breitband/gemeinden", "/breitband/lagebild"] {
         let (queries, response) = app.count_queries(app.get(path)).await;
         assert_eq!(response.status, StatusCode::OK);
-        // Session and middleware only; the register itself reads memory.
-        assert!(queries <= 3, "{path}: {queries} queries");
+        assert!(queries <= 1, "{path}: {queries} queries");
     }
+    // A Kreis of 59 Gemeinden costs what a kreisfreie Stadt costs.
+    let (large, response) = app.count_queries(app.get("/breitband/kreise/14521")).await;
+    assert_eq!(response.status, StatusCode::OK);
+    let (small, _) = app.count_queries(app.get("/breitband/kreise/14612")).await;
+    assert_eq!(large, small);
+    assert!(large <= 3, "{large} queries");
+    let (gemeinde, _) = app
+        .count_queries(app.get("/breitband/gemeinden/14612000"))
+        .await;
+    assert!(gemeinde <= 3, "{gemeinde} queries");
 }
 
 #[tokio::test]
