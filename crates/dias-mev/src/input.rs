@@ -1004,6 +1004,9 @@ fn read_responses_in_blocks<R: Read>(
     Ok((out, rejected))
 }
 
+/// Addresses per parallel task of the duplicate check.
+const SEGMENTS_PER_TASK: usize = 64 * 1024;
+
 /// Counting sort of the rows by address into CSR offsets (stable, so each
 /// address keeps file order), dropping exact duplicates.
 fn group_by_address(r: &mut Responses, addresses: usize, rejected: &mut Vec<Rejected>) {
@@ -1023,8 +1026,9 @@ fn group_by_address(r: &mut Responses, addresses: usize, rejected: &mut Vec<Reje
         *slot += 1;
     }
     // Second pass: compact each segment, skipping rows equal to an earlier
-    // row of the same address. Segments are short (1–4 rows typical);
-    // sorting a scratch copy keeps long segments at k·log k.
+    // row of the same address. Segments are short (1–4 rows typical) and
+    // compared pairwise; sorting a scratch copy keeps long segments at
+    // k·log k.
     let key = |row: u32| {
         let i = row as usize;
         (
@@ -1037,34 +1041,53 @@ fn group_by_address(r: &mut Responses, addresses: usize, rejected: &mut Vec<Reje
             r.milestone_plan[i],
         )
     };
-    let mut scratch: Vec<u32> = Vec::new();
-    let mut duplicate = vec![false; r.address.len()];
-    let mut any_duplicate = false;
-    for a in 0..addresses {
-        let seg = &order[offsets[a] as usize..offsets[a + 1] as usize];
-        if seg.len() < 2 {
-            continue;
-        }
-        scratch.clear();
-        scratch.extend_from_slice(seg);
-        scratch.sort_by_key(|&row| (key(row), row));
-        for pair in scratch.windows(2) {
-            if key(pair[0]) == key(pair[1]) {
-                let later = pair[1] as usize;
-                duplicate[later] = true;
-                any_duplicate = true;
-                // pair[0] may itself be a duplicate; name the first of the run.
-                let first = scratch
-                    .iter()
-                    .find(|&&row| key(row) == key(pair[1]))
-                    .map_or(pair[0], |&row| row);
-                rejected.push(Rejected {
-                    file: InputFile::Responses,
-                    line: u64::from(r.line[later]),
-                    reason: format!("doppelte Zeile (wie Zeile {})", r.line[first as usize]),
-                });
+    // Per address, in parallel: (later row, first row with the same key).
+    let repeated: Vec<(u32, u32)> = (0..addresses.div_ceil(SEGMENTS_PER_TASK))
+        .into_par_iter()
+        .flat_map_iter(|task| {
+            let mut found = Vec::new();
+            let mut scratch: Vec<u32> = Vec::new();
+            let end = ((task + 1) * SEGMENTS_PER_TASK).min(addresses);
+            for a in task * SEGMENTS_PER_TASK..end {
+                let seg = &order[offsets[a] as usize..offsets[a + 1] as usize];
+                if seg.len() < 2 {
+                    continue;
+                }
+                if seg.len() <= 8 {
+                    // A few rows: compare each with the earlier ones (in
+                    // file order, so the first match is the first row).
+                    for (j, &later) in seg.iter().enumerate().skip(1) {
+                        let k = key(later);
+                        if let Some(&first) = seg[..j].iter().find(|&&row| key(row) == k) {
+                            found.push((later, first));
+                        }
+                    }
+                    continue;
+                }
+                scratch.clear();
+                scratch.extend_from_slice(seg);
+                scratch.sort_by_key(|&row| (key(row), row));
+                let mut first = scratch[0];
+                for pair in scratch.windows(2) {
+                    if key(pair[0]) == key(pair[1]) {
+                        found.push((pair[1], first));
+                    } else {
+                        first = pair[1];
+                    }
+                }
             }
-        }
+            found
+        })
+        .collect();
+    let any_duplicate = !repeated.is_empty();
+    let mut duplicate = vec![false; if any_duplicate { r.address.len() } else { 0 }];
+    for &(later, first) in &repeated {
+        duplicate[later as usize] = true;
+        rejected.push(Rejected {
+            file: InputFile::Responses,
+            line: u64::from(r.line[later as usize]),
+            reason: format!("doppelte Zeile (wie Zeile {})", r.line[first as usize]),
+        });
     }
     if any_duplicate {
         let mut kept = Vec::with_capacity(order.len());
@@ -1454,6 +1477,32 @@ mod tests {
         );
         assert_eq!(r.rows_of(0), [0, 3]);
         assert_eq!(r.rows_of(1), [1]);
+    }
+
+    #[test]
+    fn finds_duplicates_among_many_rows_of_one_address() {
+        let mut rows = String::new();
+        for i in 0..12 {
+            // Rows 2, 6, 10 repeat 1000/1000; rows 9 and 13 repeat 108/10.
+            let down = match i {
+                0 | 4 | 8 => 1000,
+                7 | 11 => 108,
+                _ => 100 + i,
+            };
+            let up = if down == 1000 { 1000 } else { 10 };
+            rows.push_str(&format!("A1,T,FTTH,{down},{up},current,,\n"));
+        }
+        let (r, rej) = responses(&rows);
+        let got: Vec<(u64, &str)> = rej.iter().map(|r| (r.line, r.reason.as_str())).collect();
+        assert_eq!(
+            got,
+            [
+                (6, "doppelte Zeile (wie Zeile 2)"),
+                (10, "doppelte Zeile (wie Zeile 2)"),
+                (13, "doppelte Zeile (wie Zeile 9)")
+            ]
+        );
+        assert_eq!(r.rows_of(0).len(), 9);
     }
 
     #[test]
