@@ -921,3 +921,20 @@ pub(super) async fn area_surveys(
         })
         .collect())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_kreis_membership_offers_every_gemeinde_of_the_kreis() {
+        let gemeinden = municipalities_of(&["14521".to_owned(), "14612000".to_owned()]);
+        let reference = dias_core::reference::cached();
+        let in_kreis = reference.municipalities_of("14521").count();
+        assert!(in_kreis > 10);
+        assert_eq!(gemeinden.len(), in_kreis + 1);
+        assert!(gemeinden.iter().any(|(ags8, _)| ags8 == "14521010"));
+        assert!(gemeinden.iter().any(|(ags8, _)| ags8 == "14612000"));
+        assert!(municipalities_of(&[]).is_empty());
+    }
+}

@@ -43,6 +43,8 @@ struct FormPage {
     survey: broadband_survey::Model,
     errors: ShownErrors,
     operator: String,
+    /// The invited operators of the account, when it answers for several.
+    choices: Vec<(i64, String)>,
     deadline: String,
     late: bool,
     uploads: Vec<UploadRow>,
@@ -73,10 +75,20 @@ async fn render_form(
         errors,
         operator: access
             .invited
-            .first()
-            .and_then(|id| names.get(id))
+            .iter()
+            .filter_map(|id| names.get(id))
             .cloned()
-            .unwrap_or_default(),
+            .collect::<Vec<_>>()
+            .join(", "),
+        choices: if access.invited.len() > 1 {
+            access
+                .invited
+                .iter()
+                .map(|id| (*id, names.get(id).cloned().unwrap_or_default()))
+                .collect()
+        } else {
+            Vec::new()
+        },
         deadline: show_date(&ctx, &access.survey.deadline),
         late: surveys::is_late(deadline, crate::today()),
         uploads,

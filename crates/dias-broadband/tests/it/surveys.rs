@@ -919,3 +919,60 @@ fn every_message_the_procedures_use_exists_in_german_and_english() {
         }
     }
 }
+
+#[tokio::test]
+async fn an_account_of_two_invited_operators_names_the_one_it_answers_for() {
+    let w = world().await;
+    let member = become_user(&w.app, MEMBER).await;
+    let id = open_fixture(&w, &member).await;
+    let netz1 = dias_core::entities::user::Entity::find()
+        .filter(dias_core::entities::user::Column::Email.eq(NETZ1))
+        .one(&w.app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    members::add_operator_member(&w.app.db, w.op2, netz1.id)
+        .await
+        .unwrap();
+    let session = become_user(&w.app, NETZ1).await;
+    let form = w
+        .app
+        .get(&format!("/breitband/verfahren/{id}/antworten"))
+        .await;
+    assert_eq!(form.count("select#betreiber option"), 2);
+    let op2 = w.op2.to_string();
+    let r = post_multipart(
+        &w.app,
+        &session,
+        "/breitband/verfahren/antworten",
+        &[("verfahren", &id.to_string()), ("betreiber", &op2)],
+        &[("datei", "antwort.csv", RESPONSES_2.as_bytes())],
+        true,
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let upload = broadband_survey_upload::Entity::find()
+        .one(&w.app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(upload.operator_id, w.op2);
+    assert_eq!(upload.rows_accepted, 4);
+    // An operator id the account does not answer for falls back to its first.
+    let r = post_multipart(
+        &w.app,
+        &session,
+        "/breitband/verfahren/antworten",
+        &[("verfahren", &id.to_string()), ("betreiber", "999999")],
+        &[("datei", "antwort.csv", RESPONSES_1.as_bytes())],
+        true,
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let uploads = broadband_survey_upload::Entity::find()
+        .filter(broadband_survey_upload::Column::OperatorId.eq(w.op2))
+        .count(&w.app.db)
+        .await
+        .unwrap();
+    assert_eq!(uploads, 1);
+}
