@@ -42,7 +42,11 @@ pub trait Part: Send + Sync {
 }
 
 /// The parts of the section, in export order. Add yours here.
-pub static PARTS: &[&dyn Part] = &[&Memberships, &OperatorMemberships];
+pub static PARTS: &[&dyn Part] = &[
+    &Memberships,
+    &OperatorMemberships,
+    &crate::projects::personal::ProjectActivity,
+];
 
 /// The module's registration for the core: every part of [`PARTS`].
 pub struct BroadbandData;

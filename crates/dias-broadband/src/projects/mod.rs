@@ -18,6 +18,7 @@
 //! the documents.
 
 pub mod demo;
+pub mod personal;
 pub mod store;
 
 use dias_core::validation::FieldErrors;

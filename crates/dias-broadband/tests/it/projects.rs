@@ -918,3 +918,107 @@ async fn kreis_and_gemeinde_pages_list_their_projects_in_one_query() {
     assert_eq!(empty.count("#broadband-area-projects"), 0);
     assert_eq!(empty.count("#foerderprojekte"), 1);
 }
+
+#[tokio::test]
+async fn a_persons_project_activity_is_exported_and_unlinked_on_deletion() {
+    let app = app().await;
+    let id = project(&app, "Gigabit Amtsberg", AMTSBERG).await;
+    let me = member_of(&app, AMTSBERG).await;
+    let r = app
+        .post(
+            &format!("/breitband/projekte/{id}/phase"),
+            &[
+                ("version", "1"),
+                ("to", "potenzialanalyse"),
+                ("date", &today().to_string()),
+                ("note", "Workshop mit den Netzbetreibern"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    store::add_document(
+        &app.db,
+        me,
+        id,
+        projects::DocumentKind::Csv,
+        "adressen.csv",
+        b"a;b\n".to_vec(),
+        dias_core::time::now() + 1,
+    )
+    .await
+    .unwrap();
+    let export = app.get("/konto/export").await;
+    let json: serde_json::Value = serde_json::from_str(&export.body).unwrap();
+    let part = &json["modules"]["breitband"]["funding_projects"];
+    assert_eq!(part["history"][0]["project"], "Gigabit Amtsberg");
+    assert_eq!(
+        part["history"][0]["note"],
+        "Workshop mit den Netzbetreibern"
+    );
+    assert_eq!(part["history"][1]["kind"], "document_added");
+    assert_eq!(part["documents"][0]["file"], "adressen.csv");
+
+    let r = app
+        .post("/konto/loeschen", &[("password", crate::support::PASSWORD)])
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    // The record of the procedure stays, without the person.
+    let history = store::history(&app.db, id).await.unwrap();
+    let stage = history.iter().find(|h| h.event.kind == "stage").unwrap();
+    assert_eq!(stage.event.user_id, None);
+    assert_eq!(stage.who, None);
+    assert_eq!(stage.event.note, "Workshop mit den Netzbetreibern");
+    assert_eq!(store::documents(&app.db, id).await.unwrap().len(), 1);
+}
+
+#[tokio::test]
+async fn documents_are_for_members_and_staff_only() {
+    let app = app().await;
+    let id = project(&app, "Gigabit Amtsberg", AMTSBERG).await;
+    let doc = store::add_document(
+        &app.db,
+        1,
+        id,
+        projects::DocumentKind::Csv,
+        "intern.csv",
+        b"a;b\n1;2\n".to_vec(),
+        5,
+    )
+    .await
+    .unwrap();
+    let download = format!("/breitband/projekte/{id}/dokumente/{doc}");
+    let remove = format!("{download}/entfernen");
+    for (email, role, area) in [
+        ("teilnehmer@example.org", Role::Participant, None),
+        ("netz@example.org", Role::Operator, None),
+        ("gemeinde@example.org", Role::Municipality, None),
+        ("nachbar@example.org", Role::Municipality, Some(OTHER)),
+    ] {
+        let (user, _) = app.create_user(email, role).await;
+        if let Some(area) = area {
+            members::add_membership(&app.db, user, area).await.unwrap();
+        }
+        app.forget_cookies();
+        login_cookie(&app, email).await;
+        assert_eq!(
+            app.get(&download).await.status,
+            StatusCode::FORBIDDEN,
+            "{email}"
+        );
+        assert_eq!(
+            app.post(&remove, &[]).await.status,
+            StatusCode::FORBIDDEN,
+            "{email}"
+        );
+        let pdf: &[u8] = b"%PDF-1.4\n";
+        let r = upload(&app, id, "x.pdf", pdf, true).await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN, "{email}");
+    }
+    assert_eq!(store::documents(&app.db, id).await.unwrap().len(), 1);
+    // Staff may fetch it.
+    app.forget_cookies();
+    app.sign_in_as(Role::Staff).await;
+    let r = app.get(&download).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert_eq!(r.headers[header::CONTENT_TYPE], "text/csv; charset=utf-8");
+}
