@@ -193,3 +193,10 @@ broadband-surveys-area-block-title = Markterkundungsverfahren
 broadband-surveys-area-block-none = Für dieses Gebiet gibt es im Portal kein Markterkundungsverfahren.
 broadband-surveys-area-block-dates = Beginn { $start },
 broadband-surveys-area-block-deadline = Rückmeldefrist { $deadline }
+
+broadband-surveys-step-read = Adressen und Rückmeldungen werden gelesen.
+broadband-surveys-step-evaluate = Die Adressen werden ausgewertet.
+broadband-surveys-step-store = Das Ergebnis wird gespeichert.
+broadband-surveys-step-done = Fertig.
+broadband-surveys-job-failed-note = Die letzte Auswertung ist fehlgeschlagen.
+broadband-surveys-job-failed-link = Fehlermeldung ansehen

@@ -193,3 +193,10 @@ broadband-surveys-area-block-title = Market surveys
 broadband-surveys-area-block-none = There is no market survey for this area in the portal.
 broadband-surveys-area-block-dates = start { $start },
 broadband-surveys-area-block-deadline = response deadline { $deadline }
+
+broadband-surveys-step-read = Reading addresses and responses.
+broadband-surveys-step-evaluate = Evaluating the addresses.
+broadband-surveys-step-store = Storing the result.
+broadband-surveys-step-done = Done.
+broadband-surveys-job-failed-note = The last evaluation failed.
+broadband-surveys-job-failed-link = See the error

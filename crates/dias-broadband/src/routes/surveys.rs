@@ -674,6 +674,7 @@ struct DetailPage {
     uploads: Vec<UploadRow>,
     results: Vec<ResultRow>,
     job_active: bool,
+    job_failed: bool,
 }
 
 pub(super) fn upload_row(
@@ -802,6 +803,7 @@ async fn detail(
         uploads,
         results,
         job_active: survey_state == SurveyState::Evaluating,
+        job_failed: job_status.as_deref() == Some(dias_core::jobs::FAILED),
         survey,
         ctx,
     })

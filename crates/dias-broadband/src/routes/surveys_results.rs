@@ -161,7 +161,11 @@ async fn job_page(
         status,
         progress,
         total,
-        message: message.unwrap_or_default(),
+        // Only the evaluation's own step ids are translated.
+        message: message
+            .filter(|m| m.starts_with("broadband-surveys-step-"))
+            .map(|m| ctx.t(&m))
+            .unwrap_or_default(),
         error: error.unwrap_or_default(),
         latest,
         ctx,

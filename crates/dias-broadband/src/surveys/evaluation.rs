@@ -27,7 +27,8 @@ use crate::entities::{broadband_operator, broadband_survey_result, broadband_sur
 /// Job kind of an evaluation.
 pub const EVALUATION_JOB: &str = "broadband_mev_evaluation";
 
-/// Steps reported as progress.
+/// Steps reported as progress; each step's message is a message id, so
+/// the job page shows it in the reader's language.
 const STEPS: i64 = 4;
 
 /// Counts per status (indexed like `dias_mev::Status::ALL`).
@@ -252,7 +253,7 @@ pub async fn evaluate_survey(
             None => Ok(()),
         }
     };
-    progress(0, "Eingaben lesen").await?;
+    progress(0, "broadband-surveys-step-read").await?;
     let survey = store::get(db, payload.survey)
         .await
         .map_err(err)?
@@ -330,7 +331,7 @@ pub async fn evaluate_survey(
             first_line: 0,
         })
         .collect();
-    progress(1, "Auswerten").await?;
+    progress(1, "broadband-surveys-step-evaluate").await?;
     let rule_sets = RuleSets::built_in().map_err(|e| e.to_string())?;
     let rule_set = rule_sets
         .get(&survey.rule_set)
@@ -353,7 +354,7 @@ pub async fn evaluate_survey(
     })
     .await
     .map_err(|e| e.to_string())??;
-    progress(2, "Ergebnis speichern").await?;
+    progress(2, "broadband-surveys-step-store").await?;
     let summary = Summary {
         rule_set: rule_set.id.clone(),
         rule_set_name: rule_set.name.clone(),
@@ -387,7 +388,7 @@ pub async fn evaluate_survey(
     )
     .await
     .map_err(err)?;
-    progress(STEPS, "Fertig").await?;
+    progress(STEPS, "broadband-surveys-step-done").await?;
     Ok(version)
 }
 

@@ -879,6 +879,7 @@ fn every_message_the_procedures_use_exists_in_german_and_english() {
         include_str!("../../src/routes/surveys_uploads.rs"),
         include_str!("../../src/routes/surveys_results.rs"),
         include_str!("../../src/surveys/mod.rs"),
+        include_str!("../../src/surveys/evaluation.rs"),
         include_str!("../../templates/broadband/surveys.html"),
         include_str!("../../templates/broadband/survey.html"),
         include_str!("../../templates/broadband/survey_new.html"),
@@ -907,7 +908,10 @@ fn every_message_the_procedures_use_exists_in_german_and_english() {
             } else {
                 id
             };
-            ids.push(id);
+            // A prefix (`starts_with("broadband-surveys-step-")`) is no id.
+            if !id.ends_with('-') {
+                ids.push(id);
+            }
         }
     }
     ids.sort();
