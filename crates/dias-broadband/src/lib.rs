@@ -19,6 +19,7 @@ pub mod members;
 pub mod personal;
 pub mod policy;
 pub mod projects;
+pub mod register;
 pub mod surveys;
 
 mod demo;

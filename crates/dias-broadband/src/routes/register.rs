@@ -10,7 +10,7 @@ use axum::response::Response;
 use axum::routing::get;
 use dias_core::entities::{district, municipality};
 use dias_core::i18n::Value;
-use dias_web::components::{Bar, BarChart, MapView};
+use dias_web::components::{Bar, BarChart};
 use dias_web::forms::page;
 use dias_web::table::{Cell, Table, TableFormat};
 use dias_web::{AppError, AppResult, AppState, Ctx};
@@ -206,7 +206,7 @@ struct KreisPage {
     rows: Vec<Row>,
     headers: Vec<SortHeader>,
     gigabit: String,
-    map: MapView,
+    map: Option<GemeindenMap>,
     chart: LineChart,
     former: Vec<Former>,
     projects: Vec<super::projects::ListRow>,
@@ -219,6 +219,105 @@ impl KreisPage {
             .map(|(_, share)| format!("{} %", percent(&self.ctx, share)))
             .unwrap_or_else(|| self.ctx.t("broadband-register-no-value"))
     }
+}
+
+/// A Gemeinde region of a Kreis map.
+struct MapRegion {
+    path: String,
+    level: Option<u8>,
+    title: String,
+}
+
+struct MapPoint {
+    x: f64,
+    y: f64,
+    r: f64,
+    title: String,
+}
+
+/// A Kreis's Gemeinden, shaded by gigabit share, with their centres as
+/// points; optionally one Gemeinde outlined. The Gemeinden table on the
+/// page carries the same values as text.
+#[derive(Template)]
+#[template(path = "broadband/lagebild_gemeinden_map.html")]
+struct GemeindenMap {
+    id: &'static str,
+    title: String,
+    description: String,
+    view_box: String,
+    regions: Vec<MapRegion>,
+    highlight: Option<String>,
+    points: Vec<MapPoint>,
+    legend: Vec<(u8, String)>,
+    no_data: String,
+    attribution: &'static str,
+}
+
+fn gemeinden_map(
+    ctx: &Ctx,
+    ags5: &str,
+    highlight: Option<&str>,
+    title: String,
+    description: String,
+) -> Option<GemeindenMap> {
+    let map = crate::register::kreis_map(ags5)?;
+    let reference = dias_core::reference::cached();
+    let history = coverage::history();
+    let name = |ags8: &str| {
+        reference
+            .municipality(ags8)
+            .map(|m| m.name_short.clone())
+            .unwrap_or_default()
+    };
+    let regions = map
+        .shapes
+        .iter()
+        .map(|shape| {
+            let gigabit = history.gemeinde(&shape.ags8).and_then(Area::latest_gigabit);
+            MapRegion {
+                path: shape.path.clone(),
+                level: gigabit.map(|(_, share)| coverage::share_level(share)),
+                title: format!("{}: {}", name(&shape.ags8), gigabit_label(ctx, gigabit)),
+            }
+        })
+        .collect();
+    let points = reference
+        .municipalities_of(ags5)
+        .map(|m| {
+            let (x, y) = map.project(m.lon, m.lat);
+            MapPoint {
+                x,
+                y,
+                r: if Some(m.ags8.as_str()) == highlight {
+                    6.0
+                } else {
+                    3.5
+                },
+                title: m.name_short.clone(),
+            }
+        })
+        .collect();
+    Some(GemeindenMap {
+        id: if highlight.is_some() {
+            "gemeinde"
+        } else {
+            "kreis"
+        },
+        title,
+        description,
+        view_box: format!("0 0 {:.0} {:.0}", map.width, map.height),
+        regions,
+        highlight: highlight.and_then(|h| {
+            map.shapes
+                .iter()
+                .find(|s| s.ags8 == h)
+                .map(|s| s.path.clone())
+        }),
+        points,
+        legend: share_legend(ctx),
+        no_data: ctx.t("broadband-register-no-value"),
+        attribution: "© GeoBasis-DE / BKG 2021 (Daten verändert), dl-de/by-2-0",
+    })
 }
 
 fn district_or_404(ags5: &str) -> AppResult<&'static district::Model> {
@@ -294,35 +393,17 @@ async fn kreis(
         .collect();
     let area = history.kreis(&ags5);
     let gigabit = gigabit_label(&ctx, area.and_then(Area::latest_gigabit));
-    let level = area
-        .and_then(Area::latest_gigabit)
-        .map(|(_, s)| coverage::share_level(s));
-    let mut map = MapView::districts(
+    let map = gemeinden_map(
+        &ctx,
+        &ags5,
+        None,
         ctx.t1(
             "broadband-register-kreis-map-title",
             "name",
             &district.name_short,
         ),
         ctx.t("broadband-register-kreis-map-description"),
-        |a| {
-            if a == ags5 {
-                (level, gigabit.clone())
-            } else {
-                (None, String::new())
-            }
-        },
-        |_| None,
-    )
-    .with_legend(share_legend(&ctx));
-    for m in &municipalities {
-        let g = history.gemeinde(&m.ags8).and_then(Area::latest_gigabit);
-        map = map.point(
-            m.lon,
-            m.lat,
-            3.5,
-            format!("{}: {}", m.name_short, gigabit_label(&ctx, g)),
-        );
-    }
+    );
     let chart = area_chart(
         &ctx,
         area,
@@ -436,6 +517,7 @@ struct GemeindePage {
     bars: Option<BarChart>,
     chart: Option<LineChart>,
     predecessors: Vec<Predecessor>,
+    map: Option<GemeindenMap>,
     projects: Vec<super::projects::ListRow>,
     surveys: Vec<super::surveys::AreaSurvey>,
 }
@@ -527,7 +609,22 @@ async fn gemeinde(
     )
     .await?;
     let surveys = super::surveys::area_surveys(&state, &ctx, &municipality.ags8).await?;
+    let map = gemeinden_map(
+        &ctx,
+        &district.ags5,
+        Some(&ags8),
+        ctx.catalog.get_with(
+            ctx.locale(),
+            "broadband-register-gemeinde-map-title",
+            &[
+                ("name", Value::from(municipality.name_short.clone())),
+                ("district", Value::from(district.name_short.clone())),
+            ],
+        ),
+        ctx.t("broadband-register-gemeinde-map-description"),
+    );
     page(&GemeindePage {
+        map,
         projects,
         surveys,
         households: municipality.population / 2,

@@ -262,8 +262,14 @@ async fn kreis_table_sorts_through_links() {
             StatusCode::BAD_REQUEST
         );
     }
-    // Map with a point per Gemeinde.
+    // Map with each Gemeinde's outline shaded and a point per Gemeinde.
     assert_eq!(page.count(".map__point"), names.len());
+    assert_eq!(page.count("#karte-kreis svg path.map__region"), names.len());
+    assert!(page.body.contains("GeoBasis-DE / BKG 2021"));
+    // The Gemeinde page outlines the Gemeinde on its Kreis map.
+    let freiberg = app.get("/breitband/gemeinden/14522180").await;
+    assert_eq!(freiberg.count("#karte-gemeinde svg path.map__region"), names.len());
+    assert_eq!(freiberg.count("#karte-gemeinde svg path[stroke='#0b0c0c']"), 1);
 }
 
 #[tokio::test]
