@@ -137,6 +137,7 @@ broadband-projects-error-planned-order = Dieser Termin liegt vor dem eines früh
 broadband-projects-error-stage = Wählen Sie einen Verfahrensschritt aus der Liste.
 broadband-projects-error-stage-step = Weiter geht es nur zum nächsten Schritt; zurück zu jedem früheren.
 broadband-projects-error-model-first = Legen Sie zuerst das Modell des Auswahlverfahrens fest (Projekt bearbeiten).
+broadband-projects-error-cofinancing-first = Tragen Sie zuerst die Bundesförderung ein (Projekt bearbeiten): Die Landes-Kofinanzierung folgt in Sachsen immer auf den Bundesbescheid.
 broadband-projects-error-date-future = Das Datum darf nicht in der Zukunft liegen.
 broadband-projects-error-date-before-current = Das Datum liegt vor dem des aktuellen Schritts.
 broadband-projects-error-note-back = Schreiben Sie, warum das Projekt zurückgeht.

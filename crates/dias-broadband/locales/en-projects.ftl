@@ -137,6 +137,7 @@ broadband-projects-error-planned-order = This date is before that of an earlier 
 broadband-projects-error-stage = Choose a stage from the list.
 broadband-projects-error-stage-step = Forward goes to the next stage only; back to any earlier one.
 broadband-projects-error-model-first = First set the model of the selection procedure (edit project).
+broadband-projects-error-cofinancing-first = First enter the federal grant (edit project): in Saxony the state co-financing always follows the federal notice.
 broadband-projects-error-date-future = The date must not be in the future.
 broadband-projects-error-date-before-current = The date is before that of the current stage.
 broadband-projects-error-note-back = Say why the project goes back.

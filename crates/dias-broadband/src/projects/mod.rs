@@ -519,14 +519,24 @@ pub fn allowed_targets(current: Stage) -> Vec<Stage> {
         .collect()
 }
 
+/// What a stage change depends on besides the stages themselves.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct StageFacts {
+    /// The selection model, once chosen.
+    pub model: Option<SelectionModel>,
+    /// The federal grant in cents.
+    pub federal: i64,
+}
+
 /// Checks a stage change. Forward is one stage at a time, on a date not
 /// before the current stage was reached and not in the future; leaving the
-/// selection procedure needs the chosen model. Going back needs a note that
+/// selection procedure needs the chosen model, and Saxony's co-financing
+/// needs the federal grant recorded first. Going back needs a note that
 /// says why.
 pub fn validate_stage_change(
     current: Stage,
     current_reached: Option<Date>,
-    model: Option<SelectionModel>,
+    facts: StageFacts,
     input: &StageInput,
     today: Date,
 ) -> Result<StageChange, FieldErrors> {
@@ -569,8 +579,11 @@ pub fn validate_stage_change(
         if to < current && note.is_empty() {
             errors.add("note", "broadband-projects-error-note-back");
         }
-        if to > Stage::Selection && current <= Stage::Selection && model.is_none() {
+        if to > Stage::Selection && current <= Stage::Selection && facts.model.is_none() {
             errors.add("to", "broadband-projects-error-model-first");
+        }
+        if to == Stage::StateCofinancing && current < to && facts.federal == 0 {
+            errors.add("to", "broadband-projects-error-cofinancing-first");
         }
     }
     errors.into_result()?;

@@ -253,7 +253,7 @@ fn forward_is_one_stage_at_a_time_back_is_anywhere_with_a_note() {
     let ok = validate_stage_change(
         at,
         Some(d("2026-02-01")),
-        None,
+        StageFacts::default(),
         &change("foerderantrag", "2026-04-30", ""),
         today,
     )
@@ -263,7 +263,7 @@ fn forward_is_one_stage_at_a_time_back_is_anywhere_with_a_note() {
     let skip = validate_stage_change(
         at,
         None,
-        None,
+        StageFacts::default(),
         &change("vorlaeufiger-bescheid", "2026-04-30", "x"),
         today,
     )
@@ -275,7 +275,7 @@ fn forward_is_one_stage_at_a_time_back_is_anywhere_with_a_note() {
     let back_without_note = validate_stage_change(
         at,
         None,
-        None,
+        StageFacts::default(),
         &change("beratung", "2026-04-30", " "),
         today,
     )
@@ -287,7 +287,7 @@ fn forward_is_one_stage_at_a_time_back_is_anywhere_with_a_note() {
     let back = validate_stage_change(
         at,
         None,
-        None,
+        StageFacts::default(),
         &change("beratung", "2026-04-30", "Markterkundung wird wiederholt."),
         today,
     )
@@ -296,7 +296,7 @@ fn forward_is_one_stage_at_a_time_back_is_anywhere_with_a_note() {
     let same = validate_stage_change(
         at,
         None,
-        None,
+        StageFacts::default(),
         &change("markterkundung", "2026-04-30", ""),
         today,
     )
@@ -314,7 +314,7 @@ fn stage_dates_are_not_in_the_future_nor_before_the_current_stage() {
     let future = validate_stage_change(
         at,
         None,
-        None,
+        StageFacts::default(),
         &change("foerderantrag", "2026-05-02", ""),
         today,
     )
@@ -326,7 +326,7 @@ fn stage_dates_are_not_in_the_future_nor_before_the_current_stage() {
     let early = validate_stage_change(
         at,
         Some(d("2026-03-01")),
-        None,
+        StageFacts::default(),
         &change("foerderantrag", "2026-02-28", ""),
         today,
     )
@@ -335,8 +335,14 @@ fn stage_dates_are_not_in_the_future_nor_before_the_current_stage() {
         codes(&early),
         vec![("date", "broadband-projects-error-date-before-current")]
     );
-    let missing =
-        validate_stage_change(at, None, None, &change("foerderantrag", "", ""), today).unwrap_err();
+    let missing = validate_stage_change(
+        at,
+        None,
+        StageFacts::default(),
+        &change("foerderantrag", "", ""),
+        today,
+    )
+    .unwrap_err();
     assert_eq!(codes(&missing), vec![("date", "error-required")]);
 }
 
@@ -346,7 +352,7 @@ fn leaving_the_selection_procedure_needs_the_model() {
     let refused = validate_stage_change(
         Stage::Selection,
         None,
-        None,
+        StageFacts::default(),
         &change("konkretisierung", "2026-05-01", ""),
         today,
     )
@@ -359,7 +365,10 @@ fn leaving_the_selection_procedure_needs_the_model() {
         validate_stage_change(
             Stage::Selection,
             None,
-            Some(SelectionModel::ProfitabilityGap),
+            StageFacts {
+                model: Some(SelectionModel::ProfitabilityGap),
+                federal: 0,
+            },
             &change("konkretisierung", "2026-05-01", ""),
             today,
         )
@@ -518,4 +527,35 @@ fn a_kreis_project_covers_all_its_gemeinden() {
         vec!["14521010", "14521020"]
     );
     assert_eq!(area_municipalities("14521010", of), vec!["14521010"]);
+}
+
+#[test]
+fn saxon_co_financing_needs_the_federal_grant_first() {
+    let today = d("2026-05-01");
+    let refused = validate_stage_change(
+        Stage::FinalNotice,
+        None,
+        StageFacts {
+            model: Some(SelectionModel::Operator),
+            federal: 0,
+        },
+        &change("landes-kofinanzierung", "2026-05-01", ""),
+        today,
+    )
+    .unwrap_err();
+    assert_eq!(
+        codes(&refused),
+        vec![("to", "broadband-projects-error-cofinancing-first")]
+    );
+    let ok = validate_stage_change(
+        Stage::FinalNotice,
+        None,
+        StageFacts {
+            model: Some(SelectionModel::Operator),
+            federal: 1,
+        },
+        &change("landes-kofinanzierung", "2026-05-01", ""),
+        today,
+    );
+    assert!(ok.is_ok());
 }

@@ -999,7 +999,10 @@ async fn change_stage(
     let change = match projects::validate_stage_change(
         project.stage,
         project.reached[project.stage.index()],
-        SelectionModel::from_slug(&project.row.model),
+        projects::StageFacts {
+            model: SelectionModel::from_slug(&project.row.model),
+            federal: project.row.federal_cents,
+        },
         &input,
         crate::today(),
     ) {
