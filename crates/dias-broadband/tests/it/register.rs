@@ -347,4 +347,19 @@ async fn gemeinde_downloads_equal_the_tables_shown() {
         let downloaded = crate::lagebild::csv_cells(&csv.body);
         assert_eq!(shown, downloaded, "{name}");
     }
+    let kreis = app.get("/breitband/kreise/14522").await;
+    let csv = app.get("/breitband/kreise/14522/zeitreihe.csv").await;
+    assert_eq!(csv.status, StatusCode::OK);
+    assert_eq!(
+        crate::lagebild::table_cells(&kreis, "#tabelle-zeitreihe"),
+        crate::lagebild::csv_cells(&csv.body)
+    );
+    let xlsx = app.get("/breitband/kreise/14522/zeitreihe.xlsx").await;
+    assert_eq!(xlsx.status, StatusCode::OK);
+    assert!(
+        xlsx.headers["content-type"]
+            .to_str()
+            .unwrap()
+            .contains("spreadsheetml")
+    );
 }
