@@ -258,12 +258,24 @@ fn evaluate(args: &EvaluateArgs) -> anyhow::Result<()> {
     write_file(&args.out, "rejected_rows.csv", |w| {
         output::write_rejected(w, &rejected)
     })?;
-    write_file(&args.out, "addresses.csv", |w| {
-        output::write_addresses(w, &addresses, &responses, &evaluation)
-    })?;
-    write_file(&args.out, "protocol.csv", |w| {
-        output::write_protocol(w, &addresses, &responses, &evaluation)
-    })?;
+    // The two large files at the same time: each writer thread copies
+    // into the page cache while the pool formats for both.
+    let (written_addresses, written_protocol) = std::thread::scope(|scope| {
+        let protocol = scope.spawn(|| {
+            write_file(&args.out, "protocol.csv", |w| {
+                output::write_protocol(w, &addresses, &responses, &evaluation)
+            })
+        });
+        let written_addresses = write_file(&args.out, "addresses.csv", |w| {
+            output::write_addresses(w, &addresses, &responses, &evaluation)
+        });
+        let written_protocol = protocol
+            .join()
+            .unwrap_or_else(|_| Err(anyhow::anyhow!("protocol.csv: Schreiben abgebrochen")));
+        (written_addresses, written_protocol)
+    });
+    written_addresses?;
+    written_protocol?;
     progress.phase(format_args!("geschrieben: {}", args.out.display()));
 
     let project = aggregates.project();
