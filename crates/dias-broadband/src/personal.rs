@@ -46,6 +46,7 @@ pub static PARTS: &[&dyn Part] = &[
     &Memberships,
     &OperatorMemberships,
     &crate::projects::personal::ProjectActivity,
+    &crate::surveys::personal::SurveyActivity,
 ];
 
 /// The module's registration for the core: every part of [`PARTS`].

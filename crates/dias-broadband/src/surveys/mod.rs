@@ -13,6 +13,7 @@
 
 pub(crate) mod demo;
 pub mod evaluation;
+pub mod personal;
 pub mod store;
 
 use std::collections::HashSet;
@@ -441,10 +442,7 @@ pub fn synthetic_addresses(area: &[String], start: Date, horizon: i16) -> Result
         dias_core::reference::MUNICIPALITIES_CSV.as_bytes(),
     )
     .map_err(|e| e.to_string())?;
-    let chosen: Vec<_> = all
-        .into_iter()
-        .filter(|m| area.contains(&m.ags8))
-        .collect();
+    let chosen: Vec<_> = all.into_iter().filter(|m| area.contains(&m.ags8)).collect();
     if chosen.is_empty() {
         return Err("no municipality of the area in the reference data".into());
     }

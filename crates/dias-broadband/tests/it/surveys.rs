@@ -980,3 +980,51 @@ async fn an_account_of_two_invited_operators_names_the_one_it_answers_for() {
         .unwrap();
     assert_eq!(uploads, 1);
 }
+
+#[tokio::test]
+async fn survey_activity_is_exported_and_the_records_outlive_the_account() {
+    let w = world().await;
+    let member = become_user(&w.app, MEMBER).await;
+    let id = open_fixture(&w, &member).await;
+    let netz1 = become_user(&w.app, NETZ1).await;
+    upload(&w, &netz1, id, RESPONSES_1).await;
+    let export = w.app.get("/konto/export").await;
+    let json: serde_json::Value = serde_json::from_str(&export.body).unwrap();
+    let part = &json["modules"]["breitband"]["market_surveys"];
+    assert_eq!(part["uploads"][0]["survey"], "MEV Erzgebirge");
+    assert_eq!(part["uploads"][0]["operator"], OP1);
+    assert_eq!(part["uploads"][0]["version"], 1);
+    assert_eq!(part["opened"], serde_json::json!([]));
+
+    become_user(&w.app, MEMBER).await;
+    let export = w.app.get("/konto/export").await;
+    let json: serde_json::Value = serde_json::from_str(&export.body).unwrap();
+    let part = &json["modules"]["breitband"]["market_surveys"];
+    assert_eq!(part["opened"][0]["title"], "MEV Erzgebirge");
+    assert_eq!(part["invitations"].as_array().unwrap().len(), 2);
+
+    let r = w
+        .app
+        .post("/konto/loeschen", &[("password", crate::support::PASSWORD)])
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let survey = broadband_survey::Entity::find_by_id(id)
+        .one(&w.app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(survey.created_by, None);
+    let invitations = broadband_survey_invitation::Entity::find()
+        .all(&w.app.db)
+        .await
+        .unwrap();
+    assert_eq!(invitations.len(), 2);
+    assert!(invitations.iter().all(|i| i.invited_by.is_none()));
+    assert_eq!(
+        broadband_survey_upload::Entity::find()
+            .count(&w.app.db)
+            .await
+            .unwrap(),
+        1
+    );
+}
