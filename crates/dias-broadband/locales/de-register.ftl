@@ -95,3 +95,4 @@ broadband-lagebild-tech-note = Jede Technologie ist in der Klasse gezeigt, für 
 broadband-register-gemeinde-map-heading = Lage im Kreis
 broadband-register-gemeinde-map-title = { $name } im Kreis { $district }
 broadband-register-gemeinde-map-description = Karte des Kreises mit dieser Gemeinde schwarz-gelb umrandet und mit größerem Punkt; die Gemeinden sind je dunkler, desto höher ihr Gigabit-Anteil. Die Werte stehen auf der Seite des Kreises in der Tabelle.
+broadband-register-list-short = Gemeindeliste

@@ -95,3 +95,4 @@ broadband-lagebild-tech-note = Each technology is shown in the class the source 
 broadband-register-gemeinde-map-heading = Location in the district
 broadband-register-gemeinde-map-title = { $name } in { $district }
 broadband-register-gemeinde-map-description = Map of the district with this municipality outlined in black and yellow and a larger point; the darker a municipality, the higher its gigabit share. The values are in the table on the district's page.
+broadband-register-list-short = List of municipalities

@@ -25,6 +25,14 @@ use crate::coverage::{self, Area, Stand, Technology};
 pub(super) fn routes() -> Router<AppState> {
     Router::new()
         .route("/breitband/gemeinden", get(list))
+        .route(
+            "/breitband/gemeinden.csv",
+            get(|ctx: Ctx, Query(q): Query<ListQuery>| list_download(ctx, TableFormat::Csv, q)),
+        )
+        .route(
+            "/breitband/gemeinden.xlsx",
+            get(|ctx: Ctx, Query(q): Query<ListQuery>| list_download(ctx, TableFormat::Xlsx, q)),
+        )
         .route("/breitband/gemeinden/{ags8}", get(gemeinde))
         .route("/breitband/gemeinden/{ags8}/{file}", get(gemeinde_download))
         .route("/breitband/kreise/{ags5}", get(kreis))
@@ -103,6 +111,8 @@ struct ListPage {
     districts: Vec<district::Model>,
     groups: Vec<Group>,
     count_text: String,
+    /// `q=…&kreis=…` for the download links, so they hold what is shown.
+    download_query: String,
     total: usize,
     former: Vec<Former>,
     filtered: bool,
@@ -122,7 +132,9 @@ impl ListPage {
     }
 }
 
-async fn list(ctx: Ctx, Query(query): Query<ListQuery>) -> AppResult<Response> {
+/// The register filtered by `q` (name or AGS prefix) and `kreis`, grouped
+/// by Kreis; bad filters are refused (400).
+fn filtered_groups(ctx: &Ctx, query: &ListQuery) -> AppResult<(String, String, Vec<Group>)> {
     let reference = dias_core::reference::cached();
     let q = query.q.trim().to_owned();
     if q.chars().count() > MAX_QUERY {
@@ -156,6 +168,55 @@ async fn list(ctx: Ctx, Query(query): Query<ListQuery>) -> AppResult<Response> {
         })
         .filter(|g| !g.rows.is_empty())
         .collect();
+    Ok((q, kreis, groups))
+}
+
+/// The list as a download, with the same filters as the page.
+fn list_table(ctx: &Ctx, groups: &[Group]) -> Table {
+    let mut table = Table::new(
+        ctx.t("broadband-register-title"),
+        vec![
+            ctx.t("broadband-register-ags"),
+            ctx.t("broadband-register-municipality"),
+            ctx.t("broadband-register-district"),
+            ctx.t("broadband-register-population"),
+            format!("{} (%)", ctx.t("broadband-register-gigabit-share")),
+            ctx.t("broadband-register-stand"),
+        ],
+    );
+    for group in groups {
+        for row in &group.rows {
+            table.push(vec![
+                Cell::Text(row.ags8.clone()),
+                Cell::Text(row.name.clone()),
+                Cell::Text(group.district.name.clone()),
+                Cell::Int(row.population),
+                row.gigabit
+                    .map(|(_, share)| Cell::Num(share))
+                    .unwrap_or(Cell::Text(String::new())),
+                Cell::Text(
+                    row.gigabit
+                        .map(|(stand, _)| stand.to_string())
+                        .unwrap_or_default(),
+                ),
+            ]);
+        }
+    }
+    table
+}
+
+async fn list_download(ctx: Ctx, format: TableFormat, query: ListQuery) -> AppResult<Response> {
+    let (_, _, groups) = filtered_groups(&ctx, &query)?;
+    list_table(&ctx, &groups)
+        .download(format, "breitband-gemeinden")
+        .map_err(AppError::Internal)
+}
+
+async fn list(ctx: Ctx, Query(query): Query<ListQuery>) -> AppResult<Response> {
+    let reference = dias_core::reference::cached();
+    let (q, kreis, groups) = filtered_groups(&ctx, &query)?;
+    let download_query =
+        serde_urlencoded::to_string([("q", &q), ("kreis", &kreis)]).unwrap_or_default();
     let shown: usize = groups.iter().map(|g| g.rows.len()).sum();
     let total = reference.municipalities.len();
     let count_text = ctx.catalog.get_with(
@@ -176,6 +237,7 @@ async fn list(ctx: Ctx, Query(query): Query<ListQuery>) -> AppResult<Response> {
         kreis,
         groups,
         count_text,
+        download_query,
     })
 }
 

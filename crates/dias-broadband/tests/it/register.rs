@@ -268,8 +268,14 @@ async fn kreis_table_sorts_through_links() {
     assert!(page.body.contains("GeoBasis-DE / BKG 2021"));
     // The Gemeinde page outlines the Gemeinde on its Kreis map.
     let freiberg = app.get("/breitband/gemeinden/14522180").await;
-    assert_eq!(freiberg.count("#karte-gemeinde svg path.map__region"), names.len());
-    assert_eq!(freiberg.count("#karte-gemeinde svg path[stroke='#0b0c0c']"), 1);
+    assert_eq!(
+        freiberg.count("#karte-gemeinde svg path.map__region"),
+        names.len()
+    );
+    assert_eq!(
+        freiberg.count("#karte-gemeinde svg path[stroke='#0b0c0c']"),
+        1
+    );
 }
 
 #[tokio::test]
@@ -361,5 +367,35 @@ async fn gemeinde_downloads_equal_the_tables_shown() {
             .to_str()
             .unwrap()
             .contains("spreadsheetml")
+    );
+}
+
+#[tokio::test]
+async fn register_download_holds_the_rows_shown() {
+    let app = app().await;
+    let page = app.get("/breitband/gemeinden?kreis=14612").await;
+    let href = page
+        .attr("a[href^='/breitband/gemeinden.csv']", "href")
+        .unwrap();
+    assert_eq!(href, "/breitband/gemeinden.csv?q=&kreis=14612");
+    let csv = app.get(&href).await;
+    assert_eq!(csv.status, StatusCode::OK);
+    let cells = crate::lagebild::csv_cells(&csv.body);
+    assert_eq!(cells.len(), 2);
+    assert_eq!(cells[1][0], "14612000");
+    assert_eq!(
+        cells[1][4].parse::<f64>().unwrap(),
+        raw_share("gemeinde", "14612000", "2021-06", "all", 1000)
+    );
+    assert_eq!(cells[1][5], "2021-06");
+    let all = app.get("/breitband/gemeinden.csv").await;
+    assert_eq!(crate::lagebild::csv_cells(&all.body).len(), 1 + 419);
+    assert_eq!(
+        app.get("/breitband/gemeinden.xlsx?q=Dresden").await.status,
+        StatusCode::OK
+    );
+    assert_eq!(
+        app.get("/breitband/gemeinden.csv?kreis=1").await.status,
+        StatusCode::BAD_REQUEST
     );
 }
