@@ -13,6 +13,7 @@ broadband-projects-count = { $count ->
    *[other] { $count } Projekte
 }
 broadband-projects-none = Keine Projekte gefunden.
+broadband-projects-summary = Zusammen (alle gefilterten Projekte)
 broadband-projects-to-list = Zur Liste der Förderprojekte
 broadband-projects-area-in = { $name } ({ $kreis })
 broadband-projects-area-kreis = { $name } (ganzer Kreis)

@@ -13,6 +13,7 @@ broadband-projects-count = { $count ->
    *[other] { $count } projects
 }
 broadband-projects-none = No projects found.
+broadband-projects-summary = Together (all filtered projects)
 broadband-projects-to-list = To the list of funding projects
 broadband-projects-area-in = { $name } ({ $kreis })
 broadband-projects-area-kreis = { $name } (whole district)

@@ -671,6 +671,46 @@ pub async fn list<C: ConnectionTrait>(
     Ok((rows, total))
 }
 
+/// Totals of the projects matching a filter: the list's public summary.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Totals {
+    pub projects: i64,
+    pub amounts: Amounts,
+    pub addresses_planned: i64,
+    pub addresses_connected: i64,
+}
+
+/// Sums in Rust over the few columns needed (one query): `SUM` of a
+/// `BIGINT` is `NUMERIC` on PostgreSQL and would need a cast per backend.
+pub async fn totals<C: ConnectionTrait>(
+    db: &C,
+    filter: &Filter,
+    today: Date,
+) -> Result<Totals, DbErr> {
+    let rows: Vec<(i64, i64, i64, i64, i64, i64)> = filtered(filter, today)
+        .select_only()
+        .column(project::Column::FederalCents)
+        .column(project::Column::StateCents)
+        .column(project::Column::MunicipalCents)
+        .column(project::Column::EligibleCents)
+        .column(project::Column::AddressesPlanned)
+        .column(project::Column::AddressesConnected)
+        .into_tuple()
+        .all(db)
+        .await?;
+    let mut t = Totals::default();
+    for (federal, state, municipal, eligible, planned, connected) in rows {
+        t.projects += 1;
+        t.amounts.federal += federal;
+        t.amounts.state += state;
+        t.amounts.municipal += municipal;
+        t.amounts.eligible += eligible;
+        t.addresses_planned += planned;
+        t.addresses_connected += connected;
+    }
+    Ok(t)
+}
+
 /// Overdue projects with their stage dates (for the „Überfällig“
 /// overview), the longest overdue first.
 pub async fn overdue_projects<C: ConnectionTrait>(

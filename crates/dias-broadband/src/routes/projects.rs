@@ -262,6 +262,8 @@ struct ListPage {
     overdue: bool,
     pagination: Pagination,
     can_create: bool,
+    /// (label, value) of the filtered projects' totals.
+    summary: Vec<(String, String)>,
 }
 
 async fn list(
@@ -299,6 +301,34 @@ async fn list(
     };
     let today = crate::today();
     let (rows, total) = store::list(&state.db, &filter, today, page_no, PER_PAGE).await?;
+    let totals = store::totals(&state.db, &filter, today).await?;
+    let locale = ctx.locale();
+    let summary = vec![
+        (
+            ctx.t("broadband-projects-field-federal"),
+            format_euros(totals.amounts.federal, locale),
+        ),
+        (
+            ctx.t("broadband-projects-field-state"),
+            format_euros(totals.amounts.state, locale),
+        ),
+        (
+            ctx.t("broadband-projects-field-municipal"),
+            format_euros(totals.amounts.municipal, locale),
+        ),
+        (
+            ctx.t("broadband-projects-field-eligible"),
+            format_euros(totals.amounts.eligible, locale),
+        ),
+        (
+            ctx.t("broadband-projects-field-addresses"),
+            format!(
+                "{} / {}",
+                ctx.number(&totals.addresses_connected),
+                ctx.number(&totals.addresses_planned)
+            ),
+        ),
+    ];
     let areas = my_areas(&state, &ctx).await?;
     let can_create = ctx.can(&BroadbandAction::ManageArea {
         member: !areas.is_empty(),
@@ -347,6 +377,7 @@ async fn list(
         stages,
         overdue: filter.overdue,
         can_create,
+        summary,
         ctx,
     })
 }

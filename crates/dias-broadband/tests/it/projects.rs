@@ -1022,3 +1022,47 @@ async fn documents_are_for_members_and_staff_only() {
     assert_eq!(r.status, StatusCode::OK);
     assert_eq!(r.headers[header::CONTENT_TYPE], "text/csv; charset=utf-8");
 }
+
+#[tokio::test]
+async fn the_list_sums_up_the_filtered_projects_in_both_languages() {
+    let app = app().await;
+    seed(&app, 3).await;
+    let list = app.get("/breitband/projekte").await;
+    let summary = list.text("#broadband-projects-summary");
+    // Three projects of 500.000 € federal funds each.
+    assert!(summary.contains("1.500.000,00"), "{summary}");
+    assert!(summary.contains("0 / 1.260"), "{summary}");
+    let one = app.get("/breitband/projekte?phase=beratung").await;
+    assert!(
+        one.text("#broadband-projects-summary")
+            .contains("500.000,00")
+    );
+    let none = app.get("/breitband/projekte?phase=bau").await;
+    assert_eq!(none.count("#broadband-projects-summary"), 0);
+    assert!(none.body.contains("Keine Projekte gefunden."));
+
+    // A signed-in person's language is stored with the account.
+    app.sign_in_as(Role::Participant).await;
+    app.post(
+        "/sprache",
+        &[("lang", "en"), ("zurueck", "/breitband/projekte")],
+    )
+    .await;
+    let english = app.get("/breitband/projekte").await;
+    assert_eq!(english.text("h1"), "Funding projects");
+    assert!(
+        english
+            .text("#broadband-projects-summary")
+            .contains("€1,500,000.00")
+    );
+    let id = store::list(&app.db, &store::Filter::default(), today(), 1, 1)
+        .await
+        .unwrap()
+        .0[0]
+        .id;
+    let page = app.get(&format!("/breitband/projekte/{id}")).await;
+    assert!(
+        page.text("#broadband-project-timeline")
+            .contains("Proof of use")
+    );
+}
