@@ -1,6 +1,6 @@
 # Gemeinderegister und Lagebild (Breitbandatlas-Historie)
 broadband-register-title = Gemeinden und Breitbandversorgung
-broadband-register-lead = Alle { $count } sächsischen Gemeinden (Gebietsstand 31.12.2019) mit dem Anteil der Haushalte, die laut Breitbandatlas mindestens 1000 Mbit/s buchen konnten.
+broadband-register-lead = Alle { $count } sächsischen Gemeinden nach dem Gebietsstand 31.12.2019 mit dem Anteil der Haushalte, die laut Breitbandatlas mindestens 1000 Mbit/s buchen konnten. Seit 2023 zählt Sachsen 418 Gemeinden; diese eine Fusion ist in den Referenzdaten noch nicht nachgeführt.
 broadband-register-filter-label = Gemeinden filtern
 broadband-register-filter-name = Name oder Gemeindeschlüssel
 broadband-register-filter-name-hint = Ein Teil des Namens genügt, zum Beispiel „Annaberg“, oder der Anfang des AGS, zum Beispiel 14521.

@@ -1,6 +1,6 @@
 # Municipality register and Lagebild (Breitbandatlas history)
 broadband-register-title = Municipalities and broadband coverage
-broadband-register-lead = All { $count } Saxon municipalities (boundaries of 31 Dec 2019) with the share of households that could get at least 1000 Mbit/s according to the Breitbandatlas.
+broadband-register-lead = All { $count } Saxon municipalities at the boundaries of 31 Dec 2019 with the share of households that could get at least 1000 Mbit/s according to the Breitbandatlas. Since 2023 Saxony has 418 municipalities; that one merger is not yet applied to the reference data.
 broadband-register-filter-label = Filter municipalities
 broadband-register-filter-name = Name or municipality key
 broadband-register-filter-name-hint = Part of the name is enough, for example “Annaberg”, or the start of the AGS, for example 14521.
