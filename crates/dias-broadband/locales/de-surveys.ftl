@@ -200,3 +200,5 @@ broadband-surveys-step-store = Das Ergebnis wird gespeichert.
 broadband-surveys-step-done = Fertig.
 broadband-surveys-job-failed-note = Die letzte Auswertung ist fehlgeschlagen.
 broadband-surveys-job-failed-link = Fehlermeldung ansehen
+broadband-surveys-mine-title = Meine Verfahren
+broadband-surveys-lead-operator = Die Markterkundungsverfahren, zu denen Ihr Unternehmen eingeladen ist. Laden Sie dort Ihre Rückmeldung hoch.

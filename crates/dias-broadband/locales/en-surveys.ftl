@@ -200,3 +200,5 @@ broadband-surveys-step-store = Storing the result.
 broadband-surveys-step-done = Done.
 broadband-surveys-job-failed-note = The last evaluation failed.
 broadband-surveys-job-failed-link = See the error
+broadband-surveys-mine-title = My procedures
+broadband-surveys-lead-operator = The market surveys your company is invited to. Upload your response there.

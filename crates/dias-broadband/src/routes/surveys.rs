@@ -202,6 +202,8 @@ struct ListPage {
     rows: Vec<ListRow>,
     can_open: bool,
     staff: bool,
+    /// „Meine Verfahren“ of an operator account.
+    operator: bool,
 }
 
 async fn list(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
@@ -268,6 +270,7 @@ async fn list(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
         rows,
         can_open,
         staff: who.role.is_staff_or_above(),
+        operator: who.role == Role::Operator,
         ctx,
     })
 }

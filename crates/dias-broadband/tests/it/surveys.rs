@@ -424,6 +424,7 @@ async fn uploads_report_bad_lines_keep_good_rows_version_and_the_evaluation_give
 
     let netz1 = become_user(&w.app, NETZ1).await;
     let mine = w.app.get("/breitband/verfahren").await;
+    assert_eq!(mine.text("main h1"), "Meine Verfahren");
     assert_eq!(mine.count("#verfahren-liste tbody tr"), 1);
     let r = upload(&w, &netz1, id, RESPONSES_1).await;
     assert_eq!(r.text("#zeilen-angenommen"), "3");
