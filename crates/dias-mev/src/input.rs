@@ -462,6 +462,12 @@ impl Responses {
         self.address.is_empty()
     }
 
+    /// Rows that take part in the evaluation: parsed rows without the
+    /// exact duplicates (which are rejected).
+    pub fn kept(&self) -> usize {
+        self.order.len()
+    }
+
     /// Gives back the growth slack of the columns (up to half of them
     /// right after parsing); they are not appended to afterwards.
     fn shrink_to_fit(&mut self) {
@@ -1503,6 +1509,7 @@ mod tests {
             ]
         );
         assert_eq!(r.rows_of(0).len(), 9);
+        assert_eq!((r.len(), r.kept()), (12, 9));
     }
 
     #[test]

@@ -235,7 +235,7 @@ fn evaluate(args: &EvaluateArgs) -> anyhow::Result<()> {
     .map_err(|e| input_error(&args.responses, e))?;
     progress.phase(format_args!(
         "Rückmeldungen gelesen: {} gültig, {} abgelehnt",
-        group(responses.len() as u64),
+        group(responses.kept() as u64),
         group(response_rejected.len() as u64)
     ));
     rejected.extend(response_rejected);
@@ -305,7 +305,7 @@ fn group(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(' ');
         }
         out.push(c);
