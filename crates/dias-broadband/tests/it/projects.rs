@@ -1066,3 +1066,22 @@ async fn the_list_sums_up_the_filtered_projects_in_both_languages() {
             .contains("Proof of use")
     );
 }
+
+#[tokio::test]
+async fn documents_up_to_ten_megabytes_pass_the_upload_limit() {
+    let app = app().await;
+    let id = project(&app, "Gigabit Amtsberg", AMTSBERG).await;
+    app.create_user("gross@example.org", Role::Staff).await;
+    login_cookie(&app, "gross@example.org").await;
+    // Above the instance's default body limit: the upload path has its own.
+    let mut pdf = b"%PDF-1.7\n".to_vec();
+    pdf.resize(3 * 1024 * 1024, b' ');
+    assert!(pdf.len() > app.state.config.max_body_bytes);
+    let r = upload(&app, id, "Plan.pdf", &pdf, true).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    pdf.resize(projects::MAX_DOCUMENT_BYTES + 1, b' ');
+    let r = upload(&app, id, "Zu gross.pdf", &pdf, true).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.text(".error-summary").contains("10 MB"));
+    assert_eq!(store::documents(&app.db, id).await.unwrap().len(), 1);
+}
