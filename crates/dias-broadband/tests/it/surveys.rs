@@ -1029,3 +1029,19 @@ async fn survey_activity_is_exported_and_the_records_outlive_the_account() {
         1
     );
 }
+
+#[tokio::test]
+async fn a_responses_file_above_the_instance_limit_reaches_the_upload_form() {
+    let w = world().await;
+    let member = become_user(&w.app, MEMBER).await;
+    let id = open_fixture(&w, &member).await;
+    let netz1 = become_user(&w.app, NETZ1).await;
+    // About 3 MB: more than the default request limit of 2 MiB.
+    let mut big = String::from(RESPONSES_1);
+    for i in 0..70_000 {
+        big.push_str(&format!("A1,{OP1},OTHER,{}.5,1,current,,no\n", i % 900 + 1));
+    }
+    assert!(big.len() > 3 * 1024 * 1024 - 200_000, "{}", big.len());
+    let r = upload(&w, &netz1, id, &big).await;
+    assert_eq!(r.text("#zeilen-gesamt"), "70003");
+}
