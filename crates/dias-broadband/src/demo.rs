@@ -48,7 +48,7 @@ async fn seed_members(db: &DatabaseConnection) -> Result<(), DbErr> {
 
 pub async fn seed(db: &DatabaseConnection, _scale: Scale) -> Result<String, String> {
     seed_members(db).await.map_err(|e| e.to_string())?;
+    crate::projects::demo::seed(db).await?;
     crate::surveys::demo::seed(db).await?;
-    crate::projects::demo::seed(db).await.map_err(|e| e.to_string())?;
     Ok("Breitband: Demo-Kommune und zwei Demo-Netzbetreiber".to_owned())
 }

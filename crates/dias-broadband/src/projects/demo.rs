@@ -176,7 +176,11 @@ pub fn seeds(today: Date) -> Vec<Seed> {
 }
 
 /// Seeds the demo projects once.
-pub async fn seed(db: &DatabaseConnection) -> Result<String, DbErr> {
+pub async fn seed(db: &DatabaseConnection) -> Result<String, String> {
+    seed_once(db).await.map_err(|e| e.to_string())
+}
+
+async fn seed_once(db: &DatabaseConnection) -> Result<String, DbErr> {
     if store::any(db).await? {
         return Ok("Breitband: Förderprojekte schon vorhanden".to_owned());
     }
