@@ -28,6 +28,7 @@ mod routes;
 use std::sync::Arc;
 
 use dias_core::i18n::Messages;
+use dias_core::policy::Role;
 use dias_web::registry::{Module, NavEntry, Teaser};
 
 /// Name under which the module registers; other modules link to it only
@@ -97,11 +98,23 @@ pub fn module() -> Module {
         surveys::evaluation::EVALUATION_JOB,
         surveys::evaluation::EvaluationJob::handler(),
     ));
-    module.body_limits.extend(routes::surveys::BODY_LIMITS);
-    module.body_limits.push((
-        routes::projects::DOCUMENT_PATH,
-        routes::projects::DOCUMENT_BODY_LIMIT,
-    ));
+    // Large requests only for the roles that may use each form.
+    const MANAGERS: &[Role] = &[Role::Municipality, Role::Staff, Role::Admin];
+    for (path, bytes) in routes::surveys::BODY_LIMITS {
+        let roles: &'static [Role] = if path == routes::surveys::NEW_PATH {
+            MANAGERS
+        } else {
+            &[Role::Operator]
+        };
+        module
+            .body_limits
+            .push(dias_web::registry::BodyLimit { path, bytes, roles });
+    }
+    module.body_limits.push(dias_web::registry::BodyLimit {
+        path: routes::projects::DOCUMENT_PATH,
+        bytes: routes::projects::DOCUMENT_BODY_LIMIT,
+        roles: MANAGERS,
+    });
     module.personal_data = Some(Arc::new(personal::BroadbandData));
     module
 }

@@ -57,6 +57,7 @@ mod search;
 use std::sync::Arc;
 
 use dias_core::i18n::Messages;
+use dias_core::policy::Role;
 use dias_web::registry::{Module, NavEntry, Teaser};
 use jiff::civil::Date;
 
@@ -153,9 +154,11 @@ pub fn module() -> Module {
         routes::exchange::IMPORT_JOB,
         routes::exchange::ImportJob::handler(),
     ));
-    module
-        .body_limits
-        .push((routes::exchange::PATH, routes::exchange::BODY_LIMIT));
+    module.body_limits.push(dias_web::registry::BodyLimit {
+        path: routes::exchange::PATH,
+        bytes: routes::exchange::BODY_LIMIT,
+        roles: &[Role::Staff, Role::Admin],
+    });
     module.demo = Some(Arc::new(|db, scale| Box::pin(demo::seed(db, scale))));
     module
 }

@@ -10,6 +10,7 @@ use axum::Router;
 use dias_core::accounts::personal_data::PersonalData;
 use dias_core::i18n::Messages;
 use dias_core::jobs::JobHandler;
+use dias_core::policy::Role;
 use dias_search::SearchSource;
 use sea_orm::DatabaseConnection;
 
@@ -69,9 +70,8 @@ pub struct Module {
     pub personal_data: Option<Arc<dyn PersonalData>>,
     /// Paths (exact) whose requests may be larger than the instance's
     /// `max_body_bytes`, with their own limit: an upload page that answers
-    /// an oversized file in its form needs the file to reach it. Only for
-    /// signed-in requests, so that nobody else makes the server read more.
-    pub body_limits: Vec<(&'static str, usize)>,
+    /// an oversized file in its form needs the file to reach it.
+    pub body_limits: Vec<BodyLimit>,
 }
 
 impl Module {
@@ -92,6 +92,17 @@ impl Module {
     }
 }
 
+/// A larger request limit for one upload path. It applies only to
+/// signed-in accounts whose role may use the form, so that nobody else —
+/// not even a freshly registered participant — makes the server read
+/// more than `max_body_bytes` before the handler refuses.
+#[derive(Debug, Clone, Copy)]
+pub struct BodyLimit {
+    pub path: &'static str,
+    pub bytes: usize,
+    pub roles: &'static [Role],
+}
+
 #[derive(Default)]
 pub struct Registry {
     pub modules: Vec<Module>,
@@ -108,15 +119,15 @@ impl Registry {
         self.modules.iter().any(|m| m.name == name)
     }
 
-    /// The most bytes a request to `path` may carry: `default` (the
-    /// instance's `max_body_bytes`) unless a module gives the path a larger
-    /// limit of its own.
-    pub fn body_limit(&self, path: &str, default: usize) -> usize {
+    /// The most bytes a request to `path` by an account of `role` may
+    /// carry: `default` (the instance's `max_body_bytes`) unless a module
+    /// gives the path a larger limit for that role.
+    pub fn body_limit(&self, path: &str, role: Role, default: usize) -> usize {
         self.modules
             .iter()
             .flat_map(|m| m.body_limits.iter())
-            .filter(|(p, _)| *p == path)
-            .map(|(_, limit)| *limit)
+            .filter(|limit| limit.path == path && limit.roles.contains(&role))
+            .map(|limit| limit.bytes)
             .fold(default, usize::max)
     }
 

@@ -8,12 +8,13 @@ mod support;
 
 mod admin;
 mod advice;
+mod body_limits;
 mod helpers;
 mod home;
 mod lagebild;
 mod members;
-mod surveys;
 mod personal;
 mod projects;
 mod projects_lagebild;
 mod register;
+mod surveys;
