@@ -1,6 +1,8 @@
 //! Streaming CSV parse of the two survey files into columnar storage.
 //!
-//! Each file is read record by record (never whole into memory); every
+//! Each file is read in blocks of whole records (never whole into memory),
+//! parsed in parallel chunk by chunk and merged in file order (see
+//! `chunks` and [`read_addresses`]); every
 //! record is validated on its own and either appended to the columns or
 //! reported as [`Rejected`] with its physical line number (1 = header), so
 //! that an operator can fix exactly the rows that are wrong while the valid

@@ -66,17 +66,19 @@
 //! duplicates) are in the rejection list instead.
 //!
 //! ## Where the time goes
-//! Parsing dominates: on one million addresses with 2.4 million responses
-//! (release build, shared 2-core machine) reading both files takes about
-//! 1.8 s, the evaluation 0.15 s and the aggregation 0.04 s, with a peak of
-//! about 250 MB; five million addresses with 10.8 million responses
-//! (the `mev-generate` example's files) take 4.7 s + 2.9 s to read, 1.1 s
-//! to evaluate and 0.1 s to aggregate, with a peak of 1.16 GB — most of it
-//! the response columns growing while they are read. The parse is
-//! single-threaded (the csv reader is
-//! sequential); address ids live in one buffer with an open-addressing
-//! index, and a response row first tries the previous row's address
-//! because operator files are usually sorted like the address file.
+//! Parsing dominates, so it is parallel ([`input`]): each file is read in
+//! 4 MB blocks cut at record ends outside quotes, the chunks are parsed on
+//! the rayon pool into per-chunk columns while the calling thread merges
+//! the previous wave in file order and reads the next one; address ids go
+//! into a hash table of 64 partitions built in parallel after the parse,
+//! with the same first-valid-row-wins rule and line numbers as a
+//! row-by-row read. On five million addresses with 10.8 million responses
+//! (the `mev-generate` example's files; release build, shared 2-core
+//! machine, `mev-phases` example) reading takes about 1.1 s + 1.5 s, the
+//! evaluation 0.25 s and the aggregation 0.05 s, with a peak of about
+//! 1.15 GB — input columns ≈ 700 MB, per-address outcomes 320 MB, protocol
+//! rows 90 MB. [`output`] formats the per-address files in parallel.
+//! Figures against DuckDB: docs/BENCHMARKS.md, "MEV evaluation".
 
 pub mod aggregate;
 pub mod evaluate;
