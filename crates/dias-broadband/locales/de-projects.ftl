@@ -174,3 +174,5 @@ notice-broadband-projects-saved = Die Änderungen wurden gespeichert.
 notice-broadband-projects-stage-changed = Der Verfahrensschritt wurde gespeichert.
 notice-broadband-projects-document-added = Das Dokument wurde hochgeladen.
 notice-broadband-projects-document-removed = Das Dokument wurde entfernt.
+broadband-projects-error-model-kept = Das Projekt hat das Auswahlverfahren abgeschlossen: Das Modell muss angegeben bleiben.
+broadband-projects-error-federal-kept = Das Projekt hat die Landes-Kofinanzierung erreicht, die in Sachsen auf die Bundesförderung folgt: Die Bundesförderung muss eingetragen bleiben.

@@ -174,3 +174,5 @@ notice-broadband-projects-saved = The changes were saved.
 notice-broadband-projects-stage-changed = The stage was saved.
 notice-broadband-projects-document-added = The document was uploaded.
 notice-broadband-projects-document-removed = The document was removed.
+broadband-projects-error-model-kept = The project has completed the selection procedure: the model must stay set.
+broadband-projects-error-federal-kept = The project has reached the state co-financing, which in Saxony follows the federal grant: the federal grant must stay recorded.

@@ -222,7 +222,7 @@ mod tests {
             assert!(s.reached[s.stage.index()].is_some_and(|d| d <= today));
             // The planned dates pass the form's own check.
             let input = super::super::ProjectInput::from_valid(v, "de");
-            let again = super::super::validate(&input, "de", |_| true).unwrap();
+            let again = super::super::validate(&input, "de", s.stage, |_| true).unwrap();
             assert_eq!(&again, v, "{}", v.name);
         }
     }

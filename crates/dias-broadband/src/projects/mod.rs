@@ -361,11 +361,14 @@ pub fn parse_date(errors: &mut FieldErrors, field: &str, input: &str) -> Option<
     }
 }
 
-/// Checks a project form. `area_exists` tells whether an AGS-8 or AGS-5 is
-/// a Saxon Gemeinde or Kreis (the reference data).
+/// Checks a project form. `stage` is the project's current stage (the first
+/// for a new project): what a stage change required must stay true on later
+/// edits. `area_exists` tells whether an AGS-8 or AGS-5 is a Saxon Gemeinde
+/// or Kreis (the reference data).
 pub fn validate(
     input: &ProjectInput,
     locale: &str,
+    stage: Stage,
     area_exists: impl Fn(&str) -> bool,
 ) -> Result<ValidProject, FieldErrors> {
     let mut errors = FieldErrors::new();
@@ -413,6 +416,14 @@ pub fn validate(
     // nothing to co-finance.
     if amounts.state > 0 && amounts.federal == 0 {
         errors.add("state", "broadband-projects-error-state-without-federal");
+    }
+    // The same rules a stage change checks (see `validate_stage_change`):
+    // an edit must not undo what the current stage was reached with.
+    if stage > Stage::Selection && model.is_none() && errors.get("model").is_none() {
+        errors.add("model", "broadband-projects-error-model-kept");
+    }
+    if stage >= Stage::StateCofinancing && amounts.federal == 0 && errors.get("federal").is_none() {
+        errors.add("federal", "broadband-projects-error-federal-kept");
     }
     let addresses_planned = parse_count(&mut errors, "addresses_planned", &input.addresses_planned);
     let addresses_connected = parse_count(

@@ -81,7 +81,7 @@ fn euros_format_for_display_and_for_the_form() {
 
 #[test]
 fn a_complete_project_is_valid() {
-    let valid = validate(&input(), "de", exists).unwrap();
+    let valid = validate(&input(), "de", Stage::Consultation, exists).unwrap();
     assert_eq!(valid.amounts.federal, 50_000_000);
     assert_eq!(valid.amounts.state, 40_000_000);
     assert_eq!(valid.amounts.municipal, 10_000_000);
@@ -89,7 +89,13 @@ fn a_complete_project_is_valid() {
     assert_eq!(valid.district_ags5, "14521");
     assert_eq!(valid.addresses_planned, 420);
     // Round trip through the form.
-    let again = validate(&ProjectInput::from_valid(&valid, "de"), "de", exists).unwrap();
+    let again = validate(
+        &ProjectInput::from_valid(&valid, "de"),
+        "de",
+        Stage::Consultation,
+        exists,
+    )
+    .unwrap();
     assert_eq!(again, valid);
 }
 
@@ -97,9 +103,9 @@ fn a_complete_project_is_valid() {
 fn shares_never_exceed_the_eligible_costs() {
     let mut i = input();
     // Exactly the eligible costs is fine.
-    assert!(validate(&i, "de", exists).is_ok());
+    assert!(validate(&i, "de", Stage::Consultation, exists).is_ok());
     i.municipal = "100.000,01".into();
-    let errors = validate(&i, "de", exists).unwrap_err();
+    let errors = validate(&i, "de", Stage::Consultation, exists).unwrap_err();
     assert_eq!(
         codes(&errors),
         vec![("eligible", "broadband-projects-error-shares-exceed")]
@@ -110,13 +116,13 @@ fn shares_never_exceed_the_eligible_costs() {
 fn saxony_co_finances_only_on_top_of_a_federal_grant() {
     let mut i = input();
     i.federal = "0".into();
-    let errors = validate(&i, "de", exists).unwrap_err();
+    let errors = validate(&i, "de", Stage::Consultation, exists).unwrap_err();
     assert_eq!(
         codes(&errors),
         vec![("state", "broadband-projects-error-state-without-federal")]
     );
     i.state = "".into();
-    assert!(validate(&i, "de", exists).is_ok());
+    assert!(validate(&i, "de", Stage::Consultation, exists).is_ok());
 }
 
 #[test]
@@ -124,12 +130,12 @@ fn amounts_are_non_negative_numbers() {
     let mut i = input();
     i.federal = "-1".into();
     i.municipal = "viel".into();
-    let errors = validate(&i, "de", exists).unwrap_err();
+    let errors = validate(&i, "de", Stage::Consultation, exists).unwrap_err();
     assert!(codes(&errors).contains(&("federal", "broadband-projects-error-amount")));
     assert!(codes(&errors).contains(&("municipal", "broadband-projects-error-amount")));
     i = input();
     i.eligible = "999.999.999.999.999".into();
-    let errors = validate(&i, "de", exists).unwrap_err();
+    let errors = validate(&i, "de", Stage::Consultation, exists).unwrap_err();
     assert!(codes(&errors).contains(&("eligible", "broadband-projects-error-amount-range")));
 }
 
@@ -137,10 +143,10 @@ fn amounts_are_non_negative_numbers() {
 fn connected_addresses_never_exceed_planned_ones() {
     let mut i = input();
     i.addresses_connected = "420".into();
-    assert!(validate(&i, "de", exists).is_ok());
+    assert!(validate(&i, "de", Stage::Consultation, exists).is_ok());
     i.addresses_connected = "421".into();
     assert_eq!(
-        codes(&validate(&i, "de", exists).unwrap_err()),
+        codes(&validate(&i, "de", Stage::Consultation, exists).unwrap_err()),
         vec![(
             "addresses_connected",
             "broadband-projects-error-connected-exceeds"
@@ -148,7 +154,7 @@ fn connected_addresses_never_exceed_planned_ones() {
     );
     i.addresses_connected = "-3".into();
     assert_eq!(
-        codes(&validate(&i, "de", exists).unwrap_err()),
+        codes(&validate(&i, "de", Stage::Consultation, exists).unwrap_err()),
         vec![(
             "addresses_connected",
             "broadband-projects-error-addresses-range"
@@ -162,7 +168,7 @@ fn name_area_and_model_are_checked() {
     i.name = " ".into();
     i.area = "14999999".into();
     i.model = "irgendwas".into();
-    let errors = validate(&i, "de", exists).unwrap_err();
+    let errors = validate(&i, "de", Stage::Consultation, exists).unwrap_err();
     assert_eq!(
         codes(&errors),
         vec![
@@ -174,7 +180,7 @@ fn name_area_and_model_are_checked() {
     i = input();
     i.area = "14521".into();
     i.model = "betreibermodell".into();
-    let valid = validate(&i, "de", exists).unwrap();
+    let valid = validate(&i, "de", Stage::Consultation, exists).unwrap();
     assert!(is_kreis(&valid.area));
     assert_eq!(valid.model, Some(SelectionModel::Operator));
 }
@@ -186,7 +192,7 @@ fn planned_dates_are_real_dates_in_stage_order() {
     i.planned[2] = "2026-03-01".into();
     i.planned[3] = "2026-02-28".into();
     i.planned[4] = "31.12.2026".into();
-    let errors = validate(&i, "de", exists).unwrap_err();
+    let errors = validate(&i, "de", Stage::Consultation, exists).unwrap_err();
     assert_eq!(
         codes(&errors),
         vec![
@@ -402,12 +408,12 @@ fn going_back_clears_later_reached_dates_forward_sets_one() {
 
 #[test]
 fn edits_list_old_and_new_values_of_changed_fields_only() {
-    let old = validate(&input(), "de", exists).unwrap();
+    let old = validate(&input(), "de", Stage::Consultation, exists).unwrap();
     let mut i = input();
     i.federal = "600.000".into();
     i.state = "300.000".into();
     i.planned[2] = "2026-09-01".into();
-    let new = validate(&i, "de", exists).unwrap();
+    let new = validate(&i, "de", Stage::Consultation, exists).unwrap();
     assert_eq!(
         changes(&old, &new),
         vec![
@@ -558,4 +564,31 @@ fn saxon_co_financing_needs_the_federal_grant_first() {
         today,
     );
     assert!(ok.is_ok());
+}
+
+#[test]
+fn an_edit_keeps_what_the_current_stage_was_reached_with() {
+    // No model, no federal grant: fine before the selection procedure ends.
+    let mut i = input();
+    i.federal = String::new();
+    i.state = String::new();
+    for stage in [Stage::Consultation, Stage::Selection] {
+        assert!(validate(&i, "de", stage, exists).is_ok(), "{stage:?}");
+    }
+    // After the selection procedure the model must stay.
+    assert_eq!(
+        codes(&validate(&i, "de", Stage::Concretisation, exists).unwrap_err()),
+        vec![("model", "broadband-projects-error-model-kept")]
+    );
+    // From the state co-financing on, the federal grant must stay too.
+    assert_eq!(
+        codes(&validate(&i, "de", Stage::StateCofinancing, exists).unwrap_err()),
+        vec![
+            ("model", "broadband-projects-error-model-kept"),
+            ("federal", "broadband-projects-error-federal-kept"),
+        ]
+    );
+    i.model = "wirtschaftlichkeitsluecke".into();
+    i.federal = "500.000".into();
+    assert!(validate(&i, "de", Stage::ProofOfUse, exists).is_ok());
 }

@@ -794,7 +794,7 @@ async fn create(
         member: !areas.is_empty(),
     })?;
     let input = ProjectInput::from_pairs(&pairs);
-    let mut result = projects::validate(&input, ctx.locale(), area_exists);
+    let mut result = projects::validate(&input, ctx.locale(), Stage::first(), area_exists);
     // The area itself must be one the person may manage.
     if let Ok(valid) = &result
         && !ctx.can(&manage(&areas, &valid.area))
@@ -867,7 +867,7 @@ async fn edit(
     let base = version_of(&pairs);
     let input = ProjectInput::from_pairs(&pairs);
     let areas = my_areas(&state, &ctx).await?;
-    let mut result = projects::validate(&input, ctx.locale(), area_exists);
+    let mut result = projects::validate(&input, ctx.locale(), project.stage, area_exists);
     if let Ok(valid) = &result
         && valid.area != project.row.area
         && !ctx.can(&manage(&areas, &valid.area))

@@ -32,7 +32,7 @@ pub(crate) fn valid(name: &str, area: &str) -> ValidProject {
         addresses_planned: "420".into(),
         ..ProjectInput::default()
     };
-    projects::validate(&input, "de", |_| true).unwrap()
+    projects::validate(&input, "de", Stage::first(), |_| true).unwrap()
 }
 
 /// A project created through the store by a staff account.
@@ -1084,4 +1084,81 @@ async fn documents_up_to_ten_megabytes_pass_the_upload_limit() {
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(r.text(".error-summary").contains("10 MB"));
     assert_eq!(store::documents(&app.db, id).await.unwrap().len(), 1);
+}
+
+/// Moves a project forward through the store (which trusts its caller) up
+/// to `to`.
+async fn advance(app: &TestApp, id: i64, to: Stage) {
+    let mut from = store::load(&app.db, id).await.unwrap().unwrap().stage;
+    while from < to {
+        let next = from.next().unwrap();
+        let change = StageChange {
+            from,
+            to: next,
+            date: today(),
+            note: String::new(),
+        };
+        let v = version(app, id).await;
+        store::change_stage(&app.db, 1, id, v, &change, 500)
+            .await
+            .unwrap()
+            .unwrap();
+        from = next;
+    }
+}
+
+#[tokio::test]
+async fn an_edit_cannot_undo_what_the_current_stage_needs() {
+    let app = app().await;
+    let id = project(&app, "Gigabit Amtsberg", AMTSBERG).await;
+    let mut v = valid("Gigabit Amtsberg", AMTSBERG);
+    v.model = Some(projects::SelectionModel::Operator);
+    let staff = app.sign_in_as(Role::Staff).await;
+    store::update(&app.db, staff, id, version(&app, id).await, &v, 400)
+        .await
+        .unwrap()
+        .unwrap();
+    advance(&app, id, Stage::StateCofinancing).await;
+    let path = format!("/breitband/projekte/{id}/bearbeiten");
+    let v = version(&app, id).await.to_string();
+    // Model cleared, federal grant and co-financing set to 0.
+    let r = app
+        .post(
+            &path,
+            &[
+                ("version", &v),
+                ("name", "Gigabit Amtsberg"),
+                ("area", AMTSBERG),
+                ("model", ""),
+                ("federal", "0"),
+                ("state", "0"),
+                ("municipal", "100.000"),
+                ("eligible", "1.000.000"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(r.count(".error-summary a[href='#model']"), 1);
+    assert_eq!(r.count(".error-summary a[href='#federal']"), 1);
+    assert!(r.body.contains("muss angegeben bleiben"));
+    let stored = store::load(&app.db, id).await.unwrap().unwrap();
+    assert_eq!(stored.row.model, "betreibermodell");
+    assert_eq!(stored.row.federal_cents, 50_000_000);
+    // With both kept, the same edit is saved.
+    let ok = app
+        .post(
+            &path,
+            &[
+                ("version", &v),
+                ("name", "Gigabit Amtsberg"),
+                ("area", AMTSBERG),
+                ("model", "betreibermodell"),
+                ("federal", "500.000"),
+                ("state", "0"),
+                ("municipal", "100.000"),
+                ("eligible", "1.000.000"),
+            ],
+        )
+        .await;
+    assert_eq!(ok.status, StatusCode::SEE_OTHER);
 }
