@@ -51,6 +51,7 @@ broadband-surveys-error-area = Bitte wählen Sie mindestens eine Gemeinde.
 broadband-surveys-error-area-unknown = Mindestens ein Gemeindeschlüssel ist keine sächsische Gemeinde.
 broadband-surveys-error-area-not-member = Sie dürfen nicht für alle gewählten Gemeinden handeln.
 broadband-surveys-error-start = Bitte geben Sie den Beginn als Datum an.
+broadband-surveys-error-start-past = Der Beginn darf nicht in der Vergangenheit liegen – frühestens heute.
 broadband-surveys-error-deadline = Bitte geben Sie die Rückmeldefrist als Datum an.
 broadband-surveys-error-deadline-short = Die Rückmeldefrist muss mindestens acht Wochen nach dem Beginn liegen.
 broadband-surveys-error-horizon = Der Zeithorizont muss eine ganze Zahl zwischen 1 und 10 Jahren sein.

@@ -51,6 +51,7 @@ broadband-surveys-error-area = Please choose at least one municipality.
 broadband-surveys-error-area-unknown = At least one code is not a Saxon municipality.
 broadband-surveys-error-area-not-member = You may not act for all chosen municipalities.
 broadband-surveys-error-start = Please enter the start as a date.
+broadband-surveys-error-start-past = The start cannot lie in the past – today at the earliest.
 broadband-surveys-error-deadline = Please enter the response deadline as a date.
 broadband-surveys-error-deadline-short = The response deadline must be at least eight weeks after the start.
 broadband-surveys-error-horizon = The horizon must be a whole number between 1 and 10 years.

@@ -13,6 +13,7 @@
 //!   (stages, amounts, documents, history) — each in its own module below.
 
 pub mod coverage;
+pub mod dates;
 pub mod entities;
 pub mod links;
 pub mod members;

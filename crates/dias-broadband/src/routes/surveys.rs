@@ -499,6 +499,7 @@ async fn create(
     let reference = dias_core::reference::cached();
     let checked = surveys::validate_new(
         &input,
+        crate::today(),
         &sets,
         |ags8| ags8.len() == 8 && reference.municipality(ags8).is_some(),
         |area| staff || members::covers_all(&areas, area),

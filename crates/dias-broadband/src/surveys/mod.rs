@@ -132,11 +132,15 @@ pub struct NewSurvey {
     pub synthetic: bool,
 }
 
-/// Checks the form. `may_manage` says whether the account may manage every
+/// Checks the form. `today` is the current day in Berlin (a procedure
+/// cannot start in the past: uploads would be late before they were
+/// possible and the horizon would be counted from a past day).
+/// `may_manage` says whether the account may manage every
 /// Gemeinde of the chosen area (staff always; a member through its
 /// memberships); `known` whether an AGS-8 is a Saxon Gemeinde.
 pub fn validate_new(
     input: &NewSurveyInput,
+    today: Date,
     rule_sets: &RuleSets,
     known: impl Fn(&str) -> bool,
     may_manage: impl Fn(&[String]) -> bool,
@@ -158,11 +162,13 @@ pub fn validate_new(
     } else if !may_manage(&areas) {
         errors.add("gebiet", "broadband-surveys-error-area-not-member");
     }
-    let start = input.start.trim().parse::<Date>().ok();
-    if start.is_none() {
-        errors.add("beginn", "broadband-surveys-error-start");
+    let start = crate::dates::parse_date_input(&input.start);
+    match start {
+        None => errors.add("beginn", "broadband-surveys-error-start"),
+        Some(s) if s < today => errors.add("beginn", "broadband-surveys-error-start-past"),
+        Some(_) => {}
     }
-    let deadline = input.deadline.trim().parse::<Date>().ok();
+    let deadline = crate::dates::parse_date_input(&input.deadline);
     match (start, deadline) {
         (_, None) => errors.add("frist", "broadband-surveys-error-deadline"),
         (Some(s), Some(d)) if !deadline_ok(s, d) => {
@@ -530,34 +536,47 @@ mod tests {
     #[test]
     fn a_new_survey_is_checked_field_by_field() {
         let sets = RuleSets::built_in().unwrap_or_else(|e| panic!("{e}"));
-        let ok =
-            validate_new(&input(), &sets, |_| true, |_| true).unwrap_or_else(|e| panic!("{e:?}"));
+        let ok = validate_new(&input(), d("2026-01-05"), &sets, |_| true, |_| true)
+            .unwrap_or_else(|e| panic!("{e:?}"));
         assert_eq!(ok.horizon_years, 3);
         assert!(ok.synthetic);
         let mut short = input();
         short.deadline = "2026-03-01".into();
-        let errors = validate_new(&short, &sets, |_| true, |_| true).unwrap_err();
+        let errors = validate_new(&short, d("2026-01-05"), &sets, |_| true, |_| true).unwrap_err();
         assert_eq!(
             errors.get("frist"),
             Some("broadband-surveys-error-deadline-short")
         );
         let mut old = input();
         old.rule_set = "nga-30".into();
-        let errors = validate_new(&old, &sets, |_| true, |_| true).unwrap_err();
+        let errors = validate_new(&old, d("2026-01-05"), &sets, |_| true, |_| true).unwrap_err();
         assert_eq!(
             errors.get("regelwerk"),
             Some("broadband-surveys-error-rule-set-not-in-force")
         );
-        let errors = validate_new(&input(), &sets, |_| true, |_| false).unwrap_err();
+        let errors =
+            validate_new(&input(), d("2026-01-05"), &sets, |_| true, |_| false).unwrap_err();
         assert_eq!(
             errors.get("gebiet"),
             Some("broadband-surveys-error-area-not-member")
         );
+        let errors =
+            validate_new(&input(), d("2026-01-06"), &sets, |_| true, |_| true).unwrap_err();
+        assert_eq!(
+            errors.get("beginn"),
+            Some("broadband-surveys-error-start-past")
+        );
+        let mut german = input();
+        german.start = "05.01.2026".into();
+        german.deadline = "02.03.2026".into();
+        let ok = validate_new(&german, d("2026-01-05"), &sets, |_| true, |_| true)
+            .unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(ok.deadline, d("2026-03-02"));
         let mut empty = input();
         empty.title = " ".into();
         empty.areas.clear();
         empty.source = "x".into();
-        let errors = validate_new(&empty, &sets, |_| true, |_| true).unwrap_err();
+        let errors = validate_new(&empty, d("2026-01-05"), &sets, |_| true, |_| true).unwrap_err();
         for field in ["titel", "gebiet", "quelle"] {
             assert!(errors.get(field).is_some(), "{field}");
         }

@@ -311,6 +311,28 @@ async fn form_errors_keep_the_input_and_store_nothing() {
     assert_eq!(survey_count(&w.app).await, 0);
     assert_eq!(w.app.mail_count_to(NETZ1).await, 0);
 
+    // A start in the past (German date format accepted) is refused.
+    let yesterday = dias_broadband::today()
+        .checked_sub(jiff::Span::new().days(1))
+        .unwrap()
+        .strftime("%d.%m.%Y")
+        .to_string();
+    let later = d(60);
+    let fields = new_fields("Rückdatiert", &yesterday, &later);
+    let r = post_multipart(
+        &w.app,
+        &member,
+        "/breitband/verfahren/neu",
+        &fields,
+        &[("adressen", "adressen.csv", ADDRESSES.as_bytes())],
+        true,
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(r.texts(".error-summary a").len(), 1);
+    assert!(r.body.contains("nicht in der Vergangenheit"), "{}", r.body);
+    assert_eq!(survey_count(&w.app).await, 0);
+
     // A file without a single address of the area: refused with its report.
     let fields = new_fields("Leer", &start, &deadline);
     let only_aue = "address_id,ags8,street,house_number,postcode,place,lat,lon,usage,households,businesses\n\
