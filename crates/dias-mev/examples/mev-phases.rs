@@ -44,7 +44,9 @@ fn main() -> Result<(), Error> {
     lap("aggregate", &mut since);
     if let Some(dir) = rest.first() {
         let create = |name: &str| -> Result<BufWriter<File>, Error> {
-            Ok(BufWriter::new(File::create(std::path::Path::new(dir).join(name))?))
+            Ok(BufWriter::new(File::create(
+                std::path::Path::new(dir).join(name),
+            )?))
         };
         output::write_municipalities(create("municipalities.csv")?, &agg)?;
         output::write_addresses(create("addresses.csv")?, &a, &r, &e)?;
