@@ -1162,3 +1162,66 @@ async fn an_edit_cannot_undo_what_the_current_stage_needs() {
         .await;
     assert_eq!(ok.status, StatusCode::SEE_OTHER);
 }
+
+#[tokio::test]
+async fn visitors_see_the_timeline_but_no_people_history_or_documents() {
+    let app = app().await;
+    let id = project(&app, "Gigabit Amtsberg", AMTSBERG).await;
+    let staff = app.sign_in_as(Role::Staff).await;
+    let mut v = valid("Gigabit Amtsberg", AMTSBERG);
+    v.responsible = "Frau Beispiel, Bauamt".into();
+    store::update(&app.db, staff, id, version(&app, id).await, &v, 400)
+        .await
+        .unwrap()
+        .unwrap();
+    let change = StageChange {
+        from: Stage::Consultation,
+        to: Stage::PotentialAnalysis,
+        date: today(),
+        note: "Runder Tisch mit den Anbietern".into(),
+    };
+    store::change_stage(&app.db, staff, id, version(&app, id).await, &change, 450)
+        .await
+        .unwrap()
+        .unwrap();
+    store::add_document(
+        &app.db,
+        staff,
+        id,
+        projects::DocumentKind::Pdf,
+        "Bescheid-Amtsberg.pdf",
+        b"%PDF-1.4".to_vec(),
+        500,
+    )
+    .await
+    .unwrap();
+    let path = format!("/breitband/projekte/{id}");
+    // Staff see who did what (the accounts of the tests are „Test Person“).
+    let inside = app.get(&path).await;
+    assert!(inside.text("#verlauf").contains("Test Person"));
+    assert!(inside.body.contains("Bescheid-Amtsberg.pdf"));
+    assert!(inside.body.contains("Frau Beispiel"));
+    for role in [None, Some(Role::Participant), Some(Role::Operator)] {
+        app.forget_cookies();
+        if let Some(role) = role {
+            app.sign_in_as(role).await;
+        }
+        let r = app.get(&path).await;
+        assert_eq!(r.status, StatusCode::OK, "{role:?}");
+        assert_eq!(r.count("#broadband-project-timeline li"), 12, "{role:?}");
+        // A signed-in account's own name is in the header; the page's
+        // content names nobody.
+        let main = r.text("main");
+        for hidden in [
+            "Test Person",
+            "Runder Tisch mit den Anbietern",
+            "Bescheid-Amtsberg.pdf",
+            "Frau Beispiel",
+        ] {
+            assert!(!main.contains(hidden), "{role:?} sees {hidden}");
+        }
+        if role.is_none() {
+            assert!(!r.body.contains("Test Person"));
+        }
+    }
+}
