@@ -23,12 +23,12 @@ pub enum BroadbandCommand {
 
 #[derive(Args)]
 pub struct EvaluateArgs {
-    /// Addresses CSV: address_id,ags8,street,house_number,postcode,place,lat,lon,usage,
-    /// households,businesses.
+    /// Addresses CSV with the columns address_id, ags8, street, house_number, postcode,
+    /// place, lat, lon, usage, households, businesses.
     #[arg(long, value_name = "ADDRESSES.csv")]
     pub addresses: PathBuf,
-    /// Operator responses CSV: address_id,operator,technology,down_mbps,up_mbps,kind,
-    /// planned_date,milestone_plan.
+    /// Operator responses CSV with the columns address_id, operator, technology, down_mbps,
+    /// up_mbps, kind, planned_date, milestone_plan.
     #[arg(long, value_name = "RESPONSES.csv")]
     pub responses: PathBuf,
     /// Rule set id (nga-30, gigabit-1.0, gigabit-2.0, eu-2023, or the id in --rule-file).
