@@ -102,9 +102,17 @@ async fn start(
         early,
     })
     .map_err(|e| AppError::Internal(e.to_string()))?;
-    let job_id =
-        dias_core::jobs::enqueue(&state.db, EVALUATION_JOB, payload, Some(user_id)).await?;
-    store::set_job(&state.db, id, job_id).await?;
+    // Whether this request or a concurrent one queued the job, the
+    // manager follows the one evaluation that runs.
+    store::claim_evaluation(
+        &state.db,
+        id,
+        survey.job_id,
+        EVALUATION_JOB,
+        payload,
+        user_id,
+    )
+    .await?;
     Ok(see_other(&job_path(id)))
 }
 

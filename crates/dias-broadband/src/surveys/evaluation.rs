@@ -31,6 +31,10 @@ pub const EVALUATION_JOB: &str = "broadband_mev_evaluation";
 /// the job page shows it in the reader's language.
 const STEPS: i64 = 4;
 
+/// How often a running evaluation renews its job lease (the lease of
+/// `dias_core::jobs` lasts five minutes).
+const HEARTBEAT: std::time::Duration = std::time::Duration::from_secs(60);
+
 /// Counts per status (indexed like `dias_mev::Status::ALL`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct StatusCounts {
@@ -342,7 +346,7 @@ pub async fn evaluate_survey(
     let address_data = address_file.data;
     let combined_for_engine = combined.clone();
     let rule_for_engine = rule_set.clone();
-    let computed = tokio::task::spawn_blocking(move || {
+    let mut engine = tokio::task::spawn_blocking(move || {
         compute(
             &address_data,
             &combined_for_engine,
@@ -351,9 +355,18 @@ pub async fn evaluate_survey(
             horizon,
             earlier,
         )
-    })
-    .await
-    .map_err(|e| e.to_string())??;
+    });
+    // Millions of addresses take minutes: the job's lease is renewed while
+    // the engine works, so no other worker takes the job over and runs it
+    // a second time.
+    let mut beat = tokio::time::interval(HEARTBEAT);
+    beat.tick().await;
+    let computed = loop {
+        tokio::select! {
+            done = &mut engine => break done.map_err(|e| e.to_string())??,
+            _ = beat.tick() => progress(1, "broadband-surveys-step-evaluate").await?,
+        }
+    };
     progress(2, "broadband-surveys-step-store").await?;
     let summary = Summary {
         rule_set: rule_set.id.clone(),

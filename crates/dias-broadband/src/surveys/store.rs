@@ -328,14 +328,37 @@ pub async fn result<C: ConnectionTrait>(
         .await
 }
 
-/// Remembers the evaluation job of a survey.
-pub async fn set_job<C: ConnectionTrait>(db: &C, survey_id: i64, job_id: i64) -> Result<(), DbErr> {
-    broadband_survey::Entity::update_many()
+/// Queues an evaluation of a survey unless another request did so first:
+/// the job is queued and claimed in one transaction, and the claim only
+/// succeeds while the survey still points at `seen` (the job the caller
+/// saw finished, or none). Returns the new job id, or `None` when another
+/// start won the race (nothing is queued then).
+pub async fn claim_evaluation(
+    db: &DatabaseConnection,
+    survey_id: i64,
+    seen: Option<i64>,
+    kind: &str,
+    payload: serde_json::Value,
+    user_id: i64,
+) -> Result<Option<i64>, DbErr> {
+    let txn = dias_core::db::begin_write(db).await?;
+    let job_id = dias_core::jobs::enqueue(&txn, kind, payload, Some(user_id)).await?;
+    let still = match seen {
+        Some(old) => broadband_survey::Column::JobId.eq(old),
+        None => broadband_survey::Column::JobId.is_null(),
+    };
+    let claimed = broadband_survey::Entity::update_many()
         .col_expr(broadband_survey::Column::JobId, Expr::value(Some(job_id)))
         .filter(broadband_survey::Column::Id.eq(survey_id))
-        .exec(db)
+        .filter(still)
+        .exec(&txn)
         .await?;
-    Ok(())
+    if claimed.rows_affected != 1 {
+        txn.rollback().await?;
+        return Ok(None);
+    }
+    txn.commit().await?;
+    Ok(Some(job_id))
 }
 
 /// Every survey, newest first (staff).

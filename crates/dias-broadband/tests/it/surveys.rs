@@ -665,6 +665,46 @@ async fn an_early_evaluation_needs_the_managers_explicit_choice() {
     assert!(result.text("#eingaben-ohne").contains(OP1));
 }
 
+async fn job_count(app: &TestApp) -> u64 {
+    dias_core::entities::job::Entity::find()
+        .count(&app.db)
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn two_concurrent_starts_queue_exactly_one_evaluation() {
+    let w = world().await;
+    let member = become_user(&w.app, MEMBER).await;
+    let id = open_fixture(&w, &member).await;
+    let path = format!("/breitband/verfahren/{id}/auswerten");
+    let fields = [("vorzeitig", "1")];
+    let (a, b, c) = tokio::join!(
+        w.app.post(&path, &fields),
+        w.app.post(&path, &fields),
+        w.app.post(&path, &fields)
+    );
+    for r in [&a, &b, &c] {
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        assert_eq!(
+            r.location(),
+            format!("/breitband/verfahren/{id}/auswertung")
+        );
+    }
+    assert_eq!(job_count(&w.app).await, 1);
+    // While it is queued, another start adds nothing; once it is done, a
+    // new evaluation (the next version) may be queued.
+    w.app.post(&path, &fields).await;
+    assert_eq!(job_count(&w.app).await, 1);
+    run_job(&w.app).await;
+    let (a, b) = tokio::join!(w.app.post(&path, &fields), w.app.post(&path, &fields));
+    assert_eq!(
+        (a.status, b.status),
+        (StatusCode::SEE_OTHER, StatusCode::SEE_OTHER)
+    );
+    assert_eq!(job_count(&w.app).await, 2);
+}
+
 #[tokio::test]
 async fn each_role_gets_what_the_policy_allows_on_every_page() {
     let w = world().await;
