@@ -10,7 +10,9 @@
 
 use askama::Template;
 use axum::Router;
-use axum::extract::{Query, State};
+use axum::extract::State;
+
+use super::query::Lenient;
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::get;
@@ -102,7 +104,7 @@ struct AdviceQuery {
 async fn advice(
     State(state): State<AppState>,
     ctx: Ctx,
-    Query(query): Query<AdviceQuery>,
+    Lenient(query): Lenient<AdviceQuery>,
 ) -> AppResult<Response> {
     let reference = dias_core::reference::cached();
     let asked = query.gemeinde.trim();

@@ -6,7 +6,8 @@
 
 use askama::Template;
 use axum::Router;
-use axum::extract::{Path, Query};
+
+use super::query::{Lenient, Segments};
 use axum::response::Response;
 use axum::routing::get;
 use dias_web::components::MapView;
@@ -664,7 +665,7 @@ struct LagebildPage {
     charts: Vec<LineChart>,
 }
 
-async fn show(ctx: Ctx, Query(sort): Query<SortQuery>) -> AppResult<Response> {
+async fn show(ctx: Ctx, Lenient(sort): Lenient<SortQuery>) -> AppResult<Response> {
     let reference = dias_core::reference::cached();
     let history = coverage::history();
     let slug = match sort.sortierung.as_str() {
@@ -784,7 +785,7 @@ async fn show(ctx: Ctx, Query(sort): Query<SortQuery>) -> AppResult<Response> {
 }
 
 /// `/breitband/lagebild/{chart}.{csv|xlsx}`; anything else is not a page.
-async fn download(ctx: Ctx, Path(file): Path<String>) -> AppResult<Response> {
+async fn download(ctx: Ctx, Segments(file): Segments<String>) -> AppResult<Response> {
     let (slug, ext) = file.rsplit_once('.').ok_or(AppError::NotFound)?;
     let chart = Chart::from_slug(slug).ok_or(AppError::NotFound)?;
     let format = TableFormat::from_extension(ext).ok_or(AppError::NotFound)?;

@@ -1,9 +1,10 @@
 //! Lagebild of the funding projects: projects by stage and funds by Kreis,
 //! each chart with its table on the page and the same table as CSV/XLSX.
 
+use super::query::Segments;
 use askama::Template;
 use axum::Router;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::Response;
 use axum::routing::get;
 use dias_web::components::{Bar, BarChart};
@@ -284,7 +285,7 @@ async fn show(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
 async fn download(
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(file): Path<String>,
+    Segments(file): Segments<String>,
 ) -> AppResult<Response> {
     let (name, ext) = file.rsplit_once('.').ok_or(AppError::NotFound)?;
     let chart = Chart::from_slug(name).ok_or(AppError::NotFound)?;

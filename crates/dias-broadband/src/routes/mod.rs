@@ -7,6 +7,7 @@ mod advice;
 mod home;
 mod lagebild_projects;
 pub(crate) mod projects;
+mod query;
 pub(crate) mod surveys;
 mod surveys_results;
 mod surveys_uploads;

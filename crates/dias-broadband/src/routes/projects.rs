@@ -8,7 +8,7 @@
 
 use askama::Template;
 use axum::Router;
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -22,6 +22,7 @@ use dias_web::{AppError, AppResult, AppState, Ctx};
 use jiff::civil::Date;
 use serde::Deserialize;
 
+use super::query::{Lenient, Segments};
 use crate::entities::broadband_project as project;
 use crate::members;
 use crate::policy::BroadbandAction;
@@ -220,7 +221,7 @@ struct ListQuery {
     #[serde(default)]
     ueberfaellig: String,
     #[serde(default)]
-    seite: Option<u64>,
+    seite: String,
 }
 
 /// A project in a list.
@@ -269,7 +270,7 @@ struct ListPage {
 async fn list(
     State(state): State<AppState>,
     ctx: Ctx,
-    Query(query): Query<ListQuery>,
+    Lenient(query): Lenient<ListQuery>,
 ) -> AppResult<Response> {
     let reference = dias_core::reference::cached();
     let district = match query.kreis.trim() {
@@ -288,7 +289,7 @@ async fn list(
                 .ok_or_else(|| AppError::BadRequest(ctx.t("broadband-projects-error-filter")))?,
         ),
     };
-    let page_no = query.seite.unwrap_or(1);
+    let page_no = super::query::page_number(&query.seite);
     if page_no == 0 || page_no > dias_web::components::MAX_PAGE {
         return Err(AppError::BadRequest(
             ctx.t("broadband-projects-error-filter"),
@@ -684,7 +685,7 @@ async fn project_page(
 async fn show(
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<String>,
+    Segments(id): Segments<String>,
 ) -> AppResult<Response> {
     let project = load(&state, &id).await?;
     page(&project_page(&state, ctx, project, ShownErrors::none()).await?)
@@ -830,7 +831,7 @@ async fn create(
 async fn edit_form(
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<String>,
+    Segments(id): Segments<String>,
 ) -> AppResult<Response> {
     let project = managed(&state, &ctx, &id).await?;
     let input = ProjectInput::from_valid(&project.valid(), ctx.locale());
@@ -859,7 +860,7 @@ fn version_of(pairs: &[(String, String)]) -> i32 {
 async fn edit(
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<String>,
+    Segments(id): Segments<String>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> AppResult<Response> {
     let project = managed(&state, &ctx, &id).await?;
@@ -978,7 +979,7 @@ fn stage_page(
 async fn stage_form(
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<String>,
+    Segments(id): Segments<String>,
 ) -> AppResult<Response> {
     let project = managed(&state, &ctx, &id).await?;
     let input = StageInput {
@@ -1016,7 +1017,7 @@ struct StageForm {
 async fn change_stage(
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<String>,
+    Segments(id): Segments<String>,
     Form(form): Form<StageForm>,
 ) -> AppResult<Response> {
     let project = managed(&state, &ctx, &id).await?;
@@ -1139,7 +1140,7 @@ fn disposition(filename: &str) -> String {
 async fn download(
     State(state): State<AppState>,
     ctx: Ctx,
-    Path((id, doc)): Path<(String, String)>,
+    Segments((id, doc)): Segments<(String, String)>,
 ) -> AppResult<Response> {
     let project = managed(&state, &ctx, &id).await?;
     let document = store::document(&state.db, project.row.id, parse_id(&doc)?)
@@ -1167,7 +1168,7 @@ async fn download(
 async fn remove_document(
     State(state): State<AppState>,
     ctx: Ctx,
-    Path((id, doc)): Path<(String, String)>,
+    Segments((id, doc)): Segments<(String, String)>,
 ) -> AppResult<Response> {
     let project = managed(&state, &ctx, &id).await?;
     let me = ctx.user()?.clone();

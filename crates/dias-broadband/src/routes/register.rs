@@ -5,7 +5,9 @@
 
 use askama::Template;
 use axum::Router;
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
+
+use super::query::{Lenient, Segments};
 use axum::response::Response;
 use axum::routing::get;
 use dias_core::entities::{district, municipality};
@@ -27,11 +29,13 @@ pub(super) fn routes() -> Router<AppState> {
         .route("/breitband/gemeinden", get(list))
         .route(
             "/breitband/gemeinden.csv",
-            get(|ctx: Ctx, Query(q): Query<ListQuery>| list_download(ctx, TableFormat::Csv, q)),
+            get(|ctx: Ctx, Lenient(q): Lenient<ListQuery>| list_download(ctx, TableFormat::Csv, q)),
         )
         .route(
             "/breitband/gemeinden.xlsx",
-            get(|ctx: Ctx, Query(q): Query<ListQuery>| list_download(ctx, TableFormat::Xlsx, q)),
+            get(|ctx: Ctx, Lenient(q): Lenient<ListQuery>| {
+                list_download(ctx, TableFormat::Xlsx, q)
+            }),
         )
         .route("/breitband/gemeinden/{ags8}", get(gemeinde))
         .route("/breitband/gemeinden/{ags8}/{file}", get(gemeinde_download))
@@ -212,7 +216,7 @@ async fn list_download(ctx: Ctx, format: TableFormat, query: ListQuery) -> AppRe
         .map_err(AppError::Internal)
 }
 
-async fn list(ctx: Ctx, Query(query): Query<ListQuery>) -> AppResult<Response> {
+async fn list(ctx: Ctx, Lenient(query): Lenient<ListQuery>) -> AppResult<Response> {
     let reference = dias_core::reference::cached();
     let (q, kreis, groups) = filtered_groups(&ctx, &query)?;
     let download_query =
@@ -409,8 +413,8 @@ fn area_chart(ctx: &Ctx, area: Option<&Area>, title: String, base: String) -> Li
 async fn kreis(
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(ags5): Path<String>,
-    Query(sort): Query<SortQuery>,
+    Segments(ags5): Segments<String>,
+    Lenient(sort): Lenient<SortQuery>,
 ) -> AppResult<Response> {
     let district = district_or_404(&ags5)?.clone();
     let key = match sort.sortierung.as_str() {
@@ -494,7 +498,7 @@ async fn kreis(
 
 async fn kreis_download(
     ctx: Ctx,
-    Path((ags5, file)): Path<(String, String)>,
+    Segments((ags5, file)): Segments<(String, String)>,
 ) -> AppResult<Response> {
     let district = district_or_404(&ags5)?;
     let format = match file.rsplit_once('.') {
@@ -593,7 +597,7 @@ fn gemeinde_or_404(ags8: &str) -> AppResult<&'static municipality::Model> {
 async fn gemeinde(
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(ags8): Path<String>,
+    Segments(ags8): Segments<String>,
 ) -> AppResult<Response> {
     let reference = dias_core::reference::cached();
     let municipality = gemeinde_or_404(&ags8)?.clone();
@@ -705,7 +709,7 @@ async fn gemeinde(
 
 async fn gemeinde_download(
     ctx: Ctx,
-    Path((ags8, file)): Path<(String, String)>,
+    Segments((ags8, file)): Segments<(String, String)>,
 ) -> AppResult<Response> {
     let municipality = gemeinde_or_404(&ags8)?;
     let area = coverage::history()

@@ -399,3 +399,53 @@ async fn register_download_holds_the_rows_shown() {
         StatusCode::BAD_REQUEST
     );
 }
+
+/// Hand-edited links (a page that is no number, a parameter twice, broken
+/// percent-encoding) get an HTML page of the portal, never axum's plain
+/// text rejection.
+#[tokio::test]
+async fn malformed_queries_and_paths_get_html_pages() {
+    let app = app().await;
+    let ok = [
+        "/breitband/projekte?seite=abc",
+        "/breitband/projekte?seite=&seite=2",
+        "/breitband/projekte?phase=&phase=x",
+        "/breitband/gemeinden?q=a&q=b&kreis=",
+        "/breitband/gemeinden?q=%FF",
+        "/breitband/gemeinden.csv?q=a&q=b",
+        "/breitband/lagebild?richtung=auf&richtung=ab",
+        "/breitband/kreise/14521?sortierung=&sortierung=x",
+        "/breitband/beratung?gemeinde=&gemeinde=14521010",
+        "/breitband?x=%ZZ",
+    ];
+    for path in ok {
+        let r = app.get(path).await;
+        assert_eq!(r.status, StatusCode::OK, "{path}");
+    }
+    let refused = [
+        "/breitband/projekte?seite=0",
+        "/breitband/projekte?kreis=%FF",
+        "/breitband/projekte/%FF",
+        "/breitband/projekte/abc",
+        "/breitband/projekte/%FF/bearbeiten",
+        "/breitband/projekte/1/dokumente/%FF",
+        "/breitband/gemeinden/%FF",
+        "/breitband/gemeinden/14521010/%FF",
+        "/breitband/kreise/%FF",
+        "/breitband/kreise/14521/%FF",
+        "/breitband/lagebild/%FF",
+        "/breitband/lagebild/projekte/%FF",
+        "/breitband/lagebild?richtung=seitwaerts",
+    ];
+    for path in refused {
+        let r = app.get(path).await;
+        assert!(r.status.is_client_error(), "{path}: {}", r.status);
+        let kind = r
+            .headers
+            .get(axum::http::header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default();
+        assert!(kind.starts_with("text/html"), "{path}: {kind}");
+        assert!(r.body.contains("<main"), "{path}");
+    }
+}
