@@ -203,3 +203,5 @@ broadband-surveys-job-failed-note = Die letzte Auswertung ist fehlgeschlagen.
 broadband-surveys-job-failed-link = Fehlermeldung ansehen
 broadband-surveys-mine-title = Meine Verfahren
 broadband-surveys-lead-operator = Die Markterkundungsverfahren, zu denen Ihr Unternehmen eingeladen ist. Laden Sie dort Ihre Rückmeldung hoch.
+broadband-surveys-report-more = … und { $count } weitere abgelehnte Zeilen.
+broadband-surveys-report-full-csv = Vollständige Liste der abgelehnten Zeilen als CSV herunterladen

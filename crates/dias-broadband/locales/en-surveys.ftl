@@ -203,3 +203,5 @@ broadband-surveys-job-failed-note = The last evaluation failed.
 broadband-surveys-job-failed-link = See the error
 broadband-surveys-mine-title = My procedures
 broadband-surveys-lead-operator = The market surveys your company is invited to. Upload your response there.
+broadband-surveys-report-more = … and { $count } more rejected lines.
+broadband-surveys-report-full-csv = Download the complete list of rejected lines as CSV

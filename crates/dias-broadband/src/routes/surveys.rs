@@ -24,7 +24,7 @@ use dias_web::{AppError, AppResult, AppState, Ctx};
 use crate::entities::{broadband_operator, broadband_survey};
 use crate::members;
 use crate::policy::BroadbandAction;
-use crate::surveys::{self, NewSurveyInput, RowProblem, State as SurveyState, store};
+use crate::surveys::{self, NewSurveyInput, Report, RowProblem, State as SurveyState, store};
 
 pub const LIST_PATH: &str = "/breitband/verfahren";
 pub const NEW_PATH: &str = "/breitband/verfahren/neu";
@@ -46,6 +46,10 @@ pub(super) fn routes() -> Router<AppState> {
         .route("/breitband/verfahren/{id}", get(detail))
         .route("/breitband/verfahren/{id}/einladen", post(invite))
         .route("/breitband/verfahren/{id}/adressen.csv", get(addresses_csv))
+        .route(
+            "/breitband/verfahren/{id}/adressen-abgelehnt.csv",
+            get(address_rejections_csv),
+        )
 }
 
 /// The path of a procedure's page.
@@ -296,7 +300,9 @@ struct NewPage {
     rule_sets: Vec<Choice>,
     operators: Vec<Choice>,
     /// Rejected rows of an address file that left no address.
-    report: Vec<RowProblem>,
+    report: Report,
+    /// Never a link here: nothing was stored.
+    report_csv: String,
     limit_mb: u64,
     earliest_deadline: String,
 }
@@ -405,7 +411,8 @@ fn render_new(
         typed_areas,
         rule_sets,
         operators,
-        report,
+        report: surveys::Report::of(&report),
+        report_csv: String::new(),
         limit_mb: (surveys::MAX_FILE_BYTES / (1024 * 1024)) as u64,
         earliest_deadline: earliest,
         ctx,
@@ -672,7 +679,8 @@ struct DetailPage {
     manage: bool,
     respond: bool,
     before_deadline: bool,
-    report: Vec<RowProblem>,
+    report: Report,
+    report_csv: String,
     invited: Vec<InvitedRow>,
     uninvited: Vec<Choice>,
     uploads: Vec<UploadRow>,
@@ -702,8 +710,9 @@ pub(super) fn upload_row(
 async fn detail(
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(id): Path<String>,
 ) -> AppResult<Response> {
+    let id: i64 = path_id(&id)?;
     let access = access(&state, &ctx, id).await?;
     access.require_view(&ctx)?;
     let manage = access.can_manage(&ctx);
@@ -788,6 +797,16 @@ async fn detail(
         .map(|u| upload_row(&ctx, u, &names))
         .collect();
     let (_, deadline) = access.dates();
+    let report = if manage {
+        store::address_report(&state.db, id).await?
+    } else {
+        Report::default()
+    };
+    let report_csv = if report.more() > 0 {
+        format!("{}/adressen-abgelehnt.csv", survey_path(id))
+    } else {
+        String::new()
+    };
     page(&DetailPage {
         areas: area_names(&store::areas_of(&survey)),
         rule_set: rule_set_name(&survey.rule_set),
@@ -797,11 +816,8 @@ async fn detail(
         manage,
         respond,
         before_deadline: surveys::early_needs_confirmation(deadline, crate::today()),
-        report: if manage {
-            store::report_rows(&survey.address_report)
-        } else {
-            Vec::new()
-        },
+        report,
+        report_csv,
         invited,
         uninvited,
         uploads,
@@ -816,9 +832,10 @@ async fn detail(
 async fn invite(
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(id): Path<String>,
     Form(fields): Form<HashMap<String, String>>,
 ) -> AppResult<Response> {
+    let id: i64 = path_id(&id)?;
     let access = access(&state, &ctx, id).await?;
     let user_id = ctx.require(&access.manage())?.user()?.user_id;
     let chosen: Vec<i64> = members::operators(&state.db)
@@ -852,6 +869,12 @@ async fn invite(
     )))
 }
 
+/// A number from the URL; anything else gets the normal 404 page, not a
+/// plain-text 400 of the extractor.
+pub(super) fn path_id<T: std::str::FromStr>(text: &str) -> AppResult<T> {
+    text.parse().map_err(|_| AppError::NotFound)
+}
+
 /// A CSV file as a download.
 pub(super) fn csv_download(name: &str, data: Vec<u8>) -> Response {
     let mut response = data.into_response();
@@ -871,15 +894,34 @@ pub(super) fn csv_download(name: &str, data: Vec<u8>) -> Response {
 async fn addresses_csv(
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(id): Path<String>,
 ) -> AppResult<Response> {
+    let id: i64 = path_id(&id)?;
     let access = access(&state, &ctx, id).await?;
     access.require_view(&ctx)?;
     let file_id = access.survey.address_file_id.ok_or(AppError::NotFound)?;
     let file = store::file(&state.db, id, file_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    Ok(csv_download(&file.name, file.data))
+    // The list comes from the municipality and opens in the operators'
+    // spreadsheets: formulas are guarded on the way out (the stored file
+    // stays as the engine reads it).
+    Ok(csv_download(&file.name, surveys::guard_csv(&file.data)))
+}
+
+/// The complete rejected rows of the address list (managers).
+async fn address_rejections_csv(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+) -> AppResult<Response> {
+    let id: i64 = path_id(&id)?;
+    let access = access(&state, &ctx, id).await?;
+    ctx.require(&access.manage())?;
+    let file = store::rejected_file(&state.db, id, &store::address_rejected_name(id))
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok(csv_download(&file.name, surveys::guard_csv(&file.data)))
 }
 
 // ---------------------------------------------------------------- register

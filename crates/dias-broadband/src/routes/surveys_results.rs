@@ -17,7 +17,7 @@ use dias_web::{AppError, AppResult, AppState, Ctx};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QuerySelect};
 use serde::Deserialize;
 
-use super::surveys::{access, csv_download, rule_set_name, show_date};
+use super::surveys::{access, csv_download, path_id, rule_set_name, show_date};
 use crate::entities::{broadband_survey, broadband_survey_result};
 use crate::surveys::evaluation::{self, EVALUATION_JOB, JobPayload, ProtocolLine, Summary};
 use crate::surveys::{self, store};
@@ -62,9 +62,10 @@ struct StartPage {
 async fn start(
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(id): Path<String>,
     Form(form): Form<StartForm>,
 ) -> AppResult<Response> {
+    let id: i64 = path_id(&id)?;
     let access = access(&state, &ctx, id).await?;
     let user_id = ctx.require(&access.manage())?.user()?.user_id;
     let survey = access.survey.clone();
@@ -132,8 +133,9 @@ struct JobPage {
 async fn job_page(
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(id): Path<String>,
 ) -> AppResult<Response> {
+    let id: i64 = path_id(&id)?;
     let access = access(&state, &ctx, id).await?;
     ctx.require(&access.manage())?;
     let job_id = access.survey.job_id.ok_or(AppError::NotFound)?;
@@ -248,8 +250,9 @@ async fn managed_result(
 async fn result(
     State(state): State<AppState>,
     ctx: Ctx,
-    Path((id, version)): Path<(i64, i32)>,
+    Path((id, version)): Path<(String, String)>,
 ) -> AppResult<Response> {
+    let (id, version): (i64, i32) = (path_id(&id)?, path_id(&version)?);
     let (survey, result) = managed_result(&state, &ctx, id, version).await?;
     let summary = evaluation::summary_of(&result);
     let statuses = Status::ALL
@@ -328,8 +331,9 @@ fn attachment(mut response: Response, name: &str, content_type: &'static str) ->
 async fn download(
     State(state): State<AppState>,
     ctx: Ctx,
-    Path((id, version, file)): Path<(i64, i32, String)>,
+    Path((id, version, file)): Path<(String, String, String)>,
 ) -> AppResult<Response> {
+    let (id, version): (i64, i32) = (path_id(&id)?, path_id(&version)?);
     let (survey, result) = managed_result(&state, &ctx, id, version).await?;
     let label = if survey.synthetic { "-SYNTHETISCH" } else { "" };
     let base = format!("mev-{id}-v{version}");

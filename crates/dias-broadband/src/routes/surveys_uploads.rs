@@ -17,10 +17,10 @@ use dias_web::forms::{ShownErrors, page, page_with_status, see_other};
 use dias_web::upload::MultipartForm;
 use dias_web::{AppError, AppResult, AppState, Ctx};
 
-use super::surveys::{Access, UploadRow, access, csv_download, show_date, upload_row};
+use super::surveys::{Access, UploadRow, access, csv_download, path_id, show_date, upload_row};
 use crate::entities::broadband_survey;
 use crate::members;
-use crate::surveys::{self, RowProblem, store};
+use crate::surveys::{self, Report, store};
 
 /// Where every upload is posted.
 pub const UPLOAD_PATH: &str = "/breitband/verfahren/antworten";
@@ -33,6 +33,10 @@ pub(super) fn routes() -> Router<AppState> {
         .route(
             "/breitband/verfahren/{id}/antworten/{upload}/datei",
             get(original),
+        )
+        .route(
+            "/breitband/verfahren/{id}/antworten/{upload}/abgelehnt.csv",
+            get(rejected),
         )
 }
 
@@ -110,7 +114,12 @@ async fn operator_names(state: &AppState) -> AppResult<HashMap<i64, String>> {
         .collect())
 }
 
-async fn form(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
+async fn form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+) -> AppResult<Response> {
+    let id: i64 = path_id(&id)?;
     let access = access(&state, &ctx, id).await?;
     ctx.require(&access.respond())?;
     render_form(&state, ctx, &access, ShownErrors::none()).await
@@ -210,7 +219,9 @@ struct ReportPage {
     ctx: Ctx,
     survey: broadband_survey::Model,
     upload: UploadRow,
-    report: Vec<RowProblem>,
+    report: Report,
+    /// The complete list when the report shows only its first rows.
+    report_csv: String,
     respond: bool,
 }
 
@@ -224,10 +235,8 @@ async fn visible_upload(
 ) -> AppResult<(Access, crate::entities::broadband_survey_upload::Model)> {
     let access = access(state, ctx, id).await?;
     access.require_view(ctx)?;
-    let upload = store::uploads(&state.db, id, None)
+    let upload = store::upload(&state.db, id, upload_id)
         .await?
-        .into_iter()
-        .find(|u| u.id == upload_id)
         .ok_or(AppError::NotFound)?;
     if !access.can_manage(ctx) && !access.invited.contains(&upload.operator_id) {
         return Err(AppError::NotFound);
@@ -238,12 +247,19 @@ async fn visible_upload(
 async fn report(
     State(state): State<AppState>,
     ctx: Ctx,
-    Path((id, upload_id)): Path<(i64, i64)>,
+    Path((id, upload_id)): Path<(String, String)>,
 ) -> AppResult<Response> {
+    let (id, upload_id): (i64, i64) = (path_id(&id)?, path_id(&upload_id)?);
     let (access, upload) = visible_upload(&state, &ctx, id, upload_id).await?;
     let names = operator_names(&state).await?;
+    let report = store::report_rows(&upload.report);
     page(&ReportPage {
-        report: store::report_rows(&upload.report),
+        report_csv: if report.more() > 0 {
+            format!("/breitband/verfahren/{id}/antworten/{upload_id}/abgelehnt.csv")
+        } else {
+            String::new()
+        },
+        report,
         upload: upload_row(&ctx, &upload, &names),
         respond: access.can_respond(&ctx),
         survey: access.survey,
@@ -251,11 +267,28 @@ async fn report(
     })
 }
 
+/// The complete rejected rows of an upload, for the same accounts as its
+/// report.
+async fn rejected(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((id, upload_id)): Path<(String, String)>,
+) -> AppResult<Response> {
+    let (id, upload_id): (i64, i64) = (path_id(&id)?, path_id(&upload_id)?);
+    let (_, upload) = visible_upload(&state, &ctx, id, upload_id).await?;
+    let name = store::upload_rejected_name(id, upload.operator_id, upload.version);
+    let file = store::rejected_file(&state.db, id, &name)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok(csv_download(&file.name, surveys::guard_csv(&file.data)))
+}
+
 async fn original(
     State(state): State<AppState>,
     ctx: Ctx,
-    Path((id, upload_id)): Path<(i64, i64)>,
+    Path((id, upload_id)): Path<(String, String)>,
 ) -> AppResult<Response> {
+    let (id, upload_id): (i64, i64) = (path_id(&id)?, path_id(&upload_id)?);
     let (_, upload) = visible_upload(&state, &ctx, id, upload_id).await?;
     let file = store::file(&state.db, id, upload.original_file_id)
         .await?

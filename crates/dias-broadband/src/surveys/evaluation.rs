@@ -289,17 +289,37 @@ pub async fn evaluate_survey(
     let name_of = |id: i64| operators.get(&id).cloned().unwrap_or_default();
     // The rejected rows of the address list and of the uploads used, each
     // named with its source so the list stays readable in one file.
-    let mut earlier: Vec<Rejected> = store::report_rows(&survey.address_report)
-        .into_iter()
-        .map(|p| Rejected {
-            file: InputFile::Addresses,
-            line: p.line,
-            reason: p.reason,
-        })
-        .collect();
+    let address_report = store::address_report(db, survey.id).await.map_err(err)?;
+    let mut earlier: Vec<Rejected> = store::rejected_rows(
+        db,
+        survey.id,
+        &store::address_rejected_name(survey.id),
+        address_report,
+    )
+    .await
+    .map_err(err)?
+    .into_iter()
+    .map(|p| Rejected {
+        file: InputFile::Addresses,
+        line: p.line,
+        reason: p.reason,
+    })
+    .collect();
     for u in &used {
         let operator = name_of(u.operator_id);
-        earlier.extend(store::report_rows(&u.report).into_iter().map(|p| Rejected {
+        let report = match store::upload(db, survey.id, u.id).await.map_err(err)? {
+            Some(full) => store::report_rows(&full.report),
+            None => Default::default(),
+        };
+        let rows = store::rejected_rows(
+            db,
+            survey.id,
+            &store::upload_rejected_name(survey.id, u.operator_id, u.version),
+            report,
+        )
+        .await
+        .map_err(err)?;
+        earlier.extend(rows.into_iter().map(|p| Rejected {
             file: InputFile::Responses,
             line: p.line,
             reason: format!(

@@ -227,6 +227,89 @@ pub struct RowProblem {
     pub reason: String,
 }
 
+/// How many rejected rows a report keeps for the pages; the complete list
+/// is a CSV file of its own (a file of a million bad rows must not become
+/// a million-row JSON value loaded with the procedure).
+pub const REPORT_ROWS_SHOWN: usize = 1000;
+
+/// The rejected rows of a file as stored with it: the first
+/// [`REPORT_ROWS_SHOWN`] rows and the total.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Report {
+    pub total: u64,
+    pub rows: Vec<RowProblem>,
+}
+
+impl Report {
+    pub fn of(problems: &[RowProblem]) -> Report {
+        Report {
+            total: problems.len() as u64,
+            rows: problems.iter().take(REPORT_ROWS_SHOWN).cloned().collect(),
+        }
+    }
+
+    /// Rows counted but not kept.
+    pub fn more(&self) -> u64 {
+        self.total.saturating_sub(self.rows.len() as u64)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.total == 0
+    }
+}
+
+/// The complete list of rejected rows as CSV (`line,reason`), stored
+/// unguarded because the evaluation reads it again; downloads guard it.
+pub fn rejected_csv(problems: &[RowProblem]) -> Vec<u8> {
+    let mut out = csv::Writer::from_writer(Vec::new());
+    let _ = out.write_record(["line", "reason"]);
+    for p in problems {
+        let _ = out.write_record([p.line.to_string().as_str(), p.reason.as_str()]);
+    }
+    out.into_inner().unwrap_or_default()
+}
+
+/// Reads [`rejected_csv`] back.
+pub fn read_rejected_csv(data: &[u8]) -> Vec<RowProblem> {
+    csv::Reader::from_reader(data)
+        .records()
+        .flatten()
+        .filter_map(|r| {
+            Some(RowProblem {
+                line: r.get(0)?.parse().ok()?,
+                reason: r.get(1)?.to_owned(),
+            })
+        })
+        .collect()
+}
+
+/// A CSV file one party wrote, made safe for another party's spreadsheet:
+/// every text field that a spreadsheet would read as a formula is guarded.
+pub fn guard_csv(data: &[u8]) -> Vec<u8> {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(data);
+    let mut out = csv::WriterBuilder::new()
+        .flexible(true)
+        .from_writer(Vec::with_capacity(data.len() + data.len() / 16));
+    for record in reader.records().flatten() {
+        let fields: Vec<String> = record
+            .iter()
+            .map(|f| {
+                // Numbers stay numbers (a negative one is no formula).
+                if f.parse::<f64>().is_ok() {
+                    f.to_owned()
+                } else {
+                    dias_web::table::guard_formula(f).into_owned()
+                }
+            })
+            .collect();
+        let _ = out.write_record(&fields);
+    }
+    out.into_inner().unwrap_or_default()
+}
+
 /// The address file of a procedure after the checks.
 #[derive(Debug)]
 pub struct AddressCheck {

@@ -6,10 +6,10 @@ use dias_core::entities::user;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, DbErr,
-    EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
+    EntityTrait, Iterable, QueryFilter, QueryOrder, QuerySelect, Select, Set,
 };
 
-use super::{NewSurvey, RowProblem};
+use super::{NewSurvey, Report, RowProblem};
 use crate::entities::{
     broadband_operator_member, broadband_survey, broadband_survey_area, broadband_survey_file,
     broadband_survey_invitation, broadband_survey_result, broadband_survey_upload,
@@ -20,14 +20,108 @@ pub const FILE_ADDRESSES: &str = "addresses";
 pub const FILE_UPLOAD: &str = "upload";
 pub const FILE_ACCEPTED: &str = "accepted";
 pub const FILE_RESULT: &str = "result";
+/// The complete list of rejected rows of an address or responses file.
+pub const FILE_REJECTED: &str = "rejected";
 
 fn report_json(rows: &[RowProblem]) -> String {
-    serde_json::to_string(rows).unwrap_or_else(|_| "[]".to_owned())
+    serde_json::to_string(&Report::of(rows)).unwrap_or_else(|_| "{}".to_owned())
 }
 
-/// The rows of a stored report.
-pub fn report_rows(json: &str) -> Vec<RowProblem> {
-    serde_json::from_str(json).unwrap_or_default()
+/// A stored report (also the plain row list stored before reports were
+/// capped).
+pub fn report_rows(json: &str) -> Report {
+    if let Ok(report) = serde_json::from_str::<Report>(json) {
+        return report;
+    }
+    let rows: Vec<RowProblem> = serde_json::from_str(json).unwrap_or_default();
+    Report {
+        total: rows.len() as u64,
+        rows,
+    }
+}
+
+/// Name of the complete rejected-rows file of the address list.
+pub fn address_rejected_name(survey_id: i64) -> String {
+    format!("adressen-{survey_id}-abgelehnt.csv")
+}
+
+/// Name of the complete rejected-rows file of an upload.
+pub fn upload_rejected_name(survey_id: i64, operator_id: i64, version: i32) -> String {
+    format!("antwort-{survey_id}-{operator_id}-v{version}-abgelehnt.csv")
+}
+
+/// The complete rejected rows stored under `name`, or the report's rows
+/// when there is no such file (nothing rejected, or stored before).
+pub async fn rejected_rows<C: ConnectionTrait>(
+    db: &C,
+    survey_id: i64,
+    name: &str,
+    report: Report,
+) -> Result<Vec<RowProblem>, DbErr> {
+    Ok(match rejected_file(db, survey_id, name).await? {
+        Some(file) => super::read_rejected_csv(&file.data),
+        None => report.rows,
+    })
+}
+
+/// The stored complete rejected-rows file named `name`.
+pub async fn rejected_file<C: ConnectionTrait>(
+    db: &C,
+    survey_id: i64,
+    name: &str,
+) -> Result<Option<broadband_survey_file::Model>, DbErr> {
+    broadband_survey_file::Entity::find()
+        .filter(broadband_survey_file::Column::SurveyId.eq(survey_id))
+        .filter(broadband_survey_file::Column::Kind.eq(FILE_REJECTED))
+        .filter(broadband_survey_file::Column::Name.eq(name))
+        .one(db)
+        .await
+}
+
+/// Surveys without their address report: lists, access checks and the
+/// public blocks need none of it.
+fn surveys_light() -> Select<broadband_survey::Entity> {
+    broadband_survey::Entity::find()
+        .select_only()
+        .columns(
+            broadband_survey::Column::iter()
+                .filter(|c| !matches!(c, broadband_survey::Column::AddressReport)),
+        )
+        .column_as(Expr::cust("''"), "address_report")
+}
+
+/// Uploads without their report.
+fn uploads_light() -> Select<broadband_survey_upload::Entity> {
+    broadband_survey_upload::Entity::find()
+        .select_only()
+        .columns(
+            broadband_survey_upload::Column::iter()
+                .filter(|c| !matches!(c, broadband_survey_upload::Column::Report)),
+        )
+        .column_as(Expr::cust("''"), "report")
+}
+
+/// The address report of a survey.
+pub async fn address_report<C: ConnectionTrait>(db: &C, survey_id: i64) -> Result<Report, DbErr> {
+    let json: Option<String> = broadband_survey::Entity::find_by_id(survey_id)
+        .select_only()
+        .column(broadband_survey::Column::AddressReport)
+        .into_tuple()
+        .one(db)
+        .await?;
+    Ok(json.map(|j| report_rows(&j)).unwrap_or_default())
+}
+
+/// One upload of a survey, with its report.
+pub async fn upload<C: ConnectionTrait>(
+    db: &C,
+    survey_id: i64,
+    upload_id: i64,
+) -> Result<Option<broadband_survey_upload::Model>, DbErr> {
+    broadband_survey_upload::Entity::find_by_id(upload_id)
+        .filter(broadband_survey_upload::Column::SurveyId.eq(survey_id))
+        .one(db)
+        .await
 }
 
 /// Stores a file of a survey; returns its id.
@@ -119,6 +213,16 @@ pub async fn create(
         .filter(broadband_survey::Column::Id.eq(survey.id))
         .exec(&txn)
         .await?;
+    if !address_report.is_empty() {
+        add_file(
+            &txn,
+            survey.id,
+            FILE_REJECTED,
+            &address_rejected_name(survey.id),
+            super::rejected_csv(address_report),
+        )
+        .await?;
+    }
     invite(&txn, survey.id, operators, created_by).await?;
     txn.commit().await?;
     Ok(survey.id)
@@ -128,7 +232,11 @@ pub async fn get<C: ConnectionTrait>(
     db: &C,
     id: i64,
 ) -> Result<Option<broadband_survey::Model>, DbErr> {
-    broadband_survey::Entity::find_by_id(id).one(db).await
+    surveys_light()
+        .filter(broadband_survey::Column::Id.eq(id))
+        .into_model::<broadband_survey::Model>()
+        .one(db)
+        .await
 }
 
 /// The Gemeinden of a survey as stored in its row.
@@ -224,13 +332,13 @@ pub async fn uploads<C: ConnectionTrait>(
     survey_id: i64,
     operators: Option<&[i64]>,
 ) -> Result<Vec<broadband_survey_upload::Model>, DbErr> {
-    let mut query = broadband_survey_upload::Entity::find()
-        .filter(broadband_survey_upload::Column::SurveyId.eq(survey_id));
+    let mut query = uploads_light().filter(broadband_survey_upload::Column::SurveyId.eq(survey_id));
     if let Some(ops) = operators {
         query = query.filter(broadband_survey_upload::Column::OperatorId.is_in(ops.to_vec()));
     }
     query
         .order_by_asc(broadband_survey_upload::Column::Id)
+        .into_model::<broadband_survey_upload::Model>()
         .all(db)
         .await
 }
@@ -281,6 +389,16 @@ pub async fn add_upload(
         new.accepted,
     )
     .await?;
+    if !new.rejected.is_empty() {
+        add_file(
+            &txn,
+            new.survey_id,
+            FILE_REJECTED,
+            &upload_rejected_name(new.survey_id, new.operator_id, version),
+            super::rejected_csv(new.rejected),
+        )
+        .await?;
+    }
     let count = |n: usize| i64::try_from(n).unwrap_or(i64::MAX);
     let model = broadband_survey_upload::ActiveModel {
         survey_id: Set(new.survey_id),
@@ -363,8 +481,9 @@ pub async fn claim_evaluation(
 
 /// Every survey, newest first (staff).
 pub async fn all<C: ConnectionTrait>(db: &C) -> Result<Vec<broadband_survey::Model>, DbErr> {
-    broadband_survey::Entity::find()
+    surveys_light()
         .order_by_desc(broadband_survey::Column::Id)
+        .into_model::<broadband_survey::Model>()
         .all(db)
         .await
 }
@@ -405,9 +524,10 @@ async fn by_ids<C: ConnectionTrait>(
     if ids.is_empty() {
         return Ok(Vec::new());
     }
-    broadband_survey::Entity::find()
+    surveys_light()
         .filter(broadband_survey::Column::Id.is_in(ids))
         .order_by_desc(broadband_survey::Column::Id)
+        .into_model::<broadband_survey::Model>()
         .all(db)
         .await
 }

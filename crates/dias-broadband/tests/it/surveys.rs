@@ -665,6 +665,127 @@ async fn an_early_evaluation_needs_the_managers_explicit_choice() {
     assert!(result.text("#eingaben-ohne").contains(OP1));
 }
 
+#[tokio::test]
+async fn a_huge_rejection_report_is_capped_in_the_row_and_complete_as_csv() {
+    let w = world().await;
+    let member = become_user(&w.app, MEMBER).await;
+    let id = open_fixture(&w, &member).await;
+    let netz1 = become_user(&w.app, NETZ1).await;
+    let mut data = String::from(
+        "address_id,operator,technology,down_mbps,up_mbps,kind,planned_date,milestone_plan\n\
+         A1,Glasfaser Erzgebirge GmbH,FTTH,1000,500,current,,no\n",
+    );
+    for i in 0..2500 {
+        data.push_str(&format!(
+            "X{i},Glasfaser Erzgebirge GmbH,FTTH,1000,500,current,,no\n"
+        ));
+    }
+    let r = upload(&w, &netz1, id, &data).await;
+    assert_eq!(r.text("#zeilen-abgelehnt"), "2500");
+    assert_eq!(r.count("#abgelehnte-zeilen tbody tr"), 1000);
+    assert!(
+        r.text("#weitere-zeilen").contains("1500"),
+        "{}",
+        r.text("#weitere-zeilen")
+    );
+    let stored = broadband_survey_upload::Entity::find()
+        .one(&w.app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(stored.report.len() < 100_000, "{}", stored.report.len());
+    let link = r.attr("#weitere-zeilen a", "href").unwrap();
+    let csv = String::from_utf8(raw_get(&w.app, &netz1.cookie, &link).await).unwrap();
+    assert_eq!(csv.lines().count(), 2501);
+    // The evaluation lists every rejected row, not only the first 1,000.
+    become_user(&w.app, MEMBER).await;
+    w.app
+        .post(
+            &format!("/breitband/verfahren/{id}/auswerten"),
+            &[("vorzeitig", "1")],
+        )
+        .await;
+    run_job(&w.app).await;
+    let rejected = raw_get(
+        &w.app,
+        &member.cookie,
+        &format!("/breitband/verfahren/{id}/ergebnisse/1/abgelehnt.csv"),
+    )
+    .await;
+    let rejected = String::from_utf8(rejected).unwrap();
+    assert!(
+        rejected.lines().count() > 2500,
+        "{}",
+        rejected.lines().count()
+    );
+}
+
+#[tokio::test]
+async fn bad_numbers_in_procedure_urls_get_the_404_page() {
+    let w = world().await;
+    let member = become_user(&w.app, MEMBER).await;
+    let id = open_fixture(&w, &member).await;
+    for path in [
+        "/breitband/verfahren/abc".to_owned(),
+        "/breitband/verfahren/abc/adressen.csv".to_owned(),
+        "/breitband/verfahren/abc/antworten".to_owned(),
+        format!("/breitband/verfahren/{id}/antworten/x1"),
+        format!("/breitband/verfahren/{id}/ergebnisse/abc"),
+        format!("/breitband/verfahren/{id}/ergebnisse/abc/protokoll.html"),
+        "/breitband/verfahren/99999999999999999999".to_owned(),
+    ] {
+        let r = w.app.get(&path).await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND, "{path}");
+        assert!(r.body.contains("<html"), "{path}: {}", r.body);
+    }
+}
+
+#[tokio::test]
+async fn the_address_list_served_to_operators_has_its_formulas_guarded() {
+    let w = world().await;
+    let member = become_user(&w.app, MEMBER).await;
+    let (start, deadline) = (d(0), d(60));
+    let mut fields = new_fields("MEV Formel", &start, &deadline);
+    let op1 = format!("betreiber-{}", w.op1);
+    fields.push((&op1, "1"));
+    let evil = ADDRESSES.replace("Gewerbering", "=HYPERLINK(\"http://x\")");
+    let r = post_multipart(
+        &w.app,
+        &member,
+        "/breitband/verfahren/neu",
+        &fields,
+        &[("adressen", "adressen.csv", evil.as_bytes())],
+        true,
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let id: i64 = r
+        .location()
+        .split('/')
+        .nth(3)
+        .unwrap()
+        .split('?')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    let netz1 = become_user(&w.app, NETZ1).await;
+    let csv = String::from_utf8(
+        raw_get(
+            &w.app,
+            &netz1.cookie,
+            &format!("/breitband/verfahren/{id}/adressen.csv"),
+        )
+        .await,
+    )
+    .unwrap();
+    assert!(csv.contains("'=HYPERLINK"), "{csv}");
+    assert!(csv.contains("50.75"), "{csv}");
+    // The engine still reads the stored list: an upload is checked against it.
+    let r = upload(&w, &netz1, id, RESPONSES_1).await;
+    assert_eq!(r.status, StatusCode::OK);
+}
+
 async fn job_count(app: &TestApp) -> u64 {
     dias_core::entities::job::Entity::find()
         .count(&app.db)
