@@ -539,9 +539,8 @@ async fn create(
     let file_error = |message: String| ShownErrors {
         items: vec![("adressen".to_owned(), message)],
     };
-    let data = if new.synthetic {
-        surveys::synthetic_addresses(&new.areas, new.start, new.horizon_years)
-            .map_err(AppError::Internal)?
+    let uploaded = if new.synthetic {
+        None
     } else {
         let Some(file) = form.file("adressen") else {
             let errors = file_error(ctx.t("broadband-surveys-error-address-file"));
@@ -555,11 +554,25 @@ async fn create(
             ));
             return refuse(ctx, errors, Vec::new());
         }
-        file.data.to_vec()
+        Some(file.data.to_vec())
     };
-    let check = match surveys::check_addresses(&data, &new.areas) {
+    // Generating and checking up to millions of addresses is CPU work: it
+    // runs off the async runtime.
+    let (areas_for_check, start, horizon) = (new.areas.clone(), new.start, new.horizon_years);
+    let checked = tokio::task::spawn_blocking(move || {
+        let data = match uploaded {
+            Some(data) => data,
+            None => surveys::synthetic_addresses(&areas_for_check, start, horizon)
+                .map_err(|e| (true, e))?,
+        };
+        surveys::check_addresses(&data, &areas_for_check).map_err(|e| (false, e))
+    })
+    .await
+    .map_err(|e| AppError::Internal(e.to_string()))?;
+    let check = match checked {
         Ok(check) => check,
-        Err(message) => {
+        Err((true, message)) => return Err(AppError::Internal(message)),
+        Err((false, message)) => {
             let errors =
                 file_error(ctx.t1("broadband-surveys-error-unreadable", "detail", message));
             return refuse(ctx, errors, Vec::new());

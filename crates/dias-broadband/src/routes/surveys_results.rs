@@ -375,23 +375,23 @@ async fn download(
         }
         "adressen.csv" => Ok(csv_download(
             &format!("{base}-addresses{label}.csv"),
-            file_bytes(&state, id, result.addresses_file_id).await?,
+            surveys::guard_csv(&file_bytes(&state, id, result.addresses_file_id).await?),
         )),
         "municipalities.csv" => Ok(csv_download(
             &format!("{base}-municipalities{label}.csv"),
-            file_bytes(&state, id, result.municipalities_file_id).await?,
+            surveys::guard_csv(&file_bytes(&state, id, result.municipalities_file_id).await?),
         )),
         "protokoll.csv" => Ok(csv_download(
             &format!("{base}-protocol{label}.csv"),
-            file_bytes(&state, id, result.protocol_file_id).await?,
+            surveys::guard_csv(&file_bytes(&state, id, result.protocol_file_id).await?),
         )),
         "abgelehnt.csv" => Ok(csv_download(
             &format!("{base}-rejected_rows{label}.csv"),
-            file_bytes(&state, id, result.rejected_file_id).await?,
+            surveys::guard_csv(&file_bytes(&state, id, result.rejected_file_id).await?),
         )),
         "rueckmeldungen.csv" => Ok(csv_download(
             &format!("{base}-responses{label}.csv"),
-            file_bytes(&state, id, result.responses_file_id).await?,
+            surveys::guard_csv(&file_bytes(&state, id, result.responses_file_id).await?),
         )),
         "punkte.geojson" => {
             let outcomes = file_bytes(&state, id, result.addresses_file_id).await?;

@@ -523,9 +523,15 @@ pub fn next_version(existing: impl IntoIterator<Item = i32>) -> i32 {
     existing.into_iter().max().unwrap_or(0) + 1
 }
 
+/// Most addresses a synthetic list gets: enough for a large town, small
+/// enough that opening a procedure for Dresden and Leipzig together stays
+/// a matter of seconds.
+pub const MAX_SYNTHETIC_ADDRESSES: u64 = 100_000;
+
 /// Synthetic addresses (SYNTHETISCH) for the Gemeinden of an area from the
 /// shipped reference data, at their natural number (households ≈
-/// population / 2), seeded by the area so the same area gets the same list.
+/// population / 2, at most [`MAX_SYNTHETIC_ADDRESSES`]), seeded by the
+/// area so the same area gets the same list.
 pub fn synthetic_addresses(area: &[String], start: Date, horizon: i16) -> Result<Vec<u8>, String> {
     let all = dias_mev::synthetic::read_municipalities(
         dias_core::reference::MUNICIPALITIES_CSV.as_bytes(),
@@ -535,7 +541,8 @@ pub fn synthetic_addresses(area: &[String], start: Date, horizon: i16) -> Result
     if chosen.is_empty() {
         return Err("no municipality of the area in the reference data".into());
     }
-    let count = dias_mev::synthetic::natural_address_count(&chosen).max(1);
+    let count =
+        dias_mev::synthetic::natural_address_count(&chosen).clamp(1, MAX_SYNTHETIC_ADDRESSES);
     let seed = area
         .iter()
         .flat_map(|a| a.bytes())
@@ -721,6 +728,15 @@ mod tests {
         let text = String::from_utf8(out).unwrap_or_default();
         assert!(text.ends_with("\nr1\nr2\nr3\n"));
         assert_eq!(starts, vec![2, 4, 5]);
+    }
+
+    #[test]
+    fn synthetic_addresses_are_capped_for_big_areas() {
+        let area = vec!["14612000".to_owned(), "14713000".to_owned()];
+        let data = synthetic_addresses(&area, d("2026-01-05"), 3).unwrap_or_default();
+        let rows = data.iter().filter(|&&b| b == b'\n').count() as u64;
+        assert!(rows <= MAX_SYNTHETIC_ADDRESSES + 1, "{rows}");
+        assert!(rows > 1000, "{rows}");
     }
 
     #[test]
