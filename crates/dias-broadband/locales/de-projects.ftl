@@ -176,3 +176,5 @@ notice-broadband-projects-document-added = Das Dokument wurde hochgeladen.
 notice-broadband-projects-document-removed = Das Dokument wurde entfernt.
 broadband-projects-error-model-kept = Das Projekt hat das Auswahlverfahren abgeschlossen: Das Modell muss angegeben bleiben.
 broadband-projects-error-federal-kept = Das Projekt hat die Landes-Kofinanzierung erreicht, die in Sachsen auf die Bundesförderung folgt: Die Bundesförderung muss eingetragen bleiben.
+broadband-projects-surveys = Markterkundungen im Projektgebiet
+broadband-projects-surveys-none = Für die Gemeinden dieses Projekts gibt es noch kein Markterkundungsverfahren.

@@ -176,3 +176,5 @@ notice-broadband-projects-document-added = The document was uploaded.
 notice-broadband-projects-document-removed = The document was removed.
 broadband-projects-error-model-kept = The project has completed the selection procedure: the model must stay set.
 broadband-projects-error-federal-kept = The project has reached the state co-financing, which in Saxony follows the federal grant: the federal grant must stay recorded.
+broadband-projects-surveys = Market surveys in the project area
+broadband-projects-surveys-none = There is no market survey procedure for this project's municipalities yet.

@@ -6,6 +6,8 @@
 //! meaning: the account's memberships cover every Gemeinde of the
 //! project's area.
 
+use std::collections::HashMap;
+
 use askama::Template;
 use axum::Router;
 use axum::extract::State;
@@ -475,6 +477,81 @@ struct ProjectPage {
     history: Vec<HistoryLine>,
     document_form: DocumentForm,
     document_path: &'static str,
+    surveys: Vec<ProjectSurvey>,
+}
+
+/// A market-survey procedure touching the project's Gemeinden.
+struct ProjectSurvey {
+    title: String,
+    state: crate::surveys::State,
+    start: String,
+    deadline: String,
+    synthetic: bool,
+    /// The procedure's page, for those who may open it.
+    link: Option<String>,
+}
+
+/// The procedures touching `area`, newest first, with a link where the
+/// viewer may see the procedure (its managers and invited operators — the
+/// rule of the procedure page). A fixed number of queries.
+async fn project_surveys(
+    state: &AppState,
+    ctx: &Ctx,
+    area: &str,
+    my_areas: &[String],
+) -> AppResult<Vec<ProjectSurvey>> {
+    use crate::surveys::store as surveys;
+    let found = surveys::touching(&state.db, &[area.to_owned()]).await?;
+    if found.is_empty() {
+        return Ok(Vec::new());
+    }
+    let ids: Vec<i64> = found.iter().map(|s| s.id).collect();
+    let counts: HashMap<i64, i64> = surveys::result_counts(&state.db, &ids)
+        .await?
+        .into_iter()
+        .collect();
+    let job_ids: Vec<i64> = found.iter().filter_map(|s| s.job_id).collect();
+    let jobs: HashMap<i64, String> = surveys::job_states(&state.db, &job_ids)
+        .await?
+        .into_iter()
+        .collect();
+    let invited: Vec<i64> = match ctx.principal() {
+        Some(p) if p.role == Role::Operator => {
+            let mine: Vec<i64> = members::operators_of(&state.db, p.user_id)
+                .await?
+                .into_iter()
+                .map(|o| o.id)
+                .collect();
+            surveys::invited(&state.db, &mine)
+                .await?
+                .into_iter()
+                .map(|s| s.id)
+                .collect()
+        }
+        _ => Vec::new(),
+    };
+    Ok(found
+        .iter()
+        .map(|s| {
+            let member = members::covers_all(my_areas, &surveys::areas_of(s));
+            let visible = ctx.can(&BroadbandAction::ManageArea { member })
+                || ctx.can(&BroadbandAction::Respond {
+                    invited: invited.contains(&s.id),
+                });
+            ProjectSurvey {
+                title: s.title.clone(),
+                state: super::surveys::state_of(
+                    s,
+                    s.job_id.and_then(|j| jobs.get(&j)).map(String::as_str),
+                    counts.get(&s.id).copied().unwrap_or(0) as usize,
+                ),
+                start: super::surveys::show_date(ctx, &s.start_date),
+                deadline: super::surveys::show_date(ctx, &s.deadline),
+                synthetic: s.synthetic,
+                link: visible.then(|| super::surveys::survey_path(s.id)),
+            }
+        })
+        .collect())
 }
 
 impl ProjectPage {
@@ -653,6 +730,7 @@ async fn project_page(
             format_euros(a.eligible, locale),
         ),
     ];
+    let surveys = project_surveys(state, &ctx, &project.row.area, &areas).await?;
     let (documents, history) = if can_manage {
         (
             store::documents(&state.db, project.row.id).await?,
@@ -677,6 +755,7 @@ async fn project_page(
             errors: document_errors,
         },
         document_path: DOCUMENT_PATH,
+        surveys,
         project,
         ctx,
     })

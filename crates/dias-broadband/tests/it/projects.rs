@@ -1225,3 +1225,96 @@ async fn visitors_see_the_timeline_but_no_people_history_or_documents() {
         }
     }
 }
+
+/// Opens a market survey for these Gemeinden through the store.
+async fn survey(app: &TestApp, title: &str, areas: &[&str], operators: &[i64]) -> i64 {
+    use dias_broadband::surveys::{NewSurvey, store as surveys};
+    let (staff, _) = app
+        .create_user(
+            &format!(
+                "verfahren-{}@example.org",
+                &dias_core::crypto::random_token()[..6].to_lowercase()
+            ),
+            Role::Staff,
+        )
+        .await;
+    let new = NewSurvey {
+        title: title.into(),
+        areas: areas.iter().map(|a| (*a).to_owned()).collect(),
+        rule_set: dias_broadband::surveys::DEFAULT_RULE_SET.into(),
+        start: today(),
+        deadline: today().checked_add(60.days()).unwrap(),
+        horizon_years: 3,
+        synthetic: false,
+    };
+    surveys::create(
+        &app.db,
+        &new,
+        staff,
+        b"address_id\n".to_vec(),
+        0,
+        &[],
+        operators,
+    )
+    .await
+    .unwrap()
+}
+
+#[tokio::test]
+async fn a_project_lists_the_market_surveys_of_its_area_linked_for_who_may_see_them() {
+    let app = app().await;
+    let id = project(&app, "Gigabit Amtsberg", AMTSBERG).await;
+    let path = format!("/breitband/projekte/{id}");
+    let empty = app.get(&path).await;
+    assert_eq!(empty.count("#markterkundungen"), 1);
+    assert_eq!(empty.count("#broadband-project-surveys li"), 0);
+
+    let operator = members::create_operator(&app.db, "Glasfaser Test GmbH")
+        .await
+        .unwrap()
+        .unwrap();
+    let own = survey(&app, "MEV Amtsberg", &[AMTSBERG], &[operator.id]).await;
+    let shared = survey(&app, "MEV Amtsberg und Nachbarn", &[AMTSBERG, OTHER], &[]).await;
+    survey(&app, "MEV anderswo", &[OTHER], &[]).await;
+    let link = |s: i64| format!("#broadband-project-surveys a[href='/breitband/verfahren/{s}']");
+
+    // Visitors: titles and states, no links.
+    let visitor = app.get(&path).await;
+    assert_eq!(visitor.count("#broadband-project-surveys li"), 2);
+    assert!(
+        visitor
+            .text("#broadband-project-surveys")
+            .contains("MEV Amtsberg")
+    );
+    assert!(!visitor.body.contains("MEV anderswo"));
+    assert_eq!(visitor.count("#broadband-project-surveys a"), 0);
+
+    // A member for Amtsberg manages the first procedure, not the one that
+    // reaches into another Gemeinde.
+    member_of(&app, AMTSBERG).await;
+    let member = app.get(&path).await;
+    assert_eq!(member.count(&link(own)), 1);
+    assert_eq!(member.count(&link(shared)), 0);
+
+    // The invited operator sees its procedure.
+    app.forget_cookies();
+    let netz = app.sign_in_as(Role::Operator).await;
+    members::add_operator_member(&app.db, operator.id, netz)
+        .await
+        .unwrap();
+    let r = app.get(&path).await;
+    assert_eq!(r.count(&link(own)), 1);
+    assert_eq!(r.count(&link(shared)), 0);
+
+    // Staff see both; the linked pages open.
+    app.forget_cookies();
+    app.sign_in_as(Role::Staff).await;
+    let staff = app.get(&path).await;
+    assert_eq!(staff.count("#broadband-project-surveys a"), 2);
+    assert_eq!(
+        app.get(&format!("/breitband/verfahren/{shared}"))
+            .await
+            .status,
+        StatusCode::OK
+    );
+}
