@@ -205,3 +205,6 @@ broadband-surveys-mine-title = Meine Verfahren
 broadband-surveys-lead-operator = Die Markterkundungsverfahren, zu denen Ihr Unternehmen eingeladen ist. Laden Sie dort Ihre Rückmeldung hoch.
 broadband-surveys-report-more = … und { $count } weitere abgelehnte Zeilen.
 broadband-surveys-report-full-csv = Vollständige Liste der abgelehnten Zeilen als CSV herunterladen
+broadband-surveys-error-operator-choice = Bitte wählen Sie, für welchen Netzbetreiber Sie diese Rückmeldung hochladen.
+broadband-surveys-operator-choice-hint = Ihr Konto antwortet für mehrere eingeladene Netzbetreiber. Die Rückmeldung wird dem gewählten zugeordnet.
+broadband-surveys-operator-choose = – bitte wählen –

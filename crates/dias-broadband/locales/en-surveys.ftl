@@ -205,3 +205,6 @@ broadband-surveys-mine-title = My procedures
 broadband-surveys-lead-operator = The market surveys your company is invited to. Upload your response there.
 broadband-surveys-report-more = … and { $count } more rejected lines.
 broadband-surveys-report-full-csv = Download the complete list of rejected lines as CSV
+broadband-surveys-error-operator-choice = Please choose the operator you are uploading these responses for.
+broadband-surveys-operator-choice-hint = Your account answers for several invited operators. The responses are booked to the one you choose.
+broadband-surveys-operator-choose = – please choose –

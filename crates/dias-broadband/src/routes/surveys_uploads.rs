@@ -49,6 +49,8 @@ struct FormPage {
     operator: String,
     /// The invited operators of the account, when it answers for several.
     choices: Vec<(i64, String)>,
+    /// The operator chosen before the form came back.
+    chosen: i64,
     deadline: String,
     late: bool,
     uploads: Vec<UploadRow>,
@@ -60,6 +62,7 @@ async fn render_form(
     ctx: Ctx,
     access: &Access,
     errors: ShownErrors,
+    chosen: Option<i64>,
 ) -> AppResult<Response> {
     let names = operator_names(state).await?;
     let uploads = store::uploads(&state.db, access.survey.id, Some(&access.invited))
@@ -93,6 +96,7 @@ async fn render_form(
         } else {
             Vec::new()
         },
+        chosen: chosen.unwrap_or(0),
         deadline: show_date(&ctx, &access.survey.deadline),
         late: surveys::is_late(deadline, crate::today()),
         uploads,
@@ -122,7 +126,7 @@ async fn form(
     let id: i64 = path_id(&id)?;
     let access = access(&state, &ctx, id).await?;
     ctx.require(&access.respond())?;
-    render_form(&state, ctx, &access, ShownErrors::none()).await
+    render_form(&state, ctx, &access, ShownErrors::none(), None).await
 }
 
 fn file_error(message: String) -> ShownErrors {
@@ -143,14 +147,27 @@ async fn upload(
         .map_err(|_| AppError::BadRequest("verfahren".into()))?;
     let access = access(&state, &ctx, id).await?;
     let user_id = ctx.require(&access.respond())?.user()?.user_id;
-    // An account answering for several invited operators names one.
-    let operator_id = match form.text("betreiber").trim().parse::<i64>() {
-        Ok(o) if access.invited.contains(&o) => o,
-        _ => *access.invited.first().ok_or(AppError::Forbidden)?,
+    // An account answering for several invited operators names one; a
+    // missing or foreign choice is asked again rather than guessed, so no
+    // answer is booked to the wrong company.
+    let choice = form.text("betreiber").trim().parse::<i64>().ok();
+    let operator_id = match (access.invited.as_slice(), choice) {
+        ([only], None) => *only,
+        (invited, Some(o)) if invited.contains(&o) => o,
+        ([], _) => return Err(AppError::Forbidden),
+        _ => {
+            let errors = ShownErrors {
+                items: vec![(
+                    "betreiber".to_owned(),
+                    ctx.t("broadband-surveys-error-operator-choice"),
+                )],
+            };
+            return render_form(&state, ctx, &access, errors, None).await;
+        }
     };
     let Some(file) = form.file("datei") else {
         let errors = file_error(ctx.t("broadband-surveys-error-responses-file"));
-        return render_form(&state, ctx, &access, errors).await;
+        return render_form(&state, ctx, &access, errors, Some(operator_id)).await;
     };
     if file.data.len() > surveys::MAX_FILE_BYTES {
         let errors = file_error(ctx.t1(
@@ -158,7 +175,7 @@ async fn upload(
             "limit",
             surveys::MAX_FILE_BYTES / (1024 * 1024),
         ));
-        return render_form(&state, ctx, &access, errors).await;
+        return render_form(&state, ctx, &access, errors, Some(operator_id)).await;
     }
     let address_file = store::file(
         &state.db,
@@ -187,7 +204,7 @@ async fn upload(
         Err(message) => {
             let errors =
                 file_error(ctx.t1("broadband-surveys-error-unreadable", "detail", message));
-            return render_form(&state, ctx, &access, errors).await;
+            return render_form(&state, ctx, &access, errors, Some(operator_id)).await;
         }
     };
     let file_name = file.filename.clone().unwrap_or_default();

@@ -1127,7 +1127,8 @@ async fn an_account_of_two_invited_operators_names_the_one_it_answers_for() {
         .app
         .get(&format!("/breitband/verfahren/{id}/antworten"))
         .await;
-    assert_eq!(form.count("select#betreiber option"), 2);
+    // Both operators and the empty "please choose" option.
+    assert_eq!(form.count("select#betreiber option"), 3);
     let op2 = w.op2.to_string();
     let r = post_multipart(
         &w.app,
@@ -1146,17 +1147,29 @@ async fn an_account_of_two_invited_operators_names_the_one_it_answers_for() {
         .unwrap();
     assert_eq!(upload.operator_id, w.op2);
     assert_eq!(upload.rows_accepted, 4);
-    // An operator id the account does not answer for falls back to its first.
-    let r = post_multipart(
-        &w.app,
-        &session,
-        "/breitband/verfahren/antworten",
-        &[("verfahren", &id.to_string()), ("betreiber", "999999")],
-        &[("datei", "antwort.csv", RESPONSES_1.as_bytes())],
-        true,
-    )
-    .await;
-    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    // An operator id the account does not answer for, or none, is asked
+    // again; nothing is stored.
+    for choice in ["999999", ""] {
+        let r = post_multipart(
+            &w.app,
+            &session,
+            "/breitband/verfahren/antworten",
+            &[("verfahren", &id.to_string()), ("betreiber", choice)],
+            &[("datei", "antwort.csv", RESPONSES_1.as_bytes())],
+            true,
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{choice:?}");
+        assert_eq!(r.count(".error-summary a[href=\"#betreiber\"]"), 1);
+        assert_eq!(r.count("#betreiber-error"), 1);
+    }
+    assert_eq!(
+        broadband_survey_upload::Entity::find()
+            .count(&w.app.db)
+            .await
+            .unwrap(),
+        1
+    );
     let uploads = broadband_survey_upload::Entity::find()
         .filter(broadband_survey_upload::Column::OperatorId.eq(w.op2))
         .count(&w.app.db)
