@@ -178,3 +178,6 @@ broadband-projects-error-model-kept = Das Projekt hat das Auswahlverfahren abges
 broadband-projects-error-federal-kept = Das Projekt hat die Landes-Kofinanzierung erreicht, die in Sachsen auf die Bundesförderung folgt: Die Bundesförderung muss eingetragen bleiben.
 broadband-projects-surveys = Markterkundungen im Projektgebiet
 broadband-projects-surveys-none = Für die Gemeinden dieses Projekts gibt es noch kein Markterkundungsverfahren.
+broadband-projects-error-area-required = Bitte wählen Sie das Gebiet.
+broadband-projects-field-federal-hint = Die Zuwendung des Bundes laut Zuwendungsbescheid.
+broadband-projects-field-municipal-hint = Der Eigenanteil der Gemeinde oder des Kreises.

@@ -15,6 +15,7 @@ broadband-register-municipalities-count = Gemeinden
 broadband-register-district = Kreis
 broadband-register-kind = Art
 broadband-register-ags = Amtlicher Gemeindeschlüssel
+broadband-register-kreis-key = Kreisschlüssel
 broadband-register-population = Einwohner (Zensus 2022)
 broadband-register-population-source = (Zensus 2022, Stand 15.05.2022)
 broadband-register-households = Haushalte

@@ -178,3 +178,6 @@ broadband-projects-error-model-kept = The project has completed the selection pr
 broadband-projects-error-federal-kept = The project has reached the state co-financing, which in Saxony follows the federal grant: the federal grant must stay recorded.
 broadband-projects-surveys = Market surveys in the project area
 broadband-projects-surveys-none = There is no market survey procedure for this project's municipalities yet.
+broadband-projects-error-area-required = Please choose the area.
+broadband-projects-field-federal-hint = The federal grant as stated in the funding notice.
+broadband-projects-field-municipal-hint = The municipality's or district's own share.

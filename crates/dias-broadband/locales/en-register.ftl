@@ -15,6 +15,7 @@ broadband-register-municipalities-count = Municipalities
 broadband-register-district = District
 broadband-register-kind = Type
 broadband-register-ags = Official municipality key (AGS)
+broadband-register-kreis-key = District key
 broadband-register-population = Population (Census 2022)
 broadband-register-population-source = (Census 2022, 15 May 2022)
 broadband-register-households = Households

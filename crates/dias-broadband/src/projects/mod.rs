@@ -375,7 +375,7 @@ pub fn validate(
     let name = dias_core::validation::required_text(&mut errors, "name", &input.name, 200);
     let area = input.area.trim().to_owned();
     if area.is_empty() {
-        errors.add("area", "error-required");
+        errors.add("area", "broadband-projects-error-area-required");
     } else if !(area.len() == 8 || area.len() == 5)
         || !area.chars().all(|c| c.is_ascii_digit())
         || !area_exists(&area)

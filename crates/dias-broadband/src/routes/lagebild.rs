@@ -534,7 +534,7 @@ fn districts_table(ctx: &Ctx, rows: &[DistrictRow]) -> Table {
     let mut table = Table::new(
         ctx.t("broadband-lagebild-districts-title"),
         vec![
-            ctx.t("broadband-register-ags"),
+            ctx.t("broadband-register-kreis-key"),
             ctx.t("broadband-register-district"),
             ctx.t("broadband-register-stand"),
             format!("{} (%)", series_label(ctx, series(Technology::All, 1000))),

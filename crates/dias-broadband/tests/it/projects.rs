@@ -1318,3 +1318,53 @@ async fn a_project_lists_the_market_surveys_of_its_area_linked_for_who_may_see_t
         StatusCode::OK
     );
 }
+
+#[tokio::test]
+async fn the_form_marks_the_area_required_and_links_every_hint() {
+    let app = app().await;
+    member_of(&app, AMTSBERG).await;
+    let form = app.get("/breitband/projekte/neu").await;
+    assert_eq!(
+        form.count("select#area[required][aria-describedby='area-hint']"),
+        1
+    );
+    assert!(form.text("label[for=area]").contains("Pflichtfeld"));
+    for hint in ["amounts-hint", "planned-dates-hint"] {
+        assert_eq!(
+            form.count(&format!("fieldset[aria-describedby='{hint}']")),
+            1
+        );
+        assert_eq!(form.count(&format!("p#{hint}")), 1);
+    }
+    for field in ["federal", "municipal"] {
+        assert_eq!(
+            form.count(&format!("#{field}[aria-describedby='{field}-hint']")),
+            1
+        );
+    }
+    let r = app
+        .post(
+            "/breitband/projekte/neu",
+            &[("name", "Ohne Gebiet"), ("area", "")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        r.text("#area-error")
+            .contains("Bitte wählen Sie das Gebiet")
+    );
+    assert_eq!(
+        r.count("select#area[aria-describedby='area-hint area-error']"),
+        1
+    );
+}
+
+#[tokio::test]
+async fn chart_downloads_name_their_chart_for_screen_readers() {
+    let app = app().await;
+    project(&app, "Gigabit Amtsberg", AMTSBERG).await;
+    let r = app.get("/breitband/lagebild/projekte").await;
+    assert_eq!(r.count("#phasen-downloads a .visually-hidden"), 2);
+    assert_eq!(r.count("#foerdermittel-downloads a .visually-hidden"), 2);
+    assert!(r.text("#phasen-downloads a").contains("CSV"));
+}

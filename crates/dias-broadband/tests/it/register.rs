@@ -449,3 +449,29 @@ async fn malformed_queries_and_paths_get_html_pages() {
         assert!(r.body.contains("<main"), "{path}");
     }
 }
+
+/// A Kreis's own code is its Kreisschlüssel (the Gemeinden in its table
+/// keep their Gemeindeschlüssel); the landing page's figure is what
+/// households can book.
+#[tokio::test]
+async fn codes_and_figures_are_named_for_what_they_are() {
+    let app = app().await;
+    let kreis = app.get("/breitband/kreise/14521").await;
+    assert!(kreis.text("dl").contains("Kreisschlüssel"));
+    assert!(!kreis.text("dl").contains("Gemeindeschlüssel"));
+    assert!(
+        kreis
+            .text("#gemeinden-tabelle thead")
+            .contains("Gemeindeschlüssel")
+    );
+    let csv = app.get("/breitband/lagebild/kreise.csv").await;
+    assert!(csv.body.lines().next().unwrap().contains("Kreisschlüssel"));
+    let home = app.get("/breitband").await;
+    assert!(
+        home.text("#broadband-home-figures")
+            .contains("Haushalte in Sachsen, die Gigabit buchen können")
+    );
+    app.sign_in_as(Role::Staff).await;
+    let admin = app.get("/breitband/verwaltung").await;
+    assert!(admin.body.contains("Gemeinde- oder Kreisschlüssel"));
+}
