@@ -5,12 +5,15 @@
 
 use askama::Template;
 use axum::Router;
-use axum::extract::{Path, State};
+use std::collections::HashMap;
+
+use axum::extract::{Path, Query, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use dias_core::entities::job;
 use dias_mev::Status;
+use dias_web::components::Pagination;
 use dias_web::forms::{Form, ShownErrors, page, page_with_status, see_other};
 use dias_web::table::TableFormat;
 use dias_web::{AppError, AppResult, AppState, Ctx};
@@ -35,6 +38,9 @@ pub(super) fn routes() -> Router<AppState> {
             get(download),
         )
 }
+
+/// Rows of an Excel sheet.
+const XLSX_MAX_ROWS: u64 = 1_048_576;
 
 fn job_path(id: i64) -> String {
     format!("/breitband/verfahren/{id}/auswertung")
@@ -292,9 +298,12 @@ async fn result(
     })
 }
 
-/// One address of the printable protocol with its lines.
+/// One address of the printable protocol with its status and lines.
 struct ProtocolAddress {
     id: String,
+    place: String,
+    status: String,
+    colour: String,
     lines: Vec<ProtocolLine>,
 }
 
@@ -306,10 +315,30 @@ struct ProtocolPage {
     version: i32,
     evaluated_on: String,
     rule_set: String,
+    start: String,
+    deadline: String,
     summary: Summary,
     addresses: Vec<ProtocolAddress>,
+    /// Which addresses this page shows, of how many.
+    first: usize,
+    last: usize,
+    total: usize,
+    pagination: Pagination,
     rejected: Vec<(String, String, String)>,
     base: String,
+}
+
+fn colour_label(ctx: &Ctx, colour: &str) -> String {
+    match colour {
+        "weiss" | "grau" | "schwarz" | "dunkelgrau" => {
+            ctx.t(&format!("broadband-surveys-colour-{colour}"))
+        }
+        other => other.to_owned(),
+    }
+}
+
+fn status_of(text: &str) -> Option<Status> {
+    Status::ALL.into_iter().find(|s| s.as_str() == text)
 }
 
 async fn file_bytes(state: &AppState, survey_id: i64, file_id: i64) -> AppResult<Vec<u8>> {
@@ -332,6 +361,7 @@ async fn download(
     State(state): State<AppState>,
     ctx: Ctx,
     Path((id, version, file)): Path<(String, String, String)>,
+    Query(query): Query<HashMap<String, String>>,
 ) -> AppResult<Response> {
     let (id, version): (i64, i32) = (path_id(&id)?, path_id(&version)?);
     let (survey, result) = managed_result(&state, &ctx, id, version).await?;
@@ -353,6 +383,15 @@ async fn download(
             } else {
                 TableFormat::Xlsx
             };
+            // Excel holds 1,048,576 rows (header included); a bigger
+            // list is refused before it is built, the CSV has it all.
+            let eligible =
+                evaluation::summary_of(&result).totals.addresses[Status::Eligible.index()];
+            if format == TableFormat::Xlsx && eligible >= XLSX_MAX_ROWS {
+                return Err(AppError::Conflict(
+                    "broadband-surveys-error-xlsx-too-big".to_owned(),
+                ));
+            }
             let outcomes = file_bytes(&state, id, result.addresses_file_id).await?;
             let table = evaluation::eligible_table(
                 &addresses().await?,
@@ -403,26 +442,60 @@ async fn download(
             ))
         }
         "protokoll.html" => {
-            let protocol = file_bytes(&state, id, result.protocol_file_id).await?;
-            let rejected = file_bytes(&state, id, result.rejected_file_id).await?;
-            let mut addresses: Vec<ProtocolAddress> = Vec::new();
-            for line in evaluation::protocol_lines(&protocol) {
-                match addresses.last_mut() {
-                    Some(a) if a.id == line.address_id => a.lines.push(line),
-                    _ => addresses.push(ProtocolAddress {
-                        id: line.address_id.clone(),
-                        lines: vec![line],
-                    }),
-                }
+            let page_no: usize = match query.get("seite") {
+                Some(n) => path_id(n)?,
+                None => 1,
+            };
+            let outcomes = file_bytes(&state, id, result.addresses_file_id).await?;
+            let (rows, total) = evaluation::outcome_page(&outcomes, page_no.max(1));
+            drop(outcomes);
+            if rows.is_empty() && page_no > 1 {
+                return Err(AppError::NotFound);
             }
+            let ids: std::collections::HashSet<&str> = rows.iter().map(|r| r.id.as_str()).collect();
+            let protocol = file_bytes(&state, id, result.protocol_file_id).await?;
+            let mut lines = evaluation::protocol_lines_of(&protocol, &ids);
+            drop(protocol);
+            let places = evaluation::address_labels(&addresses().await?, &ids);
+            let addresses: Vec<ProtocolAddress> = rows
+                .iter()
+                .map(|o| ProtocolAddress {
+                    id: o.id.clone(),
+                    place: places.get(&o.id).cloned().unwrap_or_default(),
+                    status: status_of(&o.status)
+                        .map(|s| status_label(&ctx, s))
+                        .unwrap_or_else(|| o.status.clone()),
+                    colour: colour_label(&ctx, &o.colour),
+                    lines: lines.remove(&o.id).unwrap_or_default(),
+                })
+                .collect();
+            let rejected = file_bytes(&state, id, result.rejected_file_id).await?;
             let summary = evaluation::summary_of(&result);
+            let per_page = evaluation::PROTOCOL_PAGE_ADDRESSES;
+            let first = (page_no.max(1) - 1) * per_page + 1;
             page(&ProtocolPage {
                 version,
                 evaluated_on: show_date(&ctx, &result.evaluated_on),
                 rule_set: rule_set_name(&result.rule_set),
+                start: show_date(&ctx, &summary.start),
+                deadline: show_date(&ctx, &summary.deadline),
+                first,
+                last: first + addresses.len().saturating_sub(1),
+                total,
+                pagination: Pagination::new(
+                    page_no as u64,
+                    total as u64,
+                    per_page as u64,
+                    format!("{}/protokoll.html", result_path(id, version)),
+                ),
                 summary,
                 addresses,
-                rejected: evaluation::rejected_lines(&rejected),
+                // The rejected rows come with the first page only.
+                rejected: if page_no <= 1 {
+                    evaluation::rejected_lines(&rejected)
+                } else {
+                    Vec::new()
+                },
                 base: result_path(id, version),
                 survey,
                 ctx,

@@ -655,38 +655,125 @@ pub fn colour_hex(colour: &str) -> &'static str {
 }
 
 /// GeoJSON points of all addresses with a position: status and colour
-/// class as properties.
+/// class as properties. Written as text feature by feature: a JSON value
+/// per address would cost many times the file's size.
 pub fn geojson(addresses: &[u8], outcomes: &[u8], synthetic: bool) -> String {
+    use std::fmt::Write as _;
     let infos = address_infos(addresses);
-    let features: Vec<serde_json::Value> = outcome_rows(outcomes)
-        .into_iter()
-        .filter_map(|o| {
-            let info = infos.get(&o.id)?;
-            let (lat, lon) = (info.lat?, info.lon?);
-            Some(serde_json::json!({
-                "type": "Feature",
-                "geometry": {"type": "Point", "coordinates": [lon, lat]},
-                "properties": {
-                    "address_id": o.id,
-                    "ags8": o.ags8,
-                    "status": o.status,
-                    "colour": o.colour,
-                    "fill": colour_hex(&o.colour),
-                    "current_down": o.current_down.parse::<f64>().ok(),
-                    "current_up": o.current_up.parse::<f64>().ok(),
-                    "deciding_operator": o.deciding_operator,
-                }
-            }))
-        })
-        .collect();
-    let mut collection = serde_json::json!({
-        "type": "FeatureCollection",
-        "features": features,
-    });
+    let text = |s: &str| serde_json::to_string(s).unwrap_or_else(|_| "\"\"".to_owned());
+    let number = |s: &str| match s.parse::<f64>() {
+        Ok(x) if x.is_finite() => x.to_string(),
+        _ => "null".to_owned(),
+    };
+    let mut out = String::with_capacity(outcomes.len() * 2);
+    out.push_str("{\"type\":\"FeatureCollection\",");
     if synthetic {
-        collection["properties"] = serde_json::json!({"label": "SYNTHETISCH"});
+        out.push_str("\"properties\":{\"label\":\"SYNTHETISCH\"},");
     }
-    collection.to_string()
+    out.push_str("\"features\":[");
+    let mut first = true;
+    let mut reader = csv::Reader::from_reader(outcomes);
+    for record in reader.records().flatten() {
+        let f = |i: usize| record.get(i).unwrap_or("");
+        let Some(info) = infos.get(f(0)) else {
+            continue;
+        };
+        let (Some(lat), Some(lon)) = (info.lat, info.lon) else {
+            continue;
+        };
+        if !(lat.is_finite() && lon.is_finite()) {
+            continue;
+        }
+        if !first {
+            out.push(',');
+        }
+        first = false;
+        let _ = write!(
+            out,
+            "{{\"type\":\"Feature\",\"geometry\":{{\"type\":\"Point\",\"coordinates\":[{lon},{lat}]}},\
+             \"properties\":{{\"address_id\":{},\"ags8\":{},\"status\":{},\"colour\":{},\"fill\":{},\
+             \"current_down\":{},\"current_up\":{},\"deciding_operator\":{}}}}}",
+            text(f(0)),
+            text(f(1)),
+            text(f(2)),
+            text(f(3)),
+            text(colour_hex(f(3))),
+            number(f(4)),
+            number(f(5)),
+            text(f(8)),
+        );
+    }
+    out.push_str("]}");
+    out
+}
+
+/// "Street number, postcode place" of these addresses.
+pub fn address_labels(
+    addresses: &[u8],
+    ids: &std::collections::HashSet<&str>,
+) -> HashMap<String, String> {
+    let mut out = HashMap::new();
+    let mut reader = csv::Reader::from_reader(addresses);
+    let mut record = csv::StringRecord::new();
+    while reader.read_record(&mut record).unwrap_or(false) {
+        let id = record.get(0).unwrap_or("");
+        if ids.contains(id) {
+            let f = |i: usize| record.get(i).unwrap_or("");
+            let label = format!("{} {}, {} {}", f(2), f(3), f(4), f(5));
+            out.insert(id.to_owned(), label.trim_matches([' ', ',']).to_owned());
+        }
+    }
+    out
+}
+
+/// Addresses per page of the printable protocol; the protocol CSV holds
+/// all of them.
+pub const PROTOCOL_PAGE_ADDRESSES: usize = 2000;
+
+/// The outcomes of one page (1-based) of the printable protocol, and the
+/// number of addresses in all.
+pub fn outcome_page(outcomes: &[u8], page: usize) -> (Vec<OutcomeRow>, usize) {
+    let skip = page.saturating_sub(1) * PROTOCOL_PAGE_ADDRESSES;
+    let mut total = 0;
+    let mut rows = Vec::new();
+    let mut reader = csv::Reader::from_reader(outcomes);
+    let mut record = csv::StringRecord::new();
+    while reader.read_record(&mut record).unwrap_or(false) {
+        if total >= skip && rows.len() < PROTOCOL_PAGE_ADDRESSES {
+            let f = |i: usize| record.get(i).unwrap_or("").to_owned();
+            rows.push(OutcomeRow {
+                id: f(0),
+                ags8: f(1),
+                status: f(2),
+                colour: f(3),
+                current_down: f(4),
+                current_up: f(5),
+                planned_down: f(6),
+                planned_up: f(7),
+                deciding_operator: f(8),
+            });
+        }
+        total += 1;
+    }
+    (rows, total)
+}
+
+/// The protocol lines of these addresses.
+pub fn protocol_lines_of(
+    data: &[u8],
+    ids: &std::collections::HashSet<&str>,
+) -> HashMap<String, Vec<ProtocolLine>> {
+    let mut out: HashMap<String, Vec<ProtocolLine>> = HashMap::new();
+    let mut reader = csv::Reader::from_reader(data);
+    let mut record = csv::StringRecord::new();
+    while reader.read_record(&mut record).unwrap_or(false) {
+        if !ids.contains(record.get(0).unwrap_or("")) {
+            continue;
+        }
+        let line = protocol_line(&record);
+        out.entry(line.address_id.clone()).or_default().push(line);
+    }
+    out
 }
 
 /// A line of the protocol CSV, for the printable protocol.
@@ -703,30 +790,30 @@ pub struct ProtocolLine {
     pub milestone_plan: String,
     pub reason: String,
     pub line: String,
+    /// Version of the operator's upload the row came from (empty in
+    /// results stored before it was recorded).
+    pub upload_version: String,
+    /// The row's line in that uploaded file.
+    pub upload_line: String,
 }
 
-pub fn protocol_lines(data: &[u8]) -> Vec<ProtocolLine> {
-    let mut reader = csv::Reader::from_reader(data);
-    reader
-        .records()
-        .flatten()
-        .map(|r| {
-            let f = |i: usize| r.get(i).unwrap_or("").to_owned();
-            ProtocolLine {
-                address_id: f(0),
-                deciding: f(1) == output::ROLE_DECIDING,
-                operator: f(2),
-                technology: f(3),
-                down: f(4),
-                up: f(5),
-                kind: f(6),
-                planned_date: f(7),
-                milestone_plan: f(8),
-                reason: f(9),
-                line: f(10),
-            }
-        })
-        .collect()
+fn protocol_line(r: &csv::StringRecord) -> ProtocolLine {
+    let f = |i: usize| r.get(i).unwrap_or("").to_owned();
+    ProtocolLine {
+        address_id: f(0),
+        deciding: f(1) == output::ROLE_DECIDING,
+        operator: f(2),
+        technology: f(3),
+        down: f(4),
+        up: f(5),
+        kind: f(6),
+        planned_date: f(7),
+        milestone_plan: f(8),
+        reason: f(9),
+        line: f(10),
+        upload_version: f(11),
+        upload_line: f(12),
+    }
 }
 
 /// The rows of the engine's `rejected_rows.csv`: (file, line, reason).
@@ -768,6 +855,42 @@ mod tests {
             report: "[]".into(),
             created_at: 0,
         }
+    }
+
+    #[test]
+    fn the_printable_protocol_is_paged_by_address() {
+        let mut outcomes = String::from("address_id,ags8,status\n");
+        for i in 0..(PROTOCOL_PAGE_ADDRESSES + 5) {
+            outcomes.push_str(&format!("A{i},14521010,foerderfaehig\n"));
+        }
+        let (rows, total) = outcome_page(outcomes.as_bytes(), 1);
+        assert_eq!(
+            (rows.len(), total),
+            (PROTOCOL_PAGE_ADDRESSES, PROTOCOL_PAGE_ADDRESSES + 5)
+        );
+        let (rows, _) = outcome_page(outcomes.as_bytes(), 2);
+        let ids: Vec<&str> = rows.iter().map(|r| r.id.as_str()).collect();
+        assert_eq!(ids.len(), 5);
+        assert_eq!(ids[0], format!("A{PROTOCOL_PAGE_ADDRESSES}"));
+        assert!(outcome_page(outcomes.as_bytes(), 3).0.is_empty());
+    }
+
+    #[test]
+    fn geojson_is_written_as_valid_text() {
+        let addresses = "address_id,ags8,street,house_number,postcode,place,lat,lon,usage,households,businesses\n\
+            \"A\"\"1\",14521010,S,1,,,50.5,13.1,privat,1,0\nA2,14521010,S,2,,,,,privat,1,0\n";
+        let outcomes = "address_id,ags8,status,colour,current_down,current_up,planned_down,planned_up,deciding_operator\n\
+            \"A\"\"1\",14521010,versorgt,grau,100,,,,\"Netz \\ \"\"AG\"\"\"\nA2,14521010,foerderfaehig,weiss,,,,,\n";
+        let text = geojson(addresses.as_bytes(), outcomes.as_bytes(), true);
+        let value: serde_json::Value =
+            serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}: {text}"));
+        assert_eq!(value["features"].as_array().map(Vec::len), Some(1));
+        assert_eq!(value["features"][0]["properties"]["address_id"], "A\"1");
+        assert_eq!(
+            value["features"][0]["properties"]["current_up"],
+            serde_json::Value::Null
+        );
+        assert_eq!(value["properties"]["label"], "SYNTHETISCH");
     }
 
     #[test]

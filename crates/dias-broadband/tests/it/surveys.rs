@@ -590,6 +590,19 @@ async fn uploads_report_bad_lines_keep_good_rows_version_and_the_evaluation_give
     let text = protocol.text("#protokoll-tabelle");
     assert!(text.contains("kein Meilensteinplan"), "{text}");
     assert!(text.contains("mobil"));
+    // Every address with its status and colour class, also those without
+    // any response.
+    let statuses = protocol.texts("#protokoll-tabelle td.protocol-status");
+    assert_eq!(statuses.len(), 6, "{statuses:?}");
+    assert!(
+        statuses.iter().any(|s| s.contains("förderfähig")),
+        "{statuses:?}"
+    );
+    assert!(
+        statuses.iter().any(|s| s.contains("versorgt (")),
+        "{statuses:?}"
+    );
+    assert_eq!(protocol.count("nav.pagination"), 0);
     assert!(
         protocol
             .text("#protokoll-abgelehnt-tabelle")
