@@ -317,3 +317,53 @@ fn dias_broadband_stage_slugs() -> Vec<String> {
         .map(str::to_owned)
         .collect()
 }
+
+/// Every page of the landing, advice, administration, register, Lagebild
+/// and project areas has the same trail: Startseite › Breitband › … › the
+/// page itself, marked as the current page.
+#[tokio::test]
+async fn every_page_has_the_same_breadcrumb_trail() {
+    let app = app().await;
+    let id = crate::projects::project(&app, "Gigabit Amtsberg", "14521010").await;
+    app.sign_in_as(Role::Staff).await;
+    let pages = [
+        ("/breitband", 2),
+        ("/breitband/beratung", 3),
+        ("/breitband/so-funktioniert-es", 3),
+        ("/breitband/verwaltung", 3),
+        ("/breitband/gemeinden", 3),
+        ("/breitband/kreise/14521", 4),
+        ("/breitband/gemeinden/14521010", 5),
+        ("/breitband/lagebild", 3),
+        ("/breitband/lagebild/projekte", 4),
+        ("/breitband/projekte", 3),
+        ("/breitband/projekte/neu", 4),
+        ("/breitband/projekte/ueberfaellig", 4),
+        (&format!("/breitband/projekte/{id}"), 4),
+        (&format!("/breitband/projekte/{id}/bearbeiten"), 5),
+        (&format!("/breitband/projekte/{id}/phase"), 5),
+    ];
+    for (path, depth) in pages {
+        let r = app.get(path).await;
+        assert_eq!(r.status, StatusCode::OK, "{path}");
+        assert_eq!(r.count("nav.breadcrumbs[aria-label]"), 1, "{path}");
+        assert_eq!(r.count("nav.breadcrumbs li"), depth, "{path}");
+        assert_eq!(
+            r.count("nav.breadcrumbs li:first-child a[href='/']"),
+            1,
+            "{path}"
+        );
+        assert_eq!(
+            r.count("nav.breadcrumbs li:nth-child(2) a[href='/breitband']"),
+            1,
+            "{path}"
+        );
+        assert_eq!(r.count("nav.breadcrumbs [aria-current]"), 1, "{path}");
+        assert_eq!(
+            r.attr("nav.breadcrumbs li:last-child a[aria-current=page]", "href")
+                .as_deref(),
+            Some(path),
+            "{path}"
+        );
+    }
+}
