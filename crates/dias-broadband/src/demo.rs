@@ -48,7 +48,16 @@ async fn seed_members(db: &DatabaseConnection) -> Result<(), DbErr> {
 
 pub async fn seed(db: &DatabaseConnection, _scale: Scale) -> Result<String, String> {
     seed_members(db).await.map_err(|e| e.to_string())?;
-    crate::projects::demo::seed(db).await?;
-    crate::surveys::demo::seed(db).await?;
-    Ok("Breitband: Demo-Kommune und zwei Demo-Netzbetreiber".to_owned())
+    let projects = crate::projects::demo::seed(db).await?;
+    let surveys = crate::surveys::demo::seed(db).await?;
+    // One summary line for the module: the areas' own lines without their
+    // "Breitband:" prefix (empty when there was nothing to seed).
+    let mut parts = vec!["Demo-Kommune und zwei Demo-Netzbetreiber".to_owned()];
+    for line in [projects, surveys] {
+        let line = line.trim_start_matches("Breitband:").trim();
+        if !line.is_empty() {
+            parts.push(line.to_owned());
+        }
+    }
+    Ok(format!("Breitband: {}", parts.join("; ")))
 }
