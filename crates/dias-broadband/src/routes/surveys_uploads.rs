@@ -220,6 +220,7 @@ async fn upload(
             rows_total: check.total,
             rows_accepted: check.accepted_rows,
             rejected: &check.rejected,
+            lines: &check.lines,
             late: surveys::is_late(deadline, crate::today()),
         },
     )

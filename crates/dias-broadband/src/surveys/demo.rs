@@ -128,6 +128,7 @@ pub async fn seed(db: &DatabaseConnection) -> Result<String, String> {
                 rows_total: checked.total,
                 rows_accepted: checked.accepted_rows,
                 rejected: &checked.rejected,
+                lines: &checked.lines,
                 late: false,
             },
         )

@@ -180,6 +180,112 @@ pub fn compute(
     })
 }
 
+/// A used upload as the protocol names it.
+#[derive(Debug, Clone, Default)]
+pub struct ProtocolSource {
+    /// Its first line in the combined responses file.
+    pub first_line: u64,
+    pub version: i32,
+    /// Line in the uploaded file of each accepted row (none for uploads
+    /// stored before this was recorded).
+    pub lines: Option<Vec<u64>>,
+}
+
+/// A late upload whose rows the protocol lists as ignored.
+#[derive(Debug, Clone, Default)]
+pub struct LateFile {
+    pub version: i32,
+    /// Its accepted rows (responses columns, header first).
+    pub accepted: Vec<u8>,
+    pub lines: Option<Vec<u64>>,
+}
+
+/// Reason of the protocol rows of late uploads (the engine's reasons are
+/// German too; pages translate them).
+pub const REASON_LATE: &str = "verspätet";
+
+/// The engine's protocol with two more columns — the version of the
+/// upload each row came from and its line in that file — and a row for
+/// every accepted row of a late upload, ignored as „verspätet“. Returns
+/// the file and its number of rows.
+pub fn finish_protocol(
+    protocol: &[u8],
+    sources: &[ProtocolSource],
+    late: &[LateFile],
+) -> (Vec<u8>, u64) {
+    let mut out = csv::WriterBuilder::new()
+        .has_headers(false)
+        .from_writer(Vec::with_capacity(protocol.len() + protocol.len() / 8));
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(protocol);
+    let mut record = csv::StringRecord::new();
+    let mut rows = 0u64;
+    let mut first = true;
+    while reader.read_record(&mut record).unwrap_or(false) {
+        if first {
+            first = false;
+            let mut header: Vec<&str> = record.iter().collect();
+            header.extend(["upload_version", "upload_line"]);
+            let _ = out.write_record(&header);
+            continue;
+        }
+        let combined: Option<u64> = record.get(10).and_then(|l| l.parse().ok());
+        let source = combined.and_then(|line| {
+            let k = sources.partition_point(|s| s.first_line <= line);
+            let s = sources.get(k.checked_sub(1)?)?;
+            let offset = usize::try_from(line - s.first_line).ok()?;
+            let own = match &s.lines {
+                Some(lines) => lines.get(offset).map(u64::to_string).unwrap_or_default(),
+                None => String::new(),
+            };
+            Some((s.version.to_string(), own))
+        });
+        let (version, own) = source.unwrap_or_default();
+        let mut fields: Vec<&str> = record.iter().collect();
+        fields.resize(11, "");
+        fields.push(&version);
+        fields.push(&own);
+        let _ = out.write_record(&fields);
+        rows += 1;
+    }
+    if first {
+        let header = format!("{},upload_version,upload_line", output::PROTOCOL_HEADER);
+        let _ = out.write_record(header.split(','));
+    }
+    for file in late {
+        let version = file.version.to_string();
+        let mut reader = csv::Reader::from_reader(file.accepted.as_slice());
+        for (k, row) in reader.records().flatten().enumerate() {
+            let f = |i: usize| row.get(i).unwrap_or("");
+            let own = file
+                .lines
+                .as_ref()
+                .and_then(|l| l.get(k))
+                .map(u64::to_string)
+                .unwrap_or_default();
+            let _ = out.write_record([
+                f(0),
+                output::ROLE_IGNORED,
+                f(1),
+                f(2),
+                f(3),
+                f(4),
+                f(5),
+                f(6),
+                f(7),
+                REASON_LATE,
+                "",
+                &version,
+                &own,
+            ]);
+            rows += 1;
+        }
+    }
+    (out.into_inner().unwrap_or_default(), rows)
+}
+
 /// The latest upload of each operator that came in time, and the late
 /// uploads left out (newer than the one used, or the only ones).
 pub fn choose_uploads(
@@ -366,15 +472,45 @@ pub async fn evaluate_survey(
     let address_data = address_file.data;
     let combined_for_engine = combined.clone();
     let rule_for_engine = rule_set.clone();
+    // The protocol names the uploaded file's version and line of each row
+    // and lists the rows of late uploads as ignored („verspätet“).
+    let mut sources = Vec::with_capacity(used.len());
+    for (u, &first_line) in used.iter().zip(&starts) {
+        sources.push(ProtocolSource {
+            first_line,
+            version: u.version,
+            lines: store::upload_lines(db, survey.id, u.operator_id, u.version)
+                .await
+                .map_err(err)?,
+        });
+    }
+    let mut late_files = Vec::with_capacity(late.len());
+    for u in &late {
+        let accepted = store::file(db, survey.id, u.accepted_file_id)
+            .await
+            .map_err(err)?
+            .ok_or("Datei einer Rückmeldung fehlt")?;
+        late_files.push(LateFile {
+            version: u.version,
+            accepted: accepted.data,
+            lines: store::upload_lines(db, survey.id, u.operator_id, u.version)
+                .await
+                .map_err(err)?,
+        });
+    }
     let mut engine = tokio::task::spawn_blocking(move || {
-        compute(
+        let mut computed = compute(
             &address_data,
             &combined_for_engine,
             &rule_for_engine,
             start,
             horizon,
             earlier,
-        )
+        )?;
+        let (protocol, rows) = finish_protocol(&computed.protocol, &sources, &late_files);
+        computed.protocol = protocol;
+        computed.protocol_rows = rows;
+        Ok::<_, String>(computed)
     });
     // Millions of addresses take minutes: the job's lease is renewed while
     // the engine works, so no other worker takes the job over and runs it
@@ -855,6 +991,45 @@ mod tests {
             report: "[]".into(),
             created_at: 0,
         }
+    }
+
+    #[test]
+    fn the_protocol_names_upload_lines_and_lists_late_rows() {
+        let protocol = format!(
+            "{}\nA1,massgeblich,Netz,FTTH,1000,500,current,,no,,2\n\
+             A2,nicht_beruecksichtigt,Kabel,LTE,300,50,current,,no,mobil,4\n",
+            output::PROTOCOL_HEADER
+        );
+        let sources = [
+            ProtocolSource {
+                first_line: 2,
+                version: 3,
+                lines: Some(vec![7, 9]),
+            },
+            ProtocolSource {
+                first_line: 4,
+                version: 1,
+                lines: None,
+            },
+        ];
+        let late = [LateFile {
+            version: 2,
+            accepted: b"address_id,operator,technology,down_mbps,up_mbps,kind,planned_date,milestone_plan\n\
+                B3,Kabel,FTTH,1000,1000,current,,no\n"
+                .to_vec(),
+            lines: Some(vec![5]),
+        }];
+        let (out, rows) = finish_protocol(protocol.as_bytes(), &sources, &late);
+        let text = String::from_utf8(out).unwrap_or_default();
+        assert_eq!(rows, 3);
+        let lines: Vec<&str> = text.lines().collect();
+        assert!(lines[0].ends_with(",line,upload_version,upload_line"));
+        assert!(lines[1].ends_with(",2,3,7"), "{text}");
+        assert!(lines[2].ends_with(",mobil,4,1,"), "{text}");
+        assert_eq!(
+            lines[3],
+            "B3,nicht_beruecksichtigt,Kabel,FTTH,1000,1000,current,,no,verspätet,,2,5"
+        );
     }
 
     #[test]

@@ -407,6 +407,10 @@ pub struct ResponseCheck {
     pub total: usize,
     pub accepted_rows: usize,
     pub rejected: Vec<RowProblem>,
+    /// For each accepted row, its line in the uploaded file (the protocol
+    /// names that line, which the operator knows, not the line of the
+    /// combined file).
+    pub lines: Vec<u64>,
 }
 
 /// Reads an operator's responses with the engine against the procedure's
@@ -431,6 +435,7 @@ pub fn check_responses(
     out.extend_from_slice(dias_mev::synthetic::RESPONSES_HEADER.as_bytes());
     out.push(b'\n');
     let mut accepted = 0;
+    let mut lines = Vec::new();
     for i in 0..responses.len() {
         let line = u64::from(responses.line[i]);
         if rejected_lines.contains(&line) {
@@ -449,6 +454,7 @@ pub fn check_responses(
             continue;
         }
         accepted += 1;
+        lines.push(line);
         write_response_row(&mut out, addresses, &responses, i, operator);
     }
     problems.sort_by_key(|p| p.line);
@@ -457,6 +463,7 @@ pub fn check_responses(
         total: accepted + problems.len(),
         accepted_rows: accepted,
         rejected: problems,
+        lines,
     })
 }
 
@@ -489,6 +496,23 @@ fn write_response_row(
     {
         let _ = out.write_all(&bytes);
     }
+}
+
+/// The line map of an upload as stored: one number a line.
+pub fn lines_text(lines: &[u64]) -> Vec<u8> {
+    let mut out = String::with_capacity(lines.len() * 6);
+    for l in lines {
+        out.push_str(&l.to_string());
+        out.push('\n');
+    }
+    out.into_bytes()
+}
+
+pub fn read_lines_text(data: &[u8]) -> Vec<u64> {
+    String::from_utf8_lossy(data)
+        .lines()
+        .filter_map(|l| l.trim().parse().ok())
+        .collect()
 }
 
 /// Concatenates accepted response files (each with the header) into one
@@ -710,6 +734,7 @@ mod tests {
         assert_eq!(check.total, 5);
         let lines: Vec<u64> = check.rejected.iter().map(|p| p.line).collect();
         assert_eq!(lines, vec![3, 4, 6]);
+        assert_eq!(check.lines, vec![2, 5]);
         let text = String::from_utf8(check.accepted).unwrap_or_default();
         assert_eq!(
             text,

@@ -22,6 +22,8 @@ pub const FILE_ACCEPTED: &str = "accepted";
 pub const FILE_RESULT: &str = "result";
 /// The complete list of rejected rows of an address or responses file.
 pub const FILE_REJECTED: &str = "rejected";
+/// For each accepted row of an upload, its line in the uploaded file.
+pub const FILE_LINES: &str = "lines";
 
 fn report_json(rows: &[RowProblem]) -> String {
     serde_json::to_string(&Report::of(rows)).unwrap_or_else(|_| "{}".to_owned())
@@ -48,6 +50,31 @@ pub fn address_rejected_name(survey_id: i64) -> String {
 /// Name of the complete rejected-rows file of an upload.
 pub fn upload_rejected_name(survey_id: i64, operator_id: i64, version: i32) -> String {
     format!("antwort-{survey_id}-{operator_id}-v{version}-abgelehnt.csv")
+}
+
+/// Name of the line map of an upload.
+pub fn upload_lines_name(survey_id: i64, operator_id: i64, version: i32) -> String {
+    format!("antwort-{survey_id}-{operator_id}-v{version}-zeilen.txt")
+}
+
+/// The line map of an upload, if stored.
+pub async fn upload_lines<C: ConnectionTrait>(
+    db: &C,
+    survey_id: i64,
+    operator_id: i64,
+    version: i32,
+) -> Result<Option<Vec<u64>>, DbErr> {
+    Ok(broadband_survey_file::Entity::find()
+        .filter(broadband_survey_file::Column::SurveyId.eq(survey_id))
+        .filter(broadband_survey_file::Column::Kind.eq(FILE_LINES))
+        .filter(broadband_survey_file::Column::Name.eq(upload_lines_name(
+            survey_id,
+            operator_id,
+            version,
+        )))
+        .one(db)
+        .await?
+        .map(|f| super::read_lines_text(&f.data)))
 }
 
 /// The complete rejected rows stored under `name`, or the report's rows
@@ -354,6 +381,8 @@ pub struct NewUpload<'a> {
     pub rows_total: usize,
     pub rows_accepted: usize,
     pub rejected: &'a [RowProblem],
+    /// Line in the uploaded file of each accepted row.
+    pub lines: &'a [u64],
     pub late: bool,
 }
 
@@ -387,6 +416,14 @@ pub async fn add_upload(
         FILE_ACCEPTED,
         &format!("{base}-angenommen.csv"),
         new.accepted,
+    )
+    .await?;
+    add_file(
+        &txn,
+        new.survey_id,
+        FILE_LINES,
+        &upload_lines_name(new.survey_id, new.operator_id, version),
+        super::lines_text(new.lines),
     )
     .await?;
     if !new.rejected.is_empty() {

@@ -603,6 +603,10 @@ async fn uploads_report_bad_lines_keep_good_rows_version_and_the_evaluation_give
         "{statuses:?}"
     );
     assert_eq!(protocol.count("nav.pagination"), 0);
+    // The late offer for B3 is named as ignored, „verspätet“; rows name the
+    // operator's upload version and the line in its own file.
+    assert!(text.contains("verspätet"), "{text}");
+    assert!(text.contains("Rückmeldung Version 1, Zeile 2"), "{text}");
     assert!(
         protocol
             .text("#protokoll-abgelehnt-tabelle")
@@ -613,6 +617,13 @@ async fn uploads_report_bad_lines_keep_good_rows_version_and_the_evaluation_give
         protocol_csv
             .body
             .starts_with(dias_mev::output::PROTOCOL_HEADER)
+    );
+    assert!(
+        protocol_csv.body.lines().any(|l| l
+            .starts_with("B3,nicht_beruecksichtigt,Kabel Sachsen AG")
+            && l.contains(",verspätet,")),
+        "{}",
+        protocol_csv.body
     );
 
     // A second evaluation is version 2; version 1 stays.
