@@ -50,8 +50,9 @@ pub async fn seed(db: &DatabaseConnection, _scale: Scale) -> Result<String, Stri
     seed_members(db).await.map_err(|e| e.to_string())?;
     let projects = crate::projects::demo::seed(db).await?;
     let surveys = crate::surveys::demo::seed(db).await?;
-    // One summary line for the module: the areas' own lines without their
-    // "Breitband:" prefix (empty when there was nothing to seed).
+    // One summary line for the module (the caller names the module): the
+    // areas' own lines without their "Breitband:" prefix (empty when there
+    // was nothing to seed).
     let mut parts = vec!["Demo-Kommune und zwei Demo-Netzbetreiber".to_owned()];
     for line in [projects, surveys] {
         let line = line.trim_start_matches("Breitband:").trim();
@@ -59,5 +60,5 @@ pub async fn seed(db: &DatabaseConnection, _scale: Scale) -> Result<String, Stri
             parts.push(line.to_owned());
         }
     }
-    Ok(format!("Breitband: {}", parts.join("; ")))
+    Ok(parts.join("; "))
 }
