@@ -411,7 +411,7 @@ fn render_new(
         typed_areas,
         rule_sets,
         operators,
-        report: surveys::Report::of(&report),
+        report: surveys::reasons::show_report(&ctx, surveys::Report::of(&report)),
         report_csv: String::new(),
         limit_mb: (surveys::MAX_FILE_BYTES / (1024 * 1024)) as u64,
         earliest_deadline: earliest,
@@ -811,7 +811,7 @@ async fn detail(
         .collect();
     let (_, deadline) = access.dates();
     let report = if manage {
-        store::address_report(&state.db, id).await?
+        surveys::reasons::show_report(&ctx, store::address_report(&state.db, id).await?)
     } else {
         Report::default()
     };

@@ -23,7 +23,7 @@ use serde::Deserialize;
 use super::surveys::{access, csv_download, path_id, rule_set_name, show_date};
 use crate::entities::{broadband_survey, broadband_survey_result};
 use crate::surveys::evaluation::{self, EVALUATION_JOB, JobPayload, ProtocolLine, Summary};
-use crate::surveys::{self, store};
+use crate::surveys::{self, reasons, store};
 
 pub(super) fn routes() -> Router<AppState> {
     Router::new()
@@ -466,7 +466,16 @@ async fn download(
                         .map(|s| status_label(&ctx, s))
                         .unwrap_or_else(|| o.status.clone()),
                     colour: colour_label(&ctx, &o.colour),
-                    lines: lines.remove(&o.id).unwrap_or_default(),
+                    lines: lines
+                        .remove(&o.id)
+                        .unwrap_or_default()
+                        .into_iter()
+                        .map(|mut l| {
+                            l.reason = reasons::show(&ctx, &l.reason);
+                            l.kind = reasons::show_kind(&ctx, &l.kind);
+                            l
+                        })
+                        .collect(),
                 })
                 .collect();
             let rejected = file_bytes(&state, id, result.rejected_file_id).await?;
@@ -493,6 +502,9 @@ async fn download(
                 // The rejected rows come with the first page only.
                 rejected: if page_no <= 1 {
                     evaluation::rejected_lines(&rejected)
+                        .into_iter()
+                        .map(|(file, line, reason)| (file, line, reasons::show(&ctx, &reason)))
+                        .collect()
                 } else {
                     Vec::new()
                 },

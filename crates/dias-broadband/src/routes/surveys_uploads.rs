@@ -270,7 +270,7 @@ async fn report(
     let (id, upload_id): (i64, i64) = (path_id(&id)?, path_id(&upload_id)?);
     let (access, upload) = visible_upload(&state, &ctx, id, upload_id).await?;
     let names = operator_names(&state).await?;
-    let report = store::report_rows(&upload.report);
+    let report = surveys::reasons::show_report(&ctx, store::report_rows(&upload.report));
     page(&ReportPage {
         report_csv: if report.more() > 0 {
             format!("/breitband/verfahren/{id}/antworten/{upload_id}/abgelehnt.csv")

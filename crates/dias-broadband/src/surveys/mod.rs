@@ -14,6 +14,7 @@
 pub(crate) mod demo;
 pub mod evaluation;
 pub mod personal;
+pub mod reasons;
 pub mod store;
 
 use std::collections::HashSet;

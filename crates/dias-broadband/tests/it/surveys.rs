@@ -589,7 +589,13 @@ async fn uploads_report_bad_lines_keep_good_rows_version_and_the_evaluation_give
     assert_eq!(protocol.status, StatusCode::OK);
     let text = protocol.text("#protokoll-tabelle");
     assert!(text.contains("kein Meilensteinplan"), "{text}");
-    assert!(text.contains("mobil"));
+    // Satellite and mobile offers are named as what they are.
+    assert!(
+        text.contains("Mobilfunk/Satellit – keine feste Versorgung"),
+        "{text}"
+    );
+    assert!(text.contains("heute verfügbar"), "{text}");
+    assert!(!text.contains(", current"), "{text}");
     // Every address with its status and colour class, also those without
     // any response.
     let statuses = protocol.texts("#protokoll-tabelle td.protocol-status");
@@ -1088,6 +1094,7 @@ fn every_message_the_procedures_use_exists_in_german_and_english() {
         include_str!("../../src/routes/surveys_results.rs"),
         include_str!("../../src/surveys/mod.rs"),
         include_str!("../../src/surveys/evaluation.rs"),
+        include_str!("../../src/surveys/reasons.rs"),
         include_str!("../../templates/broadband/surveys.html"),
         include_str!("../../templates/broadband/survey.html"),
         include_str!("../../templates/broadband/survey_new.html"),
@@ -1122,6 +1129,15 @@ fn every_message_the_procedures_use_exists_in_german_and_english() {
             }
         }
     }
+    // Colour classes are looked up by their value.
+    for colour in ["weiss", "grau", "schwarz", "dunkelgrau"] {
+        ids.push(format!("broadband-surveys-colour-{colour}"));
+    }
+    ids.extend(
+        dias_broadband::surveys::reasons::MESSAGE_IDS
+            .iter()
+            .map(|id| (*id).to_owned()),
+    );
     ids.sort();
     ids.dedup();
     assert!(ids.len() > 100, "{}", ids.len());
