@@ -74,7 +74,9 @@ broadband-surveys-mail-invite-subject = Einladung zur Markterkundung: { $title }
 broadband-surveys-mail-invite-body =
     Guten Tag,
 
-    Sie sind zur Markterkundung „{ $title }“ eingeladen. Bitte melden Sie bis zum { $deadline } für jede Adresse des Gebiets Ihre heutige Versorgung und Ihre eigenwirtschaftlichen Planungen zurück.
+    { $inviter } lädt Sie zur Markterkundung „{ $title }“ ein. Gebiet: { $area }.
+
+    Bitte melden Sie bis zum { $deadline } für jede Adresse des Gebiets Ihre heutige Versorgung und Ihre eigenwirtschaftlichen Planungen zurück.
 
     Adressliste und Hochladen: { $link }
 
@@ -254,3 +256,5 @@ broadband-surveys-reason-not-a-number = { $field } { $value } ist keine Zahl
 broadband-surveys-reason-from-upload = { $operator }, Rückmeldung Version { $version } (Zeile der hochgeladenen Datei): { $reason }
 broadband-surveys-kind-current = heute verfügbar
 broadband-surveys-kind-planned = geplant
+broadband-surveys-mail-inviter-agency = Die Digitalagentur Sachsen (im Auftrag der Gemeinden)
+broadband-surveys-mail-inviter-municipality = Die Gemeindeverwaltung für { $area }

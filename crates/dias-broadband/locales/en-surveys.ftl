@@ -74,7 +74,9 @@ broadband-surveys-mail-invite-subject = Invitation to a market survey: { $title 
 broadband-surveys-mail-invite-body =
     Hello,
 
-    you are invited to the market survey “{ $title }”. Please report by { $deadline } for every address of the area what you supply today and what you plan to build yourselves.
+    { $inviter } invites you to the market survey “{ $title }”. Area: { $area }.
+
+    Please report by { $deadline } for every address of the area what you supply today and what you plan to build yourselves.
 
     Address list and upload: { $link }
 
@@ -254,3 +256,5 @@ broadband-surveys-reason-not-a-number = { $field } { $value } is not a number
 broadband-surveys-reason-from-upload = { $operator }, response version { $version } (line of the uploaded file): { $reason }
 broadband-surveys-kind-current = available today
 broadband-surveys-kind-planned = planned
+broadband-surveys-mail-inviter-agency = The Digitalagentur Sachsen (on behalf of the municipalities)
+broadband-surveys-mail-inviter-municipality = The municipal administration for { $area }

@@ -594,9 +594,11 @@ async fn create(
     .await?;
     send_invitations(
         &state,
+        &ctx,
         id,
         &new.title,
         &new.deadline.to_string(),
+        &new.areas,
         &input.operators,
     )
     .await?;
@@ -615,9 +617,11 @@ impl NewSurveyInput {
 /// Mails the accounts of newly invited operators, each in its language.
 async fn send_invitations(
     state: &AppState,
+    ctx: &Ctx,
     survey_id: i64,
     title: &str,
     deadline: &str,
+    areas: &[String],
     operators: &[i64],
 ) -> AppResult<()> {
     let accounts = store::operator_accounts(&state.db, operators).await?;
@@ -626,13 +630,33 @@ async fn send_invitations(
         state.config.public_url.trim_end_matches('/'),
         survey_path(survey_id)
     );
+    let area = area_names(areas);
+    // Staff open procedures for municipalities as the agency; a member
+    // account invites for its Gemeinden.
+    let by_agency = ctx.user().is_ok_and(|u| u.role.is_staff_or_above());
+    let deadline = deadline.parse::<Date>().ok();
     for (email, locale) in accounts {
+        let day = match deadline {
+            Some(d) if locale == "en" => d.strftime("%B %-d, %Y").to_string(),
+            Some(d) => d.strftime("%d.%m.%Y").to_string(),
+            None => String::new(),
+        };
+        let inviter = if by_agency {
+            state
+                .catalog
+                .get(&locale, "broadband-surveys-mail-inviter-agency")
+        } else {
+            state.catalog.get_with(
+                &locale,
+                "broadband-surveys-mail-inviter-municipality",
+                &[("area", dias_core::i18n::Value::from(area.clone()))],
+            )
+        };
         let args = [
             ("title", dias_core::i18n::Value::from(title.to_owned())),
-            (
-                "deadline",
-                dias_core::i18n::Value::from(deadline.to_owned()),
-            ),
+            ("deadline", dias_core::i18n::Value::from(day)),
+            ("area", dias_core::i18n::Value::from(area.clone())),
+            ("inviter", dias_core::i18n::Value::from(inviter)),
             ("link", dias_core::i18n::Value::from(link.clone())),
         ];
         let subject =
@@ -870,9 +894,11 @@ async fn invite(
     let fresh = store::invite(&state.db, id, &chosen, user_id).await?;
     send_invitations(
         &state,
+        &ctx,
         id,
         &access.survey.title,
         &access.survey.deadline,
+        &store::areas_of(&access.survey),
         &fresh,
     )
     .await?;

@@ -211,6 +211,7 @@ struct ResultPage {
     version: i32,
     evaluated_on: String,
     rule_set: String,
+    start: String,
     summary: Summary,
     statuses: Vec<StatusLine>,
     municipalities: Vec<MunicipalityLine>,
@@ -286,6 +287,7 @@ async fn result(
         })
         .collect();
     page(&ResultPage {
+        start: show_date(&ctx, &summary.start),
         version,
         evaluated_on: show_date(&ctx, &result.evaluated_on),
         rule_set: rule_set_name(&result.rule_set),

@@ -226,6 +226,13 @@ async fn a_member_opens_a_procedure_and_the_invited_operators_get_mail() {
             .as_deref(),
         Some("gigabit-2.0")
     );
+    // The second operator's account reads English.
+    dias_core::entities::user::Entity::update_many()
+        .col_expr(dias_core::entities::user::Column::Locale, Expr::value("en"))
+        .filter(dias_core::entities::user::Column::Email.eq(NETZ2))
+        .exec(&w.app.db)
+        .await
+        .unwrap();
     let id = open_fixture(&w, &member).await;
     let page = w.app.get(&format!("/breitband/verfahren/{id}")).await;
     assert_eq!(page.status, StatusCode::OK);
@@ -240,7 +247,21 @@ async fn a_member_opens_a_procedure_and_the_invited_operators_get_mail() {
         mail.contains(&format!("/breitband/verfahren/{id}")),
         "{mail}"
     );
+    // The deadline in the recipient's format, the area and who invites.
+    let deadline: jiff::civil::Date = d(60).parse().unwrap();
+    assert!(
+        mail.contains(&deadline.strftime("%d.%m.%Y").to_string()),
+        "{mail}"
+    );
+    assert!(mail.contains("Amtsberg, Annaberg-Buchholz"), "{mail}");
+    assert!(mail.contains("Gemeindeverwaltung"), "{mail}");
     assert_eq!(w.app.mail_count_to(NETZ2).await, 1);
+    let english = w.app.last_mail_to(NETZ2).await.unwrap();
+    assert!(
+        english.contains(&deadline.strftime("%B %-d, %Y").to_string()),
+        "{english}"
+    );
+    assert!(english.contains("municipal administration"), "{english}");
     let invitations = broadband_survey_invitation::Entity::find()
         .count(&w.app.db)
         .await
