@@ -258,3 +258,4 @@ broadband-surveys-kind-current = heute verfügbar
 broadband-surveys-kind-planned = geplant
 broadband-surveys-mail-inviter-agency = Die Digitalagentur Sachsen (im Auftrag der Gemeinden)
 broadband-surveys-mail-inviter-municipality = Die Gemeindeverwaltung für { $area }
+broadband-surveys-error-semicolon = Die Datei ist mit Semikolon getrennt – bitte als CSV mit Komma speichern (in Excel: „CSV UTF-8 (durch Trennzeichen getrennt)“ mit Komma als Listentrennzeichen, oder in LibreOffice beim Speichern das Feldtrennzeichen „,“ wählen).

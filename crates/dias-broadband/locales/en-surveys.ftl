@@ -258,3 +258,4 @@ broadband-surveys-kind-current = available today
 broadband-surveys-kind-planned = planned
 broadband-surveys-mail-inviter-agency = The Digitalagentur Sachsen (on behalf of the municipalities)
 broadband-surveys-mail-inviter-municipality = The municipal administration for { $area }
+broadband-surveys-error-semicolon = The file is separated by semicolons – please save it as CSV with commas (in LibreOffice choose “,” as field delimiter when saving; in Excel set the comma as list separator).

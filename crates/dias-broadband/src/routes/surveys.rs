@@ -554,6 +554,10 @@ async fn create(
             ));
             return refuse(ctx, errors, Vec::new());
         }
+        if surveys::semicolon_separated(&file.data) {
+            let errors = file_error(ctx.t("broadband-surveys-error-semicolon"));
+            return refuse(ctx, errors, Vec::new());
+        }
         Some(file.data.to_vec())
     };
     // Generating and checking up to millions of addresses is CPU work: it
@@ -573,8 +577,11 @@ async fn create(
         Ok(check) => check,
         Err((true, message)) => return Err(AppError::Internal(message)),
         Err((false, message)) => {
-            let errors =
-                file_error(ctx.t1("broadband-surveys-error-unreadable", "detail", message));
+            let errors = file_error(ctx.t1(
+                "broadband-surveys-error-unreadable",
+                "detail",
+                surveys::file_message(&message),
+            ));
             return refuse(ctx, errors, Vec::new());
         }
     };

@@ -177,6 +177,10 @@ async fn upload(
         ));
         return render_form(&state, ctx, &access, errors, Some(operator_id)).await;
     }
+    if surveys::semicolon_separated(&file.data) {
+        let errors = file_error(ctx.t("broadband-surveys-error-semicolon"));
+        return render_form(&state, ctx, &access, errors, Some(operator_id)).await;
+    }
     let address_file = store::file(
         &state.db,
         id,
@@ -202,8 +206,11 @@ async fn upload(
     let (check, data) = match checked {
         Ok(ok) => ok,
         Err(message) => {
-            let errors =
-                file_error(ctx.t1("broadband-surveys-error-unreadable", "detail", message));
+            let errors = file_error(ctx.t1(
+                "broadband-surveys-error-unreadable",
+                "detail",
+                surveys::file_message(&message),
+            ));
             return render_form(&state, ctx, &access, errors, Some(operator_id)).await;
         }
     };

@@ -228,6 +228,24 @@ pub struct RowProblem {
     pub reason: String,
 }
 
+/// Whether a file's header is separated by semicolons (German Excel saves
+/// „CSV (Trennzeichen-getrennt)“ so); the engine reads commas only.
+pub fn semicolon_separated(data: &[u8]) -> bool {
+    let end = data.iter().position(|&b| b == b'\n').unwrap_or(data.len());
+    let header = &data[..end.min(4096)];
+    let count = |c: u8| header.iter().filter(|&&b| b == c).count();
+    count(b';') > 0 && count(b';') > count(b',')
+}
+
+/// An engine message about a whole file without its internal file prefix
+/// („responses: …“).
+pub fn file_message(message: &str) -> &str {
+    message
+        .strip_prefix("responses: ")
+        .or_else(|| message.strip_prefix("addresses: "))
+        .unwrap_or(message)
+}
+
 /// How many rejected rows a report keeps for the pages; the complete list
 /// is a CSV file of its own (a file of a million bad rows must not become
 /// a million-row JSON value loaded with the procedure).
@@ -627,6 +645,22 @@ mod tests {
         );
         assert!(early_needs_confirmation(deadline, d("2026-03-01")));
         assert!(!early_needs_confirmation(deadline, d("2026-03-02")));
+    }
+
+    #[test]
+    fn semicolon_files_are_recognised_and_prefixes_dropped() {
+        assert!(semicolon_separated(
+            b"address_id;operator;technology\nA1;X;FTTH\n"
+        ));
+        assert!(!semicolon_separated(
+            b"address_id,operator,technology\nA1,X;Y,FTTH\n"
+        ));
+        assert!(!semicolon_separated(b""));
+        assert_eq!(
+            file_message("responses: Pflichtspalten fehlen"),
+            "Pflichtspalten fehlen"
+        );
+        assert_eq!(file_message("etwas"), "etwas");
     }
 
     #[test]

@@ -489,6 +489,41 @@ async fn uploads_report_bad_lines_keep_good_rows_version_and_the_evaluation_give
         rows[3].1
     );
     assert!(rows[4].1.contains("nicht das Unternehmen"));
+    // A semicolon file (German Excel) gets a specific answer, nothing is
+    // stored.
+    let semicolon = RESPONSES_2.replace(',', ";");
+    let r = post_multipart(
+        &w.app,
+        &netz2,
+        "/breitband/verfahren/antworten",
+        &[("verfahren", &id.to_string())],
+        &[("datei", "antwort.csv", semicolon.as_bytes())],
+        true,
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.text("#datei-error").contains("Semikolon"), "{}", r.body);
+    // A file without the required columns: the engine's message without
+    // its internal prefix.
+    let r = post_multipart(
+        &w.app,
+        &netz2,
+        "/breitband/verfahren/antworten",
+        &[("verfahren", &id.to_string())],
+        &[(
+            "datei",
+            "antwort.csv",
+            b"address_id,operator\nA1,X\n".as_slice(),
+        )],
+        true,
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        !r.text("#datei-error").contains("responses:"),
+        "{}",
+        r.text("#datei-error")
+    );
     // The operator sees its own upload only.
     let own = w.app.get(&format!("/breitband/verfahren/{id}")).await;
     assert_eq!(own.count("#uploads tbody tr"), 1);
