@@ -368,25 +368,38 @@ fn render_new(
         .map(|s| Choice {
             value: s.id.clone(),
             label: match s.in_force_until {
-                Some(until) => ctx.t1(
-                    "broadband-surveys-rule-set-until",
-                    "name",
-                    format!(
-                        "{} ({} – {})",
-                        s.name,
-                        show_date(&ctx, &s.in_force_from.to_string()),
-                        show_date(&ctx, &until.to_string())
-                    ),
-                ),
-                None => ctx.t1(
-                    "broadband-surveys-rule-set-from",
-                    "name",
-                    format!(
-                        "{} ({})",
-                        s.name,
-                        show_date(&ctx, &s.in_force_from.to_string())
-                    ),
-                ),
+                Some(until) => {
+                    let args = [
+                        ("name", dias_core::i18n::Value::from(s.name.clone())),
+                        (
+                            "from",
+                            dias_core::i18n::Value::from(show_date(
+                                &ctx,
+                                &s.in_force_from.to_string(),
+                            )),
+                        ),
+                        (
+                            "until",
+                            dias_core::i18n::Value::from(show_date(&ctx, &until.to_string())),
+                        ),
+                    ];
+                    ctx.catalog
+                        .get_with(ctx.locale(), "broadband-surveys-rule-set-until", &args)
+                }
+                None => {
+                    let args = [
+                        ("name", dias_core::i18n::Value::from(s.name.clone())),
+                        (
+                            "from",
+                            dias_core::i18n::Value::from(show_date(
+                                &ctx,
+                                &s.in_force_from.to_string(),
+                            )),
+                        ),
+                    ];
+                    ctx.catalog
+                        .get_with(ctx.locale(), "broadband-surveys-rule-set-from", &args)
+                }
             },
             checked: s.id == input.rule_set,
         })
@@ -527,6 +540,23 @@ async fn create(
         Ok(new) => new,
         Err(errors) => {
             let mut shown = ShownErrors::new(&ctx, &errors);
+            // The unknown codes are named, so the manager sees which.
+            if errors.get("gebiet") == Some("broadband-surveys-error-area-unknown") {
+                let bad: Vec<&str> = input
+                    .areas
+                    .iter()
+                    .map(|a| a.trim())
+                    .filter(|a| a.len() != 8 || reference.municipality(a).is_none())
+                    .collect();
+                let message = ctx.t1(
+                    "broadband-surveys-error-area-unknown",
+                    "codes",
+                    bad.join(", "),
+                );
+                for item in shown.items.iter_mut().filter(|(f, _)| f == "gebiet") {
+                    item.1 = message.clone();
+                }
+            }
             if !input.synthetic_chosen() && form.file("adressen").is_none() {
                 shown.items.push((
                     "adressen".into(),
@@ -976,6 +1006,8 @@ async fn address_rejections_csv(
 /// addresses, no operators, no results.
 pub(super) struct AreaSurvey {
     pub title: String,
+    /// The procedure's page, when the viewer may see it.
+    pub link: Option<String>,
     pub state: SurveyState,
     pub start: String,
     pub deadline: String,
@@ -1000,9 +1032,37 @@ pub(super) async fn area_surveys(
         .await?
         .into_iter()
         .collect();
+    // Who may open which procedure (the same rule as `access`), with a
+    // fixed number of queries for the whole list.
+    let (staff, areas, invited) = match ctx.principal() {
+        Some(who) if who.role.is_staff_or_above() => (true, Vec::new(), Vec::new()),
+        Some(who) if who.role == Role::Municipality => (
+            false,
+            members::areas_of(&state.db, who.user_id).await?,
+            Vec::new(),
+        ),
+        Some(who) if who.role == Role::Operator => {
+            let mine: Vec<i64> = members::operators_of(&state.db, who.user_id)
+                .await?
+                .into_iter()
+                .map(|o| o.id)
+                .collect();
+            let ids: Vec<i64> = store::invited(&state.db, &mine)
+                .await?
+                .into_iter()
+                .map(|s| s.id)
+                .collect();
+            (false, Vec::new(), ids)
+        }
+        _ => (false, Vec::new(), Vec::new()),
+    };
     Ok(surveys
         .iter()
         .map(|s| AreaSurvey {
+            link: (staff
+                || invited.contains(&s.id)
+                || (!areas.is_empty() && members::covers_all(&areas, &store::areas_of(s))))
+            .then(|| survey_path(s.id)),
             title: s.title.clone(),
             state: state_of(
                 s,

@@ -415,23 +415,23 @@ async fn download(
             table_download(table, "gemeinden", format)
         }
         "adressen.csv" => Ok(csv_download(
-            &format!("{base}-addresses{label}.csv"),
+            &format!("{base}-adressen{label}.csv"),
             surveys::guard_csv(&file_bytes(&state, id, result.addresses_file_id).await?),
         )),
         "municipalities.csv" => Ok(csv_download(
-            &format!("{base}-municipalities{label}.csv"),
+            &format!("{base}-gemeinden-auswertung{label}.csv"),
             surveys::guard_csv(&file_bytes(&state, id, result.municipalities_file_id).await?),
         )),
         "protokoll.csv" => Ok(csv_download(
-            &format!("{base}-protocol{label}.csv"),
+            &format!("{base}-protokoll{label}.csv"),
             surveys::guard_csv(&file_bytes(&state, id, result.protocol_file_id).await?),
         )),
         "abgelehnt.csv" => Ok(csv_download(
-            &format!("{base}-rejected_rows{label}.csv"),
+            &format!("{base}-abgelehnte-zeilen{label}.csv"),
             surveys::guard_csv(&file_bytes(&state, id, result.rejected_file_id).await?),
         )),
         "rueckmeldungen.csv" => Ok(csv_download(
-            &format!("{base}-responses{label}.csv"),
+            &format!("{base}-rueckmeldungen{label}.csv"),
             surveys::guard_csv(&file_bytes(&state, id, result.responses_file_id).await?),
         )),
         "punkte.geojson" => {

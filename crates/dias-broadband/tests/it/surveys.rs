@@ -332,6 +332,27 @@ async fn form_errors_keep_the_input_and_store_nothing() {
     assert_eq!(survey_count(&w.app).await, 0);
     assert_eq!(w.app.mail_count_to(NETZ1).await, 0);
 
+    // The fieldset of the area names its error for screen readers.
+    let described = r.attr("fieldset", "aria-describedby").unwrap_or_default();
+    assert!(described.contains("gebiet-error"), "{described}");
+    // Unknown codes are named in the message.
+    let mut fields = new_fields("Unbekannt", &start, &deadline);
+    fields.push(("gebiet_ags", "14999999, 123"));
+    let r = post_multipart(
+        &w.app,
+        &member,
+        "/breitband/verfahren/neu",
+        &fields,
+        &[("adressen", "adressen.csv", ADDRESSES.as_bytes())],
+        true,
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        r.text("#gebiet-error").contains("14999999, 123"),
+        "{}",
+        r.text("#gebiet-error")
+    );
     // A start in the past (German date format accepted) is refused.
     let yesterday = dias_broadband::today()
         .checked_sub(jiff::Span::new().days(1))
@@ -1103,6 +1124,16 @@ async fn the_demo_has_an_evaluated_and_an_open_procedure_for_amtsberg() {
         .unwrap();
     assert_eq!(uploads.len(), 2);
     assert!(uploads.iter().all(|u| u.rows_accepted > 0 && !u.late));
+    // Answered before the deadline of their procedure.
+    for u in &uploads {
+        let survey = surveys.iter().find(|s| s.id == u.survey_id).unwrap();
+        let deadline: jiff::civil::Date = survey.deadline.parse().unwrap();
+        let day = jiff::Timestamp::from_second(u.created_at)
+            .unwrap()
+            .to_zoned_datetime(jiff::tz::TimeZone::get("Europe/Berlin").unwrap())
+            .date();
+        assert!(day <= deadline, "{day} > {deadline}");
+    }
     assert!(
         members::areas_of(&app.db, kommune)
             .await
@@ -1136,6 +1167,18 @@ async fn the_gemeinde_and_kreis_pages_list_their_procedures_without_addresses() 
         assert!(!page.body.contains("Hauptstraße"));
         assert!(!page.body.contains("/breitband/verfahren/"));
     }
+    // The member and an invited operator get a link to the procedure.
+    for email in [MEMBER, NETZ1] {
+        become_user(&w.app, email).await;
+        let page = w.app.get("/breitband/gemeinden/14521010").await;
+        let href = page.attr("#broadband-area-surveys a", "href");
+        assert!(
+            href.as_deref()
+                .is_some_and(|h| h.starts_with("/breitband/verfahren/")),
+            "{email}: {href:?}"
+        );
+    }
+    w.app.forget_cookies();
     let elsewhere = w.app.get("/breitband/gemeinden/14612000").await;
     assert_eq!(elsewhere.count("#broadband-area-surveys"), 0);
     assert_eq!(elsewhere.count("#markterkundungen"), 1);
