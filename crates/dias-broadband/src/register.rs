@@ -47,32 +47,6 @@ impl KreisMap {
 
 type Ring = Vec<(f64, f64)>;
 
-fn rings(geometry: &serde_json::Value) -> Vec<Ring> {
-    let ring = |r: &serde_json::Value| -> Ring {
-        r.as_array()
-            .into_iter()
-            .flatten()
-            .filter_map(|p| Some((p.get(0)?.as_f64()?, p.get(1)?.as_f64()?)))
-            .collect()
-    };
-    let coordinates = &geometry["coordinates"];
-    match geometry["type"].as_str() {
-        Some("Polygon") => coordinates
-            .as_array()
-            .into_iter()
-            .flatten()
-            .map(ring)
-            .collect(),
-        Some("MultiPolygon") => coordinates
-            .as_array()
-            .into_iter()
-            .flatten()
-            .flat_map(|polygon| polygon.as_array().into_iter().flatten().map(ring))
-            .collect(),
-        _ => Vec::new(),
-    }
-}
-
 /// Projects the Gemeinden of one Kreis (`features`: AGS8 and rings).
 fn project_kreis(features: &[(String, Vec<Ring>)]) -> KreisMap {
     let points = || features.iter().flat_map(|(_, r)| r.iter().flatten());
@@ -131,7 +105,7 @@ fn parse(text: &str) -> HashMap<String, KreisMap> {
         by_kreis
             .entry(ags5.to_owned())
             .or_default()
-            .push((ags8.to_owned(), rings(&feature["geometry"])));
+            .push((ags8.to_owned(), dias_web::components::geojson_rings(&feature["geometry"])));
     }
     by_kreis
         .into_iter()

@@ -265,7 +265,9 @@ struct SaxonyMap {
     districts: Vec<DistrictShape>,
 }
 
-fn rings(geometry: &serde_json::Value) -> Vec<Vec<(f64, f64)>> {
+/// The outer and inner rings (lon, lat) of a GeoJSON Polygon or
+/// MultiPolygon geometry; anything else has none.
+pub fn geojson_rings(geometry: &serde_json::Value) -> Vec<Vec<(f64, f64)>> {
     let to_ring = |ring: &serde_json::Value| -> Vec<(f64, f64)> {
         ring.as_array()
             .into_iter()
@@ -301,7 +303,7 @@ static MAP: LazyLock<SaxonyMap> = LazyLock::new(|| {
         .collect();
     let all_points: Vec<(f64, f64)> = features
         .iter()
-        .flat_map(|f| rings(&f["geometry"]))
+        .flat_map(|f| geojson_rings(&f["geometry"]))
         .flatten()
         .collect();
     let min_lon = all_points.iter().map(|p| p.0).fold(f64::INFINITY, f64::min);
@@ -332,7 +334,7 @@ static MAP: LazyLock<SaxonyMap> = LazyLock::new(|| {
         .iter()
         .map(|f| {
             let mut path = String::new();
-            for ring in rings(&f["geometry"]) {
+            for ring in geojson_rings(&f["geometry"]) {
                 for (i, (lon, lat)) in ring.iter().enumerate() {
                     let (x, y) = projection.project(*lon, *lat);
                     path.push(if i == 0 { 'M' } else { 'L' });
