@@ -102,10 +102,10 @@ fn parse(text: &str) -> HashMap<String, KreisMap> {
         else {
             continue;
         };
-        by_kreis
-            .entry(ags5.to_owned())
-            .or_default()
-            .push((ags8.to_owned(), dias_web::components::geojson_rings(&feature["geometry"])));
+        by_kreis.entry(ags5.to_owned()).or_default().push((
+            ags8.to_owned(),
+            dias_web::components::geojson_rings(&feature["geometry"]),
+        ));
     }
     by_kreis
         .into_iter()
