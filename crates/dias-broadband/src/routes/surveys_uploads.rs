@@ -318,5 +318,6 @@ async fn original(
     let file = store::file(&state.db, id, upload.original_file_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    Ok(csv_download(&file.name, file.data))
+    // The operator's file opens in the municipality's spreadsheet too.
+    Ok(csv_download(&file.name, surveys::guard_csv(&file.data)))
 }

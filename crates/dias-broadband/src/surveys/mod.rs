@@ -648,6 +648,15 @@ mod tests {
     }
 
     #[test]
+    fn formulas_are_guarded_and_numbers_kept() {
+        let data = b"address_id,street,lat\nA1,=HYPERLINK(\"x\"),-12.5\nA2,\"+49 351\",50\n";
+        let text = String::from_utf8(guard_csv(data)).unwrap_or_default();
+        assert!(text.contains("'=HYPERLINK"), "{text}");
+        assert!(text.contains("'+49 351"), "{text}");
+        assert!(text.contains(",-12.5"), "{text}");
+    }
+
+    #[test]
     fn semicolon_files_are_recognised_and_prefixes_dropped() {
         assert!(semicolon_separated(
             b"address_id;operator;technology\nA1;X;FTTH\n"
