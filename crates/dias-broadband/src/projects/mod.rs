@@ -346,14 +346,15 @@ fn parse_count(errors: &mut FieldErrors, field: &str, input: &str) -> i64 {
     }
 }
 
-/// A date field (`YYYY-MM-DD`, as date inputs send it); empty is `None`.
+/// A date field (`YYYY-MM-DD` as date inputs send it, or `TT.MM.JJJJ`
+/// typed, through the module's one date parser); empty is `None`.
 pub fn parse_date(errors: &mut FieldErrors, field: &str, input: &str) -> Option<Date> {
     let text = input.trim();
     if text.is_empty() {
         return None;
     }
-    match text.parse::<Date>() {
-        Ok(date) if text.len() == 10 && (2000..=2100).contains(&date.year()) => Some(date),
+    match crate::dates::parse_date_input(text) {
+        Some(date) if (2000..=2100).contains(&date.year()) => Some(date),
         _ => {
             errors.add(field, "broadband-projects-error-date");
             None

@@ -191,7 +191,7 @@ fn planned_dates_are_real_dates_in_stage_order() {
     i.planned[0] = "2026-01-10".into();
     i.planned[2] = "2026-03-01".into();
     i.planned[3] = "2026-02-28".into();
-    i.planned[4] = "31.12.2026".into();
+    i.planned[4] = "31.02.2026".into();
     let errors = validate(&i, "de", Stage::Consultation, exists).unwrap_err();
     assert_eq!(
         codes(&errors),
