@@ -709,6 +709,29 @@ async fn uploads_report_bad_lines_keep_good_rows_version_and_the_evaluation_give
         protocol_csv.body
     );
 
+    // In English the engine's German reasons, kinds and dates are
+    // translated.
+    let r = w
+        .app
+        .post("/sprache", &[("lang", "en"), ("zurueck", "/breitband")])
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let english = w.app.get(&format!("{result_path}/protokoll.html")).await;
+    let text = english.text("#protokoll-tabelle");
+    assert!(
+        text.contains("mobile/satellite – not fixed supply"),
+        "{text}"
+    );
+    assert!(text.contains("no milestone plan"), "{text}");
+    assert!(text.contains("late (received after"), "{text}");
+    assert!(text.contains("available today"), "{text}");
+    for german in ["Meilensteinplan", "mobil,", "verspätet", "heute verfügbar"] {
+        assert!(!text.contains(german), "{german}: {text}");
+    }
+    let rejected = english.text("#protokoll-abgelehnt-tabelle");
+    assert!(rejected.contains("unknown address_id"), "{rejected}");
+    assert!(!rejected.contains("unbekannte"), "{rejected}");
+
     // A second evaluation is version 2; version 1 stays.
     w.app
         .post(&format!("/breitband/verfahren/{id}/auswerten"), &[])
