@@ -951,18 +951,20 @@ pub(super) fn path_id<T: std::str::FromStr>(text: &str) -> AppResult<T> {
     text.parse().map_err(|_| AppError::NotFound)
 }
 
-/// A CSV file as a download.
-pub(super) fn csv_download(name: &str, data: Vec<u8>) -> Response {
-    let mut response = data.into_response();
+/// A file as a download named `name` (ASCII chosen by the code).
+pub(super) fn attachment(body: Vec<u8>, name: &str, content_type: &'static str) -> Response {
+    let mut response = body.into_response();
     let headers = response.headers_mut();
-    headers.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("text/csv; charset=utf-8"),
-    );
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
     if let Ok(value) = HeaderValue::from_str(&format!("attachment; filename=\"{name}\"")) {
         headers.insert(header::CONTENT_DISPOSITION, value);
     }
     response
+}
+
+/// A CSV file as a download.
+pub(super) fn csv_download(name: &str, data: Vec<u8>) -> Response {
+    attachment(data, name, "text/csv; charset=utf-8")
 }
 
 /// The procedure's address list: for its managers and the invited

@@ -8,8 +8,8 @@ use axum::Router;
 use std::collections::HashMap;
 
 use axum::extract::{Path, Query, State};
-use axum::http::{HeaderValue, StatusCode, header};
-use axum::response::{IntoResponse, Response};
+use axum::http::StatusCode;
+use axum::response::Response;
 use axum::routing::{get, post};
 use dias_core::entities::job;
 use dias_mev::Status;
@@ -20,7 +20,7 @@ use dias_web::{AppError, AppResult, AppState, Ctx};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QuerySelect};
 use serde::Deserialize;
 
-use super::surveys::{access, csv_download, path_id, rule_set_name, show_date};
+use super::surveys::{access, attachment, csv_download, path_id, rule_set_name, show_date};
 use crate::entities::{broadband_survey, broadband_survey_result};
 use crate::surveys::evaluation::{self, EVALUATION_JOB, JobPayload, ProtocolLine, Summary};
 use crate::surveys::{self, reasons, store};
@@ -350,15 +350,6 @@ async fn file_bytes(state: &AppState, survey_id: i64, file_id: i64) -> AppResult
         .data)
 }
 
-fn attachment(mut response: Response, name: &str, content_type: &'static str) -> Response {
-    let headers = response.headers_mut();
-    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
-    if let Ok(value) = HeaderValue::from_str(&format!("attachment; filename=\"{name}\"")) {
-        headers.insert(header::CONTENT_DISPOSITION, value);
-    }
-    response
-}
-
 async fn download(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -438,7 +429,7 @@ async fn download(
             let outcomes = file_bytes(&state, id, result.addresses_file_id).await?;
             let body = evaluation::geojson(&addresses().await?, &outcomes, survey.synthetic);
             Ok(attachment(
-                body.into_response(),
+                body.into_bytes(),
                 &format!("{base}-punkte{label}.geojson"),
                 "application/geo+json",
             ))
