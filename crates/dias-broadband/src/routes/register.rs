@@ -317,6 +317,7 @@ struct GemeindenMap {
     legend: Vec<(u8, String)>,
     no_data: String,
     attribution: &'static str,
+    sources_link: String,
 }
 
 fn gemeinden_map(
@@ -383,6 +384,7 @@ fn gemeinden_map(
         legend: share_legend(ctx),
         no_data: ctx.t("broadband-register-no-value"),
         attribution: "© GeoBasis-DE / BKG 2021 (Daten verändert), dl-de/by-2-0",
+        sources_link: ctx.t("broadband-register-sources-link"),
     })
 }
 
