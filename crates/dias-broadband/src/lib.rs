@@ -107,14 +107,18 @@ pub fn module() -> Module {
         } else {
             &[Role::Operator]
         };
-        module
-            .body_limits
-            .push(dias_web::registry::BodyLimit { path, bytes, roles });
+        module.body_limits.push(dias_web::registry::BodyLimit {
+            path,
+            bytes,
+            roles,
+            visitors: false,
+        });
     }
     module.body_limits.push(dias_web::registry::BodyLimit {
         path: routes::projects::DOCUMENT_PATH,
         bytes: routes::projects::DOCUMENT_BODY_LIMIT,
         roles: MANAGERS,
+        visitors: false,
     });
     module.personal_data = Some(Arc::new(personal::BroadbandData));
     module

@@ -58,6 +58,7 @@ pub struct RawConfig {
     pub sign_in_limit: Option<u32>,
     pub registration_limit: Option<u32>,
     pub funding_review_months: Option<u32>,
+    pub desk_retention_months: Option<u32>,
 }
 
 impl RawConfig {
@@ -130,6 +131,9 @@ impl RawConfig {
                 "FUNDING_REVIEW_MONTHS" => {
                     raw.funding_review_months = Some(value.parse().map_err(|_| bad("a number"))?)
                 }
+                "DESK_RETENTION_MONTHS" => {
+                    raw.desk_retention_months = Some(value.parse().map_err(|_| bad("a number"))?)
+                }
                 // Variables the binary reads itself, or that belong to tests.
                 "CONFIG" | "TEST_DATABASE_URL" | "LOG" | "NEW_USER_PASSWORD" => {}
                 _ => {
@@ -164,6 +168,7 @@ impl RawConfig {
             sign_in_limit: other.sign_in_limit.or(self.sign_in_limit),
             registration_limit: other.registration_limit.or(self.registration_limit),
             funding_review_months: other.funding_review_months.or(self.funding_review_months),
+            desk_retention_months: other.desk_retention_months.or(self.desk_retention_months),
         }
     }
 }
@@ -252,6 +257,9 @@ pub struct Config {
     /// Months after which a Förderlotse offer not checked since is due for
     /// review (Redaktion, „Prüfung fällig“).
     pub funding_review_months: u32,
+    /// Months after closing after which an inquiry of the Anfragen module is
+    /// anonymized (DSGVO retention; default 12).
+    pub desk_retention_months: u32,
 }
 
 impl Config {
@@ -330,6 +338,7 @@ impl Config {
             sign_in_limit: raw.sign_in_limit.unwrap_or(20).max(1),
             registration_limit: raw.registration_limit.unwrap_or(10).max(1),
             funding_review_months: raw.funding_review_months.unwrap_or(6).clamp(1, 120),
+            desk_retention_months: raw.desk_retention_months.unwrap_or(12).clamp(1, 120),
         })
     }
 

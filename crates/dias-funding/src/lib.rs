@@ -158,6 +158,7 @@ pub fn module() -> Module {
         path: routes::exchange::PATH,
         bytes: routes::exchange::BODY_LIMIT,
         roles: &[Role::Staff, Role::Admin],
+        visitors: false,
     });
     module.demo = Some(Arc::new(|db, scale| Box::pin(demo::seed(db, scale))));
     module

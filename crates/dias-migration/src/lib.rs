@@ -27,6 +27,7 @@ mod m0016_funding_editorial;
 mod m0017_broadband_members;
 mod m0018_broadband_surveys;
 mod m0019_broadband_projects;
+mod m0020_desk;
 
 pub struct Migrator;
 
@@ -53,6 +54,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0017_broadband_members::Migration),
             Box::new(m0018_broadband_surveys::Migration),
             Box::new(m0019_broadband_projects::Migration),
+            Box::new(m0020_desk::Migration),
         ]
     }
 }

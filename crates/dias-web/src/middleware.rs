@@ -311,14 +311,11 @@ pub async fn csrf(State(state): State<AppState>, req: Request, next: Next) -> Re
     let Some(info) = req.extensions().get::<RequestInfo>().cloned() else {
         return AppError::Csrf.into_response();
     };
-    let limit = match &info.principal {
-        Some(who) => {
-            state
-                .registry
-                .body_limit(req.uri().path(), who.role, state.config.max_body_bytes)
-        }
-        None => state.config.max_body_bytes,
-    };
+    let limit = state.registry.body_limit(
+        req.uri().path(),
+        info.principal.as_ref().map(|who| who.role),
+        state.config.max_body_bytes,
+    );
     let (parts, body) = req.into_parts();
     let bytes = match axum::body::to_bytes(body, limit).await {
         Ok(bytes) => bytes,

@@ -95,12 +95,15 @@ impl Module {
 /// A larger request limit for one upload path. It applies only to
 /// signed-in accounts whose role may use the form, so that nobody else —
 /// not even a freshly registered participant — makes the server read
-/// more than `max_body_bytes` before the handler refuses.
+/// more than `max_body_bytes` before the handler refuses; `visitors`
+/// extends it to requests without an account (a public form with an
+/// attachment, protected by its own rate limit).
 #[derive(Debug, Clone, Copy)]
 pub struct BodyLimit {
     pub path: &'static str,
     pub bytes: usize,
     pub roles: &'static [Role],
+    pub visitors: bool,
 }
 
 #[derive(Default)]
@@ -119,14 +122,20 @@ impl Registry {
         self.modules.iter().any(|m| m.name == name)
     }
 
-    /// The most bytes a request to `path` by an account of `role` may
-    /// carry: `default` (the instance's `max_body_bytes`) unless a module
-    /// gives the path a larger limit for that role.
-    pub fn body_limit(&self, path: &str, role: Role, default: usize) -> usize {
+    /// The most bytes a request to `path` by an account of `role` (`None`:
+    /// a visitor) may carry: `default` (the instance's `max_body_bytes`)
+    /// unless a module gives the path a larger limit for that role.
+    pub fn body_limit(&self, path: &str, role: Option<Role>, default: usize) -> usize {
         self.modules
             .iter()
             .flat_map(|m| m.body_limits.iter())
-            .filter(|limit| limit.path == path && limit.roles.contains(&role))
+            .filter(|limit| {
+                limit.path == path
+                    && match role {
+                        Some(role) => limit.roles.contains(&role),
+                        None => limit.visitors,
+                    }
+            })
             .map(|limit| limit.bytes)
             .fold(default, usize::max)
     }

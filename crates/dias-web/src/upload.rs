@@ -98,14 +98,11 @@ impl FromRequest<AppState> for MultipartForm {
             .unwrap_or("")
             .to_owned();
         // The CSRF middleware has read the body within the path's limit.
-        let limit = match ctx.principal() {
-            Some(who) => {
-                state
-                    .registry
-                    .body_limit(parts.uri.path(), who.role, state.config.max_body_bytes)
-            }
-            None => state.config.max_body_bytes,
-        };
+        let limit = state.registry.body_limit(
+            parts.uri.path(),
+            ctx.principal().map(|who| who.role),
+            state.config.max_body_bytes,
+        );
         let bytes = axum::body::to_bytes(body, limit)
             .await
             .map_err(|_| AppError::PayloadTooLarge)?;

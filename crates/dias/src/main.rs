@@ -142,6 +142,7 @@ fn modules() -> Vec<dias_web::Module> {
         dias_network::module(),
         dias_funding::module(),
         dias_broadband::module(),
+        dias_desk::module(),
     ]
 }
 

@@ -1,0 +1,10 @@
+//! Pages of the Anfragen module. Each area has its own file with its own
+//! `routes()`; handlers are thin: they look up the facts, ask the policy
+//! (`crate::policy::DeskAction`), call the domain code and render.
+
+use axum::Router;
+use dias_web::AppState;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+}
