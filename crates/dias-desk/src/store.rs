@@ -5,9 +5,12 @@
 //!
 //! Times are unix seconds (UTC). The reference `DIAS-<year>-<id, six
 //! digits>` is derived from the row id, so it is unique without a counter
-//! and never changes; the status token is random and only its hash is kept.
+//! and never changes. The status token is the HMAC of a random salt under
+//! the instance's secret key ([`status_token`]): the server can put the
+//! link into every mail, yet the database alone (salt and the token's
+//! hash) opens nothing.
 
-use dias_core::crypto::{random_token, sha256_hex};
+use dias_core::crypto::{random_token, sha256_hex, sign};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
     QuerySelect, Set, TransactionSession, TransactionTrait,
@@ -80,20 +83,36 @@ pub fn reference(year: i16, id: i64) -> String {
     format!("DIAS-{year}-{id:06}")
 }
 
+fn token_from_salt(secret: &[u8], salt: &str) -> String {
+    sign(secret, &format!("desk-status:{salt}"))
+}
+
+/// The token of an inquiry's private status link (`/anfragen/status/<token>`);
+/// `None` once it is anonymized. `secret` is the instance's secret key.
+pub fn status_token(secret: &[u8], inquiry: &Inquiry) -> Option<String> {
+    inquiry
+        .token_salt
+        .as_deref()
+        .map(|salt| token_from_salt(secret, salt))
+}
+
 /// Stores a new inquiry with its first history entry, its attachment and
-/// its context link in one transaction. Returns the inquiry and the status
-/// link's token (shown once; only its hash is stored).
+/// its context link in one transaction. Returns the inquiry and its status
+/// token ([`status_token`]).
 pub async fn create<C: ConnectionTrait + TransactionTrait>(
     db: &C,
+    secret: &[u8],
     new: NewInquiry,
     now: i64,
 ) -> Result<(Inquiry, String), DbErr> {
     let txn = dias_core::db::begin_write(db).await?;
     let (team_id, target_days) = topic_setting(&txn, new.topic).await?;
-    let token = random_token();
+    let salt = random_token();
+    let token = token_from_salt(secret, &salt);
     let inserted = desk_inquiry::ActiveModel {
         // A placeholder that cannot collide; replaced below once the id is known.
-        reference: Set(format!("tmp-{}", &sha256_hex(&token)[..16])),
+        reference: Set(format!("tmp-{}", &salt[..16])),
+        token_salt: Set(Some(salt)),
         token_hash: Set(Some(sha256_hex(&token))),
         sender_type: Set(new.sender_type.key().to_owned()),
         topic: Set(new.topic.key().to_owned()),

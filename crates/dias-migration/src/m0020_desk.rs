@@ -2,8 +2,10 @@
 //!
 //! `desk_inquiries` is one question to the agency (a „Vorgang“). Its
 //! reference (`DIAS-2026-000123`) is printed for people; the private status
-//! link carries a random token of which only the SHA-256 hash is stored
-//! (`token_hash`, cleared when the inquiry is anonymized). `due_at` is the
+//! link carries a token that is the HMAC of a random `token_salt` under the
+//! instance's secret key, so the server can put the link into every mail
+//! while the table alone grants nothing; lookups go by its SHA-256
+//! (`token_hash`). Both are cleared when the inquiry is anonymized. `due_at` is the
 //! end of the working day by which the next answer is due (kept by the
 //! store, so "overdue" is one comparison in a list query); `version` guards
 //! concurrent edits by staff.
@@ -54,6 +56,7 @@ enum DeskInquiries {
     Table,
     Id,
     Reference,
+    TokenSalt,
     TokenHash,
     SenderType,
     Topic,
@@ -261,6 +264,7 @@ impl MigrationTrait for Migration {
                     .if_not_exists()
                     .col(big_pk_auto(DeskInquiries::Id))
                     .col(string_len(DeskInquiries::Reference, 20))
+                    .col(string_len_null(DeskInquiries::TokenSalt, 64))
                     .col(string_len_null(DeskInquiries::TokenHash, 64))
                     .col(string_len(DeskInquiries::SenderType, 20))
                     .col(string_len(DeskInquiries::Topic, 40))

@@ -1,12 +1,14 @@
 use sea_orm::entity::prelude::*;
 
-/// One inquiry (Vorgang). `token_hash` is the SHA-256 of the status link's token.
+/// One inquiry (Vorgang). The status link's token is the HMAC of
+/// `token_salt` under the secret key; `token_hash` is its SHA-256.
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
 #[sea_orm(table_name = "desk_inquiries")]
 pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i64,
     pub reference: String,
+    pub token_salt: Option<String>,
     pub token_hash: Option<String>,
     pub sender_type: String,
     pub topic: String,

@@ -5,6 +5,8 @@ use dias_desk::vocab::{SenderType, Topic, event};
 
 use crate::helpers::app;
 
+const SECRET: &[u8] = b"a test key of at least thirty-two bytes";
+
 pub(crate) fn inquiry(subject: &str) -> NewInquiry {
     NewInquiry {
         sender_type: SenderType::Municipality,
@@ -30,8 +32,10 @@ async fn a_new_inquiry_gets_a_reference_and_a_token_only_it_opens() {
     let app = app().await;
     // Monday 16 Nov 2026, 10:00 Berlin.
     let now = 1_794_819_600;
-    let (first, token) = store::create(&app.db, inquiry("Erste"), now).await.unwrap();
-    let (second, other) = store::create(&app.db, inquiry("Zweite"), now)
+    let (first, token) = store::create(&app.db, SECRET, inquiry("Erste"), now)
+        .await
+        .unwrap();
+    let (second, other) = store::create(&app.db, SECRET, inquiry("Zweite"), now)
         .await
         .unwrap();
     assert_eq!(first.reference, format!("DIAS-2026-{:06}", first.id));
@@ -45,6 +49,14 @@ async fn a_new_inquiry_gets_a_reference_and_a_token_only_it_opens() {
     assert_eq!(token.len(), 43);
     assert_eq!(first.token_hash.as_deref().map(str::len), Some(64));
     assert_ne!(first.token_hash.as_deref(), Some(token.as_str()));
+    assert_eq!(
+        store::status_token(SECRET, &first).as_deref(),
+        Some(token.as_str())
+    );
+    assert_ne!(
+        store::status_token(b"another key of at least thirty-two b", &first).as_deref(),
+        Some(token.as_str())
+    );
 
     let found = store::by_token(&app.db, &token).await.unwrap().unwrap();
     assert_eq!(found.id, first.id);
