@@ -1,6 +1,10 @@
 // Every page in pages.txt (anonymous) and pages-admin.txt (signed-in admin), with JavaScript
 // on and off: axe-clean, one <h1>, <html lang="de">, a skip link to #inhalt as the first
 // focusable element. And the forms' error states.
+//
+// DSGVO, checked on the same visits: an anonymous visitor gets no cookie on any public page,
+// and no page requests anything from another origin (the context's guard records and blocks
+// such requests; `withContext` fails on any).
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { field, freshUser, loginForm } from '../lib/account.mjs';
@@ -24,6 +28,13 @@ for (const mode of JS_MODES) {
           await visit(page, p.path, { status: p.status });
           await checkPageStructure(page, p.path);
           await checkA11y(page, `${p.path} (${mode.name})`);
+          // Checked after axe, so that late scripts (JS on) have had their chance.
+          const cookies = await ctx.cookies();
+          assert.deepEqual(
+            cookies.map((c) => `${c.name} (${c.domain}${c.path})`),
+            [],
+            `visiting ${p.path} anonymously set cookie(s)`,
+          );
         }));
     }
   });
