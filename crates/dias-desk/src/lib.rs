@@ -14,12 +14,16 @@
 //! - the public form and status page, the staff side, FAQ, statistics and
 //!   retention each in their own module below.
 
+pub mod answer_templates;
 pub mod calendar;
 pub mod entities;
 pub mod links;
 pub mod policy;
+pub mod queue;
 pub mod store;
+pub mod teams;
 pub mod vocab;
+pub mod work;
 
 mod demo;
 mod routes;
