@@ -200,6 +200,74 @@ pub(super) fn count_newlines(bytes: &[u8]) -> u64 {
     bytes.iter().filter(|&&b| b == b'\n').count() as u64
 }
 
+/// `str::trim` without its Unicode tables for the usual field, which
+/// starts and ends with a visible ASCII character.
+fn trim(field: &str) -> &str {
+    let visible_ascii = |b: Option<&u8>| b.is_some_and(|&b| b > b' ' && b < 0x80);
+    let bytes = field.as_bytes();
+    if bytes.is_empty() || (visible_ascii(bytes.first()) && visible_ascii(bytes.last())) {
+        field
+    } else {
+        field.trim()
+    }
+}
+
+/// Positions of every `,` and `\n`, in order, found eight bytes at a time:
+/// the fields of a plain chunk are a handful of bytes each, too short for
+/// a search per field to pay.
+struct Delimiters<'a> {
+    bytes: &'a [u8],
+    /// Offset of the word in `mask`.
+    base: usize,
+    /// Offset of the next word to load.
+    next_word: usize,
+    /// High bit of each byte of the current word that is a delimiter not
+    /// yet returned.
+    mask: u64,
+}
+
+impl<'a> Delimiters<'a> {
+    fn new(bytes: &'a [u8]) -> Self {
+        Delimiters {
+            bytes,
+            base: 0,
+            next_word: 0,
+            mask: 0,
+        }
+    }
+}
+
+impl Iterator for Delimiters<'_> {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+        const COMMAS: u64 = 0x0101_0101_0101_0101 * b',' as u64;
+        const NEWLINES: u64 = 0x0101_0101_0101_0101 * b'\n' as u64;
+        // High bit set in exactly the zero bytes of `x` (no borrows
+        // between bytes, unlike the cheaper test of `find_byte`).
+        let zero_bytes = |x: u64| !(((x & LOW7).wrapping_add(LOW7)) | x | LOW7);
+        while self.mask == 0 {
+            let at = self.next_word;
+            let rest = self.bytes.get(at..)?;
+            if rest.is_empty() {
+                return None;
+            }
+            // The tail word is padded with zero bytes, which match neither.
+            let mut word = [0u8; 8];
+            let n = rest.len().min(8);
+            word[..n].copy_from_slice(&rest[..n]);
+            let word = u64::from_le_bytes(word);
+            self.mask = zero_bytes(word ^ COMMAS) | zero_bytes(word ^ NEWLINES);
+            self.base = at;
+            self.next_word = at + 8;
+        }
+        let p = self.base + (self.mask.trailing_zeros() / 8) as usize;
+        self.mask &= self.mask - 1;
+        Some(p)
+    }
+}
+
 /// The required columns' positions, from the header.
 #[derive(Debug, Clone)]
 pub(super) struct Layout {
@@ -299,16 +367,132 @@ impl Layout {
         &self,
         chunk: &[u8],
         start: usize,
-        mut row: impl FnMut(&[&str], u32) -> Result<(), String>,
+        row: impl FnMut(&[&str], u32) -> Result<(), String>,
     ) -> Result<Vec<Rejected>, InputError> {
-        let file = self.file;
-        let mut rejected = Vec::new();
-        // Which required field (if any) each column of the file is.
+        let before = count_newlines(&chunk[..start]);
+        // Nearly every chunk is valid UTF-8 as a whole: one validation of
+        // the chunk instead of one per line, and the fields are slices of
+        // the checked text.
+        match std::str::from_utf8(&chunk[start..]) {
+            Ok(text) => self.for_each_plain_text(text, before, row),
+            Err(_) => self.for_each_plain_lines(chunk, start, before, row),
+        }
+    }
+
+    /// Which required field (if any) each column of the file is.
+    fn slot_of(&self) -> Vec<usize> {
         let mut slot_of = vec![usize::MAX; self.width];
         for (slot, &column) in self.columns.iter().enumerate() {
             slot_of[column] = slot;
         }
-        let mut line = count_newlines(&chunk[..start]);
+        slot_of
+    }
+
+    /// [`Layout::for_each_plain`] on valid UTF-8: one pass over the text
+    /// that finds commas and newlines eight bytes at a time
+    /// ([`Delimiters`]); `before` is the number of lines before `text`.
+    fn for_each_plain_text(
+        &self,
+        text: &str,
+        before: u64,
+        mut row: impl FnMut(&[&str], u32) -> Result<(), String>,
+    ) -> Result<Vec<Rejected>, InputError> {
+        let bytes = text.as_bytes();
+        let slot_of = self.slot_of();
+        let mut rejected = Vec::new();
+        let mut fields: [&str; MAX_COLUMNS] = [""; MAX_COLUMNS];
+        let mut count = 0;
+        let mut field_start = 0;
+        let mut line_start = 0;
+        let mut line = before;
+        let mut delimiters = Delimiters::new(bytes);
+        loop {
+            let (end, ends_line) = match delimiters.next() {
+                Some(p) => (p, bytes[p] == b'\n'),
+                // The file's last line without a final newline.
+                None if field_start < bytes.len() => (bytes.len(), true),
+                None => return Ok(rejected),
+            };
+            // `,` and `\n` are ASCII, so these are char boundaries.
+            let mut field = &text[field_start..end];
+            let mut line_end = end;
+            if ends_line && let Some(rest) = field.strip_suffix('\r') {
+                field = rest;
+                line_end -= 1;
+            }
+            if let Some(&slot) = slot_of.get(count).filter(|&&s| s != usize::MAX) {
+                fields[slot] = trim(field);
+            }
+            count += 1;
+            field_start = end + 1;
+            if !ends_line {
+                continue;
+            }
+            line += 1;
+            let record = &bytes[line_start..line_end];
+            line_start = end + 1;
+            let fields_count = std::mem::take(&mut count);
+            // The csv reader skips empty lines without a record.
+            if record.is_empty() {
+                continue;
+            }
+            let outcome = self.check_width(fields_count, record, line)?;
+            if let Some(reason) = outcome {
+                if !reason.is_empty() {
+                    rejected.push(Rejected {
+                        file: self.file,
+                        line,
+                        reason,
+                    });
+                }
+                continue;
+            }
+            let line32 =
+                u32::try_from(line).map_err(|_| InputError::TooLarge { file: self.file })?;
+            if let Err(reason) = row(&fields[..self.columns.len()], line32) {
+                rejected.push(Rejected {
+                    file: self.file,
+                    line,
+                    reason,
+                });
+            }
+        }
+    }
+
+    /// `None` if a record of `count` fields is to be read; otherwise why
+    /// it is rejected, or an empty reason for a blank line (skipped
+    /// silently, as the csv reader does). `line` must fit the columns'
+    /// `u32`.
+    fn check_width(
+        &self,
+        count: usize,
+        record: &[u8],
+        line: u64,
+    ) -> Result<Option<String>, InputError> {
+        u32::try_from(line).map_err(|_| InputError::TooLarge { file: self.file })?;
+        if count == self.width {
+            return Ok(None);
+        }
+        // A blank line is no record worth reporting.
+        if count == 1 && record.trim_ascii().is_empty() {
+            return Ok(Some(String::new()));
+        }
+        Ok(Some(format!("{count} Spalten statt {}", self.width)))
+    }
+
+    /// [`Layout::for_each_plain`] line by line, for a chunk with invalid
+    /// UTF-8: only a required field with bad UTF-8 rejects its row.
+    fn for_each_plain_lines(
+        &self,
+        chunk: &[u8],
+        start: usize,
+        before: u64,
+        mut row: impl FnMut(&[&str], u32) -> Result<(), String>,
+    ) -> Result<Vec<Rejected>, InputError> {
+        let file = self.file;
+        let mut rejected = Vec::new();
+        let slot_of = self.slot_of();
+        let mut line = before;
         let mut pos = start;
         while pos < chunk.len() {
             let end = find_byte(&chunk[pos..], b'\n').map_or(chunk.len(), |i| pos + i);
@@ -322,50 +506,27 @@ impl Layout {
             if text.is_empty() {
                 continue;
             }
-            let line32 = u32::try_from(line).map_err(|_| InputError::TooLarge { file })?;
             let mut fields: [&str; MAX_COLUMNS] = [""; MAX_COLUMNS];
             let mut count = 0;
-            let mut first: &[u8] = b"";
             let mut utf8_ok = true;
-            if let Ok(text) = std::str::from_utf8(text) {
-                for (i, field) in text.split(',').enumerate() {
-                    if i == 0 {
-                        first = field.as_bytes();
+            for (i, field) in text.split(|&b| b == b',').enumerate() {
+                if let Some(&slot) = slot_of.get(i).filter(|&&s| s != usize::MAX) {
+                    match std::str::from_utf8(field) {
+                        Ok(field) => fields[slot] = field.trim(),
+                        Err(_) => utf8_ok = false,
                     }
-                    if let Some(&slot) = slot_of.get(i).filter(|&&s| s != usize::MAX) {
-                        fields[slot] = field.trim();
-                    }
-                    count = i + 1;
                 }
-            } else {
-                // Only a required field with bad UTF-8 rejects the row.
-                for (i, field) in text.split(|&b| b == b',').enumerate() {
-                    if let Some(&slot) = slot_of.get(i).filter(|&&s| s != usize::MAX) {
-                        match std::str::from_utf8(field) {
-                            Ok(field) => fields[slot] = field.trim(),
-                            Err(_) => utf8_ok = false,
-                        }
-                    }
-                    if i == 0 {
-                        first = field;
-                    }
-                    count = i + 1;
-                }
+                count = i + 1;
             }
-            if count != self.width {
-                // A blank line is no record worth reporting.
-                if count == 1 && first.trim_ascii().is_empty() {
-                    continue;
+            if let Some(reason) = self.check_width(count, text, line)? {
+                if !reason.is_empty() {
+                    rejected.push(Rejected { file, line, reason });
                 }
-                rejected.push(Rejected {
-                    file,
-                    line,
-                    reason: format!("{count} Spalten statt {}", self.width),
-                });
                 continue;
             }
             let outcome = if utf8_ok {
-                row(&fields[..self.columns.len()], line32)
+                // Checked by `check_width`.
+                row(&fields[..self.columns.len()], line as u32)
             } else {
                 Err("kein gültiges UTF-8".to_owned())
             };
@@ -486,6 +647,74 @@ mod tests {
                 v[i + 1] = 0x22;
             }
             assert_eq!(find_byte(&v, b'"'), Some(i), "{i}");
+        }
+    }
+
+    #[test]
+    fn finds_every_comma_and_newline_in_order() {
+        let text = b"a,b\nccccccccc,,\n,dddddddddddddddd\r\n,e,";
+        for from in 0..text.len() {
+            let found: Vec<usize> = Delimiters::new(&text[from..]).collect();
+            let naive: Vec<usize> = text[from..]
+                .iter()
+                .enumerate()
+                .filter(|(_, b)| matches!(b, b',' | b'\n'))
+                .map(|(i, _)| i)
+                .collect();
+            assert_eq!(found, naive, "{from}");
+        }
+    }
+
+    /// Every record each path hands on (fields, line) and its rejections.
+    fn records(
+        layout: &Layout,
+        chunk: &[u8],
+        start: usize,
+        plain: bool,
+    ) -> (Vec<(Vec<String>, u32)>, Vec<Rejected>) {
+        let mut seen = Vec::new();
+        let row = |f: &[&str], line: u32| {
+            seen.push((f.iter().map(|s| s.to_string()).collect::<Vec<_>>(), line));
+            if f[0] == "bad" {
+                Err("bad".to_owned())
+            } else {
+                Ok(())
+            }
+        };
+        let rejected = if plain {
+            layout.for_each_plain(chunk, start, row).unwrap()
+        } else {
+            layout.for_each_csv(chunk, start, row).unwrap()
+        };
+        (seen, rejected)
+    }
+
+    #[test]
+    fn plain_paths_read_what_the_csv_reader_reads() {
+        let layout = Layout {
+            file: InputFile::Responses,
+            columns: vec![2, 0, 1],
+            width: 4,
+        };
+        let inputs: [&[u8]; 8] = [
+            b"h1,h2,h3,h4\na,b,c,d\ne,f,g,h",
+            "h\n a , b\t,c\u{3000},d\n\n\r\n   \nx,y\nbad,1,2,3\r\n1,2,3,4,5\n".as_bytes(),
+            "h\n\u{a0}\u{e4}1\u{a0},\u{2003}b,c ,d\n,,,\n".as_bytes(),
+            b"h\n\xff,b,c,d\na,\xfe,c,d\na,b,c,\xfd\n\xff\nok,1,2,3",
+            b"h\r\n1,2,3,4\r\n5,6,7,8\r\n",
+            b"h\n,,,\n  ,\n\x0b,a,b,c\x0c\n",
+            b"h\n",
+            b"h\na,b,c,d,e,f,g,h,i,j,k,l,m\n",
+        ];
+        for input in inputs {
+            let start = input.iter().position(|&b| b == b'\n').map_or(input.len(), |p| p + 1);
+            assert!(is_plain(&input[start..]));
+            assert_eq!(
+                records(&layout, input, start, true),
+                records(&layout, input, start, false),
+                "{}",
+                String::from_utf8_lossy(input)
+            );
         }
     }
 
