@@ -225,6 +225,11 @@ impl Addresses {
         self.ids.find(id)
     }
 
+    /// All ids end to end, for a scan of them all (output quoting).
+    pub(crate) fn ids_text(&self) -> &str {
+        &self.ids.text
+    }
+
     /// The id of address `a` (as in the file).
     pub fn id(&self, a: u32) -> &str {
         self.ids.get(a as usize)

@@ -52,11 +52,13 @@ pub fn write_addresses(
 ) -> io::Result<()> {
     writeln!(out, "{ADDRESSES_HEADER}")?;
     let n = addresses.len().min(evaluation.outcomes.len());
+    let ids = IdFields::of(addresses);
+    let operators = operator_fields(responses);
     write_in_batches(&mut out, n, |from, to, buf| {
         for a in from..to {
             let o = &evaluation.outcomes[a];
             // Address count fits u32 (checked when reading).
-            push_field(buf, addresses.id(a as u32));
+            ids.push(buf, a as u32);
             buf.push(b',');
             push_ags8(buf, addresses.ags8[a]);
             buf.push(b',');
@@ -75,7 +77,7 @@ pub fn write_addresses(
             }
             buf.push(b',');
             if let Some(row) = o.deciding {
-                push_field(buf, responses.operator_name(row));
+                buf.extend_from_slice(&operators[responses.operator[row as usize] as usize]);
             }
             buf.push(b'\n');
         }
@@ -114,16 +116,24 @@ pub fn write_protocol(
 ) -> io::Result<()> {
     writeln!(out, "{PROTOCOL_HEADER}")?;
     let rows = &evaluation.protocol;
+    let ids = IdFields::of(addresses);
+    let operators = operator_fields(responses);
     write_in_batches(&mut out, rows.len(), |from, to, buf| {
         for row in &rows[from..to] {
-            push_protocol_row(buf, addresses, responses, row);
+            push_protocol_row(buf, &ids, &operators, responses, row);
         }
     })
 }
 
-fn push_protocol_row(buf: &mut Vec<u8>, a: &Addresses, r: &Responses, row: &ProtocolRow) {
+fn push_protocol_row(
+    buf: &mut Vec<u8>,
+    ids: &IdFields<'_>,
+    operators: &[Vec<u8>],
+    r: &Responses,
+    row: &ProtocolRow,
+) {
     let i = row.response as usize;
-    push_field(buf, a.id(row.address));
+    ids.push(buf, row.address);
     buf.push(b',');
     let reason = match row.role {
         Role::Deciding => {
@@ -136,7 +146,7 @@ fn push_protocol_row(buf: &mut Vec<u8>, a: &Addresses, r: &Responses, row: &Prot
         }
     };
     buf.push(b',');
-    push_field(buf, r.operator_name(row.response));
+    buf.extend_from_slice(&operators[r.operator[i] as usize]);
     buf.push(b',');
     buf.extend_from_slice(r.technology[i].as_str().as_bytes());
     buf.push(b',');
@@ -219,13 +229,53 @@ fn write_in_batches(
     Ok(())
 }
 
+/// The address ids as CSV fields. Ids almost never need quotes; when none
+/// does (one scan of all of them), each is copied without looking at it.
+struct IdFields<'a> {
+    addresses: &'a Addresses,
+    any_quoted: bool,
+}
+
+impl<'a> IdFields<'a> {
+    fn of(addresses: &'a Addresses) -> Self {
+        IdFields {
+            addresses,
+            any_quoted: addresses.ids_text().bytes().any(needs_quotes),
+        }
+    }
+
+    fn push(&self, buf: &mut Vec<u8>, a: u32) {
+        let id = self.addresses.id(a);
+        if self.any_quoted {
+            push_field(buf, id);
+        } else {
+            buf.extend_from_slice(id.as_bytes());
+        }
+    }
+}
+
+/// Every operator's name as a CSV field, indexed like
+/// [`Responses::operators`]: tens of names, millions of rows.
+fn operator_fields(responses: &Responses) -> Vec<Vec<u8>> {
+    responses
+        .operators
+        .iter()
+        .map(|name| {
+            let mut field = Vec::with_capacity(name.len());
+            push_field(&mut field, name);
+            field
+        })
+        .collect()
+}
+
+fn needs_quotes(b: u8) -> bool {
+    matches!(b, b',' | b'"' | b'\n' | b'\r')
+}
+
 /// A CSV field, quoted only when it has to be (RFC 4180).
 fn push_field(buf: &mut Vec<u8>, s: &str) {
     let bytes = s.as_bytes();
-    if !bytes
-        .iter()
-        .any(|&b| matches!(b, b',' | b'"' | b'\n' | b'\r'))
-    {
+    if !bytes.iter().copied().any(needs_quotes) {
         buf.extend_from_slice(bytes);
         return;
     }
@@ -239,18 +289,32 @@ fn push_field(buf: &mut Vec<u8>, s: &str) {
     buf.push(b'"');
 }
 
+/// "00" to "99", two digits per division.
+const DIGIT_PAIRS: &[u8; 200] = b"\
+    0001020304050607080910111213141516171819\
+    2021222324252627282930313233343536373839\
+    4041424344454647484950515253545556575859\
+    6061626364656667686970717273747576777879\
+    8081828384858687888990919293949596979899";
+
 fn push_u64(buf: &mut Vec<u8>, mut v: u64) {
     // `write!` through the formatting machinery costs several times this
     // on tens of millions of numbers.
     let mut digits = [0u8; 20];
     let mut i = digits.len();
-    loop {
+    while v >= 100 {
+        let pair = (v % 100) as usize * 2;
+        v /= 100;
+        i -= 2;
+        digits[i..i + 2].copy_from_slice(&DIGIT_PAIRS[pair..pair + 2]);
+    }
+    if v >= 10 {
+        let pair = v as usize * 2;
+        i -= 2;
+        digits[i..i + 2].copy_from_slice(&DIGIT_PAIRS[pair..pair + 2]);
+    } else {
         i -= 1;
-        digits[i] = b'0' + (v % 10) as u8;
-        v /= 10;
-        if v == 0 {
-            break;
-        }
+        digits[i] = b'0' + v as u8;
     }
     buf.extend_from_slice(&digits[i..]);
 }
@@ -275,8 +339,10 @@ fn push_ags8(buf: &mut Vec<u8>, ags8: u32) {
 /// same: `1000`, `16.5`); whole numbers, nearly all of them, take the
 /// integer path.
 fn push_speed(buf: &mut Vec<u8>, v: f32) {
-    if v.fract() == 0.0 && (0.0..=1e9).contains(&v) {
-        push_u64(buf, v as u64);
+    // A round trip through u32 tests for a whole number without the call
+    // to `trunc` that `fract` makes (-0 prints as 0, as it always did).
+    if (0.0..=1e9).contains(&v) && (v as u32) as f32 == v {
+        push_u64(buf, u64::from(v as u32));
     } else {
         // Writing into a Vec cannot fail.
         let _ = write!(buf, "{v}");
@@ -400,7 +466,7 @@ mod tests {
             push_speed(&mut buf, v);
             assert_eq!(String::from_utf8_lossy(&buf), v.to_string());
         }
-        for v in [0u64, 7, 10, 4_294_967_295, u64::MAX] {
+        for v in [0u64, 7, 10, 99, 100, 101, 1009, 4_294_967_295, u64::MAX] {
             buf.clear();
             push_u64(&mut buf, v);
             assert_eq!(String::from_utf8_lossy(&buf), v.to_string());
