@@ -41,6 +41,22 @@ struct ProfilePage {
     partners: Vec<super::matching::MatchCard>,
     /// Upcoming events and latest posts (routes/events.rs).
     activity: super::events::Activity,
+    /// „Frage an die Digitalagentur“, only when the Anfragen module is there.
+    inquiry_url: Option<String>,
+}
+
+/// The name the Anfragen module registers under (issue 8).
+const INQUIRY_MODULE: &str = "anfragen";
+
+/// A new inquiry about AI that carries the profile it was asked from:
+/// `/anfragen/neu?thema=ki&kontext=%2Fnetzwerk%2Fakteure%2F<slug>`.
+fn inquiry_url(slug: &str) -> String {
+    let context = format!("/netzwerk/akteure/{slug}");
+    format!(
+        "/anfragen/neu?{}",
+        serde_urlencoded::to_string([("thema", "ki"), ("kontext", context.as_str())])
+            .unwrap_or_default()
+    )
 }
 
 pub async fn show(
@@ -83,6 +99,10 @@ pub async fn show(
     )
     .point(actor.lon, actor.lat, 6.0, actor.name.clone());
     let activity = super::events::activity(&state, &ctx, actor.id).await?;
+    let inquiry_url = state
+        .registry
+        .has(INQUIRY_MODULE)
+        .then(|| inquiry_url(&actor.slug));
     page(&ProfilePage {
         description_html: dias_core::markdown::render(&actor.description_md),
         category: label(&ctx, &domain::CATEGORIES, &actor.category),
@@ -105,6 +125,7 @@ pub async fn show(
         changes,
         partners,
         activity,
+        inquiry_url,
         actor,
         ctx,
     })

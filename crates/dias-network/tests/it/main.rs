@@ -9,6 +9,7 @@ mod support;
 mod admission;
 mod boards;
 mod contact;
+mod desk_link;
 mod directory;
 mod events;
 mod helpers;
