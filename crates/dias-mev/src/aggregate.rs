@@ -11,7 +11,7 @@
 
 use rayon::prelude::*;
 
-use crate::evaluate::{Evaluation, Status};
+use crate::evaluate::{AddressOutcome, Evaluation, Status};
 use crate::input::{Addresses, Responses, Technology};
 
 /// Breitbandatlas bandwidth classes (Mbit/s download); the classes are
@@ -128,53 +128,77 @@ impl Aggregates {
 /// Addresses per parallel task for the aggregation.
 const CHUNK: usize = 64 * 1024;
 
+/// The municipalities (AGS-8) that have addresses, sorted.
+pub(crate) fn municipality_codes(addresses: &Addresses) -> Vec<u32> {
+    let mut codes: Vec<u32> = addresses.ags8.clone();
+    codes.par_sort_unstable();
+    codes.dedup();
+    codes
+}
+
+/// Counts address `a` with its outcome into `figures` (indexed like
+/// `codes`, from [`municipality_codes`]).
+pub(crate) fn count_address(
+    figures: &mut [Figures],
+    codes: &[u32],
+    addresses: &Addresses,
+    responses: &Responses,
+    a: usize,
+    outcome: &AddressOutcome,
+) {
+    // Every address's code is in `codes` by construction.
+    let Ok(m) = codes.binary_search(&addresses.ags8[a]) else {
+        return;
+    };
+    let unit = Counts {
+        addresses: 1,
+        households: u64::from(addresses.households[a]),
+        businesses: u64::from(addresses.businesses[a]),
+    };
+    let f = &mut figures[m];
+    f.by_status[outcome.status.index()].add(&unit);
+    let column = outcome.current.map_or(TECHNOLOGY_COLUMNS - 1, |o| {
+        responses.technology[o.row as usize].index()
+    });
+    f.by_technology[column].add(&unit);
+    if let Some(o) = outcome.current {
+        for (class, &threshold) in BANDWIDTH_CLASSES_MBPS.iter().enumerate() {
+            if o.down >= threshold {
+                f.by_class[class].add(&unit);
+            }
+        }
+    }
+}
+
+/// Adds `b` to `a` municipality by municipality (same `codes`).
+pub(crate) fn add_figures(a: &mut [Figures], b: &[Figures]) {
+    for (x, y) in a.iter_mut().zip(b) {
+        x.add(y);
+    }
+}
+
 /// Sums the evaluation per municipality.
 pub fn aggregate(
     addresses: &Addresses,
     responses: &Responses,
     evaluation: &Evaluation,
 ) -> Aggregates {
-    let mut codes: Vec<u32> = addresses.ags8.clone();
-    codes.par_sort_unstable();
-    codes.dedup();
+    let codes = municipality_codes(addresses);
     let n = addresses.len().min(evaluation.outcomes.len());
     let sums = (0..n.div_ceil(CHUNK))
         .into_par_iter()
         .map(|chunk| {
             let mut local = vec![Figures::default(); codes.len()];
             for a in chunk * CHUNK..((chunk + 1) * CHUNK).min(n) {
-                // Every address's code is in `codes` by construction.
-                let Ok(m) = codes.binary_search(&addresses.ags8[a]) else {
-                    continue;
-                };
-                let unit = Counts {
-                    addresses: 1,
-                    households: u64::from(addresses.households[a]),
-                    businesses: u64::from(addresses.businesses[a]),
-                };
                 let outcome = &evaluation.outcomes[a];
-                let f = &mut local[m];
-                f.by_status[outcome.status.index()].add(&unit);
-                let column = outcome.current.map_or(TECHNOLOGY_COLUMNS - 1, |o| {
-                    responses.technology[o.row as usize].index()
-                });
-                f.by_technology[column].add(&unit);
-                if let Some(o) = outcome.current {
-                    for (class, &threshold) in BANDWIDTH_CLASSES_MBPS.iter().enumerate() {
-                        if o.down >= threshold {
-                            f.by_class[class].add(&unit);
-                        }
-                    }
-                }
+                count_address(&mut local, &codes, addresses, responses, a, outcome);
             }
             local
         })
         .reduce(
             || vec![Figures::default(); codes.len()],
             |mut a, b| {
-                for (x, y) in a.iter_mut().zip(&b) {
-                    x.add(y);
-                }
+                add_figures(&mut a, &b);
                 a
             },
         );

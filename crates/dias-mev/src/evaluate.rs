@@ -221,34 +221,75 @@ pub fn evaluate(
     responses: &Responses,
     survey: &Survey<'_>,
 ) -> Result<Evaluation, EvaluateError> {
-    let horizon_end = survey.horizon_end()?;
-    let mut outcomes = vec![AddressOutcome::EMPTY; addresses.len()];
+    let evaluator = Evaluator::new(addresses, responses, survey)?;
+    // Filled in parallel: the first touch of these hundreds of megabytes
+    // faults their pages in, which `vec!` would do on one thread.
+    let mut outcomes = Vec::with_capacity(addresses.len());
+    outcomes.par_extend(rayon::iter::repeat_n(
+        AddressOutcome::EMPTY,
+        addresses.len(),
+    ));
     let protocol_parts: Vec<Vec<ProtocolRow>> = outcomes
         .par_chunks_mut(CHUNK)
         .enumerate()
         .map(|(chunk_index, chunk)| {
-            let first = chunk_index * CHUNK;
             let mut protocol = Vec::new();
             // Reused per address: the operators with ≥ 30 Mbit/s seen so far.
-            let mut networks: Vec<u32> = Vec::new();
+            let mut networks = Vec::new();
+            let first = chunk_index * CHUNK;
             for (offset, outcome) in chunk.iter_mut().enumerate() {
-                // Address count fits u32 (checked when reading).
-                let a = (first + offset) as u32;
-                *outcome = evaluate_address(
-                    a,
-                    addresses.usage[a as usize],
-                    responses,
-                    survey.rule_set,
-                    horizon_end,
-                    &mut networks,
-                    &mut protocol,
-                );
+                *outcome = evaluator.address(first + offset, &mut networks, &mut protocol);
             }
             protocol
         })
         .collect();
     let protocol = protocol_parts.concat();
     Ok(Evaluation { outcomes, protocol })
+}
+
+/// The survey's inputs and parameters, checked: evaluates any address,
+/// for [`evaluate`] and for callers that go through the survey slice by
+/// slice without holding the whole result (`output::evaluate_and_write`).
+pub(crate) struct Evaluator<'a> {
+    addresses: &'a Addresses,
+    responses: &'a Responses,
+    rule: &'a RuleSet,
+    horizon_end: Date,
+}
+
+impl<'a> Evaluator<'a> {
+    pub(crate) fn new(
+        addresses: &'a Addresses,
+        responses: &'a Responses,
+        survey: &Survey<'a>,
+    ) -> Result<Self, EvaluateError> {
+        Ok(Evaluator {
+            addresses,
+            responses,
+            rule: survey.rule_set,
+            horizon_end: survey.horizon_end()?,
+        })
+    }
+
+    /// Address `a`'s outcome; its protocol rows are appended to
+    /// `protocol`. `networks` is scratch space, reused between calls.
+    pub(crate) fn address(
+        &self,
+        a: usize,
+        networks: &mut Vec<u32>,
+        protocol: &mut Vec<ProtocolRow>,
+    ) -> AddressOutcome {
+        evaluate_address(
+            // Address count fits u32 (checked when reading).
+            a as u32,
+            self.addresses.usage[a],
+            self.responses,
+            self.rule,
+            self.horizon_end,
+            networks,
+            protocol,
+        )
+    }
 }
 
 fn evaluate_address(

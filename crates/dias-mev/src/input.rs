@@ -1143,10 +1143,43 @@ fn parse_coordinate(field: &str, s: &str, limit: f32) -> Result<f32, String> {
     if s.is_empty() {
         return Ok(f32::NAN);
     }
-    match s.parse::<f32>() {
+    match parse_short_decimal(s).map_or_else(|| s.parse::<f32>(), Ok) {
         Ok(v) if v.is_finite() && v.abs() <= limit => Ok(v),
         _ => Err(format!("{field} {s:?} ist keine gültige Koordinate")),
     }
+}
+
+/// `s.parse::<f32>()` for a plain `[-]digits[.digits]` of at most eight
+/// characters after the sign (coordinates such as `50.81478`), `None` for
+/// anything else. Mantissa (< 2^24) and power of ten (≤ 10^7) are exact
+/// in `f32`, so the one division rounds the decimal value correctly — the
+/// float parsers' own fast path without their general machinery.
+fn parse_short_decimal(s: &str) -> Option<f32> {
+    const POWERS: [f32; 8] = [1.0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7];
+    let (negative, digits) = match s.as_bytes() {
+        [b'-', rest @ ..] => (true, rest),
+        bytes => (false, bytes),
+    };
+    if digits.is_empty() || digits.len() > 8 {
+        return None;
+    }
+    let mut mantissa: u32 = 0;
+    let mut decimals = 0;
+    for (i, &c) in digits.iter().enumerate() {
+        match c {
+            b'0'..=b'9' => mantissa = mantissa * 10 + u32::from(c - b'0'),
+            // A point with digits on both sides, once.
+            b'.' if decimals == 0 && i > 0 && i + 1 < digits.len() => {
+                decimals = digits.len() - i - 1
+            }
+            _ => return None,
+        }
+    }
+    if mantissa > 1 << 24 {
+        return None;
+    }
+    let value = mantissa as f32 / POWERS[decimals];
+    Some(if negative { -value } else { value })
 }
 
 /// A date as `str::parse::<Date>` reads it; `YYYY-MM-DD`, nearly every
@@ -1707,6 +1740,50 @@ mod fast_path_tests {
             let general = s.parse::<f32>().ok().filter(|v| *v <= MAX_SPEED_MBPS);
             assert_eq!(parse_speed("down_mbps", s).ok(), general, "{s}");
         }
+        let mut seed: u64 = 11;
+        let mut coordinates: Vec<String> = [
+            "0",
+            "-0",
+            "50.81478",
+            "-12.8",
+            "16777216",
+            "16777217",
+            "1677721.7",
+            "99999999",
+            "0.0000001",
+            "9.9999999",
+            "5.",
+            ".5",
+            "1.2.3",
+            "-",
+            "",
+            "1e5",
+            "+1",
+            "12345678.",
+            "-90.00000",
+            "51.0",
+            "00000050",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        for _ in 0..200_000 {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            let digits = format!("{}", seed >> 37);
+            let point = (seed >> 8) as usize % (digits.len() + 1);
+            let sign = if seed & 1 == 0 { "-" } else { "" };
+            coordinates.push(format!("{sign}{}.{}", &digits[..point], &digits[point..]));
+            coordinates.push(format!("{sign}{}", &digits[..point.min(8)]));
+        }
+        for s in &coordinates {
+            let fast = parse_short_decimal(s).map(f32::to_bits);
+            if let Some(bits) = fast {
+                assert_eq!(Some(bits), s.parse::<f32>().ok().map(f32::to_bits), "{s}");
+            }
+        }
+        assert!(parse_short_decimal("50.81478").is_some());
         for s in [
             "2027-06-30",
             "2028-02-29",

@@ -19,8 +19,10 @@ use std::io::{self, Write};
 
 use jiff::civil::Date;
 
-use crate::aggregate::Aggregates;
-use crate::evaluate::{Evaluation, ProtocolRow, Role};
+use crate::aggregate::{Aggregates, Figures};
+use crate::evaluate::{
+    AddressOutcome, EvaluateError, Evaluation, Evaluator, ProtocolRow, Role, Survey,
+};
 use crate::input::{Addresses, Kind, Rejected, Responses};
 
 /// Header of `addresses.csv`.
@@ -52,34 +54,10 @@ pub fn write_addresses(
 ) -> io::Result<()> {
     writeln!(out, "{ADDRESSES_HEADER}")?;
     let n = addresses.len().min(evaluation.outcomes.len());
-    let ids = IdFields::of(addresses);
-    let operators = operator_fields(responses);
+    let fields = Fields::of(addresses, responses);
     write_in_batches(&mut out, n, |from, to, buf| {
         for a in from..to {
-            let o = &evaluation.outcomes[a];
-            // Address count fits u32 (checked when reading).
-            ids.push(buf, a as u32);
-            buf.push(b',');
-            push_ags8(buf, addresses.ags8[a]);
-            buf.push(b',');
-            buf.extend_from_slice(o.status.as_str().as_bytes());
-            buf.push(b',');
-            buf.extend_from_slice(o.colour.as_str().as_bytes());
-            for offer in [o.current, o.planned] {
-                buf.push(b',');
-                if let Some(offer) = offer {
-                    push_speed(buf, offer.down);
-                    buf.push(b',');
-                    push_speed(buf, offer.up);
-                } else {
-                    buf.push(b',');
-                }
-            }
-            buf.push(b',');
-            if let Some(row) = o.deciding {
-                buf.extend_from_slice(&operators[responses.operator[row as usize] as usize]);
-            }
-            buf.push(b'\n');
+            fields.push_address_row(buf, a, &evaluation.outcomes[a]);
         }
     })
 }
@@ -116,61 +94,13 @@ pub fn write_protocol(
 ) -> io::Result<()> {
     writeln!(out, "{PROTOCOL_HEADER}")?;
     let rows = &evaluation.protocol;
-    let ids = IdFields::of(addresses);
-    let operators = operator_fields(responses);
+    let fields = Fields::of(addresses, responses);
     write_in_batches(&mut out, rows.len(), |from, to, buf| {
         for row in &rows[from..to] {
-            push_protocol_row(buf, &ids, &operators, responses, row);
+            fields.push_protocol_row(buf, row);
         }
     })
 }
-
-fn push_protocol_row(
-    buf: &mut Vec<u8>,
-    ids: &IdFields<'_>,
-    operators: &[Vec<u8>],
-    r: &Responses,
-    row: &ProtocolRow,
-) {
-    let i = row.response as usize;
-    ids.push(buf, row.address);
-    buf.push(b',');
-    let reason = match row.role {
-        Role::Deciding => {
-            buf.extend_from_slice(ROLE_DECIDING.as_bytes());
-            ""
-        }
-        Role::Ignored(reason) => {
-            buf.extend_from_slice(ROLE_IGNORED.as_bytes());
-            reason.as_str()
-        }
-    };
-    buf.push(b',');
-    buf.extend_from_slice(&operators[r.operator[i] as usize]);
-    buf.push(b',');
-    buf.extend_from_slice(r.technology[i].as_str().as_bytes());
-    buf.push(b',');
-    push_speed(buf, r.down[i]);
-    buf.push(b',');
-    push_speed(buf, r.up[i]);
-    buf.push(b',');
-    buf.extend_from_slice(match r.kind[i] {
-        Kind::Current => b"current",
-        Kind::Planned => b"planned",
-    });
-    buf.push(b',');
-    if let Some(date) = r.planned_date[i] {
-        push_date(buf, date);
-    }
-    buf.push(b',');
-    buf.extend_from_slice(if r.milestone_plan[i] { b"yes" } else { b"no" });
-    buf.push(b',');
-    push_field(buf, reason);
-    buf.push(b',');
-    push_u64(buf, u64::from(r.line[i]));
-    buf.push(b'\n');
-}
-
 /// Writes `rejected_rows.csv` (`file` is `addresses` or `responses`, `line`
 /// the physical line, 1 = header), in the order given.
 pub fn write_rejected(mut out: impl Write, rejected: &[Rejected]) -> io::Result<()> {
@@ -190,6 +120,173 @@ pub fn write_rejected(mut out: impl Write, rejected: &[Rejected]) -> io::Result<
         }
     }
     out.write_all(&buf)
+}
+
+/// Why [`evaluate_and_write`] stopped.
+#[derive(Debug, thiserror::Error)]
+pub enum EvaluateWriteError {
+    #[error(transparent)]
+    Evaluate(#[from] EvaluateError),
+    #[error("addresses.csv: {0}")]
+    Addresses(io::Error),
+    #[error("protocol.csv: {0}")]
+    Protocol(io::Error),
+}
+
+/// What [`evaluate_and_write`] computed besides the two files.
+#[derive(Debug)]
+pub struct Written {
+    /// As [`aggregate`](crate::aggregate()) gives it.
+    pub aggregates: Aggregates,
+    /// Rows of `protocol.csv` (without the header).
+    pub protocol_rows: usize,
+}
+
+/// [`evaluate`](crate::evaluate()), [`aggregate`](crate::aggregate()),
+/// [`write_addresses`] and [`write_protocol`] in one pass, with the same
+/// bytes: for a command-line run of millions of addresses.
+///
+/// Slices of addresses are evaluated, counted and formatted in parallel
+/// tasks while the previous batch of slices is written, so the writing —
+/// the kernel copies about 100 bytes per address and protocol row, one
+/// thread per file — runs alongside the evaluation instead of after it,
+/// and the per-address outcomes and protocol rows (hundreds of megabytes
+/// at the size of a Land) never exist whole.
+pub fn evaluate_and_write(
+    addresses: &Addresses,
+    responses: &Responses,
+    survey: &Survey<'_>,
+    addresses_out: &mut (impl Write + Send),
+    protocol_out: &mut (impl Write + Send),
+) -> Result<Written, EvaluateWriteError> {
+    let evaluator = Evaluator::new(addresses, responses, survey)?;
+    writeln!(addresses_out, "{ADDRESSES_HEADER}").map_err(EvaluateWriteError::Addresses)?;
+    writeln!(protocol_out, "{PROTOCOL_HEADER}").map_err(EvaluateWriteError::Protocol)?;
+    let fields = Fields::of(addresses, responses);
+    let codes = crate::aggregate::municipality_codes(addresses);
+    let n = addresses.len();
+    let tasks = n.div_ceil(ROWS_PER_TASK);
+    let batch = rayon::current_num_threads().max(1) * 2;
+    let new_slice = || Slice::new(codes.len());
+    // Slices are reused batch after batch (and never dropped: the figures
+    // they count stay in them and are summed at the end). The first
+    // `ready_len` of `ready` hold the batch to write.
+    let mut ready: Vec<Slice> = Vec::new();
+    let mut spare: Vec<Slice> = Vec::new();
+    let mut ready_len = 0;
+    let mut first = 0;
+    while first < tasks || ready_len > 0 {
+        let last = (first + batch).min(tasks);
+        if spare.len() < last - first {
+            spare.resize_with(last - first, new_slice);
+        }
+        let mut protocol_written = Ok(());
+        let mut addresses_written = Ok(());
+        rayon::in_place_scope(|scope| {
+            // Spawned first, so that a thread of the pool starts writing
+            // the protocol at once while this one writes the addresses.
+            let ready = &ready[..ready_len];
+            if !ready.is_empty() {
+                let protocol_written = &mut protocol_written;
+                let protocol_out = &mut *protocol_out;
+                scope.spawn(move |_| {
+                    *protocol_written = ready
+                        .iter()
+                        .try_for_each(|slice| protocol_out.write_all(&slice.protocol_text));
+                });
+            }
+            for (task, slice) in (first..last).zip(spare.iter_mut()) {
+                let (evaluator, fields, codes) = (&evaluator, &fields, &codes);
+                scope.spawn(move |_| {
+                    let from = task * ROWS_PER_TASK;
+                    let to = (from + ROWS_PER_TASK).min(n);
+                    slice.fill(evaluator, fields, codes, from, to);
+                });
+            }
+            addresses_written = ready
+                .iter()
+                .try_for_each(|slice| addresses_out.write_all(&slice.address_text));
+        });
+        addresses_written.map_err(EvaluateWriteError::Addresses)?;
+        protocol_written.map_err(EvaluateWriteError::Protocol)?;
+        std::mem::swap(&mut ready, &mut spare);
+        ready_len = last - first;
+        first = last;
+    }
+    let mut sums = vec![Figures::default(); codes.len()];
+    let mut protocol_rows = 0;
+    for slice in ready.iter().chain(&spare) {
+        crate::aggregate::add_figures(&mut sums, &slice.figures);
+        protocol_rows += slice.protocol_rows;
+    }
+    Ok(Written {
+        aggregates: Aggregates {
+            municipalities: codes.into_iter().zip(sums).collect(),
+        },
+        protocol_rows,
+    })
+}
+
+/// One task's slice of addresses in [`evaluate_and_write`]: its rows of
+/// both files, and the figures of every slice it has held so far.
+struct Slice {
+    address_text: Vec<u8>,
+    protocol_text: Vec<u8>,
+    /// Scratch space, reused.
+    outcomes: Vec<AddressOutcome>,
+    protocol: Vec<ProtocolRow>,
+    networks: Vec<u32>,
+    /// Indexed like the municipality codes; summed over all slices held.
+    figures: Vec<Figures>,
+    protocol_rows: usize,
+}
+
+impl Slice {
+    fn new(municipalities: usize) -> Self {
+        Slice {
+            address_text: Vec::new(),
+            protocol_text: Vec::new(),
+            outcomes: Vec::new(),
+            protocol: Vec::new(),
+            networks: Vec::new(),
+            figures: vec![Figures::default(); municipalities],
+            protocol_rows: 0,
+        }
+    }
+
+    /// Evaluates, counts and formats the addresses `from..to`.
+    fn fill(
+        &mut self,
+        evaluator: &Evaluator<'_>,
+        fields: &Fields<'_>,
+        codes: &[u32],
+        from: usize,
+        to: usize,
+    ) {
+        self.outcomes.clear();
+        self.protocol.clear();
+        for a in from..to {
+            let outcome = evaluator.address(a, &mut self.networks, &mut self.protocol);
+            self.outcomes.push(outcome);
+        }
+        self.address_text.clear();
+        for (a, outcome) in (from..to).zip(&self.outcomes) {
+            fields.push_address_row(&mut self.address_text, a, outcome);
+            crate::aggregate::count_address(
+                &mut self.figures,
+                codes,
+                fields.addresses,
+                fields.responses,
+                a,
+                outcome,
+            );
+        }
+        self.protocol_text.clear();
+        for row in &self.protocol {
+            fields.push_protocol_row(&mut self.protocol_text, row);
+        }
+        self.protocol_rows += self.protocol.len();
+    }
 }
 
 /// Formats rows `0..n` in parallel tasks of [`ROWS_PER_TASK`] and writes
@@ -229,28 +326,104 @@ fn write_in_batches(
     Ok(())
 }
 
-/// The address ids as CSV fields. Ids almost never need quotes; when none
-/// does (one scan of all of them), each is copied without looking at it.
-struct IdFields<'a> {
+/// Formats the rows of `addresses.csv` and `protocol.csv`.
+struct Fields<'a> {
     addresses: &'a Addresses,
-    any_quoted: bool,
+    responses: &'a Responses,
+    /// Ids almost never need quotes; when none does (one scan of all of
+    /// them), each is copied without looking at it.
+    any_id_quoted: bool,
+    /// See [`operator_fields`].
+    operators: Vec<Vec<u8>>,
 }
 
-impl<'a> IdFields<'a> {
-    fn of(addresses: &'a Addresses) -> Self {
-        IdFields {
+impl<'a> Fields<'a> {
+    fn of(addresses: &'a Addresses, responses: &'a Responses) -> Self {
+        Fields {
             addresses,
-            any_quoted: addresses.ids_text().bytes().any(needs_quotes),
+            responses,
+            any_id_quoted: addresses.ids_text().bytes().any(needs_quotes),
+            operators: operator_fields(responses),
         }
     }
 
-    fn push(&self, buf: &mut Vec<u8>, a: u32) {
+    fn push_id(&self, buf: &mut Vec<u8>, a: u32) {
         let id = self.addresses.id(a);
-        if self.any_quoted {
+        if self.any_id_quoted {
             push_field(buf, id);
         } else {
             buf.extend_from_slice(id.as_bytes());
         }
+    }
+
+    /// The row of address `a` in `addresses.csv`.
+    fn push_address_row(&self, buf: &mut Vec<u8>, a: usize, o: &AddressOutcome) {
+        // Address count fits u32 (checked when reading).
+        self.push_id(buf, a as u32);
+        buf.push(b',');
+        push_ags8(buf, self.addresses.ags8[a]);
+        buf.push(b',');
+        buf.extend_from_slice(o.status.as_str().as_bytes());
+        buf.push(b',');
+        buf.extend_from_slice(o.colour.as_str().as_bytes());
+        for offer in [o.current, o.planned] {
+            buf.push(b',');
+            if let Some(offer) = offer {
+                push_speed(buf, offer.down);
+                buf.push(b',');
+                push_speed(buf, offer.up);
+            } else {
+                buf.push(b',');
+            }
+        }
+        buf.push(b',');
+        if let Some(row) = o.deciding {
+            let operator = self.responses.operator[row as usize] as usize;
+            buf.extend_from_slice(&self.operators[operator]);
+        }
+        buf.push(b'\n');
+    }
+
+    /// One row of `protocol.csv`.
+    fn push_protocol_row(&self, buf: &mut Vec<u8>, row: &ProtocolRow) {
+        let r = self.responses;
+        let i = row.response as usize;
+        self.push_id(buf, row.address);
+        buf.push(b',');
+        let reason = match row.role {
+            Role::Deciding => {
+                buf.extend_from_slice(ROLE_DECIDING.as_bytes());
+                ""
+            }
+            Role::Ignored(reason) => {
+                buf.extend_from_slice(ROLE_IGNORED.as_bytes());
+                reason.as_str()
+            }
+        };
+        buf.push(b',');
+        buf.extend_from_slice(&self.operators[r.operator[i] as usize]);
+        buf.push(b',');
+        buf.extend_from_slice(r.technology[i].as_str().as_bytes());
+        buf.push(b',');
+        push_speed(buf, r.down[i]);
+        buf.push(b',');
+        push_speed(buf, r.up[i]);
+        buf.push(b',');
+        buf.extend_from_slice(match r.kind[i] {
+            Kind::Current => b"current",
+            Kind::Planned => b"planned",
+        });
+        buf.push(b',');
+        if let Some(date) = r.planned_date[i] {
+            push_date(buf, date);
+        }
+        buf.push(b',');
+        buf.extend_from_slice(if r.milestone_plan[i] { b"yes" } else { b"no" });
+        buf.push(b',');
+        push_field(buf, reason);
+        buf.push(b',');
+        push_u64(buf, u64::from(r.line[i]));
+        buf.push(b'\n');
     }
 }
 
@@ -456,6 +629,75 @@ mod tests {
              addresses,5,\"doppelte address_id \"\"A3\"\" (wie Zeile 4)\"\n\
              responses,7,\"unbekannte address_id \"\"A9\"\"\"\n"
         );
+    }
+
+    /// `evaluate_and_write` against the separate steps, bytes and figures.
+    fn assert_one_pass_matches(addresses: &str, responses: &str, rule: &str) {
+        let (a, _) = read_addresses(addresses.as_bytes()).unwrap();
+        let start = jiff::civil::date(2026, 1, 15);
+        let (r, _) = read_responses(responses.as_bytes(), &a, start).unwrap();
+        let sets = RuleSets::built_in().unwrap();
+        let survey = Survey {
+            rule_set: sets.get(rule).unwrap(),
+            start,
+            horizon_years: 3,
+        };
+        let e = evaluate(&a, &r, &survey).unwrap();
+        let (mut address_text, mut protocol_text) = (Vec::new(), Vec::new());
+        let written =
+            evaluate_and_write(&a, &r, &survey, &mut address_text, &mut protocol_text).unwrap();
+        assert_eq!(
+            String::from_utf8(address_text).unwrap(),
+            to_string(|w| write_addresses(w, &a, &r, &e))
+        );
+        assert_eq!(
+            String::from_utf8(protocol_text).unwrap(),
+            to_string(|w| write_protocol(w, &a, &r, &e))
+        );
+        assert_eq!(written.aggregates, aggregate(&a, &r, &e));
+        assert_eq!(written.protocol_rows, e.protocol.len());
+    }
+
+    #[test]
+    fn one_pass_writes_the_same_bytes_and_figures_as_the_separate_steps() {
+        let mut addresses = String::from(
+            "address_id,ags8,street,house_number,postcode,place,lat,lon,usage,households,businesses\n",
+        );
+        let mut responses = String::from(
+            "address_id,operator,technology,down_mbps,up_mbps,kind,planned_date,milestone_plan\n",
+        );
+        assert_one_pass_matches(&addresses, &responses, "gigabit-2.0");
+        let n = ROWS_PER_TASK * 9 + 5;
+        let techs = ["FTTH", "VDSL", "LTE", "HFC", "ADSL"];
+        for i in 0..n {
+            let id = if i % 1000 == 7 {
+                format!("\"A,{i}\"")
+            } else {
+                format!("A{i}")
+            };
+            let usage = ["privat", "gewerblich", "sozioökonomisch"][i % 3];
+            let ags8 = 14_511_000 + (i % 5) * 1000;
+            addresses.push_str(&format!(
+                "{id},{ags8},S,1,,,,,{usage},{},{}\n",
+                i % 4,
+                i % 2
+            ));
+            for k in 0..i % 4 {
+                let tech = techs[(i + k) % techs.len()];
+                let down = [16, 50, 100, 250, 500, 1000][(i * 7 + k) % 6];
+                let up = down / 2;
+                let plan = match (i + k) % 5 {
+                    0 => "planned,2027-06-30,yes",
+                    1 => "planned,2031-01-01,yes",
+                    2 => "planned,2027-06-30,no",
+                    _ => "current,,",
+                };
+                responses.push_str(&format!("{id},\"Op {k}\",{tech},{down},{up},{plan}\n"));
+            }
+        }
+        for rule in ["gigabit-2.0", "gigabit-1.0", "nga-30"] {
+            assert_one_pass_matches(&addresses, &responses, rule);
+        }
     }
 
     #[test]

@@ -707,7 +707,10 @@ mod tests {
             b"h\na,b,c,d,e,f,g,h,i,j,k,l,m\n",
         ];
         for input in inputs {
-            let start = input.iter().position(|&b| b == b'\n').map_or(input.len(), |p| p + 1);
+            let start = input
+                .iter()
+                .position(|&b| b == b'\n')
+                .map_or(input.len(), |p| p + 1);
             assert!(is_plain(&input[start..]));
             assert_eq!(
                 records(&layout, input, start, true),
