@@ -47,6 +47,14 @@ pub const MESSAGES: &[Messages] = &[
         locale: "en",
         source: include_str!("../locales/en.ftl"),
     },
+    Messages {
+        locale: "de",
+        source: include_str!("../locales/de-staff.ftl"),
+    },
+    Messages {
+        locale: "en",
+        source: include_str!("../locales/en-staff.ftl"),
+    },
 ];
 
 /// The module's registration.

@@ -2,9 +2,18 @@
 //! `routes()`; handlers are thin: they look up the facts, ask the policy
 //! (`crate::policy::DeskAction`), call the domain code and render.
 
+mod answer_templates;
+mod queue;
+mod teams;
+mod ticket;
+
 use axum::Router;
 use dias_web::AppState;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
+        .merge(queue::routes())
+        .merge(ticket::routes())
+        .merge(answer_templates::routes())
+        .merge(teams::routes())
 }

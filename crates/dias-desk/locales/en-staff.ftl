@@ -1,0 +1,234 @@
+## Inquiries: the staff side (queues, case, answer templates, teams).
+
+desk-staff-title = Work on inquiries
+desk-staff-nav-label = Sections of inquiry work
+desk-staff-nav-queues = Cases
+desk-staff-nav-templates = Answer templates
+desk-staff-nav-teams = Teams and topics
+desk-staff-nav-faq = FAQ
+
+desk-staff-queues = Views
+desk-staff-queue-count = open inquiries
+desk-staff-queue-mine = My inquiries
+desk-staff-queue-my-teams = My teams
+desk-staff-queue-unassigned = Unassigned
+desk-staff-queue-overdue = Overdue
+desk-staff-queue-all = All
+desk-staff-queue-team-gone = Team no longer exists
+desk-staff-filter = Narrow the list
+desk-staff-filter-status = Status
+desk-staff-filter-status-open = Open (not closed)
+desk-staff-filter-status-any = Any status
+desk-staff-filter-topic = Topic
+desk-staff-filter-topic-any = All topics
+desk-staff-filter-apply = Show
+desk-staff-filter-reset = Reset filters
+desk-staff-total = { $count ->
+    [one] 1 inquiry
+   *[other] { $count } inquiries
+}
+desk-staff-empty = There are no inquiries in this view.
+desk-staff-col-inquiry = Inquiry
+desk-staff-col-sender = Sender
+desk-staff-col-topic = Topic
+desk-staff-col-status = Status
+desk-staff-col-assignee = Assigned to
+desk-staff-col-due = Due
+desk-staff-received = received { $date }
+desk-staff-unassigned = Unassigned
+desk-staff-overdue-since = overdue since { $date } ({ $days ->
+    [0] today
+    [one] 1 working day
+   *[other] { $days } working days
+})
+desk-staff-due-on = due on { $date }
+
+desk-staff-team = Team
+desk-staff-no-team = No team
+desk-staff-received-label = Received
+desk-staff-first-answer = First answer
+desk-staff-closed-at = Closed on
+desk-staff-publish-faq = Publish as FAQ
+desk-staff-sender-heading = Sender and request
+desk-staff-sender-name = Name
+desk-staff-sender-email = E-mail address
+desk-staff-sender-type = Sender is
+desk-staff-municipality = Municipality
+desk-staff-message = Message
+desk-staff-attachments = Attachments
+desk-staff-bytes = { $count ->
+    [one] 1 byte
+   *[other] { $count } bytes
+}
+desk-staff-links = Links
+desk-staff-links-none = This inquiry is not linked to any page of the portal.
+desk-staff-link-remove = Remove
+desk-staff-link-remove-named = Remove link { $path }
+desk-staff-link-add-title = Add a link
+desk-staff-link-path = Path on the portal
+desk-staff-link-path-hint = For example /foerderung/angebote/digi-z or /breitband/gemeinden/14521010 – only pages of this portal.
+desk-staff-link-label = Label
+desk-staff-link-label-hint = Optional, at most 200 characters.
+desk-staff-link-add = Add link
+
+desk-staff-work = Handling
+desk-staff-assign-title = Assign
+desk-staff-assign-team = Team of this inquiry
+desk-staff-assign-others = Other staff
+desk-staff-assign = Save assignment
+desk-staff-assign-me = Assign to me
+desk-staff-status-title = Change status
+desk-staff-status-new = New status
+desk-staff-status-hint = Currently: { $status }. Closed inquiries can only be taken back into progress.
+desk-staff-status-change = Change status
+desk-staff-topic-title = Change topic
+desk-staff-topic-hint = The inquiry goes to the new topic's team; the due date is recalculated from its target time.
+desk-staff-topic-change = Change topic
+
+desk-staff-reply-title = Reply
+desk-staff-reply-lead = The reply is e-mailed to the sender and shown on their status page.
+desk-staff-template-insert-title = Insert an answer template
+desk-staff-template-choose = Answer template
+desk-staff-template-choose-hint = The text is put into the reply field, where you can adapt it. Text already written there is replaced.
+desk-staff-template-insert = Insert
+desk-staff-template-general = { $title } (all topics)
+desk-staff-reply-text = Reply
+desk-staff-reply-hint = Visible to the sender.
+desk-staff-reply-kind = Kind of reply
+desk-staff-reply-kind-answer = Answer – status “Answered”
+desk-staff-reply-kind-question = Question to the sender – status “Awaiting your reply”
+desk-staff-reply-send = Send reply
+desk-staff-note-title = Internal note
+desk-staff-note-text = Note
+desk-staff-note-hint = Visible to staff only; never sent to the sender.
+desk-staff-note-add = Save note
+
+desk-staff-history = History
+desk-staff-internal = internal
+desk-staff-sender = Sender
+desk-staff-system = System
+desk-staff-someone = Former account
+desk-staff-event-created = Inquiry received
+desk-staff-event-status = Status: { $from } → { $to }
+desk-staff-event-assigned = Assigned to { $name }
+desk-staff-event-unassigned = Assignment removed
+desk-staff-event-topic = Topic: { $from } → { $to }
+desk-staff-event-note = Internal note
+desk-staff-event-reply = Reply to the sender
+desk-staff-event-question = Question to the sender
+desk-staff-event-sender-reply = Message from the sender
+desk-staff-event-link = Link added: { $path }
+desk-staff-event-unlink = Link removed: { $path }
+desk-staff-event-faq = Published as FAQ
+desk-staff-event-anonymized = Personal data anonymized
+
+desk-staff-error-text-missing = Please enter a text.
+desk-staff-error-text-long = The text is too long (at most 20,000 characters).
+desk-staff-error-link-path = Please enter a path on this portal starting with “/”.
+desk-staff-error-link-label = The label is too long (at most 200 characters).
+desk-staff-error-link-gone = This link no longer exists.
+desk-staff-error-assignee = Please choose a staff or administrator account.
+desk-staff-error-same-assignee = The inquiry is already assigned this way.
+desk-staff-error-status = This status is not possible from here.
+desk-staff-error-topic = Please choose a topic.
+desk-staff-error-same-topic = The inquiry already has this topic.
+desk-staff-error-anonymized = The inquiry is anonymized and can no longer be changed.
+
+desk-staff-conflict-title = The inquiry was changed meanwhile
+desk-staff-conflict-text = Someone else changed inquiry { $reference } after you opened the page. Your change was not saved. Please reload the inquiry, check its current state and repeat your input if it is still needed.
+desk-staff-conflict-reload = Open the current state of the inquiry
+
+desk-staff-mail-reply-subject = Reply to your inquiry { $reference }: { $subject }
+desk-staff-mail-reply-body = Hello { $name },
+
+    the Digitalagentur Sachsen has replied to your inquiry { $reference } (“{ $subject }”):
+
+    { $reply }
+
+    Your personal link shows the history and lets you answer:
+
+    { $link }
+
+    Kind regards
+    Digitalagentur Sachsen
+desk-staff-mail-question-subject = Question about your inquiry { $reference }: { $subject }
+desk-staff-mail-question-body = Hello { $name },
+
+    we have a question about your inquiry { $reference } (“{ $subject }”):
+
+    { $reply }
+
+    Please answer through your personal link:
+
+    { $link }
+
+    Kind regards
+    Digitalagentur Sachsen
+
+desk-staff-templates-lead = Prepared answers for recurring questions. When replying to an inquiry, the templates of its topic and those for all topics are offered.
+desk-staff-template-new = New answer template
+desk-staff-templates-none = There are no answer templates yet.
+desk-staff-template-title = Title
+desk-staff-template-title-hint = How you recognise the template in the list, at most 200 characters.
+desk-staff-template-topic-hint = For which topic the template is offered.
+desk-staff-template-all-topics = All topics
+desk-staff-template-text = Text
+desk-staff-template-text-hint = The text put into the reply.
+desk-staff-template-save = Save
+desk-staff-template-new-title = New answer template
+desk-staff-template-edit-title = Edit answer template
+desk-staff-template-delete = Delete
+desk-staff-template-delete-named = Delete answer template “{ $title }”
+desk-staff-template-error-title-missing = Please enter a title.
+desk-staff-template-error-title-long = The title is too long (at most 200 characters).
+desk-staff-template-error-topic = Please choose a topic from the list.
+desk-staff-template-error-body-missing = Please enter a text.
+desk-staff-template-error-body-long = The text is too long (at most 20,000 characters).
+desk-staff-actions = Actions
+desk-staff-cancel = Cancel
+desk-staff-remove = Remove
+
+desk-staff-teams-lead = Each topic is answered by one team. The target time in working days (without weekends and Saxon public holidays) decides when an inquiry is overdue.
+desk-staff-teams-readonly = Teams and topics are set by the administrators.
+desk-staff-topics-title = Topics
+desk-staff-topic-days = Target time in working days
+desk-staff-topic-days-hint = Between 1 and 60 working days.
+desk-staff-topics-save = Save topics
+desk-staff-topic-error-team = Please choose an existing team.
+desk-staff-topic-error-days = Please enter a whole number between 1 and 60.
+desk-staff-teams-title = Teams
+desk-staff-teams-none = There are no teams yet.
+desk-staff-team-no-members = This team has no members yet.
+desk-staff-team-member-remove-named = Remove { $name } from team { $team }
+desk-staff-team-member-add-label = Member for { $team }
+desk-staff-team-member-add = Add member
+desk-staff-team-rename-label = New name for { $team }
+desk-staff-team-rename = Rename
+desk-staff-team-delete = Delete team
+desk-staff-team-delete-named = Delete team { $team }
+desk-staff-team-create-title = New team
+desk-staff-team-name = Team name
+desk-staff-team-name-hint = At most 120 characters.
+desk-staff-team-create = Create team
+desk-staff-team-error-name-missing = Please enter a name.
+desk-staff-team-error-name-long = The name is too long (at most 120 characters).
+desk-staff-team-error-name-taken = A team with this name already exists.
+desk-staff-team-error-account = Please choose a staff or administrator account.
+
+notice-desk-staff-assigned = The assignment is saved.
+notice-desk-staff-status-changed = The status is changed.
+notice-desk-staff-topic-changed = The topic is changed; the inquiry is now with the responsible team.
+notice-desk-staff-note-added = The internal note is saved.
+notice-desk-staff-reply-sent = The reply is sent.
+notice-desk-staff-question-sent = The question is sent.
+notice-desk-staff-link-added = The link is added.
+notice-desk-staff-link-removed = The link is removed.
+notice-desk-staff-template-created = The answer template is created.
+notice-desk-staff-template-saved = The answer template is saved.
+notice-desk-staff-template-deleted = The answer template is deleted.
+notice-desk-staff-team-created = The team is created.
+notice-desk-staff-team-renamed = The team is renamed.
+notice-desk-staff-team-deleted = The team is deleted.
+notice-desk-staff-team-member-added = The member is added.
+notice-desk-staff-team-member-removed = The member is removed.
+notice-desk-staff-topics-saved = The topics are saved.
