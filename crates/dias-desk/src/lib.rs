@@ -17,9 +17,12 @@
 pub mod answer_templates;
 pub mod calendar;
 pub mod entities;
+pub mod form;
 pub mod links;
 pub mod policy;
 pub mod queue;
+pub mod sender;
+pub mod spam;
 pub mod store;
 pub mod teams;
 pub mod vocab;
@@ -31,7 +34,7 @@ mod routes;
 use std::sync::Arc;
 
 use dias_core::i18n::Messages;
-use dias_web::registry::{Module, NavEntry, Teaser};
+use dias_web::registry::{BodyLimit, Module, NavEntry, Teaser};
 
 /// Name under which the module registers; other modules link to
 /// `/anfragen/neu` only when it is there (`Registry::has`).
@@ -46,6 +49,14 @@ pub const MESSAGES: &[Messages] = &[
     Messages {
         locale: "en",
         source: include_str!("../locales/en.ftl"),
+    },
+    Messages {
+        locale: "de",
+        source: include_str!("../locales/de-public.ftl"),
+    },
+    Messages {
+        locale: "en",
+        source: include_str!("../locales/en-public.ftl"),
     },
     Messages {
         locale: "de",
@@ -71,6 +82,13 @@ pub fn module() -> Module {
         path: "/anfragen",
     }];
     module.messages = MESSAGES.to_vec();
+    // Visitors may attach a file to an inquiry.
+    module.body_limits.push(BodyLimit {
+        path: routes::public::FORM_PATH,
+        bytes: form::BODY_LIMIT,
+        roles: &dias_core::policy::Role::ALL,
+        visitors: true,
+    });
     module.demo = Some(Arc::new(|db, scale| Box::pin(demo::seed(db, scale))));
     module
 }

@@ -128,8 +128,15 @@ pub async fn page_cache(State(state): State<AppState>, req: Request, next: Next)
         return response;
     }
     let response = next.run(req).await;
+    // A page that asks not to be stored (a private link's page) is not
+    // kept here either.
     let storable = response.status() == StatusCode::OK
         && !response.headers().contains_key(header::SET_COOKIE)
+        && !response
+            .headers()
+            .get(header::CACHE_CONTROL)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.contains("no-store") || v.contains("private"))
         && response
             .headers()
             .get(header::CONTENT_TYPE)

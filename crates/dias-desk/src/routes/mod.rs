@@ -10,8 +10,13 @@ mod ticket;
 use axum::Router;
 use dias_web::AppState;
 
+pub(crate) mod public;
+mod status;
+
 pub fn routes() -> Router<AppState> {
     Router::new()
+        .merge(public::routes())
+        .merge(status::routes())
         .merge(queue::routes())
         .merge(ticket::routes())
         .merge(answer_templates::routes())

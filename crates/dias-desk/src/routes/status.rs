@@ -1,0 +1,390 @@
+//! The sender's private status page (`/anfragen/status/<token>`): the
+//! inquiry, the conversation, the attachments and a reply form. The token
+//! is the only key, so an unknown or anonymized token gets the ordinary
+//! 404 page after one indexed lookup by the token's hash.
+//!
+//! Only public history entries are read ([`store::history`] with
+//! `public_only`), and of those only staff replies, sender replies and
+//! status changes are shown: internal notes, assignments and whatever
+//! else staff record never reach this page. Staff replies are signed
+//! „Digitalagentur Sachsen“, not with a person's name: the answer is the
+//! agency's, the link may be forwarded, and staff names stay off it.
+//!
+//! Every response carries `Cache-Control: no-store` (the page cache and
+//! browsers keep nothing of it); the global `Referrer-Policy: same-origin`
+//! keeps the token from other sites.
+
+use std::collections::HashSet;
+
+use askama::Template;
+use axum::Router;
+use axum::extract::{Path, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use dias_web::forms::{Form, ShownErrors, page_with_status, see_other};
+use dias_web::{AppError, AppResult, AppState, Ctx};
+
+use super::public::{limited, status_url};
+use crate::entities::desk_event;
+use crate::store::{self, AttachmentInfo, Inquiry};
+use crate::vocab::{SenderType, Status, Topic, event};
+use crate::{form, sender, spam};
+
+pub(super) fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/anfragen/status/{token}", get(show).post(reply))
+        .route("/anfragen/status/{token}/anhang/{id}", get(download))
+}
+
+fn no_store(mut response: Response) -> Response {
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}
+
+/// Plain text as paragraphs of lines (blank lines separate paragraphs).
+fn paragraphs(text: &str) -> Vec<Vec<String>> {
+    text.replace("\r\n", "\n")
+        .split("\n\n")
+        .map(|p| p.lines().map(str::to_owned).collect::<Vec<_>>())
+        .filter(|p| p.iter().any(|l| !l.trim().is_empty()))
+        .collect()
+}
+
+#[derive(Debug, Clone)]
+struct FileLink {
+    href: String,
+    name: String,
+    size: String,
+}
+
+/// One line of the conversation.
+#[derive(Debug, Clone)]
+struct Entry {
+    /// `staff`, `sender` or `status`.
+    kind: &'static str,
+    date: String,
+    /// Staff replies: rendered Markdown.
+    html: String,
+    /// Sender replies: plain text.
+    paragraphs: Vec<Vec<String>>,
+    /// Status changes: the sentence shown.
+    line: String,
+    files: Vec<FileLink>,
+}
+
+#[derive(Template)]
+#[template(path = "desk/status.html")]
+struct StatusPage {
+    ctx: Ctx,
+    inquiry: Inquiry,
+    token: String,
+    /// This page's path (for the breadcrumbs).
+    path: String,
+    /// The full link, shown once right after sending.
+    link: String,
+    just_sent: bool,
+    status_label: String,
+    status_explanation: String,
+    topic_label: String,
+    sender_type_label: String,
+    gemeinde: Option<String>,
+    /// While the agency owes the next step.
+    due: Option<String>,
+    message: Vec<Vec<String>>,
+    files: Vec<FileLink>,
+    entries: Vec<Entry>,
+    reply: String,
+    errors: ShownErrors,
+}
+
+fn size_text(ctx: &Ctx, bytes: i64) -> String {
+    if bytes >= 1024 * 1024 {
+        let tenths = (bytes * 10 + 512 * 1024) / (1024 * 1024);
+        ctx.t1(
+            "desk-public-size-mb",
+            "mb",
+            format!(
+                "{}{}{}",
+                tenths / 10,
+                if ctx.locale() == "de" { "," } else { "." },
+                tenths % 10
+            ),
+        )
+    } else {
+        ctx.t1("desk-public-size-kb", "kb", ((bytes + 1023) / 1024).max(1))
+    }
+}
+
+async fn status_page(
+    state: &AppState,
+    ctx: Ctx,
+    inquiry: Inquiry,
+    token: String,
+    reply: String,
+    errors: ShownErrors,
+) -> AppResult<StatusPage> {
+    let history = store::history(&state.db, inquiry.id, true).await?;
+    let public: HashSet<i64> = history.iter().map(|e| e.id).collect();
+    let created = history
+        .iter()
+        .find(|e| e.kind == event::CREATED)
+        .map(|e| e.id);
+    let attachments = store::attachments(&state.db, inquiry.id).await?;
+    let link_of = |a: &AttachmentInfo| FileLink {
+        href: format!("/anfragen/status/{token}/anhang/{}", a.id),
+        name: a.filename.clone(),
+        size: size_text(&ctx, a.size),
+    };
+    let files = attachments
+        .iter()
+        .filter(|a| a.event_id.is_none() || a.event_id == created)
+        .map(link_of)
+        .collect();
+    let entries = history
+        .iter()
+        .filter_map(|e| entry(&ctx, e))
+        .map(|mut entry| {
+            entry.1.files = attachments
+                .iter()
+                .filter(|a| a.event_id == Some(entry.0) && public.contains(&entry.0))
+                .map(link_of)
+                .collect();
+            entry.1
+        })
+        .collect();
+    let status = Status::parse(&inquiry.status).unwrap_or(Status::New);
+    let query: Vec<(String, String)> = serde_urlencoded::from_str(&ctx.query).unwrap_or_default();
+    Ok(StatusPage {
+        link: status_url(state, &token),
+        path: format!("/anfragen/status/{token}"),
+        just_sent: query.iter().any(|(k, _)| k == "eingegangen"),
+        status_label: ctx.t(status.label_key()),
+        status_explanation: ctx.t(&format!("desk-public-status-explain-{}", status.key())),
+        topic_label: Topic::parse(&inquiry.topic)
+            .map(|t| ctx.t(t.label_key()))
+            .unwrap_or_default(),
+        sender_type_label: SenderType::parse(&inquiry.sender_type)
+            .map(|s| ctx.t(s.label_key()))
+            .unwrap_or_default(),
+        gemeinde: inquiry.ags8.as_deref().and_then(|ags8| {
+            dias_core::reference::cached()
+                .municipality(ags8)
+                .map(|m| m.name.clone())
+        }),
+        due: status
+            .awaits_agency()
+            .then(|| ctx.format_date(&inquiry.due_at)),
+        message: paragraphs(&inquiry.message),
+        files,
+        entries,
+        reply,
+        errors,
+        token,
+        inquiry,
+        ctx,
+    })
+}
+
+/// The conversation line of a public history entry, with the entry's id;
+/// `None` for kinds the sender does not see.
+fn entry(ctx: &Ctx, e: &desk_event::Model) -> Option<(i64, Entry)> {
+    let blank = Entry {
+        kind: "status",
+        date: ctx.format_datetime(&e.at),
+        html: String::new(),
+        paragraphs: Vec::new(),
+        line: String::new(),
+        files: Vec::new(),
+    };
+    let shown = match e.kind.as_str() {
+        event::REPLY => Entry {
+            kind: "staff",
+            html: dias_core::markdown::render_below(&e.body, 3),
+            ..blank
+        },
+        event::SENDER_REPLY => Entry {
+            kind: "sender",
+            paragraphs: paragraphs(&e.body),
+            ..blank
+        },
+        event::STATUS => {
+            let status = sender::status_of_event(&e.data, &e.body)?;
+            Entry {
+                line: ctx.t1(
+                    "desk-public-status-changed",
+                    "status",
+                    ctx.t(status.label_key()),
+                ),
+                ..blank
+            }
+        }
+        _ => return None,
+    };
+    Some((e.id, shown))
+}
+
+async fn by_token(state: &AppState, token: &str) -> AppResult<Inquiry> {
+    store::by_token(&state.db, token)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+async fn show(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(token): Path<String>,
+) -> AppResult<Response> {
+    let inquiry = by_token(&state, &token).await?;
+    let page = status_page(
+        &state,
+        ctx,
+        inquiry,
+        token,
+        String::new(),
+        ShownErrors::none(),
+    )
+    .await?;
+    Ok(no_store(page_with_status(StatusCode::OK, &page)?))
+}
+
+async fn reply(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(token): Path<String>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> AppResult<Response> {
+    let inquiry = by_token(&state, &token).await?;
+    let text = pairs
+        .iter()
+        .find(|(k, _)| k == "message")
+        .map(|(_, v)| v.clone())
+        .unwrap_or_default();
+    let message = match form::validate_reply(&text) {
+        Ok(message) => message,
+        Err(errors) => {
+            let shown = ShownErrors::new(&ctx, &errors);
+            let page = status_page(&state, ctx, inquiry, token, text, shown).await?;
+            return Ok(no_store(page_with_status(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &page,
+            )?));
+        }
+    };
+    if let Err(secs) = state.limits.check(
+        "desk-reply",
+        ctx.info.client_ip,
+        spam::REPLIES_PER_HOUR,
+        3600,
+    ) {
+        return limited(ctx, secs).map(no_store);
+    }
+    let now = dias_core::time::now();
+    let replied = sender::reply(&state.db, inquiry.id, &message, now)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let recipients = sender::staff_to_notify(&state.db, &replied.inquiry).await?;
+    let link = format!(
+        "{}/anfragen/verwaltung/{}",
+        state.config.public_url.trim_end_matches('/'),
+        replied.inquiry.id
+    );
+    for (email, locale) in recipients {
+        let mail = sender::staff_reply_mail(&state.catalog, &locale, &replied.inquiry, &link);
+        dias_core::mail::queue(&state.db, &email, &mail.subject, &mail.body).await?;
+    }
+    Ok(see_other(&format!(
+        "/anfragen/status/{token}?hinweis=desk-public-replied#verlauf"
+    )))
+}
+
+async fn download(
+    State(state): State<AppState>,
+    Path((token, id)): Path<(String, String)>,
+) -> AppResult<Response> {
+    let inquiry = by_token(&state, &token).await?;
+    let id: i64 = id.parse().map_err(|_| AppError::NotFound)?;
+    let file = store::attachment(&state.db, inquiry.id, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    // A file of an entry the sender does not see stays hidden too.
+    if let Some(event_id) = file.event_id {
+        let visible = store::history(&state.db, inquiry.id, true)
+            .await?
+            .iter()
+            .any(|e| e.id == event_id);
+        if !visible {
+            return Err(AppError::NotFound);
+        }
+    }
+    let mut response = file.data.into_response();
+    let headers = response.headers_mut();
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_str(&file.mime)
+            .unwrap_or(HeaderValue::from_static("application/octet-stream")),
+    );
+    headers.insert(
+        header::CONTENT_DISPOSITION,
+        HeaderValue::from_str(&disposition(&file.filename))
+            .unwrap_or(HeaderValue::from_static("attachment")),
+    );
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    Ok(no_store(response))
+}
+
+/// `attachment` with an ASCII fallback name and the UTF-8 name (RFC 6266).
+fn disposition(filename: &str) -> String {
+    let ascii: String = filename
+        .chars()
+        .map(|c| {
+            if (c.is_ascii_graphic() && c != '"' && c != '\\') || c == ' ' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    let encoded: String = filename
+        .bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect();
+    format!("attachment; filename=\"{ascii}\"; filename*=UTF-8''{encoded}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_becomes_paragraphs_of_lines() {
+        assert_eq!(
+            paragraphs("Guten Tag,\r\nzweite Zeile\n\n\n\nGruß"),
+            vec![
+                vec!["Guten Tag,".to_owned(), "zweite Zeile".to_owned()],
+                vec!["Gruß".to_owned()]
+            ]
+        );
+        assert!(paragraphs(" \n\n ").is_empty());
+    }
+
+    #[test]
+    fn download_names_are_quoted_safely() {
+        assert_eq!(
+            disposition("Plan \"A\".pdf"),
+            "attachment; filename=\"Plan _A_.pdf\"; filename*=UTF-8''Plan%20%22A%22.pdf"
+        );
+        assert!(disposition("Straße.pdf").contains("filename*=UTF-8''Stra%C3%9Fe.pdf"));
+    }
+}
