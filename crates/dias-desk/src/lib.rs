@@ -17,12 +17,16 @@
 pub mod answer_templates;
 pub mod calendar;
 pub mod entities;
+pub mod faq;
 pub mod form;
 pub mod links;
+pub mod personal;
 pub mod policy;
 pub mod queue;
+pub mod retention;
 pub mod sender;
 pub mod spam;
+pub mod stats;
 pub mod store;
 pub mod teams;
 pub mod vocab;
@@ -30,6 +34,7 @@ pub mod work;
 
 mod demo;
 mod routes;
+mod search;
 
 use std::sync::Arc;
 
@@ -57,6 +62,22 @@ pub const MESSAGES: &[Messages] = &[
     Messages {
         locale: "en",
         source: include_str!("../locales/en-public.ftl"),
+    },
+    Messages {
+        locale: "de",
+        source: include_str!("../locales/de-faq.ftl"),
+    },
+    Messages {
+        locale: "en",
+        source: include_str!("../locales/en-faq.ftl"),
+    },
+    Messages {
+        locale: "de",
+        source: include_str!("../locales/de-stats.ftl"),
+    },
+    Messages {
+        locale: "en",
+        source: include_str!("../locales/en-stats.ftl"),
     },
     Messages {
         locale: "de",
@@ -89,6 +110,16 @@ pub fn module() -> Module {
         roles: &dias_core::policy::Role::ALL,
         visitors: true,
     });
+    module.search_sources.push(Arc::new(search::FaqSource));
+    module
+        .jobs
+        .push((retention::RETENTION_JOB, retention::RetentionJob::handler()));
+    module.schedules.push(dias_web::registry::Schedule {
+        kind: retention::RETENTION_JOB,
+        every_secs: retention::RETENTION_EVERY_SECS,
+        label_key: "desk-stats-retention-job",
+    });
+    module.personal_data = Some(Arc::new(personal::DeskData));
     module.demo = Some(Arc::new(|db, scale| Box::pin(demo::seed(db, scale))));
     module
 }

@@ -2,10 +2,13 @@
 //! `routes()`; handlers are thin: they look up the facts, ask the policy
 //! (`crate::policy::DeskAction`), call the domain code and render.
 
+mod faq;
+mod faq_staff;
 mod answer_templates;
 mod queue;
 mod teams;
 mod ticket;
+mod stats;
 
 use axum::Router;
 use dias_web::AppState;
@@ -21,4 +24,7 @@ pub fn routes() -> Router<AppState> {
         .merge(ticket::routes())
         .merge(answer_templates::routes())
         .merge(teams::routes())
+        .merge(faq::routes())
+        .merge(faq_staff::routes())
+        .merge(stats::routes())
 }

@@ -1,0 +1,255 @@
+//! Retention (DSGVO Art. 5 Abs. 1 Buchst. e): an inquiry closed more than
+//! `desk_retention_months` calendar months ago is anonymized by a daily
+//! background job ([`RetentionJob`]).
+//!
+//! Anonymizing ([`anonymize`], shared with the account deletion in
+//! `crate::personal`) removes everything about the sender and the case:
+//! name, e-mail, account, subject (a neutral placeholder), message, every
+//! history entry's text and data, attachments, links and the context path,
+//! and the status link's salt and hash, so the link opens nothing any
+//! more. What the statistics need stays: topic, sender type, Gemeinde,
+//! dates, status, team and assignee. FAQ entries stay: staff removed the
+//! personal data when they published them.
+
+use std::sync::{Arc, OnceLock};
+
+use dias_core::jobs::{JobContext, JobEnv, JobHandler};
+use jiff::ToSpan;
+use sea_orm::sea_query::{Expr, ExprTrait};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, PaginatorTrait,
+    QueryFilter, QueryOrder, QuerySelect,
+};
+
+use crate::entities::{desk_attachment, desk_event, desk_inquiry, desk_link};
+use crate::store;
+use crate::vocab::{Status, event};
+
+/// Job kind of the retention run.
+pub const RETENTION_JOB: &str = "desk.retention";
+/// Daily: the period is counted in months, a day's delay is immaterial.
+pub const RETENTION_EVERY_SECS: i64 = 24 * 3600;
+/// The subject an anonymized inquiry keeps (data, not a UI text: the pages
+/// show their own label for anonymized inquiries).
+pub const ANONYMIZED_SUBJECT: &str = "[anonymisiert]";
+/// Inquiries per transaction, and the most ids in one `IN` list.
+const BATCH: u64 = 500;
+/// The period when the job's environment does not name one: the
+/// configuration's default.
+pub const DEFAULT_MONTHS: u32 = 12;
+
+/// The moment before which an inquiry must have been closed to be
+/// anonymized at `now`: `months` calendar months back in Berlin time
+/// (31 March − 1 month = 28/29 February, as the calendar has it).
+pub fn cutoff(now: i64, months: u32) -> i64 {
+    let zone = jiff::tz::TimeZone::get("Europe/Berlin").unwrap_or(jiff::tz::TimeZone::UTC);
+    let Ok(at) = jiff::Timestamp::from_second(now) else {
+        return now;
+    };
+    at.to_zoned_datetime(zone)
+        .checked_sub(i64::from(months).months())
+        .map(|z| z.timestamp().as_second())
+        .unwrap_or(now)
+}
+
+/// Anonymizes these inquiries (see the module documentation) and records
+/// an internal history entry on each. Already anonymized ones are left as
+/// they are. Returns how many were anonymized. Run it inside a
+/// transaction; `ids` at most a few hundred.
+pub async fn anonymize<C: ConnectionTrait>(db: &C, ids: &[i64], now: i64) -> Result<usize, DbErr> {
+    if ids.is_empty() {
+        return Ok(0);
+    }
+    let ids: Vec<i64> = desk_inquiry::Entity::find()
+        .select_only()
+        .column(desk_inquiry::Column::Id)
+        .filter(desk_inquiry::Column::Id.is_in(ids.to_vec()))
+        .filter(desk_inquiry::Column::AnonymizedAt.is_null())
+        .into_tuple()
+        .all(db)
+        .await?;
+    if ids.is_empty() {
+        return Ok(0);
+    }
+    desk_inquiry::Entity::update_many()
+        .col_expr(desk_inquiry::Column::SenderName, Expr::value(""))
+        .col_expr(desk_inquiry::Column::SenderEmail, Expr::value(""))
+        .col_expr(
+            desk_inquiry::Column::UserId,
+            Expr::value(Option::<i64>::None),
+        )
+        .col_expr(
+            desk_inquiry::Column::Subject,
+            Expr::value(ANONYMIZED_SUBJECT),
+        )
+        .col_expr(desk_inquiry::Column::Message, Expr::value(""))
+        .col_expr(
+            desk_inquiry::Column::ContextPath,
+            Expr::value(Option::<String>::None),
+        )
+        .col_expr(
+            desk_inquiry::Column::TokenSalt,
+            Expr::value(Option::<String>::None),
+        )
+        .col_expr(
+            desk_inquiry::Column::TokenHash,
+            Expr::value(Option::<String>::None),
+        )
+        .col_expr(desk_inquiry::Column::AnonymizedAt, Expr::value(now))
+        .col_expr(desk_inquiry::Column::UpdatedAt, Expr::value(now))
+        .col_expr(
+            desk_inquiry::Column::Version,
+            Expr::col(desk_inquiry::Column::Version).add(1),
+        )
+        .filter(desk_inquiry::Column::Id.is_in(ids.clone()))
+        .exec(db)
+        .await?;
+    desk_event::Entity::update_many()
+        .col_expr(desk_event::Column::Body, Expr::value(""))
+        .col_expr(desk_event::Column::Data, Expr::value(""))
+        .filter(desk_event::Column::InquiryId.is_in(ids.clone()))
+        .exec(db)
+        .await?;
+    desk_attachment::Entity::delete_many()
+        .filter(desk_attachment::Column::InquiryId.is_in(ids.clone()))
+        .exec(db)
+        .await?;
+    desk_link::Entity::delete_many()
+        .filter(desk_link::Column::InquiryId.is_in(ids.clone()))
+        .exec(db)
+        .await?;
+    for id in &ids {
+        store::add_event(db, *id, event::ANONYMIZED, None, false, "", "", now).await?;
+    }
+    Ok(ids.len())
+}
+
+/// Anonymizes every inquiry closed before [`cutoff`]`(now, months)` and not
+/// anonymized yet, [`BATCH`] per transaction; progress goes to `job`.
+/// Returns how many were anonymized.
+pub async fn anonymize_expired(
+    db: &DatabaseConnection,
+    months: u32,
+    now: i64,
+    job: Option<&JobContext>,
+) -> Result<usize, DbErr> {
+    let before = cutoff(now, months);
+    let due = || {
+        desk_inquiry::Entity::find()
+            .filter(desk_inquiry::Column::Status.eq(Status::Closed.key()))
+            .filter(desk_inquiry::Column::ClosedAt.lt(before))
+            .filter(desk_inquiry::Column::AnonymizedAt.is_null())
+    };
+    let total = i64::try_from(due().count(db).await?).unwrap_or(i64::MAX);
+    if let Some(job) = job {
+        job.progress(0, total, "").await?;
+    }
+    let mut done = 0usize;
+    loop {
+        let ids: Vec<i64> = due()
+            .select_only()
+            .column(desk_inquiry::Column::Id)
+            .order_by_asc(desk_inquiry::Column::Id)
+            .limit(BATCH)
+            .into_tuple()
+            .all(db)
+            .await?;
+        if ids.is_empty() {
+            break;
+        }
+        let txn = dias_core::db::begin_write(db).await?;
+        let count = anonymize(&txn, &ids, now).await?;
+        txn.commit().await?;
+        if count == 0 {
+            // Another run took them meanwhile; nothing left for this one.
+            break;
+        }
+        done += count;
+        if let Some(job) = job {
+            let done = i64::try_from(done).unwrap_or(i64::MAX);
+            job.progress(done, Ord::max(total, done), &format!("{done}"))
+                .await?;
+        }
+    }
+    tracing::info!(anonymized = done, months, "desk retention run");
+    Ok(done)
+}
+
+/// The daily job: [`anonymize_expired`] with the configured period.
+#[derive(Default)]
+pub struct RetentionJob {
+    months: Arc<OnceLock<u32>>,
+}
+
+impl RetentionJob {
+    pub fn handler() -> Arc<dyn JobHandler> {
+        Arc::new(RetentionJob::default())
+    }
+
+    /// The period of a run: the job's payload (`{"months": n}`, as a
+    /// manual start may give it), else the bound configuration, else the
+    /// default.
+    fn months(&self, payload: &serde_json::Value) -> u32 {
+        payload
+            .get("months")
+            .and_then(serde_json::Value::as_u64)
+            .and_then(|m| u32::try_from(m).ok())
+            .filter(|m| (1..=120).contains(m))
+            .or_else(|| self.months.get().copied())
+            .unwrap_or(DEFAULT_MONTHS)
+    }
+}
+
+impl JobHandler for RetentionJob {
+    fn bind(&self, _env: &JobEnv) {}
+
+    fn run(
+        &self,
+        ctx: JobContext,
+    ) -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<(), String>> + Send + '_>> {
+        Box::pin(async move {
+            let months = self.months(&ctx.payload());
+            anonymize_expired(&ctx.db, months, dias_core::time::now(), Some(&ctx))
+                .await
+                .map_err(|e| e.to_string())?;
+            Ok(())
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use jiff::civil::date;
+
+    use super::*;
+
+    fn berlin(y: i16, m: i8, d: i8, h: i8) -> i64 {
+        date(y, m, d)
+            .at(h, 0, 0, 0)
+            .to_zoned_datetime(jiff::tz::TimeZone::get("Europe/Berlin").unwrap())
+            .unwrap()
+            .timestamp()
+            .as_second()
+    }
+
+    #[test]
+    fn the_cutoff_counts_calendar_months_in_berlin() {
+        assert_eq!(cutoff(berlin(2026, 11, 28, 6), 12), berlin(2025, 11, 28, 6));
+        // Across the change to summer time the wall clock stays.
+        assert_eq!(cutoff(berlin(2026, 4, 15, 3), 1), berlin(2026, 3, 15, 3));
+        // The last of a long month goes to the last of the short one.
+        assert_eq!(cutoff(berlin(2026, 3, 31, 12), 1), berlin(2026, 2, 28, 12));
+        assert_eq!(cutoff(berlin(2024, 3, 31, 12), 1), berlin(2024, 2, 29, 12));
+    }
+
+    #[test]
+    fn a_payload_overrides_the_period() {
+        let job = RetentionJob::default();
+        assert_eq!(job.months(&serde_json::Value::Null), DEFAULT_MONTHS);
+        assert_eq!(job.months(&serde_json::json!({"months": 6})), 6);
+        assert_eq!(
+            job.months(&serde_json::json!({"months": 0})),
+            DEFAULT_MONTHS
+        );
+    }
+}
