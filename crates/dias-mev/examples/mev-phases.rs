@@ -6,7 +6,9 @@
 //! ```
 //!
 //! Rule set gigabit-2.0, survey start 2026-01-15, horizon 3 years (the
-//! benchmark's defaults); prints one line per phase on stderr.
+//! benchmark's defaults); prints one line per phase on stderr. With
+//! OUT_DIR it also writes the files, separately and then in the one pass
+//! `dias broadband evaluate` uses (`output::evaluate_and_write`).
 
 use std::fs::File;
 use std::io::BufWriter;
@@ -53,6 +55,15 @@ fn main() -> Result<(), Error> {
         lap("write addresses.csv", &mut since);
         output::write_protocol(create("protocol.csv")?, &a, &r, &e)?;
         lap("write protocol.csv", &mut since);
+        let written = output::evaluate_and_write(
+            &a,
+            &r,
+            &survey,
+            &mut create("addresses.csv")?,
+            &mut create("protocol.csv")?,
+        )?;
+        lap("one pass (both files)", &mut since);
+        assert_eq!(written.aggregates, agg);
     }
     eprintln!(
         "{} addresses, {} responses, {} rejected, {} protocol rows; total {:.3} s",
