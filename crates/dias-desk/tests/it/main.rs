@@ -6,5 +6,8 @@
 #[path = "../../../dias-web/tests/it/support.rs"]
 mod support;
 
+mod demo;
 mod helpers;
 mod store;
+mod public;
+mod status;
