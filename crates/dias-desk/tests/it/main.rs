@@ -9,5 +9,3 @@ mod support;
 mod demo;
 mod helpers;
 mod store;
-mod public;
-mod status;
