@@ -536,17 +536,21 @@ const MAX_COLUMNS: usize = ADDRESS_COLUMNS.len();
 const CHUNKS_PER_THREAD: usize = 2;
 
 /// Reads `input` in waves of chunks of whole records. While the thread
-/// pool parses one wave (`parse`, chunk by chunk, in parallel), this
-/// thread hands the previous wave's parts to `merge` in file order and
-/// reads the next wave — so reading, parsing and the sequential merge
-/// overlap, and memory holds two waves of raw text, never the file.
-fn pipeline<R: Read, P: Send>(
+/// pool parses one wave (`parse`, chunk by chunk, in parallel, each into a
+/// part), this thread hands the previous wave's parts to `merge` in file
+/// order and reads the next wave — so reading, parsing and the sequential
+/// merge overlap, and memory holds two waves of raw text, never the file.
+///
+/// Parts are reused wave after wave (`parse` starts by clearing its part):
+/// fresh columns for every chunk would fault in as many new pages as the
+/// whole file's columns, once more.
+fn pipeline<R: Read, P: Send + Default>(
     file: InputFile,
     input: R,
     block: usize,
     required: &[&'static str],
-    parse: impl Fn(&Layout, &[u8], usize) -> Result<P, InputError> + Sync,
-    mut merge: impl FnMut(P) -> Result<(), InputError>,
+    parse: impl Fn(&Layout, &[u8], usize, &mut P) -> Result<(), InputError> + Sync,
+    mut merge: impl FnMut(&mut P) -> Result<(), InputError>,
 ) -> Result<(), InputError> {
     let io_error = |e: std::io::Error| InputError::Csv {
         file,
@@ -557,26 +561,35 @@ fn pipeline<R: Read, P: Send>(
     let mut raw = blocks.next_wave(wave_len).map_err(io_error)?;
     let (layout, mut data_start) =
         Layout::from_header(file, raw.first().map_or(&[][..], Vec::as_slice), required)?;
-    let mut pending: Vec<Result<P, InputError>> = Vec::new();
+    // The parsed wave, in file order, with the outcome of each parse.
+    let mut pending: Vec<(P, Result<(), InputError>)> = Vec::new();
+    let mut spare: Vec<P> = Vec::new();
     while !raw.is_empty() || !pending.is_empty() {
-        let mut parsed: Vec<Option<Result<P, InputError>>> = raw.iter().map(|_| None).collect();
+        let mut parsed: Vec<(P, Result<(), InputError>)> = raw
+            .iter()
+            .map(|_| (spare.pop().unwrap_or_default(), Ok(())))
+            .collect();
         let mut next = Ok(Vec::new());
         let mut merged = Ok(());
         // Only the file's first chunk starts with the header.
         let first_start = std::mem::take(&mut data_start);
         rayon::in_place_scope(|scope| {
-            for (i, (chunk, slot)) in raw.iter().zip(parsed.iter_mut()).enumerate() {
+            for (i, (chunk, (part, outcome))) in raw.iter().zip(parsed.iter_mut()).enumerate() {
                 let start = if i == 0 { first_start } else { 0 };
                 let (layout, parse) = (&layout, &parse);
-                scope.spawn(move |_| *slot = Some(parse(layout, chunk, start)));
+                scope.spawn(move |_| *outcome = parse(layout, chunk, start, part));
             }
-            merged = pending.drain(..).try_for_each(|part| merge(part?));
+            merged = pending.iter_mut().try_for_each(|(part, outcome)| {
+                std::mem::replace(outcome, Ok(()))?;
+                merge(part)
+            });
             if merged.is_ok() && !raw.is_empty() {
                 next = blocks.next_wave(wave_len);
             }
         });
         merged?;
-        pending = parsed.into_iter().flatten().collect();
+        spare.extend(pending.drain(..).map(|(part, _)| part));
+        pending = parsed;
         blocks.recycle(std::mem::replace(&mut raw, next.map_err(io_error)?));
     }
     Ok(())
@@ -609,6 +622,25 @@ struct AddressPart {
     lon: Vec<f32>,
     /// Rows rejected before their id mattered (width, UTF-8, no id).
     rejected: Vec<Rejected>,
+}
+
+impl AddressPart {
+    /// Empties the part for the next chunk, keeping its capacity.
+    fn clear(&mut self) {
+        self.newlines = 0;
+        self.ids.clear();
+        self.ends.clear();
+        self.hashes.clear();
+        self.line.clear();
+        self.problems.clear();
+        self.ags8.clear();
+        self.usage.clear();
+        self.households.clear();
+        self.businesses.clear();
+        self.lat.clear();
+        self.lon.clear();
+        self.rejected.clear();
+    }
 }
 
 struct AddressFields {
@@ -653,11 +685,10 @@ fn parse_address_chunk(
     layout: &Layout,
     chunk: &[u8],
     start: usize,
-) -> Result<AddressPart, InputError> {
-    let mut p = AddressPart {
-        newlines: count_newlines(chunk),
-        ..AddressPart::default()
-    };
+    p: &mut AddressPart,
+) -> Result<(), InputError> {
+    p.clear();
+    p.newlines = count_newlines(chunk);
     let rejected = layout.for_each(chunk, start, |f, line| {
         let Some(&id) = f.first() else {
             return Err("Spaltenzuordnung fehlerhaft".into());
@@ -690,7 +721,7 @@ fn parse_address_chunk(
         Ok(())
     })?;
     p.rejected = rejected;
-    Ok(p)
+    Ok(())
 }
 
 /// Reads the addresses file. Returns the valid rows and the rejected ones
@@ -736,14 +767,14 @@ fn read_addresses_in_blocks<R: Read>(
             c.line
                 .extend(p.line.iter().map(|&l| (base + u64::from(l)) as u32));
             c.problems
-                .extend(p.problems.into_iter().map(|(row, why)| (first + row, why)));
+                .extend(p.problems.drain(..).map(|(row, why)| (first + row, why)));
             c.ags8.extend_from_slice(&p.ags8);
             c.usage.extend_from_slice(&p.usage);
             c.households.extend_from_slice(&p.households);
             c.businesses.extend_from_slice(&p.businesses);
             c.lat.extend_from_slice(&p.lat);
             c.lon.extend_from_slice(&p.lon);
-            c.rejected.extend(p.rejected.into_iter().map(|r| Rejected {
+            c.rejected.extend(p.rejected.drain(..).map(|r| Rejected {
                 line: base + r.line,
                 ..r
             }));
@@ -823,6 +854,24 @@ struct ResponsePart {
     rejected: Vec<Rejected>,
 }
 
+impl ResponsePart {
+    /// Empties the part for the next chunk, keeping its capacity.
+    fn clear(&mut self) {
+        self.newlines = 0;
+        self.address.clear();
+        self.operator.clear();
+        self.technology.clear();
+        self.down.clear();
+        self.up.clear();
+        self.kind.clear();
+        self.planned_date.clear();
+        self.milestone_plan.clear();
+        self.line.clear();
+        self.operators.clear();
+        self.rejected.clear();
+    }
+}
+
 /// Operators are few (tens) and rows many: a short list searched from the
 /// most recent one beats hashing every row's name.
 fn local_operator(
@@ -850,11 +899,10 @@ fn parse_response_chunk(
     start: usize,
     addresses: &Addresses,
     survey_start: Date,
-) -> Result<ResponsePart, InputError> {
-    let mut p = ResponsePart {
-        newlines: count_newlines(chunk),
-        ..ResponsePart::default()
-    };
+    p: &mut ResponsePart,
+) -> Result<(), InputError> {
+    p.clear();
+    p.newlines = count_newlines(chunk);
     let mut previous: u32 = 0;
     let mut last_operator: u32 = 0;
     let rejected = layout.for_each(chunk, start, |f, line| {
@@ -939,7 +987,7 @@ fn parse_response_chunk(
         Ok(())
     })?;
     p.rejected = rejected;
-    Ok(p)
+    Ok(())
 }
 
 /// Reads the responses file against the already-read addresses.
@@ -971,14 +1019,14 @@ fn read_responses_in_blocks<R: Read>(
     let mut operator_index: HashMap<Box<str>, u32> = HashMap::new();
     let mut rejected = Vec::new();
     let mut base = 0u64;
-    let parse = |layout: &Layout, chunk: &[u8], start: usize| {
-        parse_response_chunk(layout, chunk, start, addresses, survey_start)
+    let parse = |layout: &Layout, chunk: &[u8], start: usize, part: &mut ResponsePart| {
+        parse_response_chunk(layout, chunk, start, addresses, survey_start, part)
     };
     pipeline(file, input, block, &RESPONSE_COLUMNS, parse, |p| {
         // Global operator numbers in order of first appearance in the
         // file, as a row-by-row read would give them.
         let mut global = Vec::with_capacity(p.operators.len());
-        for name in p.operators {
+        for name in p.operators.drain(..) {
             let i = match operator_index.get(&name) {
                 Some(&i) => i,
                 None => {
@@ -1004,7 +1052,7 @@ fn read_responses_in_blocks<R: Read>(
         // Checked above for the last (largest) line of the chunk.
         out.line
             .extend(p.line.iter().map(|&l| (base + u64::from(l)) as u32));
-        rejected.extend(p.rejected.into_iter().map(|r| Rejected {
+        rejected.extend(p.rejected.drain(..).map(|r| Rejected {
             line: base + r.line,
             ..r
         }));
