@@ -341,20 +341,39 @@ impl IdTable {
         let built: Vec<PartBuilt> = members
             .par_iter()
             .map(|members| {
-                let mut slots = vec![EMPTY; slots_for(members.len())];
+                // While building, a slot also holds 32 bits of its id's
+                // hash: a collision with another id is then told apart
+                // without reading that id's text (a cache miss each).
+                // The finished table keeps the index only.
+                let mut tagged = vec![u64::MAX; slots_for(members.len())];
+                let mask = tagged.len() - 1;
                 let mut repeated = Vec::new();
                 for &c in members {
+                    let hash = hashes[c as usize];
+                    let tag = (hash >> 24) as u32;
                     let id = id_at(&text, &ends, c as usize);
-                    let get = |i: u32| id_at(&text, &ends, i as usize);
-                    match probe_slots(&slots, hashes[c as usize], id, get) {
-                        Ok(first) => repeated.push((c, first)),
-                        Err(slot) => {
+                    let mut i = hash as usize & mask;
+                    // The probe sequence of `probe_slots`, so `find` finds it.
+                    loop {
+                        let slot = tagged[i];
+                        if slot == u64::MAX {
                             if valid[c as usize] {
-                                slots[slot] = c;
+                                tagged[i] = u64::from(tag) << 32 | u64::from(c);
                             }
+                            break;
                         }
+                        let first = slot as u32;
+                        if (slot >> 32) as u32 == tag && id_at(&text, &ends, first as usize) == id {
+                            repeated.push((c, first));
+                            break;
+                        }
+                        i = (i + 1) & mask;
                     }
                 }
+                let slots = tagged
+                    .iter()
+                    .map(|&slot| if slot == u64::MAX { EMPTY } else { slot as u32 })
+                    .collect();
                 (slots, repeated)
             })
             .collect();
@@ -431,6 +450,8 @@ struct Built {
     repeated: Vec<(u32, u32)>,
 }
 
+// Called for every response row (the sorted-file shortcut), so inlined.
+#[inline]
 fn id_at<'t>(text: &'t str, ends: &[usize], i: usize) -> &'t str {
     let start = if i == 0 { 0 } else { ends[i - 1] };
     &text[start..ends[i]]
