@@ -68,17 +68,19 @@
 //! ## Where the time goes
 //! Parsing dominates, so it is parallel ([`input`]): each file is read in
 //! 4 MB blocks cut at record ends outside quotes, the chunks are parsed on
-//! the rayon pool into per-chunk columns while the calling thread merges
-//! the previous wave in file order and reads the next one; address ids go
-//! into a hash table of 64 partitions built in parallel after the parse,
-//! with the same first-valid-row-wins rule and line numbers as a
-//! row-by-row read. On five million addresses with 10.8 million responses
-//! (the `mev-generate` example's files; release build, shared 2-core
-//! machine, `mev-phases` example) reading takes about 1.1 s + 1.5 s, the
-//! evaluation 0.25 s and the aggregation 0.05 s, with a peak of about
-//! 1.15 GB — input columns ≈ 700 MB, per-address outcomes 320 MB, protocol
-//! rows 90 MB. [`output`] formats the per-address files in parallel.
-//! Figures against DuckDB: docs/BENCHMARKS.md, "MEV evaluation".
+//! the rayon pool into per-chunk columns (reused chunk after chunk) while
+//! the calling thread merges the previous wave in file order and reads the
+//! next one; a chunk without quotes is validated as UTF-8 once and split
+//! at commas and newlines found eight bytes at a time. Address ids go into
+//! a hash table of 64 partitions built in parallel after the parse, with
+//! the same first-valid-row-wins rule and line numbers as a row-by-row
+//! read. The command line then evaluates, aggregates and writes the two
+//! large result files in one pass ([`output::evaluate_and_write`]), so the
+//! writing overlaps the evaluation and the per-address outcomes are never
+//! held whole; [`evaluate()`] and [`aggregate()`] keep them for the web app.
+//! The input columns of five million addresses with 10.8 million responses
+//! take about 700 MB. Figures against DuckDB: docs/BENCHMARKS.md, "MEV
+//! evaluation"; the `mev-phases` example times the phases.
 
 pub mod aggregate;
 pub mod evaluate;

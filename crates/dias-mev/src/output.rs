@@ -14,6 +14,9 @@
 //! they are formatted in parallel, batch by batch, into byte buffers that
 //! are written in address order: the output does not depend on the number
 //! of threads, and memory stays at a few batches whatever the size.
+//! [`evaluate_and_write`] goes further for the command line: it evaluates,
+//! counts and formats slice by slice and writes both large files while the
+//! next slices are evaluated, with the same bytes as the writers here.
 
 use std::io::{self, Write};
 
