@@ -18,7 +18,7 @@
 //!    with a counting sort (CSR offsets), exact duplicates dropped.
 //! 3. [`evaluate`]: every address is evaluated independently, in parallel
 //!    chunks.
-//! 4. [`aggregate`]: sums per Gemeinde, Kreis and project.
+//! 4. [`mod@aggregate`]: sums per Gemeinde, Kreis and project.
 //! 5. [`output`]: the result files as CSV (per address, per municipality,
 //!    protocol, rejected rows), shared by the CLI and the web app.
 //!
