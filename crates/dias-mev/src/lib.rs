@@ -16,7 +16,7 @@
 //!    AGS-8 as `u32`); each bad row becomes a [`input::Rejected`] with its
 //!    line number, valid rows are kept. Responses are grouped per address
 //!    with a counting sort (CSR offsets), exact duplicates dropped.
-//! 3. [`evaluate`]: every address is evaluated independently, in parallel
+//! 3. [`mod@evaluate`]: every address is evaluated independently, in parallel
 //!    chunks.
 //! 4. [`mod@aggregate`]: sums per Gemeinde, Kreis and project.
 //! 5. [`output`]: the result files as CSV (per address, per municipality,
