@@ -7,5 +7,9 @@
 mod support;
 
 mod demo;
+mod answer_templates;
 mod helpers;
+mod queue;
 mod store;
+mod teams;
+mod ticket;
