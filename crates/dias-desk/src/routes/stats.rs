@@ -342,7 +342,7 @@ async fn show(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
             .map_or_else(|| "–".to_owned(), |v| decimal(&ctx, v)),
         overall_share: share
             .percent()
-            .map_or_else(|| "–".to_owned(), |v| decimal(&ctx, v)),
+            .map_or_else(|| "–".to_owned(), |v| format!("{} %", decimal(&ctx, v))),
         months_retention: state.config.desk_retention_months,
         ctx,
     })

@@ -7,8 +7,12 @@
 mod support;
 
 mod demo;
+mod faq;
 mod answer_templates;
 mod helpers;
+mod personal;
+mod retention;
+mod stats;
 mod queue;
 mod store;
 mod teams;

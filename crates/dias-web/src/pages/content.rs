@@ -63,13 +63,29 @@ struct ContentPage {
     lang: Option<&'static str>,
 }
 
-pub async fn show(ctx: Ctx, Path(slug): Path<String>) -> AppResult<Response> {
+/// Where the privacy page names the retention period of inquiries; filled
+/// from the configuration, so the page states what the instance does.
+const DESK_RETENTION_PLACEHOLDER: &str = "{anfragen-aufbewahrung}";
+
+/// A page's Markdown with its placeholders filled from the configuration.
+fn fill(markdown: &str, config: &dias_core::config::Config) -> String {
+    markdown.replace(
+        DESK_RETENTION_PLACEHOLDER,
+        &config.desk_retention_months.to_string(),
+    )
+}
+
+pub async fn show(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+) -> AppResult<Response> {
     let Some((_, de, en)) = PAGES.iter().find(|(s, _, _)| *s == slug) else {
         return Err(AppError::NotFound);
     };
-    let markdown = if ctx.locale() == "en" { en } else { de };
+    let markdown = fill(if ctx.locale() == "en" { en } else { de }, &state.config);
     let lang = (slug == "leichte-sprache" && ctx.locale() != "de").then_some("de");
-    let (title, body) = title_and_body(markdown);
+    let (title, body) = title_and_body(&markdown);
     page(&ContentPage {
         title: title.to_owned(),
         body_html: dias_core::markdown::render(body),
@@ -116,11 +132,13 @@ impl SearchSource for StaticPageSource {
 fn doc(slug: &str) -> Option<SearchDoc> {
     let (_, de, _) = PAGES.iter().find(|(s, _, _)| *s == slug)?;
     let (title, body) = title_and_body(de);
+    // Search has no configuration at hand: the period is left out.
+    let searchable = body.replace(DESK_RETENTION_PLACEHOLDER, "");
     Some(SearchDoc {
         kind: "page".into(),
         id: slug.to_owned(),
         title: title.to_owned(),
-        body: dias_core::markdown::to_plain_text(body),
+        body: dias_core::markdown::to_plain_text(&searchable),
         url: format!("/{slug}"),
         date: None,
     })

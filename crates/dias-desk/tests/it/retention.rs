@@ -1,0 +1,201 @@
+//! Retention: exactly the inquiries closed more than the configured months
+//! ago are anonymized; the status link dies; statistics still count them;
+//! the privacy page states the period.
+
+use axum::http::StatusCode;
+use dias_core::policy::Role;
+use dias_desk::entities::{desk_attachment, desk_event, desk_link};
+use dias_desk::retention::{self, ANONYMIZED_SUBJECT};
+use dias_desk::store;
+use dias_desk::vocab::event;
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+
+use crate::faq::{MONDAY, close, received, reply};
+use crate::helpers::app;
+use crate::support::TestApp;
+
+async fn attachments(app: &TestApp, id: i64) -> u64 {
+    desk_attachment::Entity::find()
+        .filter(desk_attachment::Column::InquiryId.eq(id))
+        .count(&app.db)
+        .await
+        .unwrap()
+}
+
+async fn anonymized_events(app: &TestApp, id: i64) -> usize {
+    store::history(&app.db, id, false)
+        .await
+        .unwrap()
+        .iter()
+        .filter(|e| e.kind == event::ANONYMIZED)
+        .count()
+}
+
+#[tokio::test]
+async fn exactly_the_inquiries_closed_before_the_period_are_anonymized() {
+    let app = app().await;
+    let (staff, _) = app.create_user("team@example.org", Role::Staff).await;
+    let months = app.state.config.desk_retention_months;
+    assert_eq!(months, 12);
+    // A run about 13 months after the first inquiries arrived.
+    let now = MONDAY + 400 * 86_400;
+    let cutoff = retention::cutoff(now, months);
+    let received_at = cutoff - 60 * 86_400;
+
+    let mut closed = Vec::new();
+    for (subject, closed_at) in [
+        ("Eine Sekunde zu alt", cutoff - 1),
+        ("Genau an der Grenze", cutoff),
+        ("Einen Tag jünger", cutoff + 86_400),
+    ] {
+        let (inquiry, token) = received(&app, subject, received_at).await;
+        reply(
+            &app,
+            inquiry.id,
+            staff,
+            "Die Antwort an Frau Muster.",
+            received_at + 3600,
+        )
+        .await;
+        store::add_event(
+            &app.db,
+            inquiry.id,
+            event::NOTE,
+            Some(staff),
+            false,
+            "Intern: Frau Muster anrufen",
+            "",
+            received_at + 7200,
+        )
+        .await
+        .unwrap();
+        close(&app, inquiry.id, staff, closed_at).await;
+        closed.push((inquiry, token));
+    }
+    // Open for a long time: never anonymized.
+    let (open, open_token) = received(&app, "Noch offen", received_at - 300 * 86_400).await;
+    // Anonymized before: left as it is.
+    let (earlier, _) = received(&app, "Schon anonymisiert", received_at - 200 * 86_400).await;
+    close(&app, earlier.id, staff, received_at - 199 * 86_400).await;
+    let first_run = received_at - 10 * 86_400;
+    retention::anonymize(&app.db, &[earlier.id], first_run)
+        .await
+        .unwrap();
+
+    let count = retention::anonymize_expired(&app.db, months, now, None)
+        .await
+        .unwrap();
+    assert_eq!(count, 1);
+
+    let (old, old_token) = &closed[0];
+    let after = store::by_id(&app.db, old.id).await.unwrap().unwrap();
+    assert_eq!(after.anonymized_at, Some(now));
+    assert_eq!(after.sender_name, "");
+    assert_eq!(after.sender_email, "");
+    assert_eq!(after.user_id, None);
+    assert_eq!(after.subject, ANONYMIZED_SUBJECT);
+    assert_eq!(after.message, "");
+    assert_eq!(after.token_salt, None);
+    assert_eq!(after.token_hash, None);
+    assert_eq!(after.context_path, None);
+    // Kept for the statistics.
+    assert_eq!(after.topic, old.topic);
+    assert_eq!(after.sender_type, old.sender_type);
+    assert_eq!(after.ags8.as_deref(), Some("14521010"));
+    assert_eq!(after.status, "geschlossen");
+    assert_eq!(after.created_at, old.created_at);
+    assert_eq!(after.closed_at, Some(cutoff - 1));
+    assert!(after.first_answer_at.is_some());
+    assert_eq!(after.reference, old.reference);
+    // Every text of the history is gone, one entry records the step.
+    let history = store::history(&app.db, old.id, false).await.unwrap();
+    assert!(
+        history
+            .iter()
+            .all(|e| e.body.is_empty() && e.data.is_empty())
+    );
+    assert_eq!(anonymized_events(&app, old.id).await, 1);
+    assert_eq!(attachments(&app, old.id).await, 0);
+    assert_eq!(
+        desk_link::Entity::find()
+            .filter(desk_link::Column::InquiryId.eq(old.id))
+            .count(&app.db)
+            .await
+            .unwrap(),
+        0
+    );
+    // The status link opens nothing any more.
+    assert!(store::by_token(&app.db, old_token).await.unwrap().is_none());
+    assert_eq!(
+        app.get(&format!("/anfragen/status/{old_token}"))
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+
+    // The others are untouched.
+    for (inquiry, token) in closed[1..]
+        .iter()
+        .chain([(open.clone(), open_token.clone())].iter())
+    {
+        let kept = store::by_id(&app.db, inquiry.id).await.unwrap().unwrap();
+        assert_eq!(kept.anonymized_at, None, "{}", inquiry.subject);
+        assert_eq!(kept.sender_email, "erika@example.org");
+        assert_eq!(attachments(&app, inquiry.id).await, 1);
+        assert!(store::by_token(&app.db, token).await.unwrap().is_some());
+        assert_eq!(
+            app.get(&format!("/anfragen/status/{token}")).await.status,
+            StatusCode::OK
+        );
+    }
+    let earlier_after = store::by_id(&app.db, earlier.id).await.unwrap().unwrap();
+    assert_eq!(earlier_after.anonymized_at, Some(first_run));
+    assert_eq!(anonymized_events(&app, earlier.id).await, 1);
+
+    // A second run finds nothing more.
+    assert_eq!(
+        retention::anonymize_expired(&app.db, months, now, None)
+            .await
+            .unwrap(),
+        0
+    );
+    // The statistics count all five.
+    let themes = app.get("/anfragen/statistik/themen.csv").await;
+    assert!(themes.body.contains("Breitband,5"), "{}", themes.body);
+    let notes = desk_event::Entity::find()
+        .filter(desk_event::Column::Body.contains("Muster"))
+        .all(&app.db)
+        .await
+        .unwrap();
+    assert!(notes.iter().all(|e| e.inquiry_id != old.id));
+}
+
+#[tokio::test]
+async fn the_job_runs_daily_and_the_privacy_page_names_the_period() {
+    let module = dias_desk::module();
+    let schedule = module
+        .schedules
+        .iter()
+        .find(|s| s.kind == retention::RETENTION_JOB)
+        .unwrap();
+    assert_eq!(schedule.every_secs, 86_400);
+    assert!(
+        module
+            .jobs
+            .iter()
+            .any(|(k, _)| *k == retention::RETENTION_JOB)
+    );
+
+    let app = app().await;
+    let de = app.get("/datenschutz").await;
+    assert_eq!(de.status, StatusCode::OK);
+    assert!(de.body.contains("12 Monate"), "{}", de.body);
+    assert!(!de.body.contains("{anfragen-aufbewahrung}"));
+    app.sign_in_as(Role::Participant).await;
+    let r = app
+        .post("/sprache", &[("lang", "en"), ("zurueck", "/datenschutz")])
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let en = app.get("/datenschutz").await;
+    assert!(en.body.contains("12 months"), "{}", en.body);
+}
