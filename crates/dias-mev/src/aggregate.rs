@@ -137,19 +137,27 @@ pub(crate) fn municipality_codes(addresses: &Addresses) -> Vec<u32> {
 }
 
 /// Counts address `a` with its outcome into `figures` (indexed like
-/// `codes`, from [`municipality_codes`]).
+/// `codes`, from [`municipality_codes`]). `last` is the municipality of
+/// the previous call: files list a municipality's addresses together, so
+/// it usually saves the search.
 pub(crate) fn count_address(
     figures: &mut [Figures],
     codes: &[u32],
+    last: &mut usize,
     addresses: &Addresses,
     responses: &Responses,
     a: usize,
     outcome: &AddressOutcome,
 ) {
-    // Every address's code is in `codes` by construction.
-    let Ok(m) = codes.binary_search(&addresses.ags8[a]) else {
-        return;
-    };
+    let code = addresses.ags8[a];
+    if codes.get(*last) != Some(&code) {
+        // Every address's code is in `codes` by construction.
+        let Ok(m) = codes.binary_search(&code) else {
+            return;
+        };
+        *last = m;
+    }
+    let m = *last;
     let unit = Counts {
         addresses: 1,
         households: u64::from(addresses.households[a]),
@@ -189,9 +197,12 @@ pub fn aggregate(
         .into_par_iter()
         .map(|chunk| {
             let mut local = vec![Figures::default(); codes.len()];
+            let mut last = 0;
             for a in chunk * CHUNK..((chunk + 1) * CHUNK).min(n) {
                 let outcome = &evaluation.outcomes[a];
-                count_address(&mut local, &codes, addresses, responses, a, outcome);
+                count_address(
+                    &mut local, &codes, &mut last, addresses, responses, a, outcome,
+                );
             }
             local
         })

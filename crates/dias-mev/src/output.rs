@@ -273,11 +273,13 @@ impl Slice {
             self.outcomes.push(outcome);
         }
         self.address_text.clear();
+        let mut municipality = 0;
         for (a, outcome) in (from..to).zip(&self.outcomes) {
             fields.push_address_row(&mut self.address_text, a, outcome);
             crate::aggregate::count_address(
                 &mut self.figures,
                 codes,
+                &mut municipality,
                 fields.addresses,
                 fields.responses,
                 a,
