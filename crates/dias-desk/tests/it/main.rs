@@ -17,3 +17,5 @@ mod queue;
 mod store;
 mod teams;
 mod ticket;
+mod public;
+mod status;
