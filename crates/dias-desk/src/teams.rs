@@ -289,14 +289,14 @@ pub async fn set_topic<C: ConnectionTrait>(
 
 /// Accounts that may work inquiries (staff and admins), by name.
 pub async fn staff_accounts<C: ConnectionTrait>(db: &C) -> Result<Vec<user::Model>, DbErr> {
-    Ok(user::Entity::find()
+    user::Entity::find()
         .filter(user::Column::Role.is_in([Role::Staff.as_str(), Role::Admin.as_str()]))
         .filter(user::Column::DeletedAt.is_null())
         .filter(user::Column::BlockedAt.is_null())
         .order_by_asc(user::Column::DisplayName)
         .order_by_asc(user::Column::Id)
         .all(db)
-        .await?)
+        .await
 }
 
 #[cfg(test)]

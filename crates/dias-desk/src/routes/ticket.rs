@@ -429,7 +429,10 @@ type After = fn(&AppState, &work::Applied) -> Option<(String, serde_json::Value)
 
 /// Applies a change in a transaction; the outcome as a response: back to
 /// the inquiry with a notice, the 409 page, or the form with its error.
-#[allow(clippy::too_many_arguments)]
+#[expect(
+    clippy::too_many_arguments,
+    reason = "one call per form, each naming its own field, notice and audit"
+)]
 async fn run(
     state: &AppState,
     ctx: Ctx,

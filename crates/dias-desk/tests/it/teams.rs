@@ -111,7 +111,10 @@ async fn staff_read_teams_and_only_admins_change_them() {
             );
         }
     }
-    assert_eq!(teams::list(&app.db).await.unwrap(), [team.clone()]);
+    assert_eq!(
+        teams::list(&app.db).await.unwrap(),
+        std::slice::from_ref(&team)
+    );
     assert_eq!(teams::member_ids(&app.db, team.id).await.unwrap(), [member]);
     app.forget_cookies();
     app.sign_in_as(Role::Admin).await;
