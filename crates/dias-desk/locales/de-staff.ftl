@@ -1,6 +1,7 @@
 ## Anfragen: the staff side (queues, Vorgang, Textbausteine, teams).
 
 desk-staff-title = Anfragen bearbeiten
+desk-staff-entry = Anfragen bearbeiten (Redaktion)
 desk-staff-nav-label = Bereiche der Anfragen-Bearbeitung
 desk-staff-nav-queues = Vorgänge
 desk-staff-nav-templates = Textbausteine

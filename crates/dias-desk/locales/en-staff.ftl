@@ -1,6 +1,7 @@
 ## Inquiries: the staff side (queues, case, answer templates, teams).
 
 desk-staff-title = Work on inquiries
+desk-staff-entry = Work on inquiries (staff)
 desk-staff-nav-label = Sections of inquiry work
 desk-staff-nav-queues = Cases
 desk-staff-nav-templates = Answer templates

@@ -362,6 +362,7 @@ fn every_staff_message_exists_in_german_and_english() {
         include_str!("../../templates/desk/staff_conflict.html"),
         include_str!("../../templates/desk/staff_nav.html"),
         include_str!("../../templates/desk/staff_breadcrumbs.html"),
+        include_str!("../../templates/desk/staff_entry.html"),
         include_str!("../../src/routes/queue.rs"),
         include_str!("../../src/routes/ticket.rs"),
         include_str!("../../src/routes/answer_templates.rs"),
