@@ -16,7 +16,7 @@ use dias_desk::entities::{
 };
 use dias_desk::vocab::{SenderType, Status, Topic, event};
 use dias_web::registry::Scale;
-use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
 
 use crate::helpers::app;
 use crate::support::{PASSWORD, TestApp};
@@ -67,7 +67,12 @@ fn last_status(events: &[desk_event::Model]) -> Option<Status> {
 async fn consistent_inquiries(app: &TestApp) -> Vec<desk_inquiry::Model> {
     let now = dias_core::time::now();
     let inquiries = desk_inquiry::Entity::find().all(&app.db).await.unwrap();
-    let events = desk_event::Entity::find().all(&app.db).await.unwrap();
+    let events = desk_event::Entity::find()
+        .order_by_asc(desk_event::Column::At)
+        .order_by_asc(desk_event::Column::Id)
+        .all(&app.db)
+        .await
+        .unwrap();
     let mut by_inquiry: HashMap<i64, Vec<desk_event::Model>> = HashMap::new();
     for e in events {
         by_inquiry.entry(e.inquiry_id).or_default().push(e);
