@@ -976,6 +976,24 @@ fn reply_event(
     event_row(inquiry_id, event::REPLY, author_id, true, text, &data, at)
 }
 
+/// `hour`:`minute` Berlin time on the Berlin day of `unix`.
+fn at_berlin(unix: i64, hour: i64, minute: i64) -> i64 {
+    let zone = jiff::tz::TimeZone::get("Europe/Berlin").unwrap_or(jiff::tz::TimeZone::UTC);
+    calendar::berlin_date(unix)
+        .at(hour as i8, minute as i8, 0, 0)
+        .to_zoned_datetime(zone)
+        .map_or(unix, |z| z.timestamp().as_second())
+}
+
+/// The same time of day on the first working day from `unix` on.
+fn next_working_day(unix: i64) -> i64 {
+    let mut at = unix;
+    while !calendar::is_working_day(calendar::berlin_date(at)) {
+        at += DAY;
+    }
+    at
+}
+
 /// The hand-written inquiries with their histories; returns the id and
 /// the time of the last change of each, in the order of [`INQUIRIES`].
 async fn inquiries(
@@ -995,9 +1013,11 @@ async fn inquiries(
         .map_err(db_err)?
         .map(|u| u.id);
     let mut seeded = Vec::with_capacity(INQUIRIES.len());
-    for demo in INQUIRIES {
-        // Received during office hours of that day (Berlin is UTC+1/+2).
-        let received = (now - demo.days_ago * DAY).min(now - 2 * HOUR);
+    for (n, demo) in INQUIRIES.iter().enumerate() {
+        // Sent some time between morning and evening of that day.
+        let hour = 7 + (n as i64 * 5) % 12;
+        let received =
+            at_berlin(now - demo.days_ago * DAY, hour, (n as i64 * 17) % 60).min(now - 2 * HOUR);
         let new = NewInquiry {
             sender_type: demo.sender_type,
             topic: demo.topic,
@@ -1029,10 +1049,13 @@ async fn inquiries(
         let mut events = Vec::new();
         let steps = demo.steps.len() as i64;
         for (i, step) in demo.steps.iter().enumerate() {
-            // Never in the future, always after the previous step.
-            let at = (received + step.hours() * HOUR)
-                .min(now - 60 * (steps - i as i64))
-                .max(last + 60);
+            // Staff work on working days; nothing happens in the future,
+            // and every step comes after the previous one.
+            let mut at = received + step.hours() * HOUR;
+            if !matches!(step, Step::SenderReply(..)) {
+                at = next_working_day(at);
+            }
+            let at = at.min(now - 60 * (steps - i as i64)).max(last + 60);
             last = at;
             match *step {
                 Step::Assign(_) => {
