@@ -34,3 +34,4 @@ desk-stats-col-share = Anteil (%)
 desk-stats-privacy = Abgeschlossene Anfragen werden { $months } Monate nach ihrem Abschluss anonymisiert.
 desk-stats-privacy-link = Mehr zum Datenschutz
 desk-stats-retention-job = Abgeschlossene Anfragen anonymisieren
+desk-stats-table-details = alle Werte

@@ -34,3 +34,4 @@ desk-stats-col-share = Share (%)
 desk-stats-privacy = Closed inquiries are anonymized { $months } months after they were closed.
 desk-stats-privacy-link = More on data protection
 desk-stats-retention-job = Anonymize closed inquiries
+desk-stats-table-details = all values

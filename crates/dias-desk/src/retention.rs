@@ -6,13 +6,14 @@
 //! `crate::personal`) removes everything about the sender and the case:
 //! name, e-mail, account, subject (a neutral placeholder), message, every
 //! history entry's text and data, attachments, links and the context path,
-//! and the status link's salt and hash, so the link opens nothing any
-//! more. What the statistics need stays: topic, sender type, Gemeinde,
+//! the status link's salt and hash, so the link opens nothing any more,
+//! and the mails about the inquiry kept in the mail queue. What the statistics need stays: topic, sender type, Gemeinde,
 //! dates, status, team and assignee. FAQ entries stay: staff removed the
 //! personal data when they published them.
 
 use std::sync::{Arc, OnceLock};
 
+use dias_core::entities::mail;
 use dias_core::jobs::{JobContext, JobEnv, JobHandler};
 use jiff::ToSpan;
 use sea_orm::sea_query::{Expr, ExprTrait};
@@ -60,17 +61,21 @@ pub async fn anonymize<C: ConnectionTrait>(db: &C, ids: &[i64], now: i64) -> Res
     if ids.is_empty() {
         return Ok(0);
     }
-    let ids: Vec<i64> = desk_inquiry::Entity::find()
+    let rows: Vec<(i64, String)> = desk_inquiry::Entity::find()
         .select_only()
         .column(desk_inquiry::Column::Id)
+        .column(desk_inquiry::Column::Reference)
         .filter(desk_inquiry::Column::Id.is_in(ids.to_vec()))
         .filter(desk_inquiry::Column::AnonymizedAt.is_null())
         .into_tuple()
         .all(db)
         .await?;
-    if ids.is_empty() {
+    if rows.is_empty() {
         return Ok(0);
     }
+    let ids: Vec<i64> = rows.iter().map(|(id, _)| *id).collect();
+    let references: Vec<&str> = rows.iter().map(|(_, r)| r.as_str()).collect();
+    forget_mails(db, &references).await?;
     desk_inquiry::Entity::update_many()
         .col_expr(desk_inquiry::Column::SenderName, Expr::value(""))
         .col_expr(desk_inquiry::Column::SenderEmail, Expr::value(""))
@@ -122,6 +127,43 @@ pub async fn anonymize<C: ConnectionTrait>(db: &C, ids: &[i64], now: i64) -> Res
         store::add_event(db, *id, event::ANONYMIZED, None, false, "", "", now).await?;
     }
     Ok(ids.len())
+}
+
+/// Whether `subject` names `reference` (not a longer one that starts
+/// like it: `DIAS-2026-100000` is not `DIAS-2026-1000001`).
+pub fn names_reference(subject: &str, reference: &str) -> bool {
+    subject.match_indices(reference).any(|(at, _)| {
+        !subject[at + reference.len()..]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_digit())
+    })
+}
+
+/// Deletes the mails about these inquiries from the mail queue: they hold
+/// the sender's address and the texts of the conversation. Every mail of
+/// the desk names its inquiry's reference in the subject.
+async fn forget_mails<C: ConnectionTrait>(db: &C, references: &[&str]) -> Result<(), DbErr> {
+    let candidates: Vec<(i64, String)> = mail::Entity::find()
+        .select_only()
+        .column(mail::Column::Id)
+        .column(mail::Column::Subject)
+        .filter(mail::Column::Subject.contains("DIAS-"))
+        .into_tuple()
+        .all(db)
+        .await?;
+    let doomed: Vec<i64> = candidates
+        .into_iter()
+        .filter(|(_, subject)| references.iter().any(|r| names_reference(subject, r)))
+        .map(|(id, _)| id)
+        .collect();
+    for chunk in doomed.chunks(BATCH as usize) {
+        mail::Entity::delete_many()
+            .filter(mail::Column::Id.is_in(chunk.to_vec()))
+            .exec(db)
+            .await?;
+    }
+    Ok(())
 }
 
 /// Anonymizes every inquiry closed before [`cutoff`]`(now, months)` and not
@@ -240,6 +282,26 @@ mod tests {
         // The last of a long month goes to the last of the short one.
         assert_eq!(cutoff(berlin(2026, 3, 31, 12), 1), berlin(2026, 2, 28, 12));
         assert_eq!(cutoff(berlin(2024, 3, 31, 12), 1), berlin(2024, 2, 29, 12));
+    }
+
+    #[test]
+    fn a_reference_is_not_a_longer_one() {
+        assert!(names_reference(
+            "Ihre Anfrage DIAS-2026-000123: Frage",
+            "DIAS-2026-000123"
+        ));
+        assert!(names_reference(
+            "Ihr Link zur Anfrage DIAS-2026-000123",
+            "DIAS-2026-000123"
+        ));
+        assert!(!names_reference(
+            "Anfrage DIAS-2026-1000001",
+            "DIAS-2026-100000"
+        ));
+        assert!(!names_reference(
+            "Anfrage DIAS-2026-000124",
+            "DIAS-2026-000123"
+        ));
     }
 
     #[test]

@@ -259,7 +259,9 @@ struct Detail {
 fn detail(ctx: &Ctx, chart: Chart, table: &Table) -> Detail {
     Detail {
         id: format!("{}-tabelle", chart.slug()),
-        caption: table.title.clone(),
+        // Not the chart's title: the chart's own table region carries that
+        // name, and two regions must not share one.
+        caption: format!("{} – {}", table.title, ctx.t("desk-stats-table-details")),
         headers: table.headers.clone(),
         rows: table
             .rows

@@ -70,6 +70,10 @@ async fn exactly_the_inquiries_closed_before_the_period_are_anonymized() {
         .await
         .unwrap();
         close(&app, inquiry.id, staff, closed_at).await;
+        let subject = format!("Antwort auf Ihre Anfrage {}: {subject}", inquiry.reference);
+        dias_core::mail::queue(&app.db, "erika@example.org", &subject, "Die Antwort …")
+            .await
+            .unwrap();
         closed.push((inquiry, token));
     }
     // Open for a long time: never anonymized.
@@ -123,6 +127,16 @@ async fn exactly_the_inquiries_closed_before_the_period_are_anonymized() {
             .await
             .unwrap(),
         0
+    );
+    // The mails about it are gone from the queue, the others' stay.
+    assert_eq!(app.mail_count_to("erika@example.org").await, 2);
+    assert!(
+        dias_core::entities::mail::Entity::find()
+            .all(&app.db)
+            .await
+            .unwrap()
+            .iter()
+            .all(|m| !m.subject.contains(&old.reference))
     );
     // The status link opens nothing any more.
     assert!(store::by_token(&app.db, old_token).await.unwrap().is_none());
