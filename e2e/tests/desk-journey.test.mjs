@@ -70,7 +70,11 @@ describe('Anfragen: from the question to the FAQ entry', () => {
         const visitor = await newPage(visitorCtx);
         await visit(visitor, '/anfragen');
         await checkA11y(visitor, `Anfragen landing (${mode.name})`);
+        // The accessibility statement's feedback link opens the form too.
+        await visit(visitor, '/barrierefreiheit');
+        assert.equal(await main(visitor, 'a[href="/anfragen/neu?thema=sonstiges&kontext=/barrierefreiheit"]').count(), 1);
         await visit(visitor, ACTOR);
+        await checkA11y(visitor, `actor profile (${mode.name})`);
         const ask = main(visitor, '#network-profile-ask a');
         assert.equal(await textOf(ask), 'Frage an die Digitalagentur');
         await follow(visitor, ask);
@@ -137,9 +141,11 @@ describe('Anfragen: from the question to the FAQ entry', () => {
           await submitForm(staff, main(staff, '#desk-staff-assign-me'));
           assert.equal(new URL(staff.url()).pathname, ticketPath);
           assert.equal(await textOf(main(staff, '#desk-staff-assignee')), 'Rita Redaktion');
+          await checkA11y(staff, `ticket page after assigning (${mode.name})`);
           await main(staff, '#notiz').fill(note);
           await submitForm(staff, 'Notiz speichern');
           assert.ok((await textOf(main(staff, '#desk-staff-history'))).includes(note));
+          await checkA11y(staff, `ticket page with the note (${mode.name})`);
           await main(staff, '#antwort').fill(reply);
           await main(staff, '#art-antwort').check();
           await submitForm(staff, 'Antwort senden');
