@@ -178,6 +178,10 @@ fn create(dir: &Path, name: &str) -> anyhow::Result<(PathBuf, BufWriter<File>)> 
     Ok((path, BufWriter::with_capacity(1 << 20, file)))
 }
 
+fn write_error(path: &Path, error: std::io::Error) -> anyhow::Error {
+    anyhow::Error::new(error).context(format!("{}: Schreiben fehlgeschlagen", path.display()))
+}
+
 fn write_file(
     dir: &Path,
     name: &str,
@@ -186,7 +190,7 @@ fn write_file(
     let (path, mut out) = create(dir, name)?;
     write(&mut out)
         .and_then(|()| out.flush())
-        .with_context(|| format!("{}: Schreiben fehlgeschlagen", path.display()))
+        .map_err(|e| write_error(&path, e))
 }
 
 fn evaluate(args: &EvaluateArgs) -> anyhow::Result<()> {
@@ -240,42 +244,43 @@ fn evaluate(args: &EvaluateArgs) -> anyhow::Result<()> {
     ));
     rejected.extend(response_rejected);
 
-    let evaluation = dias_mev::evaluate(&addresses, &responses, &survey)
-        .map_err(|e| anyhow::anyhow!("--horizon-years: {e}"))?;
-    let aggregates = dias_mev::aggregate(&addresses, &responses, &evaluation);
+    // Evaluated, counted and written in one pass: the two large files are
+    // written while later addresses are still being evaluated.
+    let (addresses_path, mut addresses_out) = create(&args.out, "addresses.csv")?;
+    let (protocol_path, mut protocol_out) = create(&args.out, "protocol.csv")?;
+    let written = output::evaluate_and_write(
+        &addresses,
+        &responses,
+        &survey,
+        &mut addresses_out,
+        &mut protocol_out,
+    )
+    .map_err(|e| match e {
+        output::EvaluateWriteError::Evaluate(e) => anyhow::anyhow!("--horizon-years: {e}"),
+        output::EvaluateWriteError::Addresses(e) => write_error(&addresses_path, e),
+        output::EvaluateWriteError::Protocol(e) => write_error(&protocol_path, e),
+    })?;
+    addresses_out
+        .flush()
+        .map_err(|e| write_error(&addresses_path, e))?;
+    protocol_out
+        .flush()
+        .map_err(|e| write_error(&protocol_path, e))?;
+    let aggregates = written.aggregates;
     progress.phase(format_args!(
         "ausgewertet ({}, Stichtag {} + {} Jahre): {} Gemeinden, {} Protokollzeilen",
         rule_set.id,
         args.survey_start,
         args.horizon_years,
         group(aggregates.municipalities.len() as u64),
-        group(evaluation.protocol.len() as u64)
+        group(written.protocol_rows as u64)
     ));
-
     write_file(&args.out, "municipalities.csv", |w| {
         output::write_municipalities(w, &aggregates)
     })?;
     write_file(&args.out, "rejected_rows.csv", |w| {
         output::write_rejected(w, &rejected)
     })?;
-    // The two large files at the same time: each writer thread copies
-    // into the page cache while the pool formats for both.
-    let (written_addresses, written_protocol) = std::thread::scope(|scope| {
-        let protocol = scope.spawn(|| {
-            write_file(&args.out, "protocol.csv", |w| {
-                output::write_protocol(w, &addresses, &responses, &evaluation)
-            })
-        });
-        let written_addresses = write_file(&args.out, "addresses.csv", |w| {
-            output::write_addresses(w, &addresses, &responses, &evaluation)
-        });
-        let written_protocol = protocol
-            .join()
-            .unwrap_or_else(|_| Err(anyhow::anyhow!("protocol.csv: Schreiben abgebrochen")));
-        (written_addresses, written_protocol)
-    });
-    written_addresses?;
-    written_protocol?;
     progress.phase(format_args!("geschrieben: {}", args.out.display()));
 
     let project = aggregates.project();
