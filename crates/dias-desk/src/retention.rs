@@ -7,9 +7,16 @@
 //! name, e-mail, account, subject (a neutral placeholder), message, every
 //! history entry's text and data, attachments, links and the context path,
 //! the status link's salt and hash, so the link opens nothing any more,
-//! and the mails about the inquiry kept in the mail queue. What the statistics need stays: topic, sender type, Gemeinde,
-//! dates, status, team and assignee. FAQ entries stay: staff removed the
-//! personal data when they published them.
+//! and the mails about the inquiry kept in the mail queue. What the
+//! statistics need stays: topic, sender type, Gemeinde, dates, status,
+//! team and assignee. FAQ entries stay: staff removed the personal data
+//! when they published them.
+//!
+//! The job's environment ([`JobEnv`]) carries no configuration yet, so a
+//! scheduled run cannot read `desk_retention_months`: it uses a period in
+//! the job's payload or else [`DEFAULT_MONTHS`] (the configuration's
+//! default). Once `JobEnv` carries the period, [`RetentionJob::bind`]
+//! keeps it and scheduled runs follow the configuration.
 
 use std::sync::{Arc, OnceLock};
 
@@ -220,7 +227,8 @@ pub async fn anonymize_expired(
 /// The daily job: [`anonymize_expired`] with the configured period.
 #[derive(Default)]
 pub struct RetentionJob {
-    months: Arc<OnceLock<u32>>,
+    /// The configured period, once the job environment provides it.
+    months: OnceLock<u32>,
 }
 
 impl RetentionJob {
@@ -228,9 +236,8 @@ impl RetentionJob {
         Arc::new(RetentionJob::default())
     }
 
-    /// The period of a run: the job's payload (`{"months": n}`, as a
-    /// manual start may give it), else the bound configuration, else the
-    /// default.
+    /// The period of a run: the job's payload (`{"months": n}`), else the
+    /// configured period, else the default.
     fn months(&self, payload: &serde_json::Value) -> u32 {
         payload
             .get("months")

@@ -213,3 +213,50 @@ async fn the_job_runs_daily_and_the_privacy_page_names_the_period() {
     let en = app.get("/datenschutz").await;
     assert!(en.body.contains("12 months"), "{}", en.body);
 }
+
+#[tokio::test]
+async fn the_job_anonymizes_and_reports_its_progress() {
+    let app = app().await;
+    let (staff, _) = app.create_user("team@example.org", Role::Staff).await;
+    let now = dias_core::time::now();
+    let (old, _) = received(&app, "Alt", now - 500 * 86_400).await;
+    close(&app, old.id, staff, now - 400 * 86_400).await;
+    let (recent, _) = received(&app, "Neu", now - 100 * 86_400).await;
+    close(&app, recent.id, staff, now - 90 * 86_400).await;
+
+    let handler = retention::RetentionJob::handler();
+    handler.bind(&dias_core::jobs::JobEnv {
+        catalog: app.state.catalog.clone(),
+        public_url: "https://dias.example".into(),
+    });
+    let job_id = dias_core::jobs::enqueue(
+        &app.db,
+        retention::RETENTION_JOB,
+        serde_json::Value::Null,
+        None,
+    )
+    .await
+    .unwrap();
+    let job = dias_core::entities::job::Entity::find_by_id(job_id)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    handler
+        .run(dias_core::jobs::JobContext {
+            db: app.db.clone(),
+            job,
+        })
+        .await
+        .unwrap();
+    let job = dias_core::entities::job::Entity::find_by_id(job_id)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!((job.progress, job.progress_total), (1, 1));
+    let old = store::by_id(&app.db, old.id).await.unwrap().unwrap();
+    assert!(old.anonymized_at.is_some());
+    let recent = store::by_id(&app.db, recent.id).await.unwrap().unwrap();
+    assert!(recent.anonymized_at.is_none());
+}
