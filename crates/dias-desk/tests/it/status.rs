@@ -432,3 +432,38 @@ async fn the_mailed_link_is_the_page_and_the_english_sender_gets_english() {
     assert_eq!(inquiry.locale, "en");
     assert_eq!(app.get(&link_in(&mail)).await.status, StatusCode::OK);
 }
+
+#[tokio::test]
+async fn the_page_cache_keeps_no_status_page() {
+    let app = app().await;
+    let (_, path) = sent(&app, "Frisch bleiben", "erika@example.org").await;
+    // The same router with the visitors' page cache switched on.
+    let mut state = app.state.clone();
+    state.page_cache = std::sync::Arc::new(dias_web::cache::PageCache::new(60));
+    let router = dias_web::router(state);
+    let get = |uri: String| {
+        let router = router.clone();
+        async move {
+            use tower::ServiceExt;
+            router
+                .oneshot(
+                    axum::http::Request::builder()
+                        .uri(uri)
+                        .body(axum::body::Body::empty())
+                        .unwrap(),
+                )
+                .await
+                .unwrap()
+        }
+    };
+    // Cacheable pages are kept (the cache works in this set-up) …
+    get("/anfragen".into()).await;
+    assert_eq!(get("/anfragen".into()).await.headers()["x-cache"], "hit");
+    // … the private page never is: neither stored nor served.
+    for _ in 0..2 {
+        let page = get(path.clone()).await;
+        assert_eq!(page.status(), StatusCode::OK);
+        assert!(!page.headers().contains_key("x-cache"));
+        assert_eq!(page.headers()["cache-control"], "no-store");
+    }
+}
