@@ -466,10 +466,7 @@ async fn run(
                 mail_reply(state, &txn, &applied, &input.reply).await?;
             }
             txn.commit().await?;
-            Ok(see_other(&format!(
-                "{}?hinweis={notice}#verlauf",
-                inquiry_path(id)
-            )))
+            Ok(see_other(&format!("{}?hinweis={notice}", inquiry_path(id))))
         }
         Err(error) => {
             txn.rollback().await?;

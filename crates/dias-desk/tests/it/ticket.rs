@@ -300,10 +300,17 @@ async fn staff_assign_note_reply_and_the_mail_carries_the_reply_and_link_but_no_
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     assert_eq!(
         r.location(),
-        format!("/anfragen/verwaltung/{id}?hinweis=desk-staff-assigned#verlauf")
+        format!("/anfragen/verwaltung/{id}?hinweis=desk-staff-assigned")
     );
     assert_eq!(current(&app, id).await.assignee_id, Some(me));
     assert_eq!(current(&app, id).await.version, 2);
+    let page = app.get(r.location()).await;
+    assert_eq!(
+        page.text(".flash--success"),
+        "Die Zuweisung ist gespeichert."
+    );
+    assert_eq!(page.text("#desk-staff-assignee"), "Test Person");
+    assert_eq!(page.count("#desk-staff-assign-me"), 0, "already mine");
     let r = act(
         &app,
         "/anfragen/verwaltung/{id}/zuweisen",
