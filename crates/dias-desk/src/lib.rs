@@ -121,6 +121,8 @@ pub fn module() -> Module {
     });
     module.personal_data = Some(Arc::new(personal::DeskData));
     module.demo = Some(Arc::new(|db, scale| Box::pin(demo::seed(db, scale))));
+    // The status page's token is the sender's key: never in the request log.
+    module.secret_paths = vec!["/anfragen/status/"];
     module
 }
 

@@ -41,6 +41,7 @@ pub fn shell_module() -> Module {
         crate::admin::REINDEX_JOB,
         Arc::new(crate::workers::ReindexJob::default()) as _,
     )];
+    module.secret_paths = vec!["/konto/bestaetigen/", "/konto/passwort-neu/"];
     module
 }
 

@@ -112,7 +112,8 @@ pub async fn observe(State(state): State<AppState>, mut req: Request, next: Next
     let started = Instant::now();
     let request_id = crypto::random_token()[..12].to_owned();
     let method = req.method().clone();
-    let path = req.uri().path().to_owned();
+    // Private links carry their secret in the path; the log never does.
+    let path = state.registry.loggable_path(req.uri().path()).into_owned();
     req.extensions_mut().insert(RequestId(request_id.clone()));
     let mut response = next.run(req).await;
     let status = response.status();

@@ -72,6 +72,10 @@ pub struct Module {
     /// `max_body_bytes`, with their own limit: an upload page that answers
     /// an oversized file in its form needs the file to reach it.
     pub body_limits: Vec<BodyLimit>,
+    /// Path prefixes whose next segment is a secret — the token of a
+    /// private link such as an inquiry's status page. The request log
+    /// shows that segment as `…`, so reading logs opens nothing.
+    pub secret_paths: Vec<&'static str>,
 }
 
 impl Module {
@@ -88,6 +92,7 @@ impl Module {
             demo: None,
             personal_data: None,
             body_limits: Vec::new(),
+            secret_paths: Vec::new(),
         }
     }
 }
@@ -140,6 +145,13 @@ impl Registry {
             .fold(default, usize::max)
     }
 
+    /// `path` as the request log may show it: the segment after a module's
+    /// secret prefix ([`Module::secret_paths`]) replaced by `…`.
+    pub fn loggable_path<'a>(&self, path: &'a str) -> std::borrow::Cow<'a, str> {
+        let prefixes = self.modules.iter().flat_map(|m| m.secret_paths.iter());
+        redact_path(path, prefixes.copied())
+    }
+
     pub fn nav(&self) -> impl Iterator<Item = &NavEntry> {
         self.modules.iter().flat_map(|m| m.nav.iter())
     }
@@ -174,5 +186,48 @@ impl Registry {
             .iter()
             .flat_map(|m| m.search_sources.iter().cloned())
             .collect()
+    }
+}
+
+/// Replaces the segment that follows the first matching prefix with `…`,
+/// keeping what comes after it (`/anfragen/status/<token>/anhang/3` →
+/// `/anfragen/status/…/anhang/3`).
+pub fn redact_path<'a, 'p>(
+    path: &'a str,
+    prefixes: impl IntoIterator<Item = &'p str>,
+) -> std::borrow::Cow<'a, str> {
+    for prefix in prefixes {
+        if let Some(rest) = path.strip_prefix(prefix) {
+            let tail = rest.find('/').map_or("", |i| &rest[i..]);
+            return std::borrow::Cow::Owned(format!("{prefix}…{tail}"));
+        }
+    }
+    std::borrow::Cow::Borrowed(path)
+}
+
+#[cfg(test)]
+mod redact_tests {
+    use super::redact_path;
+
+    #[test]
+    fn the_secret_segment_is_hidden_and_the_rest_kept() {
+        let prefixes = ["/konto/bestaetigen/", "/anfragen/status/"];
+        assert_eq!(
+            redact_path("/anfragen/status/abcDEF123_-xyz", prefixes),
+            "/anfragen/status/…"
+        );
+        assert_eq!(
+            redact_path("/anfragen/status/abcDEF/anhang/7", prefixes),
+            "/anfragen/status/…/anhang/7"
+        );
+        assert_eq!(
+            redact_path("/konto/bestaetigen/tok", prefixes),
+            "/konto/bestaetigen/…"
+        );
+        assert_eq!(redact_path("/anfragen/neu", prefixes), "/anfragen/neu");
+        assert_eq!(
+            redact_path("/anfragen/status", prefixes),
+            "/anfragen/status"
+        );
     }
 }
