@@ -754,6 +754,11 @@ async fn a_template_of_the_topic_is_inserted_into_the_reply_without_javascript()
         Some("get")
     );
     assert_eq!(r.text("#antwort"), "");
+    // With htmx only the reply field is replaced, from the same page.
+    assert_eq!(
+        r.attr("form[action$='#antworten']", "hx-select").as_deref(),
+        Some("#antwort")
+    );
     let r = app.get(&format!("{page}?vorlage={}", broadband.id)).await;
     assert_eq!(r.status, StatusCode::OK);
     assert_eq!(
