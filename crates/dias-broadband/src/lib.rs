@@ -94,7 +94,7 @@ pub fn module() -> Module {
         path: "/breitband",
     }];
     module.messages = MESSAGES.to_vec();
-    module.demo = Some(Arc::new(|db, scale| Box::pin(demo::seed(db, scale))));
+    module.demo = Some(Arc::new(|db, env| Box::pin(demo::seed(db, env.scale))));
     module.jobs.push((
         surveys::evaluation::EVALUATION_JOB,
         surveys::evaluation::EvaluationJob::handler(),

@@ -15,7 +15,7 @@ use std::collections::HashMap;
 use dias_core::crypto::{random_token, sha256_hex};
 use dias_core::entities::user;
 use dias_core::policy::Role;
-use dias_web::registry::Scale;
+use dias_web::registry::{DemoEnv, Scale};
 use sea_orm::sea_query::{CaseStatement, Expr};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter,
@@ -820,15 +820,18 @@ fn db_err(e: impl std::fmt::Display) -> String {
     e.to_string()
 }
 
-pub async fn seed(db: &DatabaseConnection, scale: Scale) -> Result<String, String> {
+pub async fn seed(db: &DatabaseConnection, env: DemoEnv) -> Result<String, String> {
+    let scale = env.scale;
     let now = dias_core::time::now();
     let staff = staff_accounts(db, now).await.map_err(db_err)?;
     let teams = teams(db, &staff, now).await.map_err(db_err)?;
-    let seeded = inquiries(db, &staff, now).await?;
+    let seeded = inquiries(db, &env.secret_key, &staff, now).await?;
     let faqs = faqs(db, &staff, &seeded, now).await.map_err(db_err)?;
     templates(db, &staff, now).await.map_err(db_err)?;
     let generated = if scale == Scale::Large {
-        generated(db, &teams, now).await.map_err(db_err)?
+        generated(db, &env.secret_key, &teams, now)
+            .await
+            .map_err(db_err)?
     } else {
         0
     };
@@ -998,14 +1001,10 @@ fn next_working_day(unix: i64) -> i64 {
 /// the time of the last change of each, in the order of [`INQUIRIES`].
 async fn inquiries(
     db: &DatabaseConnection,
+    secret_key: &[u8],
     staff: &HashMap<Staff, i64>,
     now: i64,
 ) -> Result<Vec<(i64, i64)>, String> {
-    // The seeder does not get the instance's secret key, so the demo
-    // inquiries are created under a throwaway key: their status links are
-    // known to nobody, which is what a demo needs (the journeys send their
-    // own inquiry through the form).
-    let throwaway_key = random_token();
     let anna = user::Entity::find()
         .filter(user::Column::Email.eq("buerger@demo.dias.example"))
         .one(db)
@@ -1035,7 +1034,7 @@ async fn inquiries(
                 data: demo_pdf(line),
             }),
         };
-        let (inquiry, _) = store::create(db, throwaway_key.as_bytes(), new, received)
+        let (inquiry, _) = store::create(db, secret_key, new, received)
             .await
             .map_err(db_err)?;
         let worker = resolve(staff, demo.staff, demo.topic);
@@ -1305,6 +1304,7 @@ struct Generated {
 /// in batches with their histories; returns how many.
 async fn generated(
     db: &DatabaseConnection,
+    secret_key: &[u8],
     teams: &[(i64, Vec<i64>)],
     now: i64,
 ) -> Result<usize, DbErr> {
@@ -1372,10 +1372,12 @@ async fn generated(
         let first = rng.pick(&FIRST_NAMES);
         let last = rng.pick(&LAST_NAMES);
         let updated = closed_at.or(reply_at).unwrap_or(received);
+        let salt = random_token();
+        let token = store::token_from_salt(secret_key, &salt);
         let row = desk_inquiry::ActiveModel {
             reference: Set(format!("{BULK_PREFIX}{n}")),
-            token_salt: Set(Some(random_token())),
-            token_hash: Set(Some(sha256_hex(&random_token()))),
+            token_salt: Set(Some(salt)),
+            token_hash: Set(Some(sha256_hex(&token))),
             sender_type: Set(sender.key().to_owned()),
             topic: Set(topic.key().to_owned()),
             ags8: Set(ags8),

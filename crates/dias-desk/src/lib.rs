@@ -120,7 +120,7 @@ pub fn module() -> Module {
         label_key: "desk-stats-retention-job",
     });
     module.personal_data = Some(Arc::new(personal::DeskData));
-    module.demo = Some(Arc::new(|db, scale| Box::pin(demo::seed(db, scale))));
+    module.demo = Some(Arc::new(|db, env| Box::pin(demo::seed(db, env))));
     // The status page's token is the sender's key: never in the request log.
     module.secret_paths = vec!["/anfragen/status/"];
     module

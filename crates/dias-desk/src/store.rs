@@ -83,7 +83,9 @@ pub fn reference(year: i16, id: i64) -> String {
     format!("DIAS-{year}-{id:06}")
 }
 
-fn token_from_salt(secret: &[u8], salt: &str) -> String {
+/// The status token for a salt under `secret` (bulk loaders that insert
+/// rows themselves store the salt and the token's SHA-256 like [`create`]).
+pub fn token_from_salt(secret: &[u8], salt: &str) -> String {
     sign(secret, &format!("desk-status:{salt}"))
 }
 

@@ -160,7 +160,7 @@ pub fn module() -> Module {
         roles: &[Role::Staff, Role::Admin],
         visitors: false,
     });
-    module.demo = Some(Arc::new(|db, scale| Box::pin(demo::seed(db, scale))));
+    module.demo = Some(Arc::new(|db, env| Box::pin(demo::seed(db, env.scale))));
     module
 }
 

@@ -108,7 +108,7 @@ pub fn module() -> Module {
         Arc::new(requests::RequestSource),
         Arc::new(boards::ThreadSource),
     ];
-    module.demo = Some(Arc::new(|db, scale| Box::pin(demo::seed(db, scale))));
+    module.demo = Some(Arc::new(|db, env| Box::pin(demo::seed(db, env.scale))));
     module.personal_data = Some(Arc::new(personal_data::NetworkData));
     module
 }

@@ -114,7 +114,7 @@ pub fn module() -> Module {
         Arc::new(search::ProposalSource),
         Arc::new(debates::DebateSource),
     ];
-    module.demo = Some(Arc::new(|db, scale| Box::pin(demo::seed(db, scale))));
+    module.demo = Some(Arc::new(|db, env| Box::pin(demo::seed(db, env.scale))));
     module.personal_data = Some(Arc::new(personal_data::ParticipationData));
     module
 }

@@ -25,9 +25,27 @@ pub enum Scale {
 
 pub type DemoFuture<'a> = Pin<Box<dyn Future<Output = Result<String, String>> + Send + 'a>>;
 
+/// What a demo seeder gets besides the database: the size, and the
+/// instance's secret key for data derived from it (e.g. the private
+/// status links of demo inquiries, so that mails about them work).
+#[derive(Clone)]
+pub struct DemoEnv {
+    pub scale: Scale,
+    pub secret_key: Vec<u8>,
+}
+
+impl DemoEnv {
+    pub fn new(scale: Scale, config: &dias_core::config::Config) -> Self {
+        DemoEnv {
+            scale,
+            secret_key: config.secret_key.expose().as_bytes().to_vec(),
+        }
+    }
+}
+
 /// Loads a module's demo data; returns a one-line summary.
 pub type DemoSeeder =
-    Arc<dyn for<'a> Fn(&'a DatabaseConnection, Scale) -> DemoFuture<'a> + Send + Sync>;
+    Arc<dyn for<'a> Fn(&'a DatabaseConnection, DemoEnv) -> DemoFuture<'a> + Send + Sync>;
 
 /// A main-navigation entry.
 #[derive(Debug, Clone)]

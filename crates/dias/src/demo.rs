@@ -110,7 +110,8 @@ pub async fn load(state: &AppState, scale: Scale) -> anyhow::Result<()> {
     let mut summaries = vec![format!("{} Konten", DEMO_ACCOUNTS.len() + extra)];
     for module in &state.registry.modules {
         if let Some(seeder) = &module.demo {
-            match seeder(&state.db, scale).await {
+            let env = dias_web::registry::DemoEnv::new(scale, &state.config);
+            match seeder(&state.db, env).await {
                 Ok(summary) => summaries.push(format!("{}: {summary}", module.name)),
                 Err(e) => bail!("demo data of {} failed: {e}", module.name),
             }

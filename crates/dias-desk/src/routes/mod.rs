@@ -2,13 +2,13 @@
 //! `routes()`; handlers are thin: they look up the facts, ask the policy
 //! (`crate::policy::DeskAction`), call the domain code and render.
 
+mod answer_templates;
 mod faq;
 mod faq_staff;
-mod answer_templates;
 mod queue;
+mod stats;
 mod teams;
 mod ticket;
-mod stats;
 
 use axum::Router;
 use dias_web::AppState;

@@ -46,7 +46,8 @@ async fn seeded(scale: Scale) -> (TestApp, i64, String) {
     .await
     .unwrap();
     let seeder = dias_desk::module().demo.expect("the module has demo data");
-    let summary = seeder(&app.db, scale).await.unwrap();
+    let env = dias_web::registry::DemoEnv::new(scale, &app.state.config);
+    let summary = seeder(&app.db, env).await.unwrap();
     (app, rita.id, summary)
 }
 
@@ -67,6 +68,14 @@ fn last_status(events: &[desk_event::Model]) -> Option<Status> {
 async fn consistent_inquiries(app: &TestApp) -> Vec<desk_inquiry::Model> {
     let now = dias_core::time::now();
     let inquiries = desk_inquiry::Entity::find().all(&app.db).await.unwrap();
+    // Every status link works, so that mails about demo inquiries lead
+    // to their page: the salt was signed with the instance's key.
+    let key = app.state.config.secret_key.expose().as_bytes();
+    for inquiry in &inquiries {
+        let token = dias_desk::store::status_token(key, inquiry).expect("a status link");
+        let found = dias_desk::store::by_token(&app.db, &token).await.unwrap();
+        assert_eq!(found.map(|f| f.id), Some(inquiry.id), "{}", inquiry.reference);
+    }
     let events = desk_event::Entity::find()
         .order_by_asc(desk_event::Column::At)
         .order_by_asc(desk_event::Column::Id)

@@ -6,16 +6,16 @@
 #[path = "../../../dias-web/tests/it/support.rs"]
 mod support;
 
+mod answer_templates;
 mod demo;
 mod faq;
-mod answer_templates;
 mod helpers;
 mod personal;
+mod public;
+mod queue;
 mod retention;
 mod stats;
-mod queue;
+mod status;
 mod store;
 mod teams;
 mod ticket;
-mod public;
-mod status;

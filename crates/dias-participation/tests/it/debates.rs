@@ -381,9 +381,12 @@ async fn the_demo_has_an_open_and_a_closed_debate() {
     }
     app.create_user("redaktion@example.org", Role::Staff).await;
     let seeder = dias_participation::module().demo.unwrap();
-    seeder(&app.db, dias_web::registry::Scale::Small)
-        .await
-        .unwrap();
+    seeder(
+        &app.db,
+        dias_web::registry::DemoEnv::new(dias_web::registry::Scale::Small, &app.state.config),
+    )
+    .await
+    .unwrap();
     let debates = debate::Entity::find().all(&app.db).await.unwrap();
     assert_eq!(debates.len(), 3);
     let closed: Vec<_> = debates.iter().filter(|d| d.closed_at.is_some()).collect();

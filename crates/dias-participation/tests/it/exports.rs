@@ -13,9 +13,12 @@ async fn exports_read_back_with_the_same_counts_as_the_database() {
             .await;
     }
     let seeder = dias_participation::module().demo.unwrap();
-    seeder(&app.db, dias_web::registry::Scale::Small)
-        .await
-        .unwrap();
+    seeder(
+        &app.db,
+        dias_web::registry::DemoEnv::new(dias_web::registry::Scale::Small, &app.state.config),
+    )
+    .await
+    .unwrap();
     let counts = [
         (
             "paragraph",

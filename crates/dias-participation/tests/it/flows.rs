@@ -154,9 +154,12 @@ async fn visitor_reads_the_process_text_and_proposals_of_the_demo() {
     }
     app.create_user("redaktion@example.org", Role::Staff).await;
     let seeder = dias_participation::module().demo.unwrap();
-    let summary = seeder(&app.db, dias_web::registry::Scale::Small)
-        .await
-        .unwrap();
+    let summary = seeder(
+        &app.db,
+        dias_web::registry::DemoEnv::new(dias_web::registry::Scale::Small, &app.state.config),
+    )
+    .await
+    .unwrap();
     assert!(summary.contains("40 Vorschläge"), "{summary}");
     let slug = "digitalstrategie-sachsen";
     let list = app.get("/beteiligung").await;

@@ -20,9 +20,12 @@ async fn demo_app() -> TestApp {
             .await;
     }
     let seeder = dias_participation::module().demo.unwrap();
-    seeder(&app.db, dias_web::registry::Scale::Small)
-        .await
-        .unwrap();
+    seeder(
+        &app.db,
+        dias_web::registry::DemoEnv::new(dias_web::registry::Scale::Small, &app.state.config),
+    )
+    .await
+    .unwrap();
     app
 }
 

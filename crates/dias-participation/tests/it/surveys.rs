@@ -480,9 +480,12 @@ async fn the_demo_survey_is_open_with_answer_sets() {
     }
     app.create_user("redaktion@example.org", Role::Staff).await;
     let seeder = dias_participation::module().demo.unwrap();
-    seeder(&app.db, dias_web::registry::Scale::Small)
-        .await
-        .unwrap();
+    seeder(
+        &app.db,
+        dias_web::registry::DemoEnv::new(dias_web::registry::Scale::Small, &app.state.config),
+    )
+    .await
+    .unwrap();
     let s = survey::Entity::find().one(&app.db).await.unwrap().unwrap();
     assert_eq!(responses(&app, s.id).await, 6);
     app.login("teilnehmer0@example.org", None).await;
