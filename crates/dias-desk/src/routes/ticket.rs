@@ -61,6 +61,8 @@ struct EventView {
     at: i64,
     internal: bool,
     lines: Vec<String>,
+    /// Replies as the sender sees them: their Markdown rendered (sanitized).
+    html: Option<String>,
 }
 
 /// What the forms showed, kept when one is refused.
@@ -221,6 +223,7 @@ async fn ticket_page(
             at: e.at,
             internal: !e.public,
             lines: lines(&e.body),
+            html: (e.kind == event::REPLY).then(|| dias_core::markdown::render_below(&e.body, 3)),
         })
         .collect();
     let choice = |u: &dias_core::entities::user::Model| Choice {

@@ -382,6 +382,12 @@ async fn staff_assign_note_reply_and_the_mail_carries_the_reply_and_link_but_no_
         ]
     );
     assert_eq!(history[4].body, reply);
+    // Staff see the reply as the sender does: Markdown rendered, markup escaped.
+    let page = app.get(&format!("/anfragen/verwaltung/{id}")).await;
+    assert_eq!(
+        page.count("#desk-staff-history li[data-kind=reply] .prose p"),
+        1
+    );
     assert_eq!(history[4].author_id, Some(me));
 
     let mail = app
