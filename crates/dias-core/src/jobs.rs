@@ -140,11 +140,13 @@ impl JobContext {
 }
 
 /// What a job may need beyond the database: the translations (mail in the
-/// recipient's language) and the public address (links in mail).
+/// recipient's language), the public address (links in mail) and the
+/// instance's configuration (periods and limits a module reads).
 #[derive(Clone)]
 pub struct JobEnv {
     pub catalog: Arc<crate::i18n::Catalog>,
     pub public_url: String,
+    pub config: Arc<crate::config::Config>,
 }
 
 /// What a job kind does.

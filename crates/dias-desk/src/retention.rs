@@ -12,11 +12,9 @@
 //! team and assignee. FAQ entries stay: staff removed the personal data
 //! when they published them.
 //!
-//! The job's environment ([`JobEnv`]) carries no configuration yet, so a
-//! scheduled run cannot read `desk_retention_months`: it uses a period in
-//! the job's payload or else [`DEFAULT_MONTHS`] (the configuration's
-//! default). Once `JobEnv` carries the period, [`RetentionJob::bind`]
-//! keeps it and scheduled runs follow the configuration.
+//! The period is the instance's `desk_retention_months`, which the job
+//! keeps from its environment ([`JobEnv`]) when the workers start; a run's
+//! payload (`{"months": n}`) may name another one.
 
 use std::sync::{Arc, OnceLock};
 
@@ -227,7 +225,7 @@ pub async fn anonymize_expired(
 /// The daily job: [`anonymize_expired`] with the configured period.
 #[derive(Default)]
 pub struct RetentionJob {
-    /// The configured period, once the job environment provides it.
+    /// The configured period, from the job environment.
     months: OnceLock<u32>,
 }
 
@@ -250,7 +248,9 @@ impl RetentionJob {
 }
 
 impl JobHandler for RetentionJob {
-    fn bind(&self, _env: &JobEnv) {}
+    fn bind(&self, env: &JobEnv) {
+        let _ = self.months.set(env.config.desk_retention_months);
+    }
 
     fn run(
         &self,

@@ -127,6 +127,7 @@ pub fn spawn(
     let env = JobEnv {
         catalog: state.catalog.clone(),
         public_url: state.config.public_url.clone(),
+        config: state.config.clone(),
     };
     for module in &state.registry.modules {
         for (kind, handler) in &module.jobs {

@@ -1126,13 +1126,19 @@ async fn the_demo_has_an_evaluated_and_an_open_procedure_for_amtsberg() {
         app.create_user(email, Role::Operator).await;
     }
     let seed = dias_broadband::module().demo.unwrap();
-    seed(&app.db, dias_web::registry::Scale::Small)
-        .await
-        .unwrap();
+    seed(
+        &app.db,
+        dias_web::registry::DemoEnv::new(dias_web::registry::Scale::Small, &app.state.config),
+    )
+    .await
+    .unwrap();
     // A second run adds nothing.
-    seed(&app.db, dias_web::registry::Scale::Small)
-        .await
-        .unwrap();
+    seed(
+        &app.db,
+        dias_web::registry::DemoEnv::new(dias_web::registry::Scale::Small, &app.state.config),
+    )
+    .await
+    .unwrap();
     let surveys = broadband_survey::Entity::find().all(&app.db).await.unwrap();
     assert_eq!(surveys.len(), 2);
     assert!(surveys.iter().all(|s| s.synthetic && s.areas == AMTSBERG));

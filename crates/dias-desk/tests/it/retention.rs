@@ -228,6 +228,7 @@ async fn the_job_anonymizes_and_reports_its_progress() {
     handler.bind(&dias_core::jobs::JobEnv {
         catalog: app.state.catalog.clone(),
         public_url: "https://dias.example".into(),
+        config: app.state.config.clone(),
     });
     let job_id = dias_core::jobs::enqueue(
         &app.db,
@@ -259,4 +260,55 @@ async fn the_job_anonymizes_and_reports_its_progress() {
     assert!(old.anonymized_at.is_some());
     let recent = store::by_id(&app.db, recent.id).await.unwrap().unwrap();
     assert!(recent.anonymized_at.is_none());
+}
+
+#[tokio::test]
+async fn the_scheduled_job_follows_the_configured_period() {
+    let app = app().await;
+    let (staff, _) = app.create_user("team@example.org", Role::Staff).await;
+    let now = dias_core::time::now();
+    // Closed about 13 months ago: past the default 12, within 24.
+    let (closed, _) = received(&app, "Dreizehn Monate", now - 420 * 86_400).await;
+    close(&app, closed.id, staff, now - 400 * 86_400).await;
+
+    let mut config = (*app.state.config).clone();
+    config.desk_retention_months = 24;
+    let run_with = |config: dias_core::config::Config| {
+        let app = &app;
+        async move {
+            let handler = retention::RetentionJob::handler();
+            handler.bind(&dias_core::jobs::JobEnv {
+                catalog: app.state.catalog.clone(),
+                public_url: "https://dias.example".into(),
+                config: std::sync::Arc::new(config),
+            });
+            let job_id = dias_core::jobs::enqueue(
+                &app.db,
+                retention::RETENTION_JOB,
+                serde_json::Value::Null,
+                None,
+            )
+            .await
+            .unwrap();
+            let job = dias_core::entities::job::Entity::find_by_id(job_id)
+                .one(&app.db)
+                .await
+                .unwrap()
+                .unwrap();
+            handler
+                .run(dias_core::jobs::JobContext {
+                    db: app.db.clone(),
+                    job,
+                })
+                .await
+                .unwrap();
+        }
+    };
+    run_with(config).await;
+    let kept = store::by_id(&app.db, closed.id).await.unwrap().unwrap();
+    assert!(kept.anonymized_at.is_none(), "24 months configured");
+
+    run_with((*app.state.config).clone()).await;
+    let gone = store::by_id(&app.db, closed.id).await.unwrap().unwrap();
+    assert!(gone.anonymized_at.is_some(), "12 months configured");
 }

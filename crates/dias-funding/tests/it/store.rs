@@ -89,9 +89,12 @@ async fn the_demo_seeder_stores_the_catalogue() {
     let app = app().await;
     let module = dias_funding::module();
     let seed = module.demo.expect("the module seeds demo data");
-    let summary = seed(&app.db, dias_web::registry::Scale::Small)
-        .await
-        .unwrap();
+    let summary = seed(
+        &app.db,
+        dias_web::registry::DemoEnv::new(dias_web::registry::Scale::Small, &app.state.config),
+    )
+    .await
+    .unwrap();
     assert_eq!(summary, format!("{} Förderangebote", catalogue().len()));
     assert_eq!(store::all(&app.db).await.unwrap().len(), catalogue().len());
     assert_eq!(store::offers_version(&app.db).await.unwrap(), 1);

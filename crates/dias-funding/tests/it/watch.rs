@@ -370,6 +370,7 @@ async fn the_job_runs_by_the_hour_once_and_staff_start_it_by_hand() {
     handler.bind(&dias_core::jobs::JobEnv {
         catalog: app.state.catalog.clone(),
         public_url: "https://dias.example".into(),
+        config: app.state.config.clone(),
     });
     let job_id = dias_core::jobs::enqueue(&app.db, REMINDER_JOB, serde_json::Value::Null, None)
         .await
@@ -590,6 +591,7 @@ async fn the_job_pages_through_more_people_than_one_batch() {
     handler.bind(&dias_core::jobs::JobEnv {
         catalog: app.state.catalog.clone(),
         public_url: "https://dias.example".into(),
+        config: app.state.config.clone(),
     });
     let run = || async {
         let id = dias_core::jobs::enqueue(&app.db, REMINDER_JOB, serde_json::Value::Null, None)

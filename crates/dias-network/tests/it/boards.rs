@@ -688,9 +688,12 @@ async fn the_demo_has_four_boards_with_german_threads_by_generated_participants(
     app.create_user("redaktion@demo.dias.example", Role::Staff)
         .await;
     let seed = dias_network::module().demo.unwrap();
-    seed(&app.db, dias_web::registry::Scale::Small)
-        .await
-        .unwrap();
+    seed(
+        &app.db,
+        dias_web::registry::DemoEnv::new(dias_web::registry::Scale::Small, &app.state.config),
+    )
+    .await
+    .unwrap();
     let boards = board::Entity::find().all(&app.db).await.unwrap();
     assert_eq!(boards.len(), 4);
     let threads = board_thread::Entity::find().all(&app.db).await.unwrap();
