@@ -74,7 +74,12 @@ async fn consistent_inquiries(app: &TestApp) -> Vec<desk_inquiry::Model> {
     for inquiry in &inquiries {
         let token = dias_desk::store::status_token(key, inquiry).expect("a status link");
         let found = dias_desk::store::by_token(&app.db, &token).await.unwrap();
-        assert_eq!(found.map(|f| f.id), Some(inquiry.id), "{}", inquiry.reference);
+        assert_eq!(
+            found.map(|f| f.id),
+            Some(inquiry.id),
+            "{}",
+            inquiry.reference
+        );
     }
     let events = desk_event::Entity::find()
         .order_by_asc(desk_event::Column::At)
