@@ -452,3 +452,21 @@ async fn the_queue_page_needs_the_same_queries_for_three_or_forty_inquiries() {
     assert_eq!(r.count("#desk-staff-list tbody tr"), 43);
     assert_eq!(few, many);
 }
+
+#[tokio::test]
+async fn the_landing_page_leads_staff_and_only_staff_to_the_queues() {
+    let app = app().await;
+    let entry = "a#desk-staff-entry[href='/anfragen/verwaltung']";
+    assert_eq!(app.get("/anfragen").await.count(entry), 0, "visitor");
+    for (role, shown) in [
+        (Role::Participant, false),
+        (Role::Moderator, false),
+        (Role::Staff, true),
+        (Role::Admin, true),
+    ] {
+        app.forget_cookies();
+        app.sign_in_as(role).await;
+        let page = app.get("/anfragen").await;
+        assert_eq!(page.count(entry), usize::from(shown), "{role:?}");
+    }
+}
