@@ -19,6 +19,9 @@
 //! next slices are evaluated, with the same bytes as the writers here.
 
 use std::io::{self, Write};
+use std::sync::mpsc::{Receiver, SyncSender, channel, sync_channel};
+
+use rayon::prelude::*;
 
 use jiff::civil::Date;
 
@@ -149,12 +152,14 @@ pub struct Written {
 /// [`write_addresses`] and [`write_protocol`] in one pass, with the same
 /// bytes: for a command-line run of millions of addresses.
 ///
-/// Slices of addresses are evaluated, counted and formatted in parallel
-/// tasks while the previous batch of slices is written, so the writing —
-/// the kernel copies about 100 bytes per address and protocol row, one
-/// thread per file — runs alongside the evaluation instead of after it,
-/// and the per-address outcomes and protocol rows (hundreds of megabytes
-/// at the size of a Land) never exist whole.
+/// Batches of address slices are evaluated, counted and formatted on the
+/// rayon pool and handed, in order, to one writer thread per file, which
+/// write while the pool goes on with the next batch. So the writing — the
+/// kernel copies about 100 bytes per address and protocol row — runs
+/// alongside the evaluation instead of after it; a writer held up by the
+/// kernel (page cache, writeback) does not hold up the pool for as long as
+/// its queue has room; and the per-address outcomes and protocol rows
+/// (hundreds of megabytes at the size of a Land) never exist whole.
 pub fn evaluate_and_write(
     addresses: &Addresses,
     responses: &Responses,
@@ -170,55 +175,47 @@ pub fn evaluate_and_write(
     let n = addresses.len();
     let tasks = n.div_ceil(ROWS_PER_TASK);
     let batch = rayon::current_num_threads().max(1) * 2;
-    let new_slice = || Slice::new(codes.len());
-    // Slices are reused batch after batch (and never dropped: the figures
-    // they count stay in them and are summed at the end). The first
-    // `ready_len` of `ready` hold the batch to write.
-    let mut ready: Vec<Slice> = Vec::new();
-    let mut spare: Vec<Slice> = Vec::new();
-    let mut ready_len = 0;
-    let mut first = 0;
-    while first < tasks || ready_len > 0 {
-        let last = (first + batch).min(tasks);
-        if spare.len() < last - first {
-            spare.resize_with(last - first, new_slice);
+    // Reused batch after batch; the figures each counts stay in it and
+    // are summed at the end.
+    let mut slices: Vec<Slice> = (0..batch.min(tasks))
+        .map(|_| Slice::new(codes.len()))
+        .collect();
+    let (addresses_written, protocol_written) = std::thread::scope(|scope| {
+        let addresses_writer = Writer::spawn(scope, addresses_out, batch);
+        let protocol_writer = Writer::spawn(scope, protocol_out, batch);
+        let mut first = 0;
+        while first < tasks {
+            let last = (first + batch).min(tasks);
+            slices[..last - first]
+                .par_iter_mut()
+                .enumerate()
+                .for_each(|(i, slice)| {
+                    let from = (first + i) * ROWS_PER_TASK;
+                    slice.fill(
+                        &evaluator,
+                        &fields,
+                        &codes,
+                        from,
+                        (from + ROWS_PER_TASK).min(n),
+                    );
+                });
+            let handed_on = slices[..last - first].iter_mut().all(|slice| {
+                addresses_writer.write(&mut slice.address_text)
+                    && protocol_writer.write(&mut slice.protocol_text)
+            });
+            if !handed_on {
+                // A writer failed; its error is the result.
+                break;
+            }
+            first = last;
         }
-        let mut protocol_written = Ok(());
-        let mut addresses_written = Ok(());
-        rayon::in_place_scope(|scope| {
-            // Spawned first, so that a thread of the pool starts writing
-            // the protocol at once while this one writes the addresses.
-            let ready = &ready[..ready_len];
-            if !ready.is_empty() {
-                let protocol_written = &mut protocol_written;
-                let protocol_out = &mut *protocol_out;
-                scope.spawn(move |_| {
-                    *protocol_written = ready
-                        .iter()
-                        .try_for_each(|slice| protocol_out.write_all(&slice.protocol_text));
-                });
-            }
-            for (task, slice) in (first..last).zip(spare.iter_mut()) {
-                let (evaluator, fields, codes) = (&evaluator, &fields, &codes);
-                scope.spawn(move |_| {
-                    let from = task * ROWS_PER_TASK;
-                    let to = (from + ROWS_PER_TASK).min(n);
-                    slice.fill(evaluator, fields, codes, from, to);
-                });
-            }
-            addresses_written = ready
-                .iter()
-                .try_for_each(|slice| addresses_out.write_all(&slice.address_text));
-        });
-        addresses_written.map_err(EvaluateWriteError::Addresses)?;
-        protocol_written.map_err(EvaluateWriteError::Protocol)?;
-        std::mem::swap(&mut ready, &mut spare);
-        ready_len = last - first;
-        first = last;
-    }
+        (addresses_writer.finish(), protocol_writer.finish())
+    });
+    addresses_written.map_err(EvaluateWriteError::Addresses)?;
+    protocol_written.map_err(EvaluateWriteError::Protocol)?;
     let mut sums = vec![Figures::default(); codes.len()];
     let mut protocol_rows = 0;
-    for slice in ready.iter().chain(&spare) {
+    for slice in &slices {
         crate::aggregate::add_figures(&mut sums, &slice.figures);
         protocol_rows += slice.protocol_rows;
     }
@@ -228,6 +225,55 @@ pub fn evaluate_and_write(
         },
         protocol_rows,
     })
+}
+
+/// A thread that writes the buffers it is handed, in order, and hands
+/// them back empty for reuse (fresh megabyte buffers cost page faults).
+struct Writer<'scope> {
+    queue: SyncSender<Vec<u8>>,
+    returned: Receiver<Vec<u8>>,
+    thread: std::thread::ScopedJoinHandle<'scope, io::Result<()>>,
+}
+
+impl<'scope> Writer<'scope> {
+    /// At most `depth` buffers wait in the queue; then `write` waits.
+    fn spawn<'env, W: Write + Send>(
+        scope: &'scope std::thread::Scope<'scope, 'env>,
+        out: &'scope mut W,
+        depth: usize,
+    ) -> Self {
+        let (queue, buffers) = sync_channel::<Vec<u8>>(depth);
+        let (give_back, returned) = channel();
+        let thread = scope.spawn(move || {
+            for mut buf in buffers {
+                out.write_all(&buf)?;
+                buf.clear();
+                // Nobody to take it back only once everything is sent.
+                let _ = give_back.send(buf);
+            }
+            Ok(())
+        });
+        Writer {
+            queue,
+            returned,
+            thread,
+        }
+    }
+
+    /// Queues the text in `buf` and leaves an empty buffer there; false if
+    /// the writer has stopped (its error comes with [`Writer::finish`]).
+    fn write(&self, buf: &mut Vec<u8>) -> bool {
+        let empty = self.returned.try_recv().unwrap_or_default();
+        self.queue.send(std::mem::replace(buf, empty)).is_ok()
+    }
+
+    /// Waits until everything queued is written.
+    fn finish(self) -> io::Result<()> {
+        drop(self.queue);
+        self.thread
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+    }
 }
 
 /// One task's slice of addresses in [`evaluate_and_write`]: its rows of
