@@ -58,6 +58,7 @@ desk-public-error-attachment-empty = Die gewählte Datei ist leer. Bitte wählen
 desk-public-error-attachment-size = Die Datei ist größer als 10 MB. Bitte verkleinern Sie sie oder senden Sie sie ohne Anhang.
 desk-public-error-attachment-type = Diese Datei ist keine PDF-Datei und kein PNG- oder JPEG-Bild. Bitte wählen Sie eine Datei in einem dieser Formate.
 desk-public-error-attachment-mismatch = Der Dateiname passt nicht zum Inhalt der Datei (zum Beispiel ein Bild mit der Endung .pdf). Bitte prüfen Sie die Datei.
+desk-public-error-attachment-active = Diese PDF-Datei enthält aktive Inhalte (Skripte, eingebettete Dateien, Multimedia oder XFA-Formulare), die wir aus Sicherheitsgründen nicht annehmen. Bitte speichern oder drucken Sie sie als einfache PDF-Datei (zum Beispiel „Als PDF drucken“) und wählen Sie sie erneut.
 desk-public-error-reference = Die Vorgangsnummer sieht so aus: DIAS-2026-000123.
 
 desk-public-thanks-title = Vielen Dank

@@ -58,6 +58,7 @@ desk-public-error-attachment-empty = The chosen file is empty. Please choose ano
 desk-public-error-attachment-size = The file is larger than 10 MB. Please make it smaller or send the inquiry without it.
 desk-public-error-attachment-type = This file is neither a PDF file nor a PNG or JPEG picture. Please choose a file in one of these formats.
 desk-public-error-attachment-mismatch = The file name does not match the file's content (for example a picture ending in .pdf). Please check the file.
+desk-public-error-attachment-active = This PDF file contains active content (scripts, embedded files, multimedia or XFA forms), which we do not accept for security reasons. Please save or print it as a plain PDF file (for example “Print to PDF”) and choose it again.
 desk-public-error-reference = A reference number looks like this: DIAS-2026-000123.
 
 desk-public-thanks-title = Thank you

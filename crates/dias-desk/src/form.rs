@@ -112,6 +112,9 @@ pub fn check_attachment(upload: Upload<'_>) -> Result<NewAttachment, &'static st
     let kind = sniff(upload.bytes)
         .filter(|k| ATTACHMENT_KINDS.contains(k))
         .ok_or("desk-public-error-attachment-type")?;
+    if kind == FileKind::Pdf && pdf_has_active_content(upload.bytes) {
+        return Err("desk-public-error-attachment-active");
+    }
     let shown = display_filename(upload.filename);
     let filename = match FileKind::from_name(&shown) {
         Some(claimed) if claimed == kind => shown,
@@ -126,6 +129,62 @@ pub fn check_attachment(upload: Upload<'_>) -> Result<NewAttachment, &'static st
         mime: kind.mime().to_owned(),
         data: upload.bytes.to_vec(),
     })
+}
+
+/// PDF names that run or carry something when the file is opened:
+/// scripts, launched programs, embedded files, Flash/3D media and XFA forms.
+const ACTIVE_PDF_NAMES: [&[u8]; 7] = [
+    b"JavaScript",
+    b"JS",
+    b"Launch",
+    b"EmbeddedFile",
+    b"EmbeddedFiles",
+    b"RichMedia",
+    b"XFA",
+];
+
+/// Whether a PDF names active content ([`ACTIVE_PDF_NAMES`]) anywhere in
+/// its bytes. A cheap heuristic, not a parser: names are compared whole
+/// (`/JSON` is not `/JS`) and after decoding `#xx` escapes (`/J#61vaScript`),
+/// but names inside compressed object streams (`/ObjStm`, PDF 1.5+) are not
+/// seen, so a determined sender can hide them. Staff should therefore open
+/// attachments in a viewer with scripting switched off.
+pub fn pdf_has_active_content(bytes: &[u8]) -> bool {
+    // PDF delimiters and white space end a name (ISO 32000-1, 7.2.2).
+    let ends_name = |b: u8| b"()<>[]{}/%".contains(&b) || b.is_ascii_whitespace() || b == 0;
+    let hex = |b: u8| char::from(b).to_digit(16);
+    let mut at = 0;
+    while let Some(offset) = bytes[at..].iter().position(|&b| b == b'/') {
+        let start = at + offset + 1;
+        let len = bytes[start..]
+            .iter()
+            .position(|&b| ends_name(b))
+            .unwrap_or(bytes.len() - start);
+        let raw = &bytes[start..start + len];
+        let mut name = Vec::with_capacity(raw.len());
+        let mut i = 0;
+        while i < raw.len() {
+            match (
+                raw[i],
+                raw.get(i + 1).and_then(|&b| hex(b)),
+                raw.get(i + 2).and_then(|&b| hex(b)),
+            ) {
+                (b'#', Some(high), Some(low)) => {
+                    name.push((high * 16 + low) as u8);
+                    i += 3;
+                }
+                (b, _, _) => {
+                    name.push(b);
+                    i += 1;
+                }
+            }
+        }
+        if ACTIVE_PDF_NAMES.contains(&name.as_slice()) {
+            return true;
+        }
+        at = start + len;
+    }
+    false
 }
 
 /// Checks the inquiry form. `gemeinde_exists` tells known AGS-8 codes.
@@ -306,6 +365,57 @@ mod tests {
         no_mail.email = String::new();
         let errors = validate(&no_mail, None, &sender(), known).unwrap_err();
         assert_eq!(errors.get("email"), Some("error-required"));
+    }
+
+    #[test]
+    fn pdfs_with_active_content_are_refused() {
+        let check = |bytes: &[u8]| {
+            check_attachment(Upload {
+                filename: "Plan.pdf",
+                bytes,
+            })
+        };
+        assert!(check(b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF").is_ok());
+        for active in [
+            &b"%PDF-1.4\n1 0 obj << /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >>"[..],
+            b"%PDF-1.4\n<</S/JS(x)>>",
+            b"%PDF-1.4\n<< /S /Launch /F (cmd.exe) >>",
+            b"%PDF-1.4\n<< /Names << /EmbeddedFiles 3 0 R >> >>",
+            b"%PDF-1.4\n<< /Type /EmbeddedFile >>",
+            b"%PDF-1.4\n<< /Subtype /RichMedia >>",
+            b"%PDF-1.4\n<< /AcroForm << /XFA 5 0 R >> >>",
+            // Escaped characters in a name are the same name.
+            b"%PDF-1.4\n<< /S /J#61vaScript >>",
+            b"%PDF-1.4\n<< /S /JavaScript",
+        ] {
+            assert_eq!(
+                check(active).unwrap_err(),
+                "desk-public-error-attachment-active",
+                "{}",
+                String::from_utf8_lossy(active)
+            );
+        }
+        // Longer names and plain text are not the names themselves.
+        for harmless in [
+            &b"%PDF-1.4\n<< /JSON /Launcher /XFAX >> (JavaScript)"[..],
+            b"%PDF-1.4\n<< /Font /F1 >> stream\nBT (Launch JS) Tj ET",
+        ] {
+            assert!(
+                check(harmless).is_ok(),
+                "{}",
+                String::from_utf8_lossy(harmless)
+            );
+        }
+        // Only PDFs are read this way: a picture's bytes are not PDF syntax.
+        let mut png = PNG.to_vec();
+        png.extend_from_slice(b"/JavaScript");
+        assert!(
+            check_attachment(Upload {
+                filename: "Foto.png",
+                bytes: &png
+            })
+            .is_ok()
+        );
     }
 
     #[test]
