@@ -90,15 +90,24 @@ fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
         .map(|(_, v)| v)
 }
 
+/// The client address our reverse proxy reports: the rightmost entry of the
+/// last `X-Forwarded-For` field. Exactly one trusted proxy is assumed; a
+/// proxy that appends (`$proxy_add_x_forwarded_for`) keeps whatever the
+/// client sent on the left, so only the rightmost entry is the proxy's own.
+/// `None` when that entry is no address (then the socket address is used,
+/// never an entry the client could have written).
+fn forwarded_client(headers: &HeaderMap) -> Option<IpAddr> {
+    headers
+        .get_all("x-forwarded-for")
+        .iter()
+        .next_back()
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.rsplit(',').next())
+        .and_then(|v| v.trim().parse().ok())
+}
+
 fn client_ip(req: &Request, trust_proxy: bool) -> IpAddr {
-    if trust_proxy
-        && let Some(ip) = req
-            .headers()
-            .get("x-forwarded-for")
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.split(',').next())
-            .and_then(|v| v.trim().parse().ok())
-    {
+    if trust_proxy && let Some(ip) = forwarded_client(req.headers()) {
         return ip;
     }
     req.extensions()
@@ -301,6 +310,24 @@ fn same_origin(state: &AppState, headers: &HeaderMap) -> bool {
     }
 }
 
+/// Rate-limit bucket of requests to public upload paths (before their body
+/// is read); [`LARGE_BODIES_PER_HOUR`] per client and hour.
+pub const LARGE_BODY_BUCKET: &str = "large-body";
+pub const LARGE_BODIES_PER_HOUR: u32 = 30;
+
+/// 503 with `Retry-After` when every large-body permit stayed taken: the
+/// instance is busy, not the client too fast, so it may retry soon.
+fn busy() -> Response {
+    let mut response = AppError::TooManyRequests(BUSY_RETRY_SECS).into_response();
+    *response.status_mut() = StatusCode::SERVICE_UNAVAILABLE;
+    if let Some(page) = response.extensions_mut().get_mut::<ErrorPage>() {
+        page.status = StatusCode::SERVICE_UNAVAILABLE;
+    }
+    response
+}
+
+const BUSY_RETRY_SECS: i64 = 10;
+
 /// Body limit and CSRF protection for every state-changing request.
 pub async fn csrf(State(state): State<AppState>, req: Request, next: Next) -> Response {
     if matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
@@ -312,11 +339,38 @@ pub async fn csrf(State(state): State<AppState>, req: Request, next: Next) -> Re
     let Some(info) = req.extensions().get::<RequestInfo>().cloned() else {
         return AppError::Csrf.into_response();
     };
+    let default = state.config.max_body_bytes;
     let limit = state.registry.body_limit(
         req.uri().path(),
         info.principal.as_ref().map(|who| who.role),
-        state.config.max_body_bytes,
+        default,
     );
+    // A public upload path makes the server buffer up to its larger limit
+    // for anybody: count the request per client before reading a byte, and
+    // read only a few such bodies at once. The permit lives until the
+    // handler has answered.
+    let _permit = if limit > default
+        && state.registry.body_limit(req.uri().path(), None, default) > default
+    {
+        if let Err(secs) = state.limits.check(
+            LARGE_BODY_BUCKET,
+            info.client_ip,
+            LARGE_BODIES_PER_HOUR,
+            3600,
+        ) {
+            return AppError::TooManyRequests(secs).into_response();
+        }
+        match state
+            .limits
+            .large_body_permit(crate::ratelimit::LARGE_BODY_WAIT)
+            .await
+        {
+            Some(permit) => Some(permit),
+            None => return busy(),
+        }
+    } else {
+        None
+    };
     let (parts, body) = req.into_parts();
     let bytes = match axum::body::to_bytes(body, limit).await {
         Ok(bytes) => bytes,
@@ -413,4 +467,46 @@ pub async fn error_pages(State(state): State<AppState>, req: Request, next: Next
         );
     }
     rendered
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn forwarded(values: &[&str]) -> Option<IpAddr> {
+        let mut headers = HeaderMap::new();
+        for value in values {
+            headers.append("x-forwarded-for", HeaderValue::from_str(value).unwrap());
+        }
+        forwarded_client(&headers)
+    }
+
+    #[test]
+    fn the_client_is_the_address_our_proxy_added_last() {
+        // nginx `$proxy_add_x_forwarded_for` keeps what the client sent.
+        assert_eq!(
+            forwarded(&["203.0.113.66, 198.51.100.7"]),
+            Some("198.51.100.7".parse().unwrap())
+        );
+        assert_eq!(
+            forwarded(&["203.0.113.66,2001:db8::5"]),
+            Some("2001:db8::5".parse().unwrap())
+        );
+        assert_eq!(
+            forwarded(&["198.51.100.7"]),
+            Some("198.51.100.7".parse().unwrap())
+        );
+        // A second field (a client's own) before the proxy's last one.
+        assert_eq!(
+            forwarded(&["203.0.113.66", "198.51.100.7"]),
+            Some("198.51.100.7".parse().unwrap())
+        );
+    }
+
+    #[test]
+    fn a_rightmost_entry_that_is_no_address_is_not_replaced_by_a_client_one() {
+        assert_eq!(forwarded(&["203.0.113.66, unknown"]), None);
+        assert_eq!(forwarded(&["203.0.113.66, "]), None);
+        assert_eq!(forwarded(&[]), None);
+    }
 }

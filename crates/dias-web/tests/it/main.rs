@@ -10,3 +10,4 @@ mod admin;
 mod notifications;
 mod pages;
 mod security;
+mod uploads;
