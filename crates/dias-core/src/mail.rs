@@ -2,6 +2,11 @@
 //! of the change that causes it; a delivery worker sends it by SMTP. With
 //! `dev_mail` nothing leaves the machine: mail stays in the table, where admins
 //! read it in the "Postausgang".
+//!
+//! A mail sent by SMTP is kept without the secrets of the private links it
+//! carried ([`redact_secret_links`]) and deleted after [`KEEP_SENT_SECS`]
+//! ([`purge_old`]): the table and its backups open no status page and no
+//! account.
 
 use std::time::Duration;
 
@@ -9,8 +14,8 @@ use lettre::message::{Mailbox, header::ContentType};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait,
-    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set,
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, DbErr,
+    EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set,
 };
 use tokio::sync::watch;
 
@@ -21,6 +26,9 @@ pub const SENT: &str = "sent";
 /// Kept for the development mailbox, never sent.
 pub const STORED: &str = "stored";
 pub const FAILED: &str = "failed";
+
+/// How long sent (and finally failed) mail stays in the table.
+pub const KEEP_SENT_SECS: i64 = 90 * 24 * 3600;
 
 /// Queues a plain-text mail.
 pub async fn queue<C: ConnectionTrait>(
@@ -90,17 +98,19 @@ impl Transport {
     }
 }
 
-/// Sends pending mail until `shutdown` turns true.
+/// Sends pending mail until `shutdown` turns true. `secret_paths` are the
+/// path prefixes of private links (see [`redact_secret_links`]).
 pub async fn run_delivery(
     db: DatabaseConnection,
     transport: Transport,
+    secret_paths: Vec<&'static str>,
     mut shutdown: watch::Receiver<bool>,
 ) {
     loop {
         if *shutdown.borrow() {
             return;
         }
-        if let Err(e) = deliver_pending(&db, &transport).await {
+        if let Err(e) = deliver_pending(&db, &transport, &secret_paths).await {
             tracing::warn!(error = %e, "mail delivery round failed");
         }
         tokio::select! {
@@ -110,10 +120,14 @@ pub async fn run_delivery(
     }
 }
 
-/// One delivery round; returns how many mails were handled.
+/// One delivery round; returns how many mails were handled. A mail sent by
+/// SMTP is stored with its private links redacted (`secret_paths`, see
+/// [`redact_secret_links`]); kept mail (`dev_mail`) stays whole, because the
+/// developer mailbox and the browser tests follow its links.
 pub async fn deliver_pending(
     db: &DatabaseConnection,
     transport: &Transport,
+    secret_paths: &[&str],
 ) -> Result<usize, DbErr> {
     let pending = mail::Entity::find()
         .filter(mail::Column::Status.eq(PENDING))
@@ -145,16 +159,20 @@ pub async fn deliver_pending(
                 Err(e) => (FAILED, Some(e)),
             },
         };
-        mail::Entity::update_many()
+        let mut update = mail::Entity::update_many()
             .col_expr(mail::Column::Status, Expr::value(status))
             .col_expr(mail::Column::Error, Expr::value(error))
             .col_expr(
                 mail::Column::SentAt,
                 Expr::value((status == SENT).then(crate::time::now)),
-            )
-            .filter(mail::Column::Id.eq(m.id))
-            .exec(db)
-            .await?;
+            );
+        if status == SENT {
+            let kept = redact_secret_links(&m.body_text, secret_paths);
+            if kept != m.body_text {
+                update = update.col_expr(mail::Column::BodyText, Expr::value(kept));
+            }
+        }
+        update.filter(mail::Column::Id.eq(m.id)).exec(db).await?;
     }
     Ok(count)
 }
@@ -182,6 +200,61 @@ async fn send(
         .map_err(|e| e.to_string())
 }
 
+/// `body` with the segment after every occurrence of one of `prefixes`
+/// (path prefixes of private links, e.g. `/anfragen/status/`) replaced by
+/// `…` — in full links (`https://…/anfragen/status/<token>`) and bare paths
+/// alike. The segment is the token: the URL-safe characters up to the next
+/// `/`, `?`, `#`, space or punctuation; a sentence's final dot stays.
+pub fn redact_secret_links(body: &str, prefixes: &[&str]) -> String {
+    let prefixes: Vec<&str> = prefixes.iter().copied().filter(|p| !p.is_empty()).collect();
+    let mut out = String::with_capacity(body.len());
+    let mut rest = body;
+    loop {
+        // The earliest occurrence of any prefix; the longest one there.
+        let next = prefixes
+            .iter()
+            .filter_map(|p| rest.find(p).map(|at| (at, p.len())))
+            .min_by_key(|&(at, len)| (at, std::cmp::Reverse(len)));
+        let Some((at, len)) = next else {
+            out.push_str(rest);
+            return out;
+        };
+        out.push_str(&rest[..at + len]);
+        rest = &rest[at + len..];
+        let token_chars = |c: char| c.is_ascii_alphanumeric() || "-_~.%".contains(c);
+        let mut end = rest.find(|c: char| !token_chars(c)).unwrap_or(rest.len());
+        end = rest[..end].trim_end_matches('.').len();
+        if end > 0 {
+            out.push('…');
+            rest = &rest[end..];
+        }
+    }
+}
+
+/// Deletes mail sent more than [`KEEP_SENT_SECS`] ago, and mail given up
+/// as failed that was queued as long ago; returns how many. Pending mail
+/// and the development mailbox are left alone.
+pub async fn purge_old<C: ConnectionTrait>(db: &C, now: i64) -> Result<u64, DbErr> {
+    let before = now - KEEP_SENT_SECS;
+    let result = mail::Entity::delete_many()
+        .filter(
+            Condition::any()
+                .add(
+                    Condition::all()
+                        .add(mail::Column::Status.eq(SENT))
+                        .add(mail::Column::SentAt.lt(before)),
+                )
+                .add(
+                    Condition::all()
+                        .add(mail::Column::Status.eq(FAILED))
+                        .add(mail::Column::CreatedAt.lt(before)),
+                ),
+        )
+        .exec(db)
+        .await?;
+    Ok(result.rows_affected)
+}
+
 /// Newest mails first, optionally only those to one address.
 pub async fn page(
     db: &DatabaseConnection,
@@ -196,4 +269,69 @@ pub async fn page(
     let paginator = query.paginate(db, per_page);
     let total = paginator.num_items().await?;
     Ok((paginator.fetch_page(page.saturating_sub(1)).await?, total))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::redact_secret_links;
+
+    const PREFIXES: [&str; 3] = [
+        "/konto/bestaetigen/",
+        "/konto/passwort-neu/",
+        "/anfragen/status/",
+    ];
+
+    fn redact(body: &str) -> String {
+        redact_secret_links(body, &PREFIXES)
+    }
+
+    #[test]
+    fn tokens_in_full_links_are_replaced() {
+        let body = "Ihr Vorgang: https://dias.example.org/anfragen/status/aB3_x-Yz9Q\n\nMit freundlichen Grüßen";
+        assert_eq!(
+            redact(body),
+            "Ihr Vorgang: https://dias.example.org/anfragen/status/…\n\nMit freundlichen Grüßen"
+        );
+        assert_eq!(
+            redact("Bestätigen: http://127.0.0.1:8080/konto/bestaetigen/TOKEN123\n"),
+            "Bestätigen: http://127.0.0.1:8080/konto/bestaetigen/…\n"
+        );
+    }
+
+    #[test]
+    fn bare_paths_every_occurrence_and_what_follows_the_token_are_kept_apart() {
+        assert_eq!(
+            redact("/konto/passwort-neu/abc und /anfragen/status/def/anhang/3?x=1#a"),
+            "/konto/passwort-neu/… und /anfragen/status/…/anhang/3?x=1#a"
+        );
+        assert_eq!(
+            redact("<https://x.de/anfragen/status/t1>, (https://x.de/anfragen/status/t2)."),
+            "<https://x.de/anfragen/status/…>, (https://x.de/anfragen/status/…)."
+        );
+        assert_eq!(
+            redact("Link: https://x.de/anfragen/status/tok."),
+            "Link: https://x.de/anfragen/status/…."
+        );
+    }
+
+    #[test]
+    fn text_without_a_token_stays_as_it_is() {
+        for body in [
+            "Keine Links hier. Grüße aus Dresden – ä ö ü ß",
+            "https://x.de/anfragen/neu",
+            "Ende: /anfragen/status/",
+            "/anfragen/status/ mit Leerzeichen",
+            "https://x.de/anfragen/status",
+        ] {
+            assert_eq!(redact(body), body);
+        }
+        assert_eq!(
+            redact_secret_links("/anfragen/status/x", &[""]),
+            "/anfragen/status/x"
+        );
+        assert_eq!(
+            redact_secret_links("/anfragen/status/x", &[]),
+            "/anfragen/status/x"
+        );
+    }
 }

@@ -170,6 +170,15 @@ impl Registry {
         redact_path(path, prefixes.copied())
     }
 
+    /// Every module's [`Module::secret_paths`]: the request log hides the
+    /// segment after them, and so do sent mails kept in the database.
+    pub fn secret_paths(&self) -> Vec<&'static str> {
+        self.modules
+            .iter()
+            .flat_map(|m| m.secret_paths.iter().copied())
+            .collect()
+    }
+
     pub fn nav(&self) -> impl Iterator<Item = &NavEntry> {
         self.modules.iter().flat_map(|m| m.nav.iter())
     }

@@ -1,6 +1,6 @@
 //! Background work of an instance: the search indexer, the job runner, the
-//! scheduler of periodic jobs, mail delivery and session clean-up. Each
-//! stops when the shutdown signal turns.
+//! scheduler of periodic jobs, mail delivery and the clean-up of expired
+//! sessions and old mail. Each stops when the shutdown signal turns.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -177,6 +177,7 @@ pub fn spawn(
     handles.push(tokio::spawn(dias_core::mail::run_delivery(
         state.db.clone(),
         transport,
+        state.registry.secret_paths(),
         shutdown.clone(),
     )));
     handles.push(tokio::spawn(dias_core::notifications::run_worker(
@@ -192,6 +193,9 @@ pub fn spawn(
         loop {
             if let Err(e) = dias_core::sessions::purge_expired(&db, timeouts).await {
                 tracing::warn!(error = %e, "session clean-up failed");
+            }
+            if let Err(e) = dias_core::mail::purge_old(&db, dias_core::time::now()).await {
+                tracing::warn!(error = %e, "mail clean-up failed");
             }
             tokio::select! {
                 _ = tokio::time::sleep(Duration::from_secs(600)) => {}
