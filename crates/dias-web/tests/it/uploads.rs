@@ -76,7 +76,7 @@ async fn requests_to_a_public_upload_path_are_counted_per_client_before_reading(
         .expect("Retry-After in seconds");
     assert!((1..=3600).contains(&retry), "{retry}");
     assert!(
-        over.text("h1").contains("Zu viele Anfragen"),
+        over.text("h1").contains("Zu viele Aufrufe"),
         "{}",
         over.body
     );
