@@ -207,7 +207,15 @@ async fn new_form(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response
         input.name = who.display_name.clone();
         input.email = who.email.clone();
     }
-    page(&FormPage::new(&state, ctx, input, ShownErrors::none()))
+    // Each visit gets its own signed challenge: a cached page would hand
+    // every visitor the same one, and one solved challenge would then
+    // serve them all.
+    let mut response = page(&FormPage::new(&state, ctx, input, ShownErrors::none()))?;
+    response.headers_mut().insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("private, no-store"),
+    );
+    Ok(response)
 }
 
 /// The page a script that filled the honeypot gets: it looks like success,

@@ -888,3 +888,41 @@ async fn every_message_the_public_pages_use_exists_in_german_and_english() {
         }
     }
 }
+
+/// With the visitors' page cache on, every visitor still gets a challenge
+/// of their own: the form page is neither stored nor served from the cache.
+#[tokio::test]
+async fn every_visit_of_the_form_gets_its_own_challenge() {
+    let app = app().await;
+    let mut state = app.state.clone();
+    state.page_cache = std::sync::Arc::new(dias_web::cache::PageCache::new(60));
+    let router = dias_web::router(state);
+    let mut challenges = Vec::new();
+    for _ in 0..2 {
+        use tower::ServiceExt;
+        let response = router
+            .clone()
+            .oneshot(
+                Request::builder()
+                    .uri("/anfragen/neu?thema=ki")
+                    .body(Body::empty())
+                    .unwrap(),
+            )
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::OK);
+        assert!(!response.headers().contains_key("x-cache"));
+        assert_eq!(
+            response.headers()[header::CACHE_CONTROL],
+            "private, no-store"
+        );
+        let bytes = axum::body::to_bytes(response.into_body(), usize::MAX)
+            .await
+            .unwrap();
+        let html = String::from_utf8(bytes.to_vec()).unwrap();
+        let at = html.find("name=\"challenge\" value=\"").unwrap() + 24;
+        let end = at + html[at..].find('"').unwrap();
+        challenges.push(html[at..end].to_owned());
+    }
+    assert_ne!(challenges[0], challenges[1]);
+}
