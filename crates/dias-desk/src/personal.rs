@@ -3,8 +3,16 @@
 //!
 //! Exported: the inquiries the person sent while signed in, with their
 //! public conversation (what the person saw on the status page — never
-//! internal notes); for staff, the notes and replies they wrote, their
-//! answer templates and FAQ entries.
+//! internal notes), the attachments the person could see (name, type,
+//! size and date; the files themselves are on the status page), the page
+//! the inquiry was started from and the portal pages linked to it; for
+//! staff, the notes and replies they wrote, their answer templates and
+//! FAQ entries.
+//!
+//! Inquiries sent without an account — or signed out — belong to no
+//! account and are not part of any account's export: they are reached
+//! through their private status link, which shows everything kept about
+//! them, and whoever holds the link may ask for more.
 //!
 //! Deleted with the account: the inquiries the person sent are anonymized
 //! exactly as the retention job does ([`crate::retention::anonymize`]).
@@ -14,7 +22,7 @@
 //! went, and a deleted account keeps its row as a pseudonym, so the links
 //! are cleared here. Team memberships go.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use async_trait::async_trait;
 use dias_core::accounts::MailEnv;
@@ -28,7 +36,7 @@ use sea_orm::{
 use serde_json::{Value, json};
 
 use crate::entities::{
-    desk_event, desk_faq, desk_inquiry, desk_link, desk_team_member, desk_template,
+    desk_attachment, desk_event, desk_faq, desk_inquiry, desk_link, desk_team_member, desk_template,
 };
 use crate::vocab::event;
 
@@ -64,7 +72,57 @@ async fn sent(db: &DatabaseConnection, user_id: i64) -> Result<Value, DbErr> {
         .await?;
     let ids: Vec<i64> = inquiries.iter().map(|i| i.id).collect();
     let mut conversation: HashMap<i64, Vec<Value>> = HashMap::new();
+    let mut files: HashMap<i64, Vec<Value>> = HashMap::new();
+    let mut linked: HashMap<i64, Vec<Value>> = HashMap::new();
     for chunk in ids.chunks(CHUNK) {
+        // Attachments of internal entries stay internal, as on the status page.
+        let public: HashSet<i64> = desk_event::Entity::find()
+            .select_only()
+            .column(desk_event::Column::Id)
+            .filter(desk_event::Column::InquiryId.is_in(chunk.to_vec()))
+            .filter(desk_event::Column::Public.eq(true))
+            .into_tuple::<i64>()
+            .all(db)
+            .await?
+            .into_iter()
+            .collect();
+        let attachments: Vec<(i64, Option<i64>, String, String, i64, i64)> =
+            desk_attachment::Entity::find()
+                .select_only()
+                .column(desk_attachment::Column::InquiryId)
+                .column(desk_attachment::Column::EventId)
+                .column(desk_attachment::Column::Filename)
+                .column(desk_attachment::Column::Mime)
+                .column(desk_attachment::Column::Size)
+                .column(desk_attachment::Column::CreatedAt)
+                .filter(desk_attachment::Column::InquiryId.is_in(chunk.to_vec()))
+                .order_by_asc(desk_attachment::Column::Id)
+                .into_tuple()
+                .all(db)
+                .await?;
+        for (inquiry_id, event_id, filename, mime, size, at) in attachments {
+            if event_id.is_some_and(|e| !public.contains(&e)) {
+                continue;
+            }
+            files.entry(inquiry_id).or_default().push(json!({
+                "filename": filename,
+                "type": mime,
+                "bytes": size,
+                "at": ts(at),
+            }));
+        }
+        let links = desk_link::Entity::find()
+            .filter(desk_link::Column::InquiryId.is_in(chunk.to_vec()))
+            .order_by_asc(desk_link::Column::Id)
+            .all(db)
+            .await?;
+        for l in links {
+            linked.entry(l.inquiry_id).or_default().push(json!({
+                "path": l.path,
+                "label": l.label,
+                "at": ts(l.at),
+            }));
+        }
         let events = desk_event::Entity::find()
             .filter(desk_event::Column::InquiryId.is_in(chunk.to_vec()))
             .filter(desk_event::Column::Public.eq(true))
@@ -96,8 +154,12 @@ async fn sent(db: &DatabaseConnection, user_id: i64) -> Result<Value, DbErr> {
                     "subject": i.subject,
                     "message": i.message,
                     "received": ts(i.created_at),
+                    "updated": ts(i.updated_at),
                     "closed": i.closed_at.map(ts),
+                    "context": i.context_path,
                     "conversation": conversation.remove(&i.id).unwrap_or_default(),
+                    "attachments": files.remove(&i.id).unwrap_or_default(),
+                    "links": linked.remove(&i.id).unwrap_or_default(),
                 })
             })
             .collect(),

@@ -5,10 +5,10 @@
 
 use axum::http::StatusCode;
 use dias_core::policy::Role;
-use dias_desk::entities::{desk_event, desk_faq};
+use dias_desk::entities::{desk_attachment, desk_event, desk_faq};
 use dias_desk::store::{self, NewInquiry};
 use dias_desk::vocab::event;
-use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, Set};
 
 use crate::faq::{MONDAY, reply, secret};
 use crate::helpers::app;
@@ -43,7 +43,7 @@ async fn a_senders_inquiries_are_exported_and_anonymized_with_the_account() {
         MONDAY + 60,
     )
     .await;
-    store::add_event(
+    let note = store::add_event(
         &app.db,
         mine.id,
         event::NOTE,
@@ -53,6 +53,19 @@ async fn a_senders_inquiries_are_exported_and_anonymized_with_the_account() {
         "",
         MONDAY + 120,
     )
+    .await
+    .unwrap();
+    desk_attachment::ActiveModel {
+        inquiry_id: Set(mine.id),
+        event_id: Set(Some(note)),
+        filename: Set("Vermerk-intern.pdf".into()),
+        mime: Set("application/pdf".into()),
+        size: Set(9),
+        data: Set(b"%PDF-1.4\n".to_vec()),
+        created_at: Set(MONDAY + 120),
+        ..Default::default()
+    }
+    .insert(&app.db)
     .await
     .unwrap();
 
@@ -70,6 +83,33 @@ async fn a_senders_inquiries_are_exported_and_anonymized_with_the_account() {
         "Unsere öffentliche Antwort."
     );
     assert!(!export.body.contains("Nur intern."));
+    // What else the person gave or saw: the file (not its bytes), the page
+    // the inquiry started from, the linked pages and the last change.
+    let exported = &inquiries[0];
+    assert_eq!(
+        exported["attachments"],
+        serde_json::json!([{
+            "filename": "plan.pdf",
+            "type": "application/pdf",
+            "bytes": 9,
+            "at": dias_core::time::format_rfc3339(MONDAY),
+        }])
+    );
+    assert!(!export.body.contains("Vermerk-intern.pdf"));
+    assert_eq!(exported["context"], "/breitband/gemeinden/14521010");
+    assert_eq!(
+        exported["links"][0]["path"],
+        "/breitband/gemeinden/14521010"
+    );
+    let updated = store::by_id(&app.db, mine.id)
+        .await
+        .unwrap()
+        .unwrap()
+        .updated_at;
+    assert_eq!(
+        exported["updated"],
+        dias_core::time::format_rfc3339(updated)
+    );
     assert!(!export.body.contains(&other.reference));
 
     let r = app.post("/konto/loeschen", &[("password", PASSWORD)]).await;
