@@ -19,7 +19,7 @@
 use dias_core::validation::FieldErrors;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
-    Set, TransactionSession, TransactionTrait,
+    Set,
 };
 
 use crate::entities::{desk_event, desk_faq};
@@ -500,16 +500,17 @@ async fn search_changed<C: ConnectionTrait>(db: &C, id: i64) -> Result<(), DbErr
 
 /// Stores a new entry (from `inquiry_id` if given, recorded in that
 /// inquiry's internal history) with a unique slug from its question.
-pub async fn create<C: ConnectionTrait + TransactionTrait>(
+/// Run this and the other changing functions below inside the caller's
+/// write transaction, which also holds the audit entry of the change.
+pub async fn create<C: ConnectionTrait>(
     db: &C,
     inquiry_id: Option<i64>,
     author_id: i64,
     valid: &ValidFaq,
     now: i64,
 ) -> Result<Faq, DbErr> {
-    let txn = dias_core::db::begin_write(db).await?;
     let base = slugify(valid.question.lines().next().unwrap_or(&valid.question));
-    let slug = unique_slug(&base, &taken_slugs(&txn, &base).await?);
+    let slug = unique_slug(&base, &taken_slugs(db, &base).await?);
     let faq = desk_faq::ActiveModel {
         slug: Set(slug),
         topic: Set(valid.topic.key().to_owned()),
@@ -524,12 +525,12 @@ pub async fn create<C: ConnectionTrait + TransactionTrait>(
         published_at: Set(valid.published.then_some(now)),
         ..Default::default()
     }
-    .insert(&txn)
+    .insert(db)
     .await?;
     if let Some(inquiry_id) = inquiry_id {
         let data = serde_json::json!({ "faq_id": faq.id, "slug": faq.slug }).to_string();
         store::add_event(
-            &txn,
+            db,
             inquiry_id,
             event::FAQ,
             Some(author_id),
@@ -540,20 +541,18 @@ pub async fn create<C: ConnectionTrait + TransactionTrait>(
         )
         .await?;
     }
-    search_changed(&txn, faq.id).await?;
-    txn.commit().await?;
+    search_changed(db, faq.id).await?;
     Ok(faq)
 }
 
 /// Saves an edited entry; its slug (and so its address) stays.
-pub async fn update<C: ConnectionTrait + TransactionTrait>(
+pub async fn update<C: ConnectionTrait>(
     db: &C,
     id: i64,
     valid: &ValidFaq,
     now: i64,
 ) -> Result<Option<Faq>, DbErr> {
-    let txn = dias_core::db::begin_write(db).await?;
-    let Some(current) = desk_faq::Entity::find_by_id(id).one(&txn).await? else {
+    let Some(current) = desk_faq::Entity::find_by_id(id).one(db).await? else {
         return Ok(None);
     };
     let first_publication = valid.published && current.published_at.is_none();
@@ -567,21 +566,19 @@ pub async fn update<C: ConnectionTrait + TransactionTrait>(
     if first_publication {
         active.published_at = Set(Some(now));
     }
-    let saved = active.update(&txn).await?;
-    search_changed(&txn, id).await?;
-    txn.commit().await?;
+    let saved = active.update(db).await?;
+    search_changed(db, id).await?;
     Ok(Some(saved))
 }
 
 /// Publishes or withdraws an entry; `false` when there is none.
-pub async fn set_published<C: ConnectionTrait + TransactionTrait>(
+pub async fn set_published<C: ConnectionTrait>(
     db: &C,
     id: i64,
     published: bool,
     now: i64,
 ) -> Result<bool, DbErr> {
-    let txn = dias_core::db::begin_write(db).await?;
-    let Some(current) = desk_faq::Entity::find_by_id(id).one(&txn).await? else {
+    let Some(current) = desk_faq::Entity::find_by_id(id).one(db).await? else {
         return Ok(false);
     };
     let first_publication = published && current.published_at.is_none();
@@ -591,24 +588,21 @@ pub async fn set_published<C: ConnectionTrait + TransactionTrait>(
     if first_publication {
         active.published_at = Set(Some(now));
     }
-    active.update(&txn).await?;
-    search_changed(&txn, id).await?;
-    txn.commit().await?;
+    active.update(db).await?;
+    search_changed(db, id).await?;
     Ok(true)
 }
 
 /// Deletes an entry; `false` when there is none.
-pub async fn delete<C: ConnectionTrait + TransactionTrait>(db: &C, id: i64) -> Result<bool, DbErr> {
-    let txn = dias_core::db::begin_write(db).await?;
+pub async fn delete<C: ConnectionTrait>(db: &C, id: i64) -> Result<bool, DbErr> {
     let gone = desk_faq::Entity::delete_by_id(id)
-        .exec(&txn)
+        .exec(db)
         .await?
         .rows_affected
         > 0;
     if gone {
-        search_changed(&txn, id).await?;
+        search_changed(db, id).await?;
     }
-    txn.commit().await?;
     Ok(gone)
 }
 

@@ -112,16 +112,11 @@ async fn create(
     let input = FaqInput::from_pairs(&pairs);
     match faq::validate(&input) {
         Ok(valid) => {
-            let entry = faq::create(
-                &state.db,
-                Some(inquiry.id),
-                me,
-                &valid,
-                dias_core::time::now(),
-            )
-            .await?;
+            let txn = dias_core::db::begin_write(&state.db).await?;
+            let entry =
+                faq::create(&txn, Some(inquiry.id), me, &valid, dias_core::time::now()).await?;
             dias_core::audit::record(
-                &state.db,
+                &txn,
                 Some(me),
                 "desk.faq.create",
                 "desk_faq",
@@ -129,6 +124,7 @@ async fn create(
                 serde_json::json!({ "inquiry": inquiry.reference, "published": entry.published }),
             )
             .await?;
+            txn.commit().await?;
             Ok(see_other(
                 "/anfragen/verwaltung/faq?hinweis=desk-faq-created",
             ))
@@ -166,14 +162,25 @@ async fn edit(
     Segments(id): Segments<String>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> AppResult<Response> {
-    ctx.require(&DeskAction::Work)?;
+    let me = ctx.require(&DeskAction::Work)?.user()?.user_id;
     let current = entry(&state, &id).await?;
     let input = FaqInput::from_pairs(&pairs);
     match faq::validate(&input) {
         Ok(valid) => {
-            faq::update(&state.db, current.id, &valid, dias_core::time::now())
+            let txn = dias_core::db::begin_write(&state.db).await?;
+            let saved = faq::update(&txn, current.id, &valid, dias_core::time::now())
                 .await?
                 .ok_or(AppError::NotFound)?;
+            dias_core::audit::record(
+                &txn,
+                Some(me),
+                "desk.faq.update",
+                "desk_faq",
+                Some(&saved.id.to_string()),
+                serde_json::json!({ "published": saved.published }),
+            )
+            .await?;
+            txn.commit().await?;
             Ok(see_other("/anfragen/verwaltung/faq?hinweis=desk-faq-saved"))
         }
         Err(errors) => {
@@ -199,11 +206,12 @@ async fn visibility(
         Some((_, v)) if v == "0" => false,
         _ => return Err(AppError::BadRequest("veroeffentlicht".into())),
     };
-    if !faq::set_published(&state.db, id, published, dias_core::time::now()).await? {
+    let txn = dias_core::db::begin_write(&state.db).await?;
+    if !faq::set_published(&txn, id, published, dias_core::time::now()).await? {
         return Err(AppError::NotFound);
     }
     dias_core::audit::record(
-        &state.db,
+        &txn,
         Some(me),
         if published {
             "desk.faq.publish"
@@ -215,6 +223,7 @@ async fn visibility(
         serde_json::Value::Null,
     )
     .await?;
+    txn.commit().await?;
     Ok(see_other(if published {
         "/anfragen/verwaltung/faq?hinweis=desk-faq-published"
     } else {
@@ -229,11 +238,12 @@ async fn remove(
 ) -> AppResult<Response> {
     let me = ctx.require(&DeskAction::Work)?.user()?.user_id;
     let id = parse_id(&id)?;
-    if !faq::delete(&state.db, id).await? {
+    let txn = dias_core::db::begin_write(&state.db).await?;
+    if !faq::delete(&txn, id).await? {
         return Err(AppError::NotFound);
     }
     dias_core::audit::record(
-        &state.db,
+        &txn,
         Some(me),
         "desk.faq.delete",
         "desk_faq",
@@ -241,6 +251,7 @@ async fn remove(
         serde_json::Value::Null,
     )
     .await?;
+    txn.commit().await?;
     Ok(see_other(
         "/anfragen/verwaltung/faq?hinweis=desk-faq-deleted",
     ))

@@ -5,6 +5,7 @@
 use std::collections::BTreeSet;
 
 use axum::http::StatusCode;
+use dias_core::entities::audit_entry;
 use dias_core::i18n::Catalog;
 use dias_core::policy::Role;
 use dias_desk::entities::desk_event;
@@ -150,6 +151,16 @@ async fn staff_publish_an_answered_inquiry_as_an_anonymized_faq_entry() {
     let recorded = history.iter().find(|e| e.kind == event::FAQ).unwrap();
     assert!(!recorded.public);
     assert!(recorded.data.contains(&entry.slug));
+    // The audit entry was written with the entry, in its transaction.
+    let audited = audit_entry::Entity::find()
+        .filter(audit_entry::Column::Action.eq("desk.faq.create"))
+        .filter(audit_entry::Column::TargetId.eq(entry.id.to_string()))
+        .all(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(audited.len(), 1);
+    assert_eq!(audited[0].target_kind, "desk_faq");
+    assert!(audited[0].details.contains(&inquiry.reference));
 
     let list = app.get(saved.location()).await;
     assert!(list.text("#desk-faq-staff").contains("Wie läuft"));
@@ -295,6 +306,18 @@ async fn an_unpublished_entry_is_gone_for_visitors_and_search() {
     assert!(faq::by_id(&app.db, entry.id).await.unwrap().is_none());
     assert_eq!(app.get(&url).await.status, StatusCode::NOT_FOUND);
     assert!(!found(&app, "Auswertung", &url).await);
+    let actions: Vec<String> = audit_entry::Entity::find()
+        .filter(audit_entry::Column::TargetKind.eq("desk_faq"))
+        .filter(audit_entry::Column::TargetId.eq(entry.id.to_string()))
+        .all(&app.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|a| a.action)
+        .collect();
+    for action in ["desk.faq.update", "desk.faq.delete"] {
+        assert!(actions.iter().any(|a| a == action), "{action}: {actions:?}");
+    }
 }
 
 #[tokio::test]
