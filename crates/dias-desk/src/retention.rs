@@ -12,6 +12,12 @@
 //! team and assignee. FAQ entries stay: staff removed the personal data
 //! when they published them.
 //!
+//! Inquiries nobody closes would never be anonymized: the same job first
+//! closes those answered (`beantwortet`) or waiting for the sender
+//! (`rueckfrage`) without any change for [`AUTO_CLOSE_DAYS`] days
+//! ([`close_inactive`]); the period then runs from that closing. The
+//! sender can still reply through the link, which reopens the inquiry.
+//!
 //! The period is the instance's `desk_retention_months`, which the job
 //! keeps from its environment ([`JobEnv`]) when the workers start; a run's
 //! payload (`{"months": n}`) may name another one.
@@ -38,6 +44,9 @@ pub const RETENTION_EVERY_SECS: i64 = 24 * 3600;
 /// The subject an anonymized inquiry keeps (data, not a UI text: the pages
 /// show their own label for anonymized inquiries).
 pub const ANONYMIZED_SUBJECT: &str = "[anonymisiert]";
+/// Days without a change after which an answered inquiry, or one waiting
+/// for the sender, is closed.
+pub const AUTO_CLOSE_DAYS: i64 = 30;
 /// Inquiries per transaction, and the most ids in one `IN` list.
 const BATCH: u64 = 500;
 /// The period when the job's environment does not name one: the
@@ -171,6 +180,72 @@ async fn forget_mails<C: ConnectionTrait>(db: &C, references: &[&str]) -> Result
     Ok(())
 }
 
+/// Closes every inquiry answered or waiting for the sender whose last
+/// change (`updated_at`) is [`AUTO_CLOSE_DAYS`] days or more before `now`:
+/// status `geschlossen`, `closed_at` now, a public status entry in the
+/// history (the sender sees the neutral „Stand geändert: Geschlossen“) and
+/// the version bumped, so a staff member's open form notices. Each
+/// inquiry is only written if it is still as read (same version), so a
+/// change in between wins. Returns how many were closed.
+pub async fn close_inactive(db: &DatabaseConnection, now: i64) -> Result<usize, DbErr> {
+    let before = now - AUTO_CLOSE_DAYS * 86_400;
+    let waiting = [Status::Answered.key(), Status::AwaitingSender.key()];
+    let mut done = 0usize;
+    let mut after = 0i64;
+    loop {
+        let rows: Vec<(i64, String, i32)> = desk_inquiry::Entity::find()
+            .select_only()
+            .column(desk_inquiry::Column::Id)
+            .column(desk_inquiry::Column::Status)
+            .column(desk_inquiry::Column::Version)
+            .filter(desk_inquiry::Column::Status.is_in(waiting))
+            .filter(desk_inquiry::Column::UpdatedAt.lte(before))
+            .filter(desk_inquiry::Column::AnonymizedAt.is_null())
+            .filter(desk_inquiry::Column::Id.gt(after))
+            .order_by_asc(desk_inquiry::Column::Id)
+            .limit(BATCH)
+            .into_tuple()
+            .all(db)
+            .await?;
+        let Some((last, _, _)) = rows.last() else {
+            break;
+        };
+        after = *last;
+        let txn = dias_core::db::begin_write(db).await?;
+        for (id, status, version) in &rows {
+            let Some(from) = Status::parse(status) else {
+                continue;
+            };
+            let changed = desk_inquiry::Entity::update_many()
+                .col_expr(
+                    desk_inquiry::Column::Status,
+                    Expr::value(Status::Closed.key()),
+                )
+                .col_expr(desk_inquiry::Column::ClosedAt, Expr::value(now))
+                .col_expr(desk_inquiry::Column::UpdatedAt, Expr::value(now))
+                .col_expr(desk_inquiry::Column::Version, Expr::value(version + 1))
+                .filter(desk_inquiry::Column::Id.eq(*id))
+                .filter(desk_inquiry::Column::Version.eq(*version))
+                .exec(&txn)
+                .await?
+                .rows_affected;
+            if changed == 1 {
+                let data = serde_json::json!({
+                    "from": from.key(),
+                    "to": Status::Closed.key(),
+                    "auto": true,
+                })
+                .to_string();
+                store::add_event(&txn, *id, event::STATUS, None, true, "", &data, now).await?;
+                done += 1;
+            }
+        }
+        txn.commit().await?;
+    }
+    tracing::info!(closed = done, "desk auto-close run");
+    Ok(done)
+}
+
 /// Anonymizes every inquiry closed before [`cutoff`]`(now, months)` and not
 /// anonymized yet, [`BATCH`] per transaction; progress goes to `job`.
 /// Returns how many were anonymized.
@@ -222,7 +297,8 @@ pub async fn anonymize_expired(
     Ok(done)
 }
 
-/// The daily job: [`anonymize_expired`] with the configured period.
+/// The daily job: [`close_inactive`], then [`anonymize_expired`] with the
+/// configured period.
 #[derive(Default)]
 pub struct RetentionJob {
     /// The configured period, from the job environment.
@@ -258,7 +334,11 @@ impl JobHandler for RetentionJob {
     ) -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<(), String>> + Send + '_>> {
         Box::pin(async move {
             let months = self.months(&ctx.payload());
-            anonymize_expired(&ctx.db, months, dias_core::time::now(), Some(&ctx))
+            let now = dias_core::time::now();
+            close_inactive(&ctx.db, now)
+                .await
+                .map_err(|e| e.to_string())?;
+            anonymize_expired(&ctx.db, months, now, Some(&ctx))
                 .await
                 .map_err(|e| e.to_string())?;
             Ok(())

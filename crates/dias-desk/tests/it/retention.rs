@@ -4,11 +4,11 @@
 
 use axum::http::StatusCode;
 use dias_core::policy::Role;
-use dias_desk::entities::{desk_attachment, desk_event, desk_link};
+use dias_desk::entities::{desk_attachment, desk_event, desk_inquiry, desk_link};
 use dias_desk::retention::{self, ANONYMIZED_SUBJECT};
 use dias_desk::store;
-use dias_desk::vocab::event;
-use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+use dias_desk::vocab::{Status, event};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, Set};
 
 use crate::faq::{MONDAY, close, received, reply};
 use crate::helpers::app;
@@ -311,4 +311,136 @@ async fn the_scheduled_job_follows_the_configured_period() {
     run_with((*app.state.config).clone()).await;
     let gone = store::by_id(&app.db, closed.id).await.unwrap().unwrap();
     assert!(gone.anonymized_at.is_some(), "12 months configured");
+}
+
+/// Sets status and last change of an inquiry as if staff had left it so.
+async fn left_at(app: &TestApp, id: i64, status: Status, updated_at: i64) -> desk_inquiry::Model {
+    let row = store::by_id(&app.db, id).await.unwrap().unwrap();
+    let mut active: desk_inquiry::ActiveModel = row.into();
+    active.status = Set(status.key().to_owned());
+    active.updated_at = Set(updated_at);
+    if status == Status::Closed {
+        active.closed_at = Set(Some(updated_at));
+    }
+    active.update(&app.db).await.unwrap()
+}
+
+#[tokio::test]
+async fn answered_and_waiting_inquiries_close_after_thirty_quiet_days() {
+    let app = app().await;
+    let now = MONDAY + 400 * 86_400;
+    let day = 86_400;
+    let mut cases = Vec::new();
+    for (subject, status, quiet, closes) in [
+        ("Beantwortet, 31 Tage", Status::Answered, 31 * day, true),
+        ("Rückfrage, 31 Tage", Status::AwaitingSender, 31 * day, true),
+        (
+            "Beantwortet, genau 30 Tage",
+            Status::Answered,
+            30 * day,
+            true,
+        ),
+        (
+            "Rückfrage, 30 Tage weniger 1 s",
+            Status::AwaitingSender,
+            30 * day - 1,
+            false,
+        ),
+        ("Beantwortet, 29 Tage", Status::Answered, 29 * day, false),
+        (
+            "Rückfrage, 29 Tage",
+            Status::AwaitingSender,
+            29 * day,
+            false,
+        ),
+        ("Neu, 90 Tage", Status::New, 90 * day, false),
+        (
+            "In Bearbeitung, 90 Tage",
+            Status::InProgress,
+            90 * day,
+            false,
+        ),
+        ("Geschlossen, 90 Tage", Status::Closed, 90 * day, false),
+    ] {
+        let (inquiry, token) = received(&app, subject, now - 120 * day).await;
+        let before = left_at(&app, inquiry.id, status, now - quiet).await;
+        cases.push((before, token, status, closes));
+    }
+    // Anonymized ones are left alone even when they look waiting.
+    let (gone, _) = received(&app, "Anonymisiert", now - 120 * day).await;
+    left_at(&app, gone.id, Status::Answered, now - 60 * day).await;
+    retention::anonymize(&app.db, &[gone.id], now - 50 * day)
+        .await
+        .unwrap();
+    let gone_before = store::by_id(&app.db, gone.id).await.unwrap().unwrap();
+
+    assert_eq!(retention::close_inactive(&app.db, now).await.unwrap(), 3);
+    for (before, token, status, closes) in &cases {
+        let after = store::by_id(&app.db, before.id).await.unwrap().unwrap();
+        let history = store::history(&app.db, before.id, true).await.unwrap();
+        if *closes {
+            assert_eq!(after.status, "geschlossen", "{}", before.subject);
+            assert_eq!(after.closed_at, Some(now));
+            assert_eq!(after.updated_at, now);
+            assert_eq!(after.version, before.version + 1);
+            let last = history.last().unwrap();
+            assert_eq!(last.kind, event::STATUS);
+            assert!(last.public);
+            assert_eq!(last.body, "");
+            assert_eq!(
+                dias_desk::sender::status_of_event(&last.data, &last.body),
+                Some(Status::Closed)
+            );
+            assert!(last.data.contains(status.key()), "{}", last.data);
+            // The sender sees a neutral line and can still reply.
+            let page = app.get(&format!("/anfragen/status/{token}")).await;
+            assert!(
+                page.text("#verlauf")
+                    .contains("Stand geändert: Geschlossen")
+            );
+            assert!(page.text("#stand").contains("Geschlossen"));
+        } else {
+            assert_eq!(&after, before, "{}", before.subject);
+            assert!(history.iter().all(|e| e.kind != event::STATUS));
+        }
+    }
+    assert_eq!(
+        store::by_id(&app.db, gone.id).await.unwrap().unwrap(),
+        gone_before
+    );
+    // A second run finds nothing more to close.
+    assert_eq!(retention::close_inactive(&app.db, now).await.unwrap(), 0);
+
+    // The retention period runs from the closing.
+    let months = app.state.config.desk_retention_months;
+    let almost = now + 300 * day;
+    assert!(retention::cutoff(almost, months) < now);
+    assert_eq!(
+        retention::anonymize_expired(&app.db, months, almost, None)
+            .await
+            .unwrap(),
+        1,
+        "only the inquiry closed 90 days before"
+    );
+    let later = now + 400 * day;
+    assert_eq!(
+        retention::anonymize_expired(&app.db, months, later, None)
+            .await
+            .unwrap(),
+        3
+    );
+}
+
+#[tokio::test]
+async fn the_status_page_and_the_privacy_page_tell_of_the_automatic_closing() {
+    let app = app().await;
+    let (inquiry, token) = received(&app, "Frage", MONDAY).await;
+    let path = format!("/anfragen/status/{token}");
+    for status in [Status::Answered, Status::AwaitingSender] {
+        left_at(&app, inquiry.id, status, MONDAY).await;
+        let page = app.get(&path).await;
+        assert!(page.text("#stand").contains("30 Tagen"), "{status:?}");
+    }
+    let privacy = app.get("/datenschutz").await;
+    assert!(privacy.body.contains("30 Tage lang nichts mehr geschieht"));
 }
