@@ -10,14 +10,16 @@
 
 use dias_core::entities::user;
 use dias_core::i18n::{Catalog, Value};
+use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, Set,
-    TransactionSession, TransactionTrait,
+    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QuerySelect, TransactionSession,
+    TransactionTrait,
 };
 
 use crate::calendar;
-use crate::entities::{desk_inquiry, desk_team_member};
+use crate::entities::{desk_event, desk_inquiry, desk_team_member};
 use crate::store::{self, Inquiry};
+use crate::teams;
 use crate::vocab::{Status, Topic, event};
 
 /// A sender's reply as stored.
@@ -51,29 +53,179 @@ pub fn status_of_event(data: &str, body: &str) -> Option<Status> {
         .or_else(|| Status::parse(body.trim()))
 }
 
-/// Stores the sender's reply to inquiry `id` and reopens it if needed, in
-/// one transaction. `None` when the inquiry is gone or anonymized.
+/// What became of a sender's reply.
+#[derive(Debug, Clone)]
+pub enum ReplyOutcome {
+    Stored(Box<Replied>),
+    /// The inquiry is gone or anonymized.
+    Gone,
+    /// Staff changed the inquiry between reading and writing, twice in a
+    /// row: nothing was stored, the sender sends again.
+    Conflict,
+}
+
+/// Sender replies through one status link within [`REPLY_WINDOW_SECS`]:
+/// beyond the per-address limit, so that changing addresses does not flood
+/// one inquiry's history.
+pub const REPLIES_PER_INQUIRY: usize = 10;
+pub const REPLY_WINDOW_SECS: i64 = 24 * 3600;
+/// Staff hear of sender replies to one inquiry at most once per this
+/// period; later replies wait in the queue.
+pub const NOTIFY_EVERY_SECS: i64 = 3600;
+
+/// The `data` of a sender reply whose staff mail went out.
+pub const NOTIFIED_DATA: &str = r#"{"notified":true}"#;
+
+/// Whether a new sender reply is taken, and whether staff hear of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Allowance {
+    /// Refused; the oldest reply in the window leaves it after this many
+    /// seconds.
+    Refused {
+        retry_after: i64,
+    },
+    Accepted {
+        notify: bool,
+    },
+}
+
+/// The allowance at `now` given the earlier sender replies of the inquiry
+/// as (time, whether staff were notified of it).
+pub fn allowance(recent: &[(i64, bool)], now: i64) -> Allowance {
+    let in_window: Vec<i64> = recent
+        .iter()
+        .map(|(at, _)| *at)
+        .filter(|at| *at > now - REPLY_WINDOW_SECS)
+        .collect();
+    if in_window.len() >= REPLIES_PER_INQUIRY {
+        let oldest = in_window.iter().copied().min().unwrap_or(now);
+        return Allowance::Refused {
+            retry_after: (oldest + REPLY_WINDOW_SECS - now).max(1),
+        };
+    }
+    let notified_lately = recent
+        .iter()
+        .any(|(at, notified)| *notified && *at > now - NOTIFY_EVERY_SECS);
+    Allowance::Accepted {
+        notify: !notified_lately,
+    }
+}
+
+/// The sender replies of an inquiry since `since`: (time, whether staff
+/// were notified).
+pub async fn recent_replies<C: ConnectionTrait>(
+    db: &C,
+    inquiry_id: i64,
+    since: i64,
+) -> Result<Vec<(i64, bool)>, DbErr> {
+    let rows: Vec<(i64, String)> = desk_event::Entity::find()
+        .select_only()
+        .column(desk_event::Column::At)
+        .column(desk_event::Column::Data)
+        .filter(desk_event::Column::InquiryId.eq(inquiry_id))
+        .filter(desk_event::Column::Kind.eq(event::SENDER_REPLY))
+        .filter(desk_event::Column::At.gt(since))
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(at, data)| (at, data == NOTIFIED_DATA))
+        .collect())
+}
+
+/// Stores the sender's reply to inquiry `id` and reopens it if needed
+/// ([`reply_as_of`]); when staff changed the inquiry in between, reads it
+/// again and tries once more.
 pub async fn reply<C: ConnectionTrait + TransactionTrait>(
     db: &C,
     id: i64,
     message: &str,
+    notified: bool,
     now: i64,
-) -> Result<Option<Replied>, DbErr> {
-    let txn = dias_core::db::begin_write(db).await?;
-    let Some(current) = store::by_id(&txn, id).await? else {
-        return Ok(None);
-    };
-    if current.anonymized_at.is_some() {
-        return Ok(None);
+) -> Result<ReplyOutcome, DbErr> {
+    for _ in 0..2 {
+        let Some(current) = store::by_id(db, id).await? else {
+            return Ok(ReplyOutcome::Gone);
+        };
+        match reply_as_of(db, &current, message, notified, now).await? {
+            ReplyOutcome::Conflict => continue,
+            done => return Ok(done),
+        }
     }
-    store::add_event(&txn, id, event::SENDER_REPLY, None, true, message, "", now).await?;
-    let status = Status::parse(&current.status).unwrap_or(Status::New);
-    let version = current.version + 1;
-    let mut active: desk_inquiry::ActiveModel = current.clone().into();
+    Ok(ReplyOutcome::Conflict)
+}
+
+/// Stores the sender's reply to the inquiry as `seen` and reopens it if
+/// needed, in one transaction. The inquiry is only written if it is still
+/// at `seen.version` and not anonymized; otherwise nothing is stored and
+/// the answer is [`ReplyOutcome::Conflict`] (or `Gone` once anonymized):
+/// the reopening decision was made on what the sender's request read.
+pub async fn reply_as_of<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    seen: &Inquiry,
+    message: &str,
+    notified: bool,
+    now: i64,
+) -> Result<ReplyOutcome, DbErr> {
+    if seen.anonymized_at.is_some() {
+        return Ok(ReplyOutcome::Gone);
+    }
+    let id = seen.id;
+    let txn = dias_core::db::begin_write(db).await?;
+    let status = Status::parse(&seen.status).unwrap_or(Status::New);
     let reopened_from = reopens(status).then_some(status);
+    let mut update = desk_inquiry::Entity::update_many()
+        .col_expr(desk_inquiry::Column::UpdatedAt, Expr::value(now))
+        .col_expr(desk_inquiry::Column::Version, Expr::value(seen.version + 1));
     if reopened_from.is_some() {
-        let topic = Topic::parse(&current.topic).unwrap_or(Topic::Other);
+        let topic = Topic::parse(&seen.topic).unwrap_or(Topic::Other);
         let (_, target_days) = store::topic_setting(&txn, topic).await?;
+        update = update
+            .col_expr(
+                desk_inquiry::Column::Status,
+                Expr::value(Status::InProgress.key()),
+            )
+            .col_expr(
+                desk_inquiry::Column::DueAt,
+                Expr::value(calendar::due_at(now, target_days)),
+            )
+            .col_expr(
+                desk_inquiry::Column::ClosedAt,
+                Expr::value(Option::<i64>::None),
+            );
+    }
+    let changed = update
+        .filter(desk_inquiry::Column::Id.eq(id))
+        .filter(desk_inquiry::Column::Version.eq(seen.version))
+        .filter(desk_inquiry::Column::AnonymizedAt.is_null())
+        .exec(&txn)
+        .await?
+        .rows_affected;
+    if changed == 0 {
+        txn.rollback().await?;
+        let gone = store::by_id(db, id)
+            .await?
+            .is_none_or(|i| i.anonymized_at.is_some());
+        return Ok(if gone {
+            ReplyOutcome::Gone
+        } else {
+            ReplyOutcome::Conflict
+        });
+    }
+    let data = if notified { NOTIFIED_DATA } else { "" };
+    store::add_event(
+        &txn,
+        id,
+        event::SENDER_REPLY,
+        None,
+        true,
+        message,
+        data,
+        now,
+    )
+    .await?;
+    if let Some(from) = reopened_from {
         store::add_event(
             &txn,
             id,
@@ -81,27 +233,25 @@ pub async fn reply<C: ConnectionTrait + TransactionTrait>(
             None,
             true,
             "",
-            &status_data(status, Status::InProgress),
+            &status_data(from, Status::InProgress),
             now,
         )
         .await?;
-        active.status = Set(Status::InProgress.key().to_owned());
-        active.due_at = Set(calendar::due_at(now, target_days));
-        active.closed_at = Set(None);
     }
-    active.updated_at = Set(now);
-    active.version = Set(version);
-    let inquiry = active.update(&txn).await?;
+    let inquiry = store::by_id(&txn, id)
+        .await?
+        .ok_or_else(|| DbErr::RecordNotFound(format!("desk inquiry {id}")))?;
     txn.commit().await?;
-    Ok(Some(Replied {
+    Ok(ReplyOutcome::Stored(Box::new(Replied {
         inquiry,
         reopened_from,
-    }))
+    })))
 }
 
 /// Who hears of a sender's reply: the assignee; without one the members
 /// of the inquiry's team; otherwise nobody (the reply shows in the queue).
-/// (e-mail, locale) of active accounts, in two queries at most.
+/// (e-mail, locale) of accounts that may still work inquiries
+/// ([`teams::may_work`]), in two queries at most.
 pub async fn staff_to_notify<C: ConnectionTrait>(
     db: &C,
     inquiry: &Inquiry,
@@ -126,8 +276,11 @@ pub async fn staff_to_notify<C: ConnectionTrait>(
         .filter(user::Column::BlockedAt.is_null())
         .all(db)
         .await?;
+    // An assignee or team member demoted since keeps their rows, but no
+    // longer hears about inquiries: the same rule as who may work them.
     Ok(users
         .into_iter()
+        .filter(teams::may_work)
         .filter_map(|u| u.email.map(|e| (e, u.locale)))
         .collect())
 }
@@ -224,6 +377,33 @@ mod tests {
             reopening,
             [&Status::AwaitingSender, &Status::Answered, &Status::Closed]
         );
+    }
+
+    #[test]
+    fn ten_replies_a_day_and_one_staff_mail_an_hour() {
+        let now = 1_800_000_000;
+        assert_eq!(allowance(&[], now), Allowance::Accepted { notify: true });
+        // A notified reply 59 minutes ago keeps staff quiet, 61 minutes not.
+        assert_eq!(
+            allowance(&[(now - 59 * 60, true)], now),
+            Allowance::Accepted { notify: false }
+        );
+        assert_eq!(
+            allowance(&[(now - 61 * 60, true), (now - 10 * 60, false)], now),
+            Allowance::Accepted { notify: true }
+        );
+        let nine: Vec<(i64, bool)> = (0..9).map(|n| (now - 3600 * (n + 1), false)).collect();
+        assert!(matches!(allowance(&nine, now), Allowance::Accepted { .. }));
+        let mut ten = nine.clone();
+        ten.push((now - 23 * 3600 - 1800, false));
+        assert_eq!(
+            allowance(&ten, now),
+            Allowance::Refused { retry_after: 1800 }
+        );
+        // Replies older than a day do not count.
+        let mut old = nine;
+        old.push((now - REPLY_WINDOW_SECS, false));
+        assert!(matches!(allowance(&old, now), Allowance::Accepted { .. }));
     }
 
     #[test]

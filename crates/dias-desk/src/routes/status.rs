@@ -22,6 +22,7 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
+use dias_core::validation::FieldErrors;
 use dias_web::forms::{Form, ShownErrors, page_with_status, see_other};
 use dias_web::{AppError, AppResult, AppState, Ctx};
 
@@ -93,6 +94,8 @@ struct StatusPage {
     gemeinde: Option<String>,
     /// While the agency owes the next step.
     due: Option<String>,
+    /// Time of the last public history entry.
+    last_change: i64,
     message: Vec<Vec<String>>,
     files: Vec<FileLink>,
     entries: Vec<Entry>,
@@ -155,6 +158,13 @@ async fn status_page(
             entry.1
         })
         .collect();
+    // Not `updated_at`: internal notes and assignments move it, and the
+    // sender is not to learn of those.
+    let last_change = history
+        .iter()
+        .map(|e| e.at)
+        .max()
+        .unwrap_or(inquiry.created_at);
     let status = Status::parse(&inquiry.status).unwrap_or(Status::New);
     let query: Vec<(String, String)> = serde_urlencoded::from_str(&ctx.query).unwrap_or_default();
     Ok(StatusPage {
@@ -178,6 +188,7 @@ async fn status_page(
             .awaits_agency()
             .then(|| ctx.format_date(&inquiry.due_at)),
         message: paragraphs(&inquiry.message),
+        last_change,
         files,
         entries,
         reply,
@@ -282,9 +293,30 @@ async fn reply(
         return limited(ctx, secs).map(no_store);
     }
     let now = dias_core::time::now();
-    let replied = sender::reply(&state.db, inquiry.id, &message, now)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let recent =
+        sender::recent_replies(&state.db, inquiry.id, now - sender::REPLY_WINDOW_SECS).await?;
+    let notify = match sender::allowance(&recent, now) {
+        sender::Allowance::Refused { retry_after } => {
+            return limited(ctx, retry_after).map(no_store);
+        }
+        sender::Allowance::Accepted { notify } => notify,
+    };
+    let replied = match sender::reply(&state.db, inquiry.id, &message, notify, now).await? {
+        sender::ReplyOutcome::Stored(replied) => *replied,
+        sender::ReplyOutcome::Gone => return Err(AppError::NotFound),
+        sender::ReplyOutcome::Conflict => {
+            let mut errors = FieldErrors::new();
+            errors.add("message", "desk-public-error-reply-conflict");
+            let shown = ShownErrors::new(&ctx, &errors);
+            let page = status_page(&state, ctx, inquiry, token, text, shown).await?;
+            return Ok(no_store(page_with_status(StatusCode::CONFLICT, &page)?));
+        }
+    };
+    if !notify {
+        return Ok(see_other(&format!(
+            "/anfragen/status/{token}?hinweis=desk-public-replied#verlauf"
+        )));
+    }
     let recipients = sender::staff_to_notify(&state.db, &replied.inquiry).await?;
     let link = format!(
         "{}/anfragen/verwaltung/{}",

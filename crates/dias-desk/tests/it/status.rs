@@ -2,11 +2,16 @@
 //! never shows), attachments, and replies that hand the inquiry back.
 
 use axum::http::StatusCode;
+use dias_core::entities::user;
 use dias_core::policy::Role;
-use dias_desk::entities::{desk_attachment, desk_inquiry, desk_team, desk_team_member, desk_topic};
+use dias_desk::entities::{
+    desk_attachment, desk_event, desk_inquiry, desk_team, desk_team_member, desk_topic,
+};
+use dias_desk::sender::{self, ReplyOutcome};
 use dias_desk::store;
 use dias_desk::vocab::{Status, event};
-use sea_orm::{ActiveModelTrait, EntityTrait, Set};
+use sea_orm::sea_query::Expr;
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
 
 use crate::helpers::app;
 use crate::public::{PDF, Work, complete, link_in, send};
@@ -466,4 +471,207 @@ async fn the_page_cache_keeps_no_status_page() {
         assert!(!page.headers().contains_key("x-cache"));
         assert_eq!(page.headers()["cache-control"], "no-store");
     }
+}
+
+#[tokio::test]
+async fn a_reply_to_an_inquiry_changed_meanwhile_is_not_written_over_it() {
+    let app = app().await;
+    let (inquiry, _) = sent(&app, "Gleichzeitig", "erika@example.org").await;
+    set_status(&app, inquiry.id, Status::Answered).await;
+    let seen = store::by_id(&app.db, inquiry.id).await.unwrap().unwrap();
+    // Staff close it between the sender's read and write.
+    set_status(&app, inquiry.id, Status::Closed).await;
+    let mut active: desk_inquiry::ActiveModel = store::by_id(&app.db, inquiry.id)
+        .await
+        .unwrap()
+        .unwrap()
+        .into();
+    active.version = Set(seen.version + 1);
+    let changed = active.update(&app.db).await.unwrap();
+
+    let now = dias_core::time::now();
+    let outcome = sender::reply_as_of(&app.db, &seen, "Noch eine Frage", false, now)
+        .await
+        .unwrap();
+    assert!(matches!(outcome, ReplyOutcome::Conflict), "{outcome:?}");
+    // Nothing stored: no history entry, the row as staff left it.
+    assert_eq!(
+        store::by_id(&app.db, inquiry.id).await.unwrap().unwrap(),
+        changed
+    );
+    let history = store::history(&app.db, inquiry.id, false).await.unwrap();
+    assert!(history.iter().all(|e| e.kind != event::SENDER_REPLY));
+
+    // Read again, the reply goes through and reopens from what is there now.
+    let outcome = sender::reply(&app.db, inquiry.id, "Noch eine Frage", false, now)
+        .await
+        .unwrap();
+    let ReplyOutcome::Stored(replied) = outcome else {
+        panic!("{outcome:?}");
+    };
+    assert_eq!(replied.reopened_from, Some(Status::Closed));
+    assert_eq!(replied.inquiry.version, changed.version + 1);
+    assert_eq!(replied.inquiry.status, "in_bearbeitung");
+
+    // An anonymized inquiry takes no reply, stale or fresh.
+    let fresh = store::by_id(&app.db, inquiry.id).await.unwrap().unwrap();
+    dias_desk::retention::anonymize(&app.db, &[inquiry.id], now)
+        .await
+        .unwrap();
+    for outcome in [
+        sender::reply_as_of(&app.db, &fresh, "x", false, now)
+            .await
+            .unwrap(),
+        sender::reply(&app.db, inquiry.id, "x", false, now)
+            .await
+            .unwrap(),
+    ] {
+        assert!(matches!(outcome, ReplyOutcome::Gone), "{outcome:?}");
+    }
+}
+
+#[tokio::test]
+async fn demoted_staff_hear_nothing_of_replies() {
+    let app = app().await;
+    let (kept, _) = app.create_user("bleibt@example.org", Role::Staff).await;
+    let (demoted, _) = app.create_user("ehemals@example.org", Role::Staff).await;
+    let now = dias_core::time::now();
+    let team = desk_team::ActiveModel {
+        name: Set("Förderung".into()),
+        created_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&app.db)
+    .await
+    .unwrap();
+    for user in [kept, demoted] {
+        desk_team_member::ActiveModel {
+            team_id: Set(team.id),
+            user_id: Set(user),
+            ..Default::default()
+        }
+        .insert(&app.db)
+        .await
+        .unwrap();
+    }
+    let account = user::Entity::find_by_id(demoted)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let mut account: user::ActiveModel = account.into();
+    account.role = Set(Role::Participant.as_str().to_owned());
+    account.update(&app.db).await.unwrap();
+
+    let (inquiry, _) = sent(&app, "Wer hört davon?", "erika@example.org").await;
+    let mut active: desk_inquiry::ActiveModel = inquiry.clone().into();
+    active.team_id = Set(Some(team.id));
+    let inquiry = active.update(&app.db).await.unwrap();
+    let to = |list: Vec<(String, String)>| list.into_iter().map(|(e, _)| e).collect::<Vec<_>>();
+    assert_eq!(
+        to(sender::staff_to_notify(&app.db, &inquiry).await.unwrap()),
+        ["bleibt@example.org"]
+    );
+    // Assigned to the demoted account: nobody is mailed.
+    let mut active: desk_inquiry::ActiveModel = inquiry.into();
+    active.assignee_id = Set(Some(demoted));
+    let inquiry = active.update(&app.db).await.unwrap();
+    assert!(
+        sender::staff_to_notify(&app.db, &inquiry)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+}
+
+#[tokio::test]
+async fn one_inquiry_takes_ten_replies_a_day_and_mails_staff_once_an_hour() {
+    let app = app().await;
+    let (staff, _) = app.create_user("zustaendig@example.org", Role::Staff).await;
+    let (inquiry, path) = sent(&app, "Viele Nachträge", "erika@example.org").await;
+    let mut active: desk_inquiry::ActiveModel = inquiry.clone().into();
+    active.assignee_id = Set(Some(staff));
+    active.update(&app.db).await.unwrap();
+    let mails = || app.mail_count_to("zustaendig@example.org");
+
+    let r = app.post(&path, &[("message", "Erster Nachtrag")]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert_eq!(mails().await, 1);
+    // Within the hour: stored, but no second mail.
+    let r = app.post(&path, &[("message", "Zweiter Nachtrag")]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert_eq!(mails().await, 1);
+    // Once the mailed reply is an hour old, staff hear again.
+    let now = dias_core::time::now();
+    desk_event::Entity::update_many()
+        .col_expr(desk_event::Column::At, Expr::value(now - 3601))
+        .filter(desk_event::Column::InquiryId.eq(inquiry.id))
+        .filter(desk_event::Column::Kind.eq(event::SENDER_REPLY))
+        .exec(&app.db)
+        .await
+        .unwrap();
+    let r = app.post(&path, &[("message", "Dritter Nachtrag")]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert_eq!(mails().await, 2);
+
+    // Seven more earlier today (from other addresses) make ten in 24 hours.
+    for n in 0..7 {
+        store::add_event(
+            &app.db,
+            inquiry.id,
+            event::SENDER_REPLY,
+            None,
+            true,
+            &format!("Früher {n}"),
+            "",
+            now - 20 * 3600,
+        )
+        .await
+        .unwrap();
+    }
+    let r = app.post(&path, &[("message", "Eine zu viel")]).await;
+    assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(r.headers["cache-control"], "no-store");
+    let retry: i64 = r.headers["retry-after"].to_str().unwrap().parse().unwrap();
+    assert!((4 * 3600 - 60..=4 * 3600 + 60).contains(&retry), "{retry}");
+    let replies = store::history(&app.db, inquiry.id, true)
+        .await
+        .unwrap()
+        .iter()
+        .filter(|e| e.kind == event::SENDER_REPLY)
+        .count();
+    assert_eq!(replies, 10, "the refused reply is not stored");
+    // Another inquiry from the same address is not affected.
+    let (_, other) = sent(&app, "Andere Anfrage", "erika@example.org").await;
+    let r = app.post(&other, &[("message", "Hallo")]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+}
+
+#[tokio::test]
+async fn internal_work_does_not_show_on_the_status_page() {
+    let app = app().await;
+    let (staff, _) = app.create_user("intern@example.org", Role::Staff).await;
+    let (inquiry, path) = sent(&app, "Was sieht die Absenderin?", "erika@example.org").await;
+    let before = app.get(&path).await.text("#stand");
+    // A note and an assignment two hours later move `updated_at` …
+    let later = inquiry.created_at + 7200;
+    store::add_event(
+        &app.db,
+        inquiry.id,
+        event::NOTE,
+        Some(staff),
+        false,
+        "Rückruf vereinbart",
+        "",
+        later,
+    )
+    .await
+    .unwrap();
+    let mut active: desk_inquiry::ActiveModel = inquiry.clone().into();
+    active.assignee_id = Set(Some(staff));
+    active.updated_at = Set(later);
+    active.version = Set(inquiry.version + 1);
+    active.update(&app.db).await.unwrap();
+    // … but the sender's page stays as it was.
+    assert_eq!(app.get(&path).await.text("#stand"), before);
 }
