@@ -3,8 +3,9 @@
 //! 2. [`session`]: session cookie → principal, locale, CSRF token, the admin
 //!    second-factor rule;
 //! 3. [`error_pages`]: turns error markers into full pages;
-//! 4. [`csrf`]: body limit, Origin / Sec-Fetch-Site and token check on every
-//!    state-changing request.
+//! 4. [`csrf`]: body limit (with a per-client count and a few permits for
+//!    public uploads larger than `max_body_bytes`), Origin / Sec-Fetch-Site
+//!    and token check on every state-changing request.
 
 use std::net::{IpAddr, SocketAddr};
 use std::time::Instant;
