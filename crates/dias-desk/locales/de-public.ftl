@@ -10,7 +10,7 @@ desk-public-home-how-ask = Sie füllen das Formular aus. Ein Konto brauchen Sie 
 desk-public-home-how-link = Sie erhalten eine Vorgangsnummer und einen persönlichen Link, über den Sie den Stand jederzeit sehen und antworten können.
 desk-public-home-how-answer = Wir antworten per E-Mail und auf Ihrer Statusseite.
 desk-public-home-times-title = Wie schnell wir antworten
-desk-public-home-times-text = Wir geben uns eine Zielzeit für die Antwort. Gezählt werden Arbeitstage, also ohne Wochenenden und sächsische Feiertage.
+desk-public-home-times-text = Wir geben uns eine Zielzeit für die Antwort. Gezählt werden Arbeitstage ab dem Tag nach dem Eingang; Wochenenden und sächsische Feiertage wie der Reformationstag und der Buß- und Bettag zählen nicht mit.
 desk-public-home-times-days = Zielzeit
 desk-public-working-days = { $days ->
     [one] { $days } Arbeitstag
@@ -46,7 +46,10 @@ desk-public-email-hint = Dorthin schicken wir die Bestätigung und unsere Antwor
 desk-public-attachment = Anhang
 desk-public-attachment-hint = Freiwillig: eine PDF-Datei oder ein Bild (PNG, JPEG), höchstens { $mb } MB.
 desk-public-honeypot = Bitte lassen Sie dieses Feld leer. Es dient dem Schutz vor automatisch versandten Nachrichten.
-desk-public-consent-hint = Wir verarbeiten Ihre Angaben nur, um Ihre Anfrage zu beantworten, und anonymisieren sie einige Zeit nach dem Abschluss. Mehr dazu:
+desk-public-consent-hint = Wir verarbeiten Ihre Angaben nur, um Ihre Anfrage zu beantworten, und anonymisieren sie { $months ->
+    [one] einen Monat
+   *[other] { $months } Monate
+} nach dem Abschluss. Mehr dazu:
 desk-public-consent = Ich bin einverstanden, dass die Digitalagentur Sachsen meine Angaben zur Bearbeitung dieser Anfrage verarbeitet.
 desk-public-send = Anfrage senden
 
@@ -55,7 +58,7 @@ desk-public-error-topic = Bitte wählen Sie ein Thema.
 desk-public-error-gemeinde = Diese Gemeinde kennen wir nicht. Bitte wählen Sie eine aus der Liste.
 desk-public-error-consent = Bitte bestätigen Sie, dass wir Ihre Angaben verarbeiten dürfen – sonst können wir nicht antworten.
 desk-public-error-attachment-empty = Die gewählte Datei ist leer. Bitte wählen Sie eine andere Datei.
-desk-public-error-attachment-size = Die Datei ist größer als 10 MB. Bitte verkleinern Sie sie oder senden Sie sie ohne Anhang.
+desk-public-error-attachment-size = Die Datei ist größer als { $mb } MB. Bitte verkleinern Sie sie oder senden Sie sie ohne Anhang.
 desk-public-error-attachment-type = Diese Datei ist keine PDF-Datei und kein PNG- oder JPEG-Bild. Bitte wählen Sie eine Datei in einem dieser Formate.
 desk-public-error-attachment-mismatch = Der Dateiname passt nicht zum Inhalt der Datei (zum Beispiel ein Bild mit der Endung .pdf). Bitte prüfen Sie die Datei.
 desk-public-error-attachment-active = Diese PDF-Datei enthält aktive Inhalte (Skripte, eingebettete Dateien, Multimedia oder XFA-Formulare), die wir aus Sicherheitsgründen nicht annehmen. Bitte speichern oder drucken Sie sie als einfache PDF-Datei (zum Beispiel „Als PDF drucken“) und wählen Sie sie erneut.
@@ -67,11 +70,11 @@ desk-public-thanks-text = Ihre Nachricht ist bei uns eingegangen.
 desk-public-back-home = Zur Übersicht „Anfragen“
 
 desk-public-limited-title = Bitte warten Sie etwas
-desk-public-limited-text = Von Ihrem Anschluss kamen in kurzer Zeit viele Nachrichten. Zum Schutz vor Missbrauch nehmen wir erst wieder in { $minutes ->
+desk-public-limited-text = Von Ihrem Anschluss kamen in der letzten Stunde schon mehrere Nachrichten. Zum Schutz vor Missbrauch nehmen wir erst wieder in { $minutes ->
     [one] einer Minute
    *[other] { $minutes } Minuten
 } etwas an.
-desk-public-limited-other = Ist es dringend? Die Kontaktdaten der Digitalagentur finden Sie im Impressum.
+desk-public-limited-other = Ist es dringend? Die Kontaktdaten der Digitalagentur finden Sie im
 
 desk-public-status-title = Anfrage { $reference }
 desk-public-received = Ihre Anfrage { $reference } ist eingegangen.
@@ -121,7 +124,12 @@ desk-public-mail-confirm-body = Guten Tag,
 
     { $link }
 
-    Wie es weitergeht: Das zuständige Team sieht sich Ihre Anfrage an. Wir antworten in der Regel innerhalb von { $days } Arbeitstagen, also bis zum { $due }. Jede Antwort schicken wir Ihnen auch per E-Mail.
+    Wie es weitergeht: Das zuständige Team sieht sich Ihre Anfrage an. Wir antworten in der Regel innerhalb { $days ->
+        [one] eines Arbeitstages
+       *[other] von { $days } Arbeitstagen
+    }, also bis zum { $due }. Jede Antwort schicken wir Ihnen auch per E-Mail.
+
+    Bitte antworten Sie nicht auf diese E-Mail, sondern über Ihren persönlichen Link.
 
     Ihre Digitalagentur Sachsen
 desk-public-mail-link-subject = Ihr Link zur Anfrage { $reference }
@@ -133,6 +141,8 @@ desk-public-mail-link-body = Guten Tag,
 
     Wenn Sie das nicht angefordert haben, können Sie diese E-Mail ignorieren.
 
+    Bitte antworten Sie nicht auf diese E-Mail, sondern über Ihren persönlichen Link.
+
     Ihre Digitalagentur Sachsen
 desk-public-mail-staff-subject = Neue Antwort zur Anfrage { $reference }
 desk-public-mail-staff-body = Guten Tag,
@@ -142,3 +152,40 @@ desk-public-mail-staff-body = Guten Tag,
     { $link }
 
     Ihr Portal der Digitalagentur Sachsen
+
+desk-public-error-subject = Bitte geben Sie einen Betreff ein.
+desk-public-error-message = Bitte schreiben Sie Ihre Nachricht.
+desk-public-error-email = Bitte geben Sie Ihre E-Mail-Adresse an.
+desk-public-error-reply = Bitte schreiben Sie Ihre Antwort.
+desk-public-error-reference-missing = Bitte geben Sie Ihre Vorgangsnummer an.
+desk-public-home-ask-topic-rest = Anfrage zu
+desk-public-home-ask-topic-end = stellen
+desk-public-attachment-too-large = Die gewählte Datei ist größer als { $mb } MB. Bitte verkleinern Sie sie oder senden Sie die Anfrage ohne Anhang.
+desk-public-sending = Wird gesendet …
+desk-public-honeypot-cleared-title = Bitte prüfen Sie das Formular und senden Sie es noch einmal
+desk-public-honeypot-cleared-text = Ein Feld, das leer bleiben muss, war ausgefüllt – vielleicht durch die automatische Vervollständigung Ihres Browsers. Wir haben es geleert; Ihre übrigen Eingaben sind erhalten.
+desk-public-limited-form-title = Ihre Anfrage wurde noch nicht gesendet
+desk-public-limited-form-text = Zum Schutz vor Missbrauch nehmen wir von einem Anschluss nur wenige Anfragen je Stunde an. Bitte senden Sie sie ab { $time } Uhr erneut. Ihre Eingaben sind erhalten.
+desk-public-limited-reply-text = Zum Schutz vor Missbrauch nehmen wir nur wenige Antworten je Stunde an. Bitte senden Sie sie ab { $time } Uhr erneut. Ihr Text ist erhalten.
+desk-public-limited-impressum = Impressum
+desk-public-limited-other-ways = Andere Wege, uns zu erreichen, finden Sie im
+desk-public-sent-as = Gesendet als
+desk-public-gone-title = Diese Anfrage finden wir nicht
+desk-public-gone-text = Der Link ist unvollständig, falsch kopiert oder gehört zu einer Anfrage, die es nicht mehr gibt.
+desk-public-gone-retention = Abgeschlossene Anfragen anonymisieren wir { $months ->
+    [one] einen Monat
+   *[other] { $months } Monate
+} nach dem Abschluss; danach führt ihr Link nirgendwohin mehr.
+desk-public-gone-forgot = Link zu Ihrer Anfrage neu anfordern
+desk-public-gone-new = Neue Anfrage stellen
+desk-public-context-funding = Förderlotse
+desk-public-context-funding-search = Förderlotse – Suche „{ $detail }“
+desk-public-context-funding-check = Förderlotse – Förder-Check
+desk-public-context-funding-offer = Förderlotse – Förderangebot
+desk-public-context-broadband = Breitband
+desk-public-context-broadband-municipality = Breitband – Gemeinde { $detail }
+desk-public-context-network = KI-Netzwerk
+desk-public-context-network-profile = KI-Netzwerk – Profil
+desk-public-context-accessibility = Barrierefreiheit
+desk-public-context-path = { $detail }
+desk-public-limited-reply-title = Ihre Antwort wurde noch nicht gesendet

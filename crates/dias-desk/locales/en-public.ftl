@@ -1,7 +1,7 @@
 # Inquiries, public pages: landing page, form, status page, forgotten link.
 
 desk-public-home-title = Ask the digital agency
-desk-public-home-lead = Do you have a question about broadband, funding, artificial intelligence or digitalising your administration? Write to us – no account needed. We answer from one hand.
+desk-public-home-lead = Do you have a question about broadband, funding, artificial intelligence or digitalising your administration? Write to us – no account needed. We answer from a single point of contact.
 desk-public-home-ask = Send an inquiry
 desk-public-home-who-title = Who answers
 desk-public-home-who-text = Your inquiry goes to the team of the Digitalagentur Sachsen responsible for its topic. If another team fits better, we pass it on internally – you need not do anything.
@@ -10,7 +10,7 @@ desk-public-home-how-ask = You fill in the form. You need no account, just an e-
 desk-public-home-how-link = You get a reference number and a personal link where you can see the progress and reply at any time.
 desk-public-home-how-answer = We answer by e-mail and on your status page.
 desk-public-home-times-title = How quickly we answer
-desk-public-home-times-text = We set ourselves a target time for answers. It counts working days, without weekends and Saxon public holidays.
+desk-public-home-times-text = We set ourselves a target time for answers. It counts working days from the day after your inquiry arrives; weekends and Saxon public holidays such as Reformation Day and the Day of Prayer and Repentance do not count.
 desk-public-home-times-days = Target time
 desk-public-working-days = { $days ->
     [one] { $days } working day
@@ -46,7 +46,10 @@ desk-public-email-hint = We send the confirmation and our answers there.
 desk-public-attachment = Attachment
 desk-public-attachment-hint = Optional: a PDF file or a picture (PNG, JPEG), at most { $mb } MB.
 desk-public-honeypot = Please leave this field empty. It protects against automatically sent messages.
-desk-public-consent-hint = We process your details only to answer your inquiry and anonymise them some time after it is closed. More:
+desk-public-consent-hint = We process your details only to answer your inquiry and anonymise them { $months ->
+    [one] one month
+   *[other] { $months } months
+} after it is closed. More:
 desk-public-consent = I agree that the Digitalagentur Sachsen processes my details to handle this inquiry.
 desk-public-send = Send inquiry
 
@@ -55,7 +58,7 @@ desk-public-error-topic = Please choose a topic.
 desk-public-error-gemeinde = We do not know this municipality. Please choose one from the list.
 desk-public-error-consent = Please confirm that we may process your details – otherwise we cannot answer.
 desk-public-error-attachment-empty = The chosen file is empty. Please choose another file.
-desk-public-error-attachment-size = The file is larger than 10 MB. Please make it smaller or send the inquiry without it.
+desk-public-error-attachment-size = The file is larger than { $mb } MB. Please make it smaller or send the inquiry without it.
 desk-public-error-attachment-type = This file is neither a PDF file nor a PNG or JPEG picture. Please choose a file in one of these formats.
 desk-public-error-attachment-mismatch = The file name does not match the file's content (for example a picture ending in .pdf). Please check the file.
 desk-public-error-attachment-active = This PDF file contains active content (scripts, embedded files, multimedia or XFA forms), which we do not accept for security reasons. Please save or print it as a plain PDF file (for example “Print to PDF”) and choose it again.
@@ -67,11 +70,11 @@ desk-public-thanks-text = We have received your message.
 desk-public-back-home = Back to “Inquiries”
 
 desk-public-limited-title = Please wait a little
-desk-public-limited-text = Many messages came from your connection in a short time. To prevent abuse we accept new ones again in { $minutes ->
+desk-public-limited-text = Several messages already came from your connection in the last hour. To prevent abuse we accept new ones again in { $minutes ->
     [one] one minute
    *[other] { $minutes } minutes
 }.
-desk-public-limited-other = Is it urgent? You find the agency's contact details in the imprint.
+desk-public-limited-other = Is it urgent? You can find the agency's contact details in the
 
 desk-public-status-title = Inquiry { $reference }
 desk-public-received = Your inquiry { $reference } has been received.
@@ -113,7 +116,7 @@ desk-public-link-sent = If the reference number and e-mail address belong togeth
 desk-public-mail-confirm-subject = Your inquiry { $reference }: { $subject }
 desk-public-mail-confirm-body = Hello,
 
-    thank you for your inquiry to the Digitalagentur Sachsen. It has been received under the reference number { $reference }.
+    Thank you for your inquiry to the Digitalagentur Sachsen. It has been received under the reference number { $reference }.
 
     Subject: { $subject }
 
@@ -121,24 +124,71 @@ desk-public-mail-confirm-body = Hello,
 
     { $link }
 
-    What happens next: the responsible team looks at your inquiry. We usually answer within { $days } working days, that is by { $due }. We also send you every answer by e-mail.
+    What happens next: the responsible team looks at your inquiry. We usually answer within { $days ->
+        [one] one working day
+       *[other] { $days } working days
+    }, that is by { $due }. We also send you every answer by e-mail.
 
-    Your Digitalagentur Sachsen
+    Please do not reply to this e-mail; use your personal link instead.
+
+    Kind regards,
+    Digitalagentur Sachsen
 desk-public-mail-link-subject = Your link to inquiry { $reference }
 desk-public-mail-link-body = Hello,
 
-    you asked for the link to your inquiry { $reference } (“{ $subject }”):
+    You asked for the link to your inquiry { $reference } (“{ $subject }”):
 
     { $link }
 
     If you did not ask for it, you can ignore this e-mail.
 
-    Your Digitalagentur Sachsen
+    Please do not reply to this e-mail; use your personal link instead.
+
+    Kind regards,
+    Digitalagentur Sachsen
 desk-public-mail-staff-subject = New reply to inquiry { $reference }
 desk-public-mail-staff-body = Hello,
 
-    the sender of inquiry { $reference } (“{ $subject }”) has replied. The inquiry waits for the team again:
+    The sender of inquiry { $reference } (“{ $subject }”) has replied. The inquiry waits for the team again:
 
     { $link }
 
-    Your portal of the Digitalagentur Sachsen
+    Kind regards,
+    the portal of the Digitalagentur Sachsen
+
+desk-public-error-subject = Please enter a subject.
+desk-public-error-message = Please write your message.
+desk-public-error-email = Please enter your e-mail address.
+desk-public-error-reply = Please write your reply.
+desk-public-error-reference-missing = Please enter your reference number.
+desk-public-home-ask-topic-rest = Send an inquiry about
+desk-public-home-ask-topic-end = {""}
+desk-public-attachment-too-large = The chosen file is larger than { $mb } MB. Please make it smaller or send the inquiry without an attachment.
+desk-public-sending = Sending …
+desk-public-honeypot-cleared-title = Please check the form and send it again
+desk-public-honeypot-cleared-text = A field that must stay empty was filled in – perhaps by your browser's autofill. We have emptied it; the rest of your input is kept.
+desk-public-limited-form-title = Your inquiry has not been sent yet
+desk-public-limited-form-text = To prevent abuse we accept only a few inquiries per hour from one connection. Please send it again from { $time }. Your input is kept.
+desk-public-limited-reply-text = To prevent abuse we accept only a few replies per hour. Please send it again from { $time }. Your text is kept.
+desk-public-limited-impressum = legal notice
+desk-public-limited-other-ways = You can find other ways to reach us in the
+desk-public-sent-as = Sent as
+desk-public-gone-title = We cannot find this inquiry
+desk-public-gone-text = The link is incomplete, was copied wrongly or belongs to an inquiry that no longer exists.
+desk-public-gone-retention = We anonymise closed inquiries { $months ->
+    [one] one month
+   *[other] { $months } months
+} after they are closed; after that their link leads nowhere.
+desk-public-gone-forgot = Request the link to your inquiry again
+desk-public-gone-new = Send a new inquiry
+desk-public-context-funding = Funding guide
+desk-public-context-funding-search = Funding guide – search “{ $detail }”
+desk-public-context-funding-check = Funding guide – funding check
+desk-public-context-funding-offer = Funding guide – funding offer
+desk-public-context-broadband = Broadband
+desk-public-context-broadband-municipality = Broadband – municipality { $detail }
+desk-public-context-network = AI network
+desk-public-context-network-profile = AI network – profile
+desk-public-context-accessibility = Accessibility
+desk-public-context-path = { $detail }
+desk-public-limited-reply-title = Your reply has not been sent yet

@@ -12,8 +12,10 @@ use crate::vocab::{SenderType, Topic};
 
 /// Largest attachment: 10 MB.
 pub const MAX_ATTACHMENT_BYTES: usize = 10 * 1024 * 1024;
-/// Request limit of the form: the largest attachment plus the text fields.
-pub const BODY_LIMIT: usize = MAX_ATTACHMENT_BYTES + 1024 * 1024;
+/// Request limit of the form, well above the largest attachment: a file a
+/// little too large still reaches validation, so the form comes back with
+/// the input and a size error instead of the server's bare 413 page.
+pub const BODY_LIMIT: usize = 25 * 1024 * 1024;
 /// File types people may attach.
 pub const ATTACHMENT_KINDS: [FileKind; 3] = [FileKind::Pdf, FileKind::Png, FileKind::Jpeg];
 
@@ -207,13 +209,25 @@ pub fn validate(
     if !gemeinde.is_empty() && !gemeinde_exists(gemeinde) {
         errors.add("gemeinde", "desk-public-error-gemeinde");
     }
-    let subject = validation::required_text(&mut errors, "subject", &input.subject, SUBJECT_MAX);
-    let message = validation::required_text(&mut errors, "message", &input.message, MESSAGE_MAX);
+    let subject = required(
+        &mut errors,
+        "subject",
+        &input.subject,
+        SUBJECT_MAX,
+        "desk-public-error-subject",
+    );
+    let message = required(
+        &mut errors,
+        "message",
+        &input.message,
+        MESSAGE_MAX,
+        "desk-public-error-message",
+    );
     let name = input.name.trim().to_owned();
     if name.chars().count() > NAME_MAX {
         errors.add("name", "error-too-long");
     }
-    let email = validation::email(&mut errors, "email", &input.email);
+    let email = email(&mut errors, &input.email);
     let attachment = match upload {
         Some(upload) => match check_attachment(upload) {
             Ok(file) => Some(file),
@@ -246,10 +260,41 @@ pub fn validate(
     })
 }
 
+/// A required text whose emptiness is told by `empty_message` (what the
+/// field asks for) rather than the generic "fill in this field".
+fn required(
+    errors: &mut FieldErrors,
+    field: &str,
+    value: &str,
+    max_chars: usize,
+    empty_message: &str,
+) -> String {
+    if value.trim().is_empty() {
+        errors.add(field, empty_message);
+        return String::new();
+    }
+    validation::required_text(errors, field, value, max_chars)
+}
+
+/// The sender's e-mail address, with a message saying what is missing.
+fn email(errors: &mut FieldErrors, value: &str) -> String {
+    if value.trim().is_empty() {
+        errors.add("email", "desk-public-error-email");
+        return String::new();
+    }
+    validation::email(errors, "email", value)
+}
+
 /// Checks a sender's reply through the status link.
 pub fn validate_reply(message: &str) -> Result<String, FieldErrors> {
     let mut errors = FieldErrors::new();
-    let message = validation::required_text(&mut errors, "message", message, MESSAGE_MAX);
+    let message = required(
+        &mut errors,
+        "message",
+        message,
+        MESSAGE_MAX,
+        "desk-public-error-reply",
+    );
     errors.into_result()?;
     Ok(message)
 }
@@ -275,11 +320,11 @@ pub fn validate_link_request(
                 .all(|p| p.bytes().all(|b| b.is_ascii_digit()))
     };
     if reference.is_empty() {
-        errors.add("reference", "error-required");
+        errors.add("reference", "desk-public-error-reference-missing");
     } else if !well_formed {
         errors.add("reference", "desk-public-error-reference");
     }
-    let email = validation::email(&mut errors, "email", email);
+    let email = self::email(&mut errors, email);
     errors.into_result()?;
     Ok((reference, email))
 }
@@ -364,7 +409,39 @@ mod tests {
         let mut no_mail = filled();
         no_mail.email = String::new();
         let errors = validate(&no_mail, None, &sender(), known).unwrap_err();
-        assert_eq!(errors.get("email"), Some("error-required"));
+        assert_eq!(errors.get("email"), Some("desk-public-error-email"));
+    }
+
+    /// An empty form says for each field what is missing, not three times
+    /// the same "please fill in this field".
+    #[test]
+    fn an_empty_form_names_what_each_field_needs() {
+        let errors = validate(&InquiryInput::default(), None, &sender(), known).unwrap_err();
+        let got: Vec<(&str, &str)> = errors
+            .0
+            .iter()
+            .map(|e| (e.field.as_str(), e.message.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("sender_type", "desk-public-error-sender-type"),
+                ("topic", "desk-public-error-topic"),
+                ("subject", "desk-public-error-subject"),
+                ("message", "desk-public-error-message"),
+                ("email", "desk-public-error-email"),
+                ("consent", "desk-public-error-consent"),
+            ]
+        );
+        let mut long = filled();
+        long.subject = "x".repeat(SUBJECT_MAX + 1);
+        let errors = validate(&long, None, &sender(), known).unwrap_err();
+        assert_eq!(errors.get("subject"), Some("error-too-long"));
+    }
+
+    #[test]
+    fn the_body_limit_leaves_room_for_a_file_too_large() {
+        const { assert!(BODY_LIMIT >= 2 * MAX_ATTACHMENT_BYTES) };
     }
 
     #[test]
@@ -506,7 +583,7 @@ mod tests {
         assert_eq!(validate_reply("  Danke!  ").unwrap(), "Danke!");
         assert_eq!(
             validate_reply(" ").unwrap_err().get("message"),
-            Some("error-required")
+            Some("desk-public-error-reply")
         );
         assert_eq!(
             validate_link_request(" dias-2026-000123 ", "A@B.de").unwrap(),
@@ -514,6 +591,11 @@ mod tests {
         );
         let errors = validate_link_request("123", "").unwrap_err();
         assert_eq!(errors.get("reference"), Some("desk-public-error-reference"));
-        assert_eq!(errors.get("email"), Some("error-required"));
+        assert_eq!(errors.get("email"), Some("desk-public-error-email"));
+        let errors = validate_link_request(" ", "a@b.de").unwrap_err();
+        assert_eq!(
+            errors.get("reference"),
+            Some("desk-public-error-reference-missing")
+        );
     }
 }

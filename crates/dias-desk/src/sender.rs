@@ -315,6 +315,24 @@ fn t(catalog: &Catalog, locale: &str, id: &str, args: &[(&str, String)]) -> Stri
     catalog.get_with(locale, id, &args)
 }
 
+/// A date in a mail, as people of the mail's language write it:
+/// `27.11.2026` in German, `27 November 2026` in English.
+pub fn mail_date(locale: &str, unix: i64) -> String {
+    if locale == "en" {
+        jiff::Timestamp::from_second(unix)
+            .map(|ts| {
+                ts.to_zoned_datetime(
+                    jiff::tz::TimeZone::get("Europe/Berlin").unwrap_or(jiff::tz::TimeZone::UTC),
+                )
+                .strftime("%-d %B %Y")
+                .to_string()
+            })
+            .unwrap_or_default()
+    } else {
+        dias_core::time::format_date(unix)
+    }
+}
+
 /// The confirmation to the sender, in the inquiry's language: reference,
 /// subject, the private link, the target time and what happens next.
 pub fn confirmation_mail(
@@ -328,12 +346,18 @@ pub fn confirmation_mail(
         ("reference", inquiry.reference.clone()),
         ("subject", inquiry.subject.clone()),
         ("link", link.to_owned()),
-        ("days", target_days.to_string()),
-        ("due", dias_core::time::format_date(inquiry.due_at)),
+        ("due", mail_date(l, inquiry.due_at)),
     ];
+    // The number of days goes in as a number, so that the message can
+    // choose "1 Arbeitstag" or "2 Arbeitstagen".
+    let mut body_args: Vec<(&str, Value<'_>)> = args
+        .iter()
+        .map(|(k, v)| (*k, Value::from(v.clone())))
+        .collect();
+    body_args.push(("days", Value::from(target_days)));
     Mail {
         subject: t(catalog, l, "desk-public-mail-confirm-subject", &args),
-        body: t(catalog, l, "desk-public-mail-confirm-body", &args),
+        body: catalog.get_with(l, "desk-public-mail-confirm-body", &body_args),
     }
 }
 
@@ -369,6 +393,93 @@ pub fn staff_reply_mail(catalog: &Catalog, locale: &str, inquiry: &Inquiry, link
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn inquiry(locale: &str) -> Inquiry {
+        Inquiry {
+            id: 7,
+            reference: "DIAS-2026-000007".into(),
+            token_salt: Some("salz".into()),
+            token_hash: None,
+            sender_type: "kommune".into(),
+            topic: "breitband".into(),
+            ags8: None,
+            subject: "Markterkundung".into(),
+            message: "Wie läuft das ab?".into(),
+            sender_name: String::new(),
+            sender_email: "erika@example.org".into(),
+            user_id: None,
+            locale: locale.into(),
+            status: "neu".into(),
+            assignee_id: None,
+            team_id: None,
+            context_path: None,
+            // 2026-12-04 10:00 in Berlin.
+            due_at: 1_796_374_800,
+            created_at: 1_795_770_000,
+            updated_at: 1_795_770_000,
+            first_answer_at: None,
+            closed_at: None,
+            anonymized_at: None,
+            version: 0,
+        }
+    }
+
+    const LINK: &str = "https://dias.example/anfragen/status/abc";
+
+    #[test]
+    fn the_confirmation_counts_working_days_and_asks_to_reply_by_the_link() {
+        let catalog = Catalog::new(crate::MESSAGES).unwrap_or_else(|e| panic!("{e}"));
+        let one = confirmation_mail(&catalog, &inquiry("de"), LINK, 1).body;
+        assert!(one.starts_with("Guten Tag,\n"), "{one}");
+        assert!(
+            one.contains("innerhalb eines Arbeitstages, also bis zum 04.12.2026"),
+            "{one}"
+        );
+        assert!(!one.contains("1 Arbeitstagen"), "{one}");
+        assert!(
+            one.contains(
+                "Bitte antworten Sie nicht auf diese E-Mail, sondern über Ihren persönlichen Link."
+            ),
+            "{one}"
+        );
+        let five = confirmation_mail(&catalog, &inquiry("de"), LINK, 5).body;
+        assert!(five.contains("innerhalb von 5 Arbeitstagen"), "{five}");
+
+        let en = confirmation_mail(&catalog, &inquiry("en"), LINK, 1).body;
+        assert!(
+            en.starts_with("Hello,\n\nThank you for your inquiry"),
+            "{en}"
+        );
+        assert!(
+            en.contains("within one working day, that is by 4 December 2026"),
+            "{en}"
+        );
+        assert!(en.contains("Please do not reply to this e-mail"), "{en}");
+        assert!(
+            en.trim_end()
+                .ends_with("Kind regards,\nDigitalagentur Sachsen"),
+            "{en}"
+        );
+        let en5 = confirmation_mail(&catalog, &inquiry("en"), LINK, 5).body;
+        assert!(en5.contains("within 5 working days"), "{en5}");
+    }
+
+    #[test]
+    fn the_link_and_staff_mails_read_well_in_both_languages() {
+        let catalog = Catalog::new(crate::MESSAGES).unwrap_or_else(|e| panic!("{e}"));
+        let de = link_mail(&catalog, &inquiry("de"), LINK).body;
+        assert!(de.starts_with("Guten Tag,\n\nSie haben"), "{de}");
+        assert!(
+            de.contains("Bitte antworten Sie nicht auf diese E-Mail"),
+            "{de}"
+        );
+        let en = link_mail(&catalog, &inquiry("en"), LINK).body;
+        assert!(en.starts_with("Hello,\n\nYou asked"), "{en}");
+        assert!(en.contains("Please do not reply to this e-mail"), "{en}");
+        let staff = staff_reply_mail(&catalog, "en", &inquiry("de"), LINK).body;
+        assert!(staff.starts_with("Hello,\n\nThe sender"), "{staff}");
+        assert!(staff.contains("Kind regards,"), "{staff}");
+    }
 
     #[test]
     fn a_reply_reopens_what_does_not_wait_for_the_agency() {

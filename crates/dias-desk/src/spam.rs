@@ -2,9 +2,12 @@
 //!
 //! Three layers, each cheap for people and costly for scripts:
 //!
-//! - a honeypot field that people never see nor fill (screen readers are
-//!   told to leave it empty); a filled one is a script, which gets a
-//!   success page and nothing is stored;
+//! - a honeypot field that people never see nor fill (hidden from screen
+//!   readers, out of the tab order, named so that autofill leaves it
+//!   alone); filled together with a missing proof of work it is a script,
+//!   which gets a success page and nothing is stored — but a person can
+//!   still end up in it (form navigation, an eager autofill), so with the
+//!   work done the form comes back with the field cleared;
 //! - a signed challenge in the form ([`challenge`]): it proves the form came
 //!   from us, a minimum time between loading and sending ([`MIN_FILL_SECS`])
 //!   and a maximum age ([`MAX_AGE_SECS`]);
@@ -27,15 +30,17 @@ pub const POW_HEX_ZEROS: usize = 4;
 
 /// Inquiries per client address and hour.
 pub const INQUIRIES_PER_HOUR: u32 = 5;
-/// Of those, inquiries sent without the proof of work (no JavaScript).
-pub const WITHOUT_WORK_PER_HOUR: u32 = 2;
+/// Of those, inquiries sent without the proof of work (no JavaScript): a
+/// whole office may share one address.
+pub const WITHOUT_WORK_PER_HOUR: u32 = 3;
 /// Sender replies through status links per client address and hour.
 pub const REPLIES_PER_HOUR: u32 = 10;
 /// Requests for a forgotten status link per client address and hour.
 pub const LINK_REQUESTS_PER_HOUR: u32 = 5;
 
-/// Name of the honeypot field in the form.
-pub const HONEYPOT_FIELD: &str = "homepage";
+/// Name of the honeypot field in the form: nothing browsers autofill
+/// (not "homepage", "website", "url" …).
+pub const HONEYPOT_FIELD: &str = "feld_leer";
 
 fn signature(secret: &[u8], issued: i64, salt: &str) -> String {
     sign(secret, &format!("desk-challenge:{issued}:{salt}"))
@@ -115,6 +120,10 @@ pub enum Verdict {
     Accept { strict: bool },
     /// A script filled the honeypot: pretend success, store nothing.
     FakeSuccess,
+    /// The honeypot is filled but the proof of work was done, so a
+    /// browser (and likely a person) sent it: show the form again with the
+    /// field cleared and a neutral hint.
+    ClearHoneypot,
     /// Show the form again with the input and ask to send it again (a
     /// person may have left the page open too long or sent too fast).
     SendAgain,
@@ -122,7 +131,11 @@ pub enum Verdict {
 
 pub fn verdict(honeypot: &str, check: Check) -> Verdict {
     if !honeypot.trim().is_empty() {
-        return Verdict::FakeSuccess;
+        return if check == Check::Solved {
+            Verdict::ClearHoneypot
+        } else {
+            Verdict::FakeSuccess
+        };
     }
     match check {
         Check::Solved => Verdict::Accept { strict: false },
@@ -200,8 +213,16 @@ mod tests {
         );
         assert_eq!(
             verdict("https://spam.example", Check::Solved),
-            Verdict::FakeSuccess
+            Verdict::ClearHoneypot
         );
+        for c in [
+            Check::Unsolved,
+            Check::TooFast,
+            Check::Expired,
+            Check::Invalid,
+        ] {
+            assert_eq!(verdict("https://spam.example", c), Verdict::FakeSuccess);
+        }
         for c in [Check::TooFast, Check::Expired, Check::Invalid] {
             assert_eq!(verdict("", c), Verdict::SendAgain);
         }

@@ -73,6 +73,30 @@ struct Limited {
     crumbs: Vec<(String, String)>,
 }
 
+/// The Berlin wall-clock time (`14:05`) `secs` from now: when a refused
+/// form may be sent again.
+pub(crate) fn retry_time(secs: i64) -> String {
+    let at = dias_core::time::now() + secs.max(1);
+    jiff::Timestamp::from_second(at)
+        .map(|ts| {
+            ts.to_zoned_datetime(
+                jiff::tz::TimeZone::get("Europe/Berlin").unwrap_or(jiff::tz::TimeZone::UTC),
+            )
+            .strftime("%H:%M")
+            .to_string()
+        })
+        .unwrap_or_default()
+}
+
+/// A page refused by a rate limit: status 429 and `Retry-After`.
+pub(crate) fn too_many(mut response: Response, retry_after_secs: i64) -> Response {
+    *response.status_mut() = StatusCode::TOO_MANY_REQUESTS;
+    if let Ok(value) = HeaderValue::from_str(&retry_after_secs.max(1).to_string()) {
+        response.headers_mut().insert(header::RETRY_AFTER, value);
+    }
+    response
+}
+
 pub(crate) fn limited(ctx: Ctx, retry_after_secs: i64) -> AppResult<Response> {
     let secs = retry_after_secs.max(1);
     let mut response = page_with_status(
@@ -99,6 +123,9 @@ struct Home {
     topics: Vec<(String, u32, String)>,
     /// The landing page is the end of its own trail.
     crumbs: Vec<(String, String)>,
+    /// The hidden words that make a topic link read "Anfrage zu … stellen".
+    ask_rest: String,
+    ask_end: String,
 }
 
 async fn home(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
@@ -119,6 +146,8 @@ async fn home(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
         })
         .collect();
     page(&Home {
+        ask_rest: ctx.t("desk-public-home-ask-topic-rest"),
+        ask_end: ctx.t("desk-public-home-ask-topic-end"),
         ctx,
         topics,
         crumbs: Vec::new(),
@@ -144,7 +173,15 @@ struct FormPage {
     file_again: bool,
     /// The form was too old or sent too fast: send it again.
     send_again: bool,
+    /// The honeypot was filled although the proof of work was done: a
+    /// person's browser, so the form comes back with the field emptied.
+    honeypot_cleared: bool,
+    /// Refused by the rate limit: the Berlin time from when to send again.
+    retry_at: Option<String>,
     max_mb: usize,
+    retention_months: u32,
+    /// The context path named for people ([`crate::links::context_label`]).
+    context_label: String,
 }
 
 impl FormPage {
@@ -181,7 +218,9 @@ impl FormPage {
                     .collect(),
             })
             .collect();
+        let label = crate::links::context_label_here(&input.context);
         FormPage {
+            context_label: ctx.t1(label.key, "detail", label.detail),
             challenge: spam::challenge(
                 state.config.secret_key.expose().as_bytes(),
                 dias_core::time::now(),
@@ -194,7 +233,10 @@ impl FormPage {
             errors,
             file_again: false,
             send_again: false,
+            honeypot_cleared: false,
+            retry_at: None,
             max_mb: form::MAX_ATTACHMENT_BYTES / (1024 * 1024),
+            retention_months: state.config.desk_retention_months,
             ctx,
         }
     }
@@ -218,8 +260,9 @@ async fn new_form(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response
     Ok(response)
 }
 
-/// The page a script that filled the honeypot gets: it looks like success,
-/// but nothing was stored and no mail sent.
+/// The page a script that filled the honeypot (and did not do the proof of
+/// work) gets: it looks like success, but nothing was stored and no mail
+/// sent.
 #[derive(Template)]
 #[template(path = "desk/public_thanks.html")]
 struct Thanks {
@@ -243,6 +286,12 @@ async fn submit(
     );
     let strict = match spam::verdict(&multipart.text(spam::HONEYPOT_FIELD), check) {
         Verdict::FakeSuccess => return page(&Thanks { ctx }),
+        Verdict::ClearHoneypot => {
+            let mut form = FormPage::new(&state, ctx, input, ShownErrors::none());
+            form.honeypot_cleared = true;
+            form.file_again = file.is_some();
+            return page_with_status(StatusCode::UNPROCESSABLE_ENTITY, &form);
+        }
         Verdict::SendAgain => {
             let mut form = FormPage::new(&state, ctx, input, ShownErrors::none());
             form.send_again = true;
@@ -262,7 +311,16 @@ async fn submit(
     let new = match form::validate(&input, upload, &who, gemeinde_exists) {
         Ok(new) => new,
         Err(errors) => {
-            let shown = ShownErrors::new(&ctx, &errors);
+            let mut shown = ShownErrors::new(&ctx, &errors);
+            // The size error names the limit, as the field's hint does.
+            let max_mb = form::MAX_ATTACHMENT_BYTES / (1024 * 1024);
+            for (field, message) in shown.items.iter_mut() {
+                if field == "attachment"
+                    && errors.get("attachment") == Some("desk-public-error-attachment-size")
+                {
+                    *message = ctx.t1("desk-public-error-attachment-size", "mb", max_mb);
+                }
+            }
             let mut form = FormPage::new(&state, ctx, input, shown);
             form.file_again = file.is_some();
             return page_with_status(StatusCode::UNPROCESSABLE_ENTITY, &form);
@@ -284,7 +342,14 @@ async fn submit(
             }
         });
     if let Err(secs) = allowed {
-        return limited(ctx, secs);
+        // The form again with everything typed and when to send it.
+        let mut form = FormPage::new(&state, ctx, input, ShownErrors::none());
+        form.retry_at = Some(retry_time(secs));
+        form.file_again = file.is_some();
+        return Ok(too_many(
+            page_with_status(StatusCode::TOO_MANY_REQUESTS, &form)?,
+            secs,
+        ));
     }
     let topic = new.topic;
     let (inquiry, token) = store::create(&state.db, secret, new, now).await?;

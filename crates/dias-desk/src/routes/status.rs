@@ -1,7 +1,8 @@
 //! The sender's private status page (`/anfragen/status/<token>`): the
 //! inquiry, the conversation, the attachments and a reply form. The token
-//! is the only key, so an unknown or anonymized token gets the ordinary
-//! 404 page after one indexed lookup by the token's hash.
+//! is the only key, so an unknown or anonymised token gets a 404 after one
+//! indexed lookup by the token's hash — the same page for every token,
+//! explaining the link and the ways on ([`Gone`]).
 //!
 //! Only public history entries are read ([`store::history`] with
 //! `public_only`), and of those only staff replies, sender replies and
@@ -26,7 +27,7 @@ use dias_core::validation::FieldErrors;
 use dias_web::forms::{Form, ShownErrors, page_with_status, see_other};
 use dias_web::{AppError, AppResult, AppState, Ctx};
 
-use super::public::{limited, status_url};
+use super::public::{retry_time, status_url, too_many};
 use crate::entities::desk_event;
 use crate::store::{self, AttachmentInfo, Inquiry};
 use crate::vocab::{SenderType, Status, Topic, event};
@@ -101,7 +102,36 @@ struct StatusPage {
     entries: Vec<Entry>,
     reply: String,
     errors: ShownErrors,
+    /// Refused by a rate limit: the Berlin time from when to send again.
+    retry_at: Option<String>,
+    /// The inquiry's language when it is not the page's: the sender's text
+    /// is marked with it (WCAG 3.1.2).
+    content_lang: Option<String>,
 }
+
+/// The 404 of a status link that leads nowhere (mistyped, or the inquiry
+/// was anonymised): identical for every token, so it tells nothing about
+/// which tokens once existed.
+#[derive(Template)]
+#[template(path = "desk/public_gone.html")]
+struct Gone {
+    ctx: Ctx,
+    months: u32,
+    crumbs: Vec<(String, String)>,
+}
+
+fn gone(state: &AppState, ctx: Ctx) -> AppResult<Response> {
+    let page = Gone {
+        ctx,
+        months: state.config.desk_retention_months,
+        crumbs: Vec::new(),
+    };
+    Ok(no_store(page_with_status(StatusCode::NOT_FOUND, &page)?))
+}
+
+/// How long after sending the "received" banner with the link is shown:
+/// long enough for the redirect and a reload, not for a bookmark.
+const JUST_SENT_SECS: i64 = 10 * 60;
 
 fn size_text(ctx: &Ctx, bytes: i64) -> String {
     if bytes >= 1024 * 1024 {
@@ -170,7 +200,11 @@ async fn status_page(
     Ok(StatusPage {
         link: status_url(state, &token),
         path: format!("/anfragen/status/{token}"),
-        just_sent: query.iter().any(|(k, _)| k == "eingegangen"),
+        just_sent: query.iter().any(|(k, _)| k == "eingegangen")
+            && dias_core::time::now() - inquiry.created_at <= JUST_SENT_SECS,
+        content_lang: (inquiry.locale != ctx.locale() && !inquiry.locale.is_empty())
+            .then(|| inquiry.locale.clone()),
+        retry_at: None,
         status_label: ctx.t(status.label_key()),
         status_explanation: ctx.t(&format!("desk-public-status-explain-{}", status.key())),
         topic_label: Topic::parse(&inquiry.topic)
@@ -243,12 +277,32 @@ async fn by_token(state: &AppState, token: &str) -> AppResult<Inquiry> {
         .ok_or(AppError::NotFound)
 }
 
+/// The page of a reply refused by a rate limit: the text kept and when
+/// to send it again.
+async fn reply_limited(
+    state: &AppState,
+    ctx: Ctx,
+    inquiry: Inquiry,
+    token: String,
+    text: String,
+    secs: i64,
+) -> AppResult<Response> {
+    let mut page = status_page(state, ctx, inquiry, token, text, ShownErrors::none()).await?;
+    page.retry_at = Some(retry_time(secs));
+    Ok(no_store(too_many(
+        page_with_status(StatusCode::TOO_MANY_REQUESTS, &page)?,
+        secs,
+    )))
+}
+
 async fn show(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(token): Path<String>,
 ) -> AppResult<Response> {
-    let inquiry = by_token(&state, &token).await?;
+    let Some(inquiry) = store::by_token(&state.db, &token).await? else {
+        return gone(&state, ctx);
+    };
     let page = status_page(
         &state,
         ctx,
@@ -267,7 +321,9 @@ async fn reply(
     Path(token): Path<String>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> AppResult<Response> {
-    let inquiry = by_token(&state, &token).await?;
+    let Some(inquiry) = store::by_token(&state.db, &token).await? else {
+        return gone(&state, ctx);
+    };
     let text = pairs
         .iter()
         .find(|(k, _)| k == "message")
@@ -290,20 +346,20 @@ async fn reply(
         spam::REPLIES_PER_HOUR,
         3600,
     ) {
-        return limited(ctx, secs).map(no_store);
+        return reply_limited(&state, ctx, inquiry, token, text, secs).await;
     }
     let now = dias_core::time::now();
     let recent =
         sender::recent_replies(&state.db, inquiry.id, now - sender::REPLY_WINDOW_SECS).await?;
     let notify = match sender::allowance(&recent, now) {
         sender::Allowance::Refused { retry_after } => {
-            return limited(ctx, retry_after).map(no_store);
+            return reply_limited(&state, ctx, inquiry, token, text, retry_after).await;
         }
         sender::Allowance::Accepted { notify } => notify,
     };
     let replied = match sender::reply(&state.db, inquiry.id, &message, notify, now).await? {
         sender::ReplyOutcome::Stored(replied) => *replied,
-        sender::ReplyOutcome::Gone => return Err(AppError::NotFound),
+        sender::ReplyOutcome::Gone => return gone(&state, ctx),
         sender::ReplyOutcome::Conflict => {
             let mut errors = FieldErrors::new();
             errors.add("message", "desk-public-error-reply-conflict");

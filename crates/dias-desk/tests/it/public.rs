@@ -105,7 +105,7 @@ pub(crate) async fn send_with(
     }
     parts.push(("challenge", None, challenge.as_bytes()));
     parts.push(("nonce", None, nonce.as_bytes()));
-    parts.push(("homepage", None, b""));
+    parts.push((spam::HONEYPOT_FIELD, None, b""));
     for (name, value) in fields {
         parts.push((name, None, value.as_bytes()));
     }
@@ -215,7 +215,17 @@ async fn a_visitor_sends_an_inquiry_with_a_file_and_gets_reference_mail_and_link
     let mail = app.last_mail_to("erika@example.org").await.unwrap();
     assert!(mail.contains(&inquiry.reference), "{mail}");
     assert!(mail.contains("Markterkundung in Amtsberg"), "{mail}");
-    assert!(mail.contains("5 Arbeitstagen"), "{mail}");
+    assert!(mail.contains("innerhalb von 5 Arbeitstagen"), "{mail}");
+    assert!(
+        mail.starts_with("Guten Tag,\n") || mail.contains("\nGuten Tag,\n"),
+        "{mail}"
+    );
+    assert!(
+        mail.contains(
+            "Bitte antworten Sie nicht auf diese E-Mail, sondern über Ihren persönlichen Link."
+        ),
+        "{mail}"
+    );
     let link = link_in(&mail);
     assert_eq!(
         format!("{link}?eingegangen=1"),
@@ -254,6 +264,13 @@ async fn a_visitor_sends_an_inquiry_with_a_file_and_gets_reference_mail_and_link
             .contains("wie läuft ein Markterkundungsverfahren ab?")
     );
     assert!(later.text(".lead").contains("Markterkundung in Amtsberg"));
+    // A bookmarked `?eingegangen=1` does not show the banner again later.
+    let mut older: desk_inquiry::ActiveModel = inquiry.clone().into();
+    older.created_at = sea_orm::Set(inquiry.created_at - 11 * 60);
+    sea_orm::ActiveModelTrait::update(older, &app.db)
+        .await
+        .unwrap();
+    assert_eq!(app.get(&location).await.count("#desk-received"), 0);
 
     // The file downloads as an attachment, never rendered by the browser.
     let href = later
@@ -297,15 +314,32 @@ async fn a_forged_or_oversized_attachment_is_refused_and_nothing_is_stored() {
             Some("true")
         );
         assert!(response.text("#attachment-error").contains("Datei"));
-        // The input stays; the file must be chosen again, and the page says so.
+        // The input stays; the file's own error says what to do, so no
+        // second note contradicts it.
         assert_eq!(
             response.attr("#subject", "value").as_deref(),
             Some("Gefälschte Datei")
         );
-        assert!(response.body.contains("wählen Sie sie erneut aus"));
+        assert_eq!(response.count("#desk-file-again"), 0);
+        assert!(!response.body.contains("wählen Sie sie erneut aus"));
     }
+    // A good file with another field wrong: the note asks to choose it again.
+    let mut no_subject = complete("", "erika@example.org");
+    no_subject.retain(|(k, _)| *k != "subject");
+    let response = send(
+        &app,
+        &no_subject,
+        Some(("Plan.pdf", PDF)),
+        Work::Solved,
+        None,
+    )
+    .await;
+    assert_eq!(response.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(response.text("#desk-file-again").contains("erneut aus"));
+    // Larger than the old request limit (11 MB): still the form with the
+    // input kept and the size error, not the server's bare 413.
     let mut big = PDF.to_vec();
-    big.resize(dias_desk::form::MAX_ATTACHMENT_BYTES + 1, b' ');
+    big.resize(12 * 1024 * 1024, b' ');
     let response = send(
         &app,
         &complete("Zu groß", "erika@example.org"),
@@ -315,10 +349,22 @@ async fn a_forged_or_oversized_attachment_is_refused_and_nothing_is_stored() {
     )
     .await;
     assert_eq!(response.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let max_mb = dias_desk::form::MAX_ATTACHMENT_BYTES / (1024 * 1024);
     assert!(
-        response.text("#attachment-error").contains("10 MB"),
+        response
+            .text("#attachment-error")
+            .contains(&format!("{max_mb} MB")),
         "{}",
         response.text("#attachment-error")
+    );
+    assert_eq!(
+        response.attr("#subject", "value").as_deref(),
+        Some("Zu groß")
+    );
+    // The page script checks the size on choosing, with the same limit.
+    assert_eq!(
+        response.attr("#attachment", "data-max-bytes"),
+        Some(dias_desk::form::MAX_ATTACHMENT_BYTES.to_string())
     );
     assert_eq!(inquiry_count(&app).await, 0);
     assert_eq!(
@@ -374,20 +420,47 @@ async fn missing_fields_are_named_with_the_input_kept() {
     no_mail.retain(|(k, _)| *k != "consent");
     let response = send(&app, &no_mail, None, Work::Solved, None).await;
     assert_eq!(response.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(response.text("#email-error").contains("Bitte"));
+    assert_eq!(
+        response.text("#email-error"),
+        "Bitte geben Sie Ihre E-Mail-Adresse an."
+    );
     assert_eq!(response.count("#consent-error"), 1);
     assert_eq!(inquiry_count(&app).await, 0);
+
+    // An empty form: each field says what it needs, no message twice.
+    let response = send(&app, &[], None, Work::Solved, None).await;
+    assert_eq!(response.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let mut messages: Vec<String> = [
+        "sender_type",
+        "topic",
+        "subject",
+        "message",
+        "email",
+        "consent",
+    ]
+    .iter()
+    .map(|f| response.text(&format!("#{f}-error")))
+    .collect();
+    assert_eq!(messages[2], "Bitte geben Sie einen Betreff ein.");
+    assert_eq!(messages[3], "Bitte schreiben Sie Ihre Nachricht.");
+    messages.sort();
+    messages.dedup();
+    assert_eq!(messages.len(), 6, "{messages:?}");
+    assert!(!response.body.contains("Bitte füllen Sie dieses Feld aus"));
 }
 
-#[tokio::test]
-async fn a_filled_honeypot_gets_a_success_page_and_nothing_is_stored() {
-    let app = app().await;
+/// Sends a complete form with the honeypot filled, with or without the
+/// proof of work (built by hand: the helper sends the honeypot empty).
+async fn send_with_honeypot(app: &TestApp, solved: bool) -> TestResponse {
     let mut fields = complete("Billige Uhren", "bot@example.org");
-    fields.push(("homepage", "https://spam.example".into()));
-    // Built by hand: the helper sends the honeypot empty.
+    fields.push((spam::HONEYPOT_FIELD, "https://spam.example".into()));
     let token = app.csrf().await;
     let challenge = spam::challenge(SECRET, dias_core::time::now() - 60);
-    let nonce = spam::solve(&challenge);
+    let nonce = if solved {
+        spam::solve(&challenge)
+    } else {
+        String::new()
+    };
     let mut parts: Vec<(&str, Option<&str>, &[u8])> = vec![
         ("_csrf", None, token.as_bytes()),
         ("challenge", None, challenge.as_bytes()),
@@ -397,18 +470,41 @@ async fn a_filled_honeypot_gets_a_success_page_and_nothing_is_stored() {
         parts.push((name, None, value.as_bytes()));
     }
     let (content_type, body) = multipart(&parts);
-    let response = app
-        .request(
-            Request::builder()
-                .method("POST")
-                .uri("/anfragen/neu")
-                .header(header::CONTENT_TYPE, content_type)
-                .body(Body::from(body))
-                .unwrap(),
-        )
-        .await;
+    app.request(
+        Request::builder()
+            .method("POST")
+            .uri("/anfragen/neu")
+            .header(header::CONTENT_TYPE, content_type)
+            .body(Body::from(body))
+            .unwrap(),
+    )
+    .await
+}
+
+#[tokio::test]
+async fn a_filled_honeypot_without_the_work_gets_a_success_page_and_nothing_is_stored() {
+    let app = app().await;
+    let response = send_with_honeypot(&app, false).await;
     assert_eq!(response.status, StatusCode::OK);
     assert!(response.text("h1").contains("Vielen Dank"));
+    assert_eq!(inquiry_count(&app).await, 0);
+    assert_eq!(app.mail_count_to("bot@example.org").await, 0);
+}
+
+/// A browser that did the proof of work is likely a person's (autofill, or
+/// a screen reader's form navigation): no fake success, the form again.
+#[tokio::test]
+async fn a_filled_honeypot_with_the_work_done_shows_the_form_again_with_it_cleared() {
+    let app = app().await;
+    let response = send_with_honeypot(&app, true).await;
+    assert_eq!(response.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(response.text("#desk-cleared").contains("leer bleiben"));
+    assert_eq!(
+        response.attr("#subject", "value").as_deref(),
+        Some("Billige Uhren")
+    );
+    let honeypot = format!("#{}", spam::HONEYPOT_FIELD);
+    assert_eq!(response.attr(&honeypot, "value").as_deref(), Some(""));
     assert_eq!(inquiry_count(&app).await, 0);
     assert_eq!(app.mail_count_to("bot@example.org").await, 0);
 }
@@ -464,8 +560,17 @@ async fn too_many_inquiries_from_one_address_get_429() {
     )
     .await;
     assert_eq!(refused.status, StatusCode::TOO_MANY_REQUESTS);
-    assert!(refused.text("h1").contains("warten"));
     assert!(refused.headers.contains_key(header::RETRY_AFTER));
+    // The form again, with everything typed, and when to send it.
+    let summary = refused.text("#desk-limited");
+    assert!(summary.contains("noch nicht gesendet"), "{summary}");
+    assert!(summary.contains(" Uhr erneut"), "{summary}");
+    assert_eq!(refused.count("#desk-limited a[href='/impressum']"), 1);
+    assert_eq!(
+        refused.attr("#subject", "value").as_deref(),
+        Some("Eine zu viel")
+    );
+    assert!(refused.text("title").starts_with("Fehler:"));
     assert_eq!(
         inquiry_count(&app).await,
         u64::from(spam::INQUIRIES_PER_HOUR)
@@ -526,7 +631,31 @@ async fn links_from_other_modules_prefill_topic_gemeinde_and_context() {
         page.attr("input[name=kontext]", "value").as_deref(),
         Some("/breitband/beratung")
     );
-    assert!(page.text("#desk-context").contains("/breitband/beratung"));
+    // Named for people, linked by its path.
+    assert_eq!(page.text("#desk-context a"), "Breitband");
+    assert_eq!(
+        page.attr("#desk-context a", "href").as_deref(),
+        Some("/breitband/beratung")
+    );
+    let search = app
+        .get("/anfragen/neu?thema=foerderung&kontext=%2Ffoerderung%3Fq%3DF%25C3%25B6rderung%2BKI")
+        .await;
+    assert_eq!(
+        search.text("#desk-context a"),
+        "Förderlotse – Suche „Förderung KI“"
+    );
+    let municipality = app
+        .get("/anfragen/neu?thema=breitband&kontext=%2Fbreitband%2Fgemeinden%2F14521010")
+        .await;
+    let name = dias_core::reference::cached()
+        .municipality("14521010")
+        .unwrap()
+        .name
+        .clone();
+    assert_eq!(
+        municipality.text("#desk-context a"),
+        format!("Breitband – Gemeinde {name}")
+    );
     // Every Gemeinde of Saxony, grouped by Kreis.
     assert_eq!(page.count("#gemeinde optgroup"), 13);
     assert_eq!(page.count("#gemeinde optgroup option"), 419);
@@ -634,11 +763,28 @@ async fn the_landing_page_explains_and_links_form_faq_statistics_and_lost_links(
     let form = app.get("/anfragen/neu").await;
     assert_eq!(form.status, StatusCode::OK);
     // The honeypot is labelled, out of the tab order and never autofilled.
-    assert_eq!(form.count("label[for=homepage]"), 1);
-    assert_eq!(form.attr("#homepage", "tabindex").as_deref(), Some("-1"));
+    // Named so that autofill leaves it alone, and hidden from screen
+    // readers too.
+    let honeypot = format!("#{}", spam::HONEYPOT_FIELD);
+    assert!(!["homepage", "website", "url"].contains(&spam::HONEYPOT_FIELD));
     assert_eq!(
-        form.attr("#homepage", "autocomplete").as_deref(),
-        Some("off")
+        form.count(&format!("label[for={}]", spam::HONEYPOT_FIELD)),
+        1
+    );
+    assert_eq!(form.attr(&honeypot, "tabindex").as_deref(), Some("-1"));
+    assert_eq!(form.attr(&honeypot, "autocomplete").as_deref(), Some("off"));
+    assert_eq!(form.count(&format!("[aria-hidden=true] {honeypot}")), 1);
+    // Topic links say where they lead; counting starts the day after.
+    let link = page.text("main a[href='/anfragen/neu?thema=breitband']");
+    assert_eq!(
+        link.split_whitespace().collect::<Vec<_>>().join(" "),
+        "Anfrage zu Breitband stellen"
+    );
+    assert!(page.body.contains("ab dem Tag nach dem Eingang"));
+    assert!(page.body.contains("Buß- und Bettag"));
+    assert!(
+        form.text("#consent-hint")
+            .contains("12 Monate nach dem Abschluss")
     );
     assert_eq!(form.count("script[src='/static/js/desk-pow.js']"), 1);
     assert_eq!(form.count("fieldset#sender_type legend"), 1);
@@ -681,6 +827,27 @@ async fn a_forgotten_link_is_mailed_only_on_a_match_and_the_answer_is_always_the
     assert_eq!(app.mail_count_to("erika@example.org").await, 2);
     let mail = app.last_mail_to("erika@example.org").await.unwrap();
     assert_eq!(link_in(&mail), link);
+    assert!(
+        mail.contains("Bitte antworten Sie nicht auf diese E-Mail"),
+        "{mail}"
+    );
+
+    // Empty fields say what they need.
+    let empty = app
+        .post(
+            "/anfragen/link-vergessen",
+            &[("reference", ""), ("email", "")],
+        )
+        .await;
+    assert_eq!(empty.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        empty.text("#reference-error"),
+        "Bitte geben Sie Ihre Vorgangsnummer an."
+    );
+    assert_eq!(
+        empty.text("#email-error"),
+        "Bitte geben Sie Ihre E-Mail-Adresse an."
+    );
 
     let wrong_address = app
         .post(
@@ -856,6 +1023,8 @@ async fn every_message_the_public_pages_use_exists_in_german_and_english() {
         include_str!("../../templates/desk/public_thanks.html"),
         include_str!("../../templates/desk/public_limited.html"),
         include_str!("../../templates/desk/public_breadcrumbs.html"),
+        include_str!("../../templates/desk/public_gone.html"),
+        include_str!("../../src/links.rs"),
     ];
     let mut ids = Vec::new();
     for source in sources {

@@ -70,8 +70,25 @@ async fn only_the_own_token_opens_an_inquiry() {
             .contains(&second.reference)
     );
 
-    // A guessed or altered token is an ordinary 404, like any unknown page.
-    let unknown_page = app.get("/anfragen/gibt-es-nicht").await;
+    // A guessed or altered token gets the desk's own 404: the same page
+    // for every token, with the ways on.
+    let unknown_page = app
+        .get(&format!(
+            "/anfragen/status/{}",
+            dias_core::crypto::random_token()
+        ))
+        .await;
+    assert_eq!(unknown_page.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        unknown_page.count("main a[href='/anfragen/link-vergessen']"),
+        1
+    );
+    assert_eq!(unknown_page.count("main a[href='/anfragen/neu']"), 1);
+    assert!(
+        unknown_page.text("main").contains("12 Monate"),
+        "{}",
+        unknown_page.text("main")
+    );
     let token = first_path.trim_start_matches("/anfragen/status/");
     let mut altered = token.to_owned();
     altered.replace_range(..1, if token.starts_with('A') { "B" } else { "A" });
@@ -84,7 +101,7 @@ async fn only_the_own_token_opens_an_inquiry() {
     ] {
         let r = app.get(&path).await;
         assert_eq!(r.status, StatusCode::NOT_FOUND, "{path}");
-        assert_eq!(r.text("h1"), unknown_page.text("h1"));
+        assert_eq!(r.text("main"), unknown_page.text("main"), "{path}");
     }
 
     // Anonymized inquiries have no link any more.
@@ -363,6 +380,12 @@ async fn replies_are_rate_limited() {
     }
     let r = app.post(&path, &[("message", "Eine zu viel")]).await;
     assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS);
+    // The page again with the text kept and when to send it.
+    assert_eq!(r.text("#message"), "Eine zu viel");
+    let summary = r.text("#desk-limited");
+    assert!(summary.contains("noch nicht gesendet"), "{summary}");
+    assert!(summary.contains(" Uhr erneut"), "{summary}");
+    assert_eq!(r.count("#desk-limited a[href='/impressum']"), 1);
 }
 
 #[tokio::test]
@@ -435,7 +458,13 @@ async fn the_mailed_link_is_the_page_and_the_english_sender_gets_english() {
         .unwrap()
         .unwrap();
     assert_eq!(inquiry.locale, "en");
-    assert_eq!(app.get(&link_in(&mail)).await.status, StatusCode::OK);
+    assert!(mail.contains("Kind regards,"), "{mail}");
+    let page = app.get(&link_in(&mail)).await;
+    assert_eq!(page.status, StatusCode::OK);
+    // The German page of an English inquiry marks the sender's text.
+    assert_eq!(page.attr(".lead", "lang").as_deref(), Some("en"));
+    assert_eq!(page.count("#desk-message ~ .card [lang=en]"), 1);
+    assert!(page.text("#stand").contains("Gesendet als"));
 }
 
 #[tokio::test]

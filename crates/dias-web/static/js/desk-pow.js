@@ -13,7 +13,12 @@
  * http on another host than localhost) or if the search takes too long, the
  * form is sent as it is and the server only applies a stricter rate limit.
  * If the person sends the form before the search is done, the sending waits
- * for it for a few seconds at most.
+ * for it for a few seconds at most; meanwhile the button is disabled and a
+ * live region says "Wird gesendet …".
+ *
+ * It also checks the size of a chosen attachment (input[data-max-bytes])
+ * as soon as it is chosen, and says so in #attachment-live, instead of
+ * letting a large upload run only to be refused.
  */
 (function () {
   "use strict";
@@ -66,7 +71,81 @@
     return batch();
   }
 
+  /** Tells about a too large file right when it is chosen. */
+  function watchSize(form) {
+    var input = form.querySelector("input[type=file][data-max-bytes]");
+    var live = form.querySelector("#attachment-live");
+    if (!input || !live) {
+      return;
+    }
+    var max = parseInt(input.getAttribute("data-max-bytes"), 10);
+    var describedBy = input.getAttribute("aria-describedby") || "";
+    input.addEventListener("change", function () {
+      var file = input.files && input.files[0];
+      var tooLarge = !!file && max > 0 && file.size > max;
+      live.textContent = "";
+      if (tooLarge) {
+        var message = document.createElement("p");
+        message.className = "field__error";
+        message.textContent = live.getAttribute("data-desk-too-large");
+        live.appendChild(message);
+        input.setAttribute("aria-invalid", "true");
+        input.setAttribute("aria-describedby", describedBy + " attachment-live");
+      } else {
+        input.removeAttribute("aria-invalid");
+        input.setAttribute("aria-describedby", describedBy);
+      }
+    });
+    form.addEventListener("submit", function (event) {
+      if (live.textContent) {
+        // The chosen file is still too large: keep the page, point to it.
+        event.preventDefault();
+        input.focus();
+      }
+    });
+  }
+
+  /** Disables the button and announces the sending; undone when the page
+   * comes back from the history (bfcache), so the form stays usable. */
+  function sendingState(form) {
+    var button = form.querySelector("button[type=submit]");
+    var status = form.querySelector("[data-desk-sending]");
+    return {
+      on: function () {
+        if (button) {
+          button.disabled = true;
+          // Should the sending fail without leaving the page (network),
+          // the button must not stay dead.
+          window.setTimeout(function () {
+            button.disabled = false;
+          }, 60000);
+        }
+        if (status) {
+          status.textContent = status.getAttribute("data-desk-sending");
+        }
+      },
+      off: function () {
+        if (button) {
+          button.disabled = false;
+        }
+        if (status) {
+          status.textContent = "";
+        }
+      }
+    };
+  }
+
   function enhance(form) {
+    watchSize(form);
+    var sendingUi = sendingState(form);
+    window.addEventListener("pageshow", function () {
+      sendingUi.off();
+    });
+    form.addEventListener("submit", function (event) {
+      if (!event.defaultPrevented) {
+        sendingUi.on();
+      }
+    });
     var zeros = parseInt(form.getAttribute("data-desk-pow"), 10);
     var challenge = form.querySelector("input[name=challenge]");
     var nonce = form.querySelector("input[name=nonce]");
@@ -87,7 +166,11 @@
     );
     var sending = false;
     form.addEventListener("submit", function (event) {
-      if (state.done || sending) {
+      if (event.defaultPrevented || state.done) {
+        return;
+      }
+      if (sending) {
+        event.preventDefault();
         return;
       }
       // Wait for the search, but never long: the form works without it.
@@ -102,7 +185,12 @@
         sent = true;
         state.stopped = true;
         window.clearTimeout(timer);
-        form.submit();
+        try {
+          form.submit();
+        } catch (e) {
+          sending = false;
+          sendingUi.off();
+        }
       }
       timer = window.setTimeout(send, MAX_WAIT_MS);
       found.then(send);
