@@ -3,13 +3,13 @@
 desk-staff-title = Work on inquiries
 desk-staff-entry = Work on inquiries (staff)
 desk-staff-nav-label = Sections of inquiry work
-desk-staff-nav-queues = Cases
+desk-staff-nav-queues = Inquiries
 desk-staff-nav-templates = Answer templates
 desk-staff-nav-teams = Teams and topics
-desk-staff-nav-faq = FAQ
+desk-staff-nav-faq = Frequently asked questions
 
 desk-staff-queues = Views
-desk-staff-queue-count = open inquiries
+desk-staff-queue-count = inquiries not closed
 desk-staff-queue-mine = My inquiries
 desk-staff-queue-my-teams = My teams
 desk-staff-queue-unassigned = Unassigned
@@ -30,7 +30,7 @@ desk-staff-total = { $count ->
 }
 desk-staff-empty = There are no inquiries in this view.
 desk-staff-col-inquiry = Inquiry
-desk-staff-col-sender = Sender
+desk-staff-col-sender = Person asking
 desk-staff-col-topic = Topic
 desk-staff-col-status = Status
 desk-staff-col-assignee = Assigned to
@@ -43,28 +43,29 @@ desk-staff-overdue-since = overdue since { $date } ({ $days ->
    *[other] { $days } working days
 })
 desk-staff-due-on = due on { $date }
+desk-staff-no-due = no due date
+desk-staff-overdue-explained = An inquiry is overdue when the target time of its topic has passed and the answer is still up to us. Working days are counted, without weekends and Saxon public holidays; while we wait for the person asking, the time does not run.
 
 desk-staff-team = Team
 desk-staff-no-team = No team
 desk-staff-received-label = Received
 desk-staff-first-answer = First answer
 desk-staff-closed-at = Closed on
-desk-staff-publish-faq = Publish as FAQ
-desk-staff-sender-heading = Sender and request
+desk-staff-publish-faq = Publish as a frequently asked question
+desk-staff-sender-heading = Person asking and request
 desk-staff-sender-name = Name
 desk-staff-sender-email = E-mail address
-desk-staff-sender-type = Sender is
+desk-staff-sender-type = Asking as
 desk-staff-municipality = Municipality
 desk-staff-message = Message
 desk-staff-attachments = Attachments
-desk-staff-bytes = { $count ->
-    [one] 1 byte
-   *[other] { $count } bytes
-}
+desk-staff-size-kb = { $count } KB
+desk-staff-size-mb = { $size } MB
 desk-staff-links = Links
 desk-staff-links-none = This inquiry is not linked to any page of the portal.
 desk-staff-link-remove = Remove
 desk-staff-link-remove-named = Remove link { $path }
+desk-staff-link-remove-confirm = Really remove this link?
 desk-staff-link-add-title = Add a link
 desk-staff-link-path = Path on the portal
 desk-staff-link-path-hint = For example /foerderung/angebote/digi-z or /breitband/gemeinden/14521010 – only pages of this portal.
@@ -80,6 +81,7 @@ desk-staff-assign = Save assignment
 desk-staff-assign-me = Assign to me
 desk-staff-status-title = Change status
 desk-staff-status-new = New status
+desk-staff-choose = Please choose
 desk-staff-status-hint = Currently: { $status }. Closed inquiries can only be taken back into progress.
 desk-staff-status-change = Change status
 desk-staff-topic-title = Change topic
@@ -87,26 +89,29 @@ desk-staff-topic-hint = The inquiry goes to the new topic's team; the due date i
 desk-staff-topic-change = Change topic
 
 desk-staff-reply-title = Reply
-desk-staff-reply-lead = The reply is e-mailed to the sender and shown on their status page.
+desk-staff-reply-lead = The reply is e-mailed to the person asking and shown on their status page.
 desk-staff-template-insert-title = Insert an answer template
 desk-staff-template-choose = Answer template
 desk-staff-template-choose-hint = The text is put into the reply field, where you can adapt it. Text already written there is replaced.
 desk-staff-template-insert = Insert
 desk-staff-template-general = { $title } (all topics)
 desk-staff-reply-text = Reply
-desk-staff-reply-hint = Visible to the sender. You can format paragraphs, lists and links with Markdown (for example “- ” for a bullet list).
+desk-staff-reply-hint = Visible to the person asking. You can format paragraphs, lists and links with Markdown (for example “- ” for a bullet list).
 desk-staff-reply-kind = Kind of reply
 desk-staff-reply-kind-answer = Answer – status “Answered”
-desk-staff-reply-kind-question = Question to the sender – status “Awaiting your reply”
+desk-staff-reply-kind-question = Question to the person asking – status “Waiting for sender”
 desk-staff-reply-send = Send reply
 desk-staff-note-title = Internal note
 desk-staff-note-text = Note
-desk-staff-note-hint = Visible to staff only; never sent to the sender.
+desk-staff-note-hint = Visible to staff only; never sent to the person asking.
+desk-staff-internal-badge = internal – not visible to the person asking
+desk-staff-jump-label = On this page
 desk-staff-note-add = Save note
 
 desk-staff-history = History
 desk-staff-internal = internal
-desk-staff-sender = Sender
+desk-staff-sender = Person asking
+desk-staff-status-label-rueckfrage = Waiting for sender
 desk-staff-system = System
 desk-staff-someone = Former account
 desk-staff-event-created = Inquiry received
@@ -115,15 +120,17 @@ desk-staff-event-assigned = Assigned to { $name }
 desk-staff-event-unassigned = Assignment removed
 desk-staff-event-topic = Topic: { $from } → { $to }
 desk-staff-event-note = Internal note
-desk-staff-event-reply = Reply to the sender
-desk-staff-event-question = Question to the sender
-desk-staff-event-sender-reply = Message from the sender
+desk-staff-event-reply = Reply to the person asking
+desk-staff-event-question = Question to the person asking
+desk-staff-event-sender-reply = Message from the person asking
 desk-staff-event-link = Link added: { $path }
 desk-staff-event-unlink = Link removed: { $path }
-desk-staff-event-faq = Published as FAQ
-desk-staff-event-anonymized = Personal data anonymized
+desk-staff-event-faq = Published as a frequently asked question
+desk-staff-event-anonymized = Personal data anonymised
 
 desk-staff-error-text-missing = Please enter a text.
+desk-staff-error-reply-missing = Please enter the text of the reply.
+desk-staff-error-note-missing = Please enter the text of the internal note.
 desk-staff-error-text-long = The text is too long (at most 20,000 characters).
 desk-staff-error-link-path = Please enter a path on this portal starting with “/”.
 desk-staff-error-link-label = The label is too long (at most 200 characters).
@@ -131,40 +138,42 @@ desk-staff-error-link-gone = This link no longer exists.
 desk-staff-error-assignee = Please choose a staff or administrator account.
 desk-staff-error-same-assignee = The inquiry is already assigned this way.
 desk-staff-error-status = This status is not possible from here.
+desk-staff-error-status-missing = Please choose the new status.
 desk-staff-error-topic = Please choose a topic.
 desk-staff-error-same-topic = The inquiry already has this topic.
-desk-staff-error-anonymized = The inquiry is anonymized and can no longer be changed.
+desk-staff-error-anonymized = The inquiry is anonymised and can no longer be changed.
 
-desk-staff-conflict-title = The inquiry was changed meanwhile
-desk-staff-conflict-text = Someone else changed inquiry { $reference } after you opened the page. Your change was not saved. Please reload the inquiry, check its current state and repeat your input if it is still needed.
-desk-staff-conflict-reload = Open the current state of the inquiry
+desk-staff-conflict-title = Changed in the meantime — please check the current state and send again
+desk-staff-conflict-text = Someone else changed the inquiry after you opened the page. Your change has not been saved yet. Below you see the current state and history; your text is still in the form.
 
+desk-staff-mail-greeting = Hello,
+desk-staff-mail-greeting-named = Hello { $name },
 desk-staff-mail-reply-subject = Reply to your inquiry { $reference }: { $subject }
-desk-staff-mail-reply-body = Hello { $name },
+desk-staff-mail-reply-body = { $greeting }
 
-    the Digitalagentur Sachsen has replied to your inquiry { $reference } (“{ $subject }”):
+    The Digitalagentur Sachsen (Saxony's digital agency) has replied to your inquiry { $reference } (“{ $subject }”):
 
     { $reply }
 
-    Your personal link shows the history and lets you answer:
+    Please do not reply to this e-mail; answer through your personal link instead. It also shows the history:
 
     { $link }
 
     Kind regards
-    Digitalagentur Sachsen
+    Digitalagentur Sachsen (Saxony's digital agency)
 desk-staff-mail-question-subject = Question about your inquiry { $reference }: { $subject }
-desk-staff-mail-question-body = Hello { $name },
+desk-staff-mail-question-body = { $greeting }
 
-    we have a question about your inquiry { $reference } (“{ $subject }”):
+    We have a question about your inquiry { $reference } (“{ $subject }”):
 
     { $reply }
 
-    Please answer through your personal link:
+    Please do not reply to this e-mail; answer through your personal link instead:
 
     { $link }
 
     Kind regards
-    Digitalagentur Sachsen
+    Digitalagentur Sachsen (Saxony's digital agency)
 
 desk-staff-templates-lead = Prepared answers for recurring questions. When replying to an inquiry, the templates of its topic and those for all topics are offered.
 desk-staff-template-new = New answer template
@@ -180,10 +189,11 @@ desk-staff-template-new-title = New answer template
 desk-staff-template-edit-title = Edit answer template
 desk-staff-template-delete = Delete
 desk-staff-template-delete-named = Delete answer template “{ $title }”
-desk-staff-template-error-title-missing = Please enter a title.
+desk-staff-template-delete-confirm = Really delete this answer template?
+desk-staff-template-error-title-missing = Please enter the title of the answer template.
 desk-staff-template-error-title-long = The title is too long (at most 200 characters).
 desk-staff-template-error-topic = Please choose a topic from the list.
-desk-staff-template-error-body-missing = Please enter a text.
+desk-staff-template-error-body-missing = Please enter the text of the answer template.
 desk-staff-template-error-body-long = The text is too long (at most 20,000 characters).
 desk-staff-actions = Actions
 desk-staff-cancel = Cancel
@@ -192,6 +202,7 @@ desk-staff-remove = Remove
 desk-staff-teams-lead = Each topic is answered by one team. The target time in working days (without weekends and Saxon public holidays) decides when an inquiry is overdue.
 desk-staff-teams-readonly = Teams and topics are set by the administrators.
 desk-staff-topics-title = Topics
+desk-staff-topics-table = Topics with team and target time
 desk-staff-topic-days = Target time in working days
 desk-staff-topic-days-hint = Between 1 and 60 working days.
 desk-staff-topics-save = Save topics
@@ -207,11 +218,12 @@ desk-staff-team-rename-label = New name for { $team }
 desk-staff-team-rename = Rename
 desk-staff-team-delete = Delete team
 desk-staff-team-delete-named = Delete team { $team }
+desk-staff-team-delete-confirm = Really delete this team? Its topics will then have no team.
 desk-staff-team-create-title = New team
 desk-staff-team-name = Team name
 desk-staff-team-name-hint = At most 120 characters.
 desk-staff-team-create = Create team
-desk-staff-team-error-name-missing = Please enter a name.
+desk-staff-team-error-name-missing = Please enter the name of the team.
 desk-staff-team-error-name-long = The name is too long (at most 120 characters).
 desk-staff-team-error-name-taken = A team with this name already exists.
 desk-staff-team-error-account = Please choose a staff or administrator account.
@@ -221,7 +233,7 @@ notice-desk-staff-status-changed = The status is changed.
 notice-desk-staff-topic-changed = The topic is changed; the inquiry is now with the responsible team.
 notice-desk-staff-note-added = The internal note is saved.
 notice-desk-staff-reply-sent = The reply is sent.
-notice-desk-staff-question-sent = The question is sent.
+notice-desk-staff-question-sent = Your question has been sent to the person asking.
 notice-desk-staff-link-added = The link is added.
 notice-desk-staff-link-removed = The link is removed.
 notice-desk-staff-template-created = The answer template is created.

@@ -2,7 +2,7 @@ desk-stats-title = Inquiry statistics
 desk-stats-lead = { $count ->
     [one] One inquiry has been received so far.
    *[other] { $count } inquiries have been received so far.
-} The figures contain no personal data; anonymized inquiries are included.
+} The figures contain no personal data; anonymised inquiries are included.
 desk-stats-median-days = Typical time to the first answer (median, working days)
 desk-stats-median-hours = Typical time to the first answer (median, hours)
 desk-stats-share = Answered within the target time
@@ -31,7 +31,7 @@ desk-stats-col-median-hours = Median (hours)
 desk-stats-col-decided = Counted
 desk-stats-col-within = Within target
 desk-stats-col-share = Share (%)
-desk-stats-privacy = Closed inquiries are anonymized { $months } months after they were closed.
+desk-stats-privacy = Closed inquiries are anonymised { $months } months after they were closed.
 desk-stats-privacy-link = More on data protection
 desk-stats-retention-job = Anonymize closed inquiries
 desk-stats-table-details = all values

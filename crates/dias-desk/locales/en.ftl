@@ -1,6 +1,6 @@
 nav-desk = Inquiries
 desk-teaser-title = Inquiries
-desk-teaser-text = Ask the digital agency – no account needed. We answer from one hand, and you follow the progress through your personal link.
+desk-teaser-text = Ask the digital agency – no account needed. You get your answer from a single point of contact and follow the progress through your personal link.
 
 desk-topic-breitband = Broadband
 desk-topic-foerderung = Funding
@@ -13,7 +13,7 @@ desk-sender-buerger = Citizen
 desk-sender-unternehmen = Company
 desk-sender-kommune = Municipality
 desk-sender-verein = Association or initiative
-desk-sender-forschung = Research and university
+desk-sender-forschung = Research and higher education
 desk-sender-verwaltung = State or federal administration
 
 desk-status-neu = New

@@ -152,7 +152,8 @@ mod tests {
             .iter()
             .map(|t| t.label_key())
             .chain(vocab::SenderType::ALL.iter().map(|s| s.label_key()))
-            .chain(vocab::Status::ALL.iter().map(|s| s.label_key()));
+            .chain(vocab::Status::ALL.iter().map(|s| s.label_key()))
+            .chain(vocab::Status::ALL.iter().map(|s| s.staff_label_key()));
         for id in ["nav-desk", "desk-teaser-title", "desk-teaser-text"]
             .into_iter()
             .chain(labels)

@@ -80,6 +80,15 @@ impl Status {
     pub fn awaits_agency(self) -> bool {
         matches!(self, Status::New | Status::InProgress)
     }
+
+    /// Message id of the name staff see: the sender's own label
+    /// ("Awaiting your reply") reads wrong in the staff queue and history.
+    pub fn staff_label_key(self) -> &'static str {
+        match self {
+            Status::AwaitingSender => "desk-staff-status-label-rueckfrage",
+            other => other.label_key(),
+        }
+    }
 }
 
 /// Default target answer time of a topic without a setting, in working days.

@@ -117,6 +117,55 @@ pub fn restarts_target_time(from: Status, to: Status) -> bool {
     to.awaits_agency() && !from.awaits_agency()
 }
 
+/// A reply's Markdown as the plain text of a mail: paragraphs and list
+/// items on their own lines, emphasis markers dropped, links as
+/// "Text (URL)" so the address survives in a text-only mail client.
+pub fn mail_text(markdown: &str) -> String {
+    use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+    let mut out = String::with_capacity(markdown.len());
+    let mut links: Vec<String> = Vec::new();
+    let mut lists: Vec<Option<u64>> = Vec::new();
+    for item in Parser::new(markdown) {
+        match item {
+            Event::Text(t) | Event::Code(t) => out.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => out.push('\n'),
+            Event::Start(Tag::Link { dest_url, .. }) => links.push(dest_url.to_string()),
+            Event::End(TagEnd::Link) => {
+                if let Some(url) = links.pop()
+                    && !out.ends_with(url.as_str())
+                {
+                    out.push_str(&format!(" ({url})"));
+                }
+            }
+            Event::Start(Tag::List(start)) => lists.push(start),
+            Event::End(TagEnd::List(_)) => {
+                lists.pop();
+                if lists.is_empty() {
+                    out.push('\n');
+                }
+            }
+            Event::Start(Tag::Item) => {
+                let depth = lists.len().saturating_sub(1);
+                out.push_str(&"  ".repeat(depth));
+                match lists.last_mut() {
+                    Some(Some(n)) => {
+                        out.push_str(&format!("{n}. "));
+                        *n += 1;
+                    }
+                    _ => out.push_str("- "),
+                }
+            }
+            Event::End(TagEnd::Item) if !out.ends_with('\n') => out.push('\n'),
+            Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::BlockQuote(_)) => {
+                out.push_str(if lists.is_empty() { "\n\n" } else { "\n" });
+            }
+            Event::Rule => out.push('\n'),
+            _ => {}
+        }
+    }
+    out.trim().to_owned()
+}
+
 /// A note or reply text, trimmed, or the message id of its error.
 pub fn check_text(typed: &str) -> Result<String, &'static str> {
     let text = typed.trim();
@@ -348,6 +397,18 @@ pub async fn apply<C: ConnectionTrait>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn mail_text_is_plain_with_visible_links() {
+        let text = mail_text(
+            "Guten Tag,\n\n**Wichtig:** siehe [DigiZ](https://example.org/digiz).\n\n- eins\n- *zwei*\n\nEnde",
+        );
+        assert_eq!(
+            text,
+            "Guten Tag,\n\nWichtig: siehe DigiZ (https://example.org/digiz).\n\n- eins\n- zwei\n\nEnde"
+        );
+        assert_eq!(mail_text("<https://example.org>"), "https://example.org");
+    }
 
     #[test]
     fn closed_inquiries_are_only_reopened_and_no_status_is_set_twice() {

@@ -131,7 +131,7 @@ pub(super) fn topic_choices(ctx: &Ctx, selected: Option<&str>) -> Vec<Choice> {
 }
 
 pub(super) fn status_label(ctx: &Ctx, key: &str) -> String {
-    Status::parse(key).map_or_else(|| key.to_owned(), |s| ctx.t(s.label_key()))
+    Status::parse(key).map_or_else(|| key.to_owned(), |s| ctx.t(s.staff_label_key()))
 }
 
 pub(super) fn topic_label(ctx: &Ctx, key: &str) -> String {
@@ -306,7 +306,7 @@ async fn show(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
     ];
     status_choices.extend(Status::ALL.iter().map(|s| Choice {
         value: s.key().to_owned(),
-        label: ctx.t(s.label_key()),
+        label: ctx.t(s.staff_label_key()),
         selected: status == StatusFilter::Only(*s),
     }));
     let pagination = Pagination::new(page_no, total, queue::PER_PAGE, href(queue, status, topic));

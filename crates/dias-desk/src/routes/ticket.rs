@@ -4,8 +4,9 @@
 //!
 //! Each form is a plain POST that carries the `version` its page showed;
 //! [`crate::work::apply`] refuses a change when someone else changed the
-//! inquiry meanwhile, and the editor gets a 409 page that says so and links
-//! to the current state. Changes, their mail and their audit entry are
+//! inquiry meanwhile. The editor then gets the page again with status 409:
+//! the current state and history, a notice, and what they typed still in
+//! its field, so they can check and send again. Changes, their mail and their audit entry are
 //! stored in one transaction. Answer templates are inserted with a GET
 //! (`?vorlage=<id>`) that reloads the page with the reply prefilled, so
 //! that works without JavaScript.
@@ -30,7 +31,7 @@ use super::queue::{
 use crate::answer_templates;
 use crate::entities::{desk_event, desk_link};
 use crate::policy::DeskAction;
-use crate::store::{self, AttachmentInfo, Inquiry};
+use crate::store::{self, Inquiry};
 use crate::teams;
 use crate::vocab::{Status, Topic, event};
 use crate::work::{self, Change, WorkError};
@@ -65,6 +66,47 @@ struct EventView {
     html: Option<String>,
 }
 
+/// An attachment as staff see it: a short type name and a readable size.
+#[derive(Debug, Clone)]
+struct AttachmentView {
+    id: i64,
+    filename: String,
+    kind: String,
+    size: String,
+}
+
+/// "PDF", "JPEG", … instead of the MIME type.
+fn kind_of(mime: &str) -> String {
+    match mime {
+        "application/pdf" => "PDF".into(),
+        "image/jpeg" => "JPEG".into(),
+        "image/png" => "PNG".into(),
+        "text/plain" => "Text".into(),
+        other => other.rsplit('/').next().unwrap_or(other).to_uppercase(),
+    }
+}
+
+/// Sizes rounded up to whole KB (1 KB = 1024 bytes) below 1 MB, else MB
+/// with one decimal — enough to judge a download.
+fn size_of(ctx: &Ctx, bytes: i64) -> String {
+    const KB: i64 = 1024;
+    if bytes < KB * KB {
+        ctx.tn(
+            "desk-staff-size-kb",
+            "count",
+            ((bytes + KB - 1) / KB).max(1),
+        )
+    } else {
+        let tenths = (bytes * 10 + KB * KB / 2) / (KB * KB);
+        let number = if ctx.locale() == "de" {
+            format!("{},{}", tenths / 10, tenths % 10)
+        } else {
+            format!("{}.{}", tenths / 10, tenths % 10)
+        };
+        ctx.t1("desk-staff-size-mb", "size", number)
+    }
+}
+
 /// What the forms showed, kept when one is refused.
 #[derive(Debug, Clone, Default)]
 struct Input {
@@ -92,7 +134,12 @@ struct TicketPage {
     due: String,
     overdue: bool,
     message: Vec<String>,
-    attachments: Vec<AttachmentInfo>,
+    /// `lang` of the sender's own words when their language differs from
+    /// the page's (WCAG 3.1.2).
+    sender_lang: Option<String>,
+    /// The page came back with 409: someone else changed the inquiry.
+    conflict: bool,
+    attachments: Vec<AttachmentView>,
     links: Vec<desk_link::Model>,
     history: Vec<EventView>,
     /// Staff of the inquiry's team first, then everyone else who may work.
@@ -246,7 +293,7 @@ async fn ticket_page(
         .into_iter()
         .map(|s| Choice {
             value: s.key().to_owned(),
-            label: ctx.t(s.label_key()),
+            label: ctx.t(s.staff_label_key()),
             selected: false,
         })
         .collect();
@@ -268,7 +315,19 @@ async fn ticket_page(
             .map_or_else(|| ags.to_owned(), |m| m.name.clone());
         (name, crate::links::municipality_path(ags))
     });
+    let attachments = attachments
+        .into_iter()
+        .map(|a| AttachmentView {
+            id: a.id,
+            kind: kind_of(&a.mime),
+            size: size_of(&ctx, a.size),
+            filename: a.filename,
+        })
+        .collect();
+    let sender_locale = if inquiry.locale == "en" { "en" } else { "de" };
     Ok(TicketPage {
+        sender_lang: (sender_locale != ctx.locale()).then(|| sender_locale.to_owned()),
+        conflict: false,
         crumbs: vec![(inquiry_path(inquiry.id), inquiry.reference.clone())],
         errors,
         input,
@@ -379,28 +438,20 @@ async fn download(
     Ok(response)
 }
 
-#[derive(Template)]
-#[template(path = "desk/staff_conflict.html")]
-struct ConflictPage {
-    ctx: Ctx,
-    href: String,
-    reference: String,
-}
-
-/// The 409 page: someone else changed the inquiry after this page loaded.
-async fn conflict(state: &AppState, ctx: Ctx, id: i64) -> AppResult<Response> {
-    let reference = store::by_id(&state.db, id)
+/// Someone else changed the inquiry after this page loaded: the page again
+/// with status 409, the current state and the typed text kept.
+///
+/// Every form checks the version, additive ones (note, reply) too: a reply
+/// written against an old state may repeat or contradict the answer a
+/// colleague just sent, and a mail cannot be taken back. Keeping the text
+/// makes the check cheap for the editor — look, then send again.
+async fn stale(state: &AppState, ctx: Ctx, id: i64, input: Input) -> AppResult<Response> {
+    let inquiry = store::by_id(&state.db, id)
         .await?
-        .map(|i| i.reference)
-        .unwrap_or_default();
-    page_with_status(
-        StatusCode::CONFLICT,
-        &ConflictPage {
-            ctx,
-            href: inquiry_path(id),
-            reference,
-        },
-    )
+        .ok_or(AppError::NotFound)?;
+    let mut page_data = ticket_page(state, ctx, inquiry, ShownErrors::none(), input, None).await?;
+    page_data.conflict = true;
+    page_with_status(StatusCode::CONFLICT, &page_data)
 }
 
 /// The form again with its error (422), nothing stored.
@@ -475,7 +526,7 @@ async fn run(
             txn.rollback().await?;
             match error {
                 WorkError::NotFound => Err(AppError::NotFound),
-                WorkError::Stale => conflict(state, ctx, id).await,
+                WorkError::Stale => stale(state, ctx, id, input).await,
                 WorkError::Refused(message) => refused(state, ctx, id, field, message, input).await,
                 WorkError::Db(e) => Err(e.into()),
             }
@@ -505,11 +556,22 @@ async fn mail_reply<C: ConnectionTrait>(
         state.config.public_url.trim_end_matches('/')
     );
     let ask_back = inquiry.status == Status::AwaitingSender.key();
+    // The name is optional: "Guten Tag," without it, not "Guten Tag ,".
+    let name = inquiry.sender_name.trim();
+    let greeting = if name.is_empty() {
+        state.catalog.get(locale, "desk-staff-mail-greeting")
+    } else {
+        state.catalog.get_with(
+            locale,
+            "desk-staff-mail-greeting-named",
+            &[("name", name.to_owned().into())],
+        )
+    };
     let args = [
+        ("greeting", greeting.into()),
         ("reference", inquiry.reference.clone().into()),
         ("subject", inquiry.subject.clone().into()),
-        ("name", inquiry.sender_name.clone().into()),
-        ("reply", text.trim().to_owned().into()),
+        ("reply", work::mail_text(text).into()),
         ("link", link.into()),
     ];
     let subject = state.catalog.get_with(
@@ -596,16 +658,14 @@ async fn set_status(
 ) -> AppResult<Response> {
     ctx.require(&DeskAction::Work)?;
     let id = parse_id(&id)?;
+    // The select starts on "Bitte wählen", so a stray click changes nothing.
+    let message = if form.status.trim().is_empty() {
+        "desk-staff-error-status-missing"
+    } else {
+        "desk-staff-error-status"
+    };
     let Some(to) = Status::parse(form.status.trim()) else {
-        return refused(
-            &state,
-            ctx,
-            id,
-            "status",
-            "desk-staff-error-status",
-            Input::default(),
-        )
-        .await;
+        return refused(&state, ctx, id, "status", message, Input::default()).await;
     };
     run(
         &state,
@@ -694,7 +754,14 @@ async fn note(
     };
     let text = match work::check_text(&form.notiz) {
         Ok(text) => text,
-        Err(message) => return refused(&state, ctx, id, "notiz", message, input).await,
+        Err(message) => {
+            let message = if message == "desk-staff-error-text-missing" {
+                "desk-staff-error-note-missing"
+            } else {
+                message
+            };
+            return refused(&state, ctx, id, "notiz", message, input).await;
+        }
     };
     run(
         &state,
@@ -741,7 +808,14 @@ async fn reply(
     };
     let text = match work::check_text(&form.antwort) {
         Ok(text) => text,
-        Err(message) => return refused(&state, ctx, id, "antwort", message, input).await,
+        Err(message) => {
+            let message = if message == "desk-staff-error-text-missing" {
+                "desk-staff-error-reply-missing"
+            } else {
+                message
+            };
+            return refused(&state, ctx, id, "antwort", message, input).await;
+        }
     };
     input.reply = text.clone();
     run(

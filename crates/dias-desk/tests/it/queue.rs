@@ -294,13 +294,13 @@ async fn queues_hold_mine_my_teams_unassigned_and_all_with_their_counts() {
     assert_eq!(
         counts,
         [
-            "Meine Anfragen 1 offene Anfragen",
-            "Meine Teams 2 offene Anfragen",
-            "Team Breitband 2 offene Anfragen",
-            "Team Förderung 1 offene Anfragen",
-            "Nicht zugewiesen 1 offene Anfragen",
-            "Überfällig 3 offene Anfragen",
-            "Alle 3 offene Anfragen",
+            "Meine Anfragen 1 nicht geschlossene Anfragen",
+            "Meine Teams 2 nicht geschlossene Anfragen",
+            "Team Breitband 2 nicht geschlossene Anfragen",
+            "Team Förderung 1 nicht geschlossene Anfragen",
+            "Nicht zugewiesen 1 nicht geschlossene Anfragen",
+            "Überfällig 3 nicht geschlossene Anfragen",
+            "Alle 3 nicht geschlossene Anfragen",
         ]
     );
     let r = app.get("/anfragen/verwaltung?ansicht=meine").await;

@@ -359,7 +359,6 @@ fn every_staff_message_exists_in_german_and_english() {
         include_str!("../../templates/desk/staff_templates.html"),
         include_str!("../../templates/desk/staff_template_form.html"),
         include_str!("../../templates/desk/staff_teams.html"),
-        include_str!("../../templates/desk/staff_conflict.html"),
         include_str!("../../templates/desk/staff_nav.html"),
         include_str!("../../templates/desk/staff_breadcrumbs.html"),
         include_str!("../../templates/desk/staff_entry.html"),

@@ -354,7 +354,24 @@ async fn staff_assign_note_reply_and_the_mail_carries_the_reply_and_link_but_no_
     )
     .await;
     assert_eq!(empty.status, StatusCode::UNPROCESSABLE_ENTITY);
-    let reply = "Für Gewerbegebiete gibt es die Gigabit-Richtlinie.\nWir melden uns mit Details.";
+    // The message names the field: reply and note are both text areas.
+    assert!(
+        empty
+            .text(".error-summary")
+            .contains("Text der internen Notiz"),
+        "{}",
+        empty.text(".error-summary")
+    );
+    let empty = act(
+        &app,
+        "/anfragen/verwaltung/{id}/antwort",
+        id,
+        &[("antwort", " "), ("art", "antwort")],
+    )
+    .await;
+    assert_eq!(empty.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(empty.text(".error-summary").contains("Text der Antwort"));
+    let reply = "Für Gewerbegebiete gibt es die **Gigabit-Richtlinie**.\n\nSiehe [Förderlotse](https://example.org/foerderung).";
     let r = act(
         &app,
         "/anfragen/verwaltung/{id}/antwort",
@@ -385,8 +402,12 @@ async fn staff_assign_note_reply_and_the_mail_carries_the_reply_and_link_but_no_
     // Staff see the reply as the sender does: Markdown rendered, markup escaped.
     let page = app.get(&format!("/anfragen/verwaltung/{id}")).await;
     assert_eq!(
-        page.count("#desk-staff-history li[data-kind=reply] .prose p"),
+        page.count("#desk-staff-history li[data-kind=reply] .prose strong"),
         1
+    );
+    assert_eq!(
+        page.count("#desk-staff-history li[data-kind=reply] .prose p"),
+        2
     );
     assert_eq!(history[4].author_id, Some(me));
 
@@ -396,6 +417,19 @@ async fn staff_assign_note_reply_and_the_mail_carries_the_reply_and_link_but_no_
         .expect("reply mail");
     let token = store::status_token(SECRET, &after).unwrap();
     assert!(mail.contains("Gigabit-Richtlinie"), "{mail}");
+    // Plain text: no Markdown markers, the link with its address, the
+    // greeting with the name, and the hint to answer through the link.
+    assert!(!mail.contains("**"), "{mail}");
+    assert!(!mail.contains("]("), "{mail}");
+    assert!(
+        mail.contains("Förderlotse (https://example.org/foerderung)"),
+        "{mail}"
+    );
+    assert!(mail.contains("Guten Tag Erika Muster,"), "{mail}");
+    assert!(
+        mail.contains("Bitte antworten Sie nicht auf diese E-Mail"),
+        "{mail}"
+    );
     assert!(
         mail.contains(&format!("/anfragen/status/{token}")),
         "{mail}"
@@ -415,6 +449,7 @@ async fn staff_assign_note_reply_and_the_mail_carries_the_reply_and_link_but_no_
     let mut english = new_inquiry("Fibre for our site", Topic::Broadband);
     english.locale = "en".into();
     english.sender_email = "jane@example.org".into();
+    english.sender_name = " ".into();
     let (english, _) = store::create(&app.db, SECRET, english, berlin(2026, 11, 2, 9))
         .await
         .unwrap();
@@ -428,8 +463,10 @@ async fn staff_assign_note_reply_and_the_mail_carries_the_reply_and_link_but_no_
     assert_eq!(r.status, StatusCode::SEE_OTHER);
     assert_eq!(current(&app, english.id).await.status, "rueckfrage");
     let mail = app.last_mail_to("jane@example.org").await.unwrap();
-    assert!(mail.starts_with("Hello"), "{mail}");
+    // Without a name: "Hello," — not "Hello ,".
+    assert!(mail.starts_with("Hello,\n\nWe have a question"), "{mail}");
     assert!(mail.contains("Which municipality?"));
+    assert!(mail.contains("Saxony's digital agency"), "{mail}");
     act(
         &app,
         "/anfragen/verwaltung/{id}/antwort",
@@ -449,7 +486,7 @@ async fn staff_assign_note_reply_and_the_mail_carries_the_reply_and_link_but_no_
 }
 
 #[tokio::test]
-async fn a_stale_version_gets_409_and_changes_nothing() {
+async fn a_stale_version_gets_409_with_the_current_state_and_the_typed_text() {
     let app = app().await;
     app.sign_in_as(Role::Staff).await;
     let inquiry = with_attachment(&app).await;
@@ -475,6 +512,10 @@ async fn a_stale_version_gets_409_and_changes_nothing() {
             "/anfragen/verwaltung/{id}/antwort",
             vec![("antwort", "Zu spät")],
         ),
+        (
+            "/anfragen/verwaltung/{id}/notiz",
+            vec![("notiz", "Auch zu spät")],
+        ),
         ("/anfragen/verwaltung/{id}/thema", vec![("thema", "ki")]),
         (
             "/anfragen/verwaltung/{id}/verknuepfungen",
@@ -485,16 +526,46 @@ async fn a_stale_version_gets_409_and_changes_nothing() {
         all.extend(fields);
         let r = app.post(&path(route, id, 0), &all).await;
         assert_eq!(r.status, StatusCode::CONFLICT, "{route}");
+        // The ticket page again: the notice, the current history (with
+        // the other note) and the form at the current version.
         assert!(
-            r.text("main").contains("inzwischen geändert"),
+            r.text("#desk-staff-conflict")
+                .contains("Inzwischen geändert"),
             "{}",
             r.text("main")
         );
+        assert!(r.text("#desk-staff-history").contains("Erste"));
         assert_eq!(
-            r.attr("main a.button", "href"),
-            Some(format!("/anfragen/verwaltung/{id}"))
+            r.attr("form[action$='/notiz'] input[name=version]", "value"),
+            Some(before.version.to_string())
         );
     }
+    // What was typed is still there.
+    let mut all = vec![("version", "1"), ("antwort", "Zu spät")];
+    let r = app
+        .post(&format!("/anfragen/verwaltung/{id}/antwort"), &all)
+        .await;
+    assert_eq!(r.text("textarea#antwort"), "Zu spät");
+    all = vec![("version", "1"), ("notiz", "Auch zu spät")];
+    let r = app
+        .post(&format!("/anfragen/verwaltung/{id}/notiz"), &all)
+        .await;
+    assert_eq!(r.text("textarea#notiz"), "Auch zu spät");
+    let r = app
+        .post(
+            &format!("/anfragen/verwaltung/{id}/verknuepfungen"),
+            &[
+                ("version", "1"),
+                ("pfad", "/foerderung"),
+                ("bezeichnung", "Förderlotse"),
+            ],
+        )
+        .await;
+    assert_eq!(r.attr("input#pfad", "value"), Some("/foerderung".into()));
+    assert_eq!(
+        r.attr("input#bezeichnung", "value"),
+        Some("Förderlotse".into())
+    );
     assert_eq!(current(&app, id).await, before);
     assert_eq!(events(&app, id).await.len(), history);
     assert_eq!(store::links(&app.db, id).await.unwrap().len(), 1);
@@ -514,6 +585,25 @@ async fn closing_sets_closed_at_and_reopening_restarts_the_target_time() {
     app.sign_in_as(Role::Staff).await;
     let inquiry = with_attachment(&app).await;
     let id = inquiry.id;
+    // The select starts empty, so a stray submit changes nothing.
+    let page = app.get(&format!("/anfragen/verwaltung/{id}")).await;
+    assert_eq!(
+        page.attr("select#status option", "value"),
+        Some(String::new())
+    );
+    let r = act(
+        &app,
+        "/anfragen/verwaltung/{id}/status",
+        id,
+        &[("status", "")],
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        r.text(".error-summary")
+            .contains("Bitte wählen Sie den neuen Status")
+    );
+    assert_eq!(current(&app, id).await.version, inquiry.version);
     let r = act(
         &app,
         "/anfragen/verwaltung/{id}/status",
@@ -844,6 +934,13 @@ async fn status_and_topic_labels_are_english_for_english_staff() {
     assert!(main.contains("Internal note"), "{main}");
     assert!(main.contains("Broadband"));
     assert!(!main.contains("desk-staff-"));
+    // The German sender's words are marked as German (WCAG 3.1.2); staff
+    // read the staff name of the status, not the sender's.
+    assert_eq!(r.attr("main h1", "lang"), Some("de".into()));
+    assert_eq!(r.attr("#desk-staff-message", "lang"), Some("de".into()));
+    assert!(main.contains("Waiting for sender"), "{main}");
+    assert!(!main.contains("Awaiting your reply"), "{main}");
+    assert!(r.text("#desk-staff-attachments").contains("KB"), "{main}");
     let r = app.get("/anfragen/verwaltung?ansicht=alle").await;
     assert!(r.text("main").contains("Unassigned"));
 }
