@@ -79,16 +79,17 @@ describe('Anfragen: staff work the queues', () => {
         await main(first, '#notiz').fill(`Geprüft im ersten Tab (${mode.name})`);
         await submitForm(first, 'Notiz speichern');
         assert.ok((await textOf(main(first, '#desk-staff-history'))).includes('Geprüft im ersten Tab'));
-        await main(second, '#notiz').fill('Zu spät aus dem zweiten Tab');
+        const late = `Zu spät aus dem zweiten Tab (${mode.name})`;
+        await main(second, '#notiz').fill(late);
         await submitForm(second, 'Notiz speichern', { allowStatus: [409] });
         assert.match(await textOf(main(second, '#desk-staff-conflict')), /Inzwischen geändert/);
         assert.ok((await textOf(main(second, '#desk-staff-history'))).includes('Geprüft im ersten Tab'));
-        assert.ok(!(await textOf(main(second, '#desk-staff-history'))).includes('Zu spät aus dem zweiten Tab'));
-        assert.equal(await main(second, '#notiz').inputValue(), 'Zu spät aus dem zweiten Tab');
+        assert.ok(!(await textOf(main(second, '#desk-staff-history'))).includes(late));
+        assert.equal(await main(second, '#notiz').inputValue(), late);
         await checkA11y(second, `409 ticket page (${mode.name})`);
         // Sent again from the refreshed page, the note is saved.
         await submitForm(second, 'Notiz speichern');
-        assert.ok((await textOf(main(second, '#desk-staff-history'))).includes('Zu spät aus dem zweiten Tab'));
+        assert.ok((await textOf(main(second, '#desk-staff-history'))).includes(late));
 
         // Textbausteine: an empty form is refused, a complete one saved, then deleted.
         const title = `E2E-Baustein ${mode.tag} ${Date.now()}`;

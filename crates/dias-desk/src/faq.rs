@@ -319,6 +319,15 @@ pub fn prefill(inquiry: &Inquiry, reply: Option<&str>, names: &[&str]) -> FaqInp
     } else {
         format!("{subject}\n\n{message}")
     };
+    // The proposal must fit the form's limit, or the first save fails on
+    // text the editor did not write: cut at a word and mark the cut.
+    let question = if question.chars().count() > MAX_QUESTION {
+        let head: String = question.chars().take(MAX_QUESTION - 1).collect();
+        let cut = head.rfind(char::is_whitespace).unwrap_or(head.len());
+        format!("{}…", head[..cut].trim_end())
+    } else {
+        question
+    };
     FaqInput {
         topic: inquiry.topic.clone(),
         question,
@@ -677,6 +686,16 @@ mod tests {
             anonymized_at: None,
             version: 1,
         }
+    }
+
+    #[test]
+    fn the_prefill_fits_the_question_limit_and_keeps_the_topic() {
+        let mut long = inquiry();
+        long.message = "Wort ".repeat(200);
+        let input = prefill(&long, None, &[]);
+        assert!(input.question.chars().count() <= MAX_QUESTION);
+        assert!(input.question.ends_with("Wort…"), "{}", input.question);
+        assert_eq!(input.topic, long.topic);
     }
 
     #[test]

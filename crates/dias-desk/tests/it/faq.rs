@@ -191,6 +191,18 @@ async fn staff_publish_an_answered_inquiry_as_an_anonymized_faq_entry() {
         page.body
             .contains("<strong>Markterkundungsverfahren</strong>")
     );
+    assert_eq!(page.attr("h1", "lang"), None, "German page");
+    // On the English page the German entry is marked as German (WCAG 3.1.2);
+    // the language is switched in a signed-in session, then forgotten.
+    app.sign_in_as(Role::Staff).await;
+    let r = app
+        .post("/sprache", &[("lang", "en"), ("zurueck", "/anfragen/faq")])
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let english = app.get(&format!("/anfragen/faq/{}", entry.slug)).await;
+    assert_eq!(english.attr("h1", "lang"), Some("de".into()));
+    assert_eq!(english.attr("#desk-faq-answer", "lang"), Some("de".into()));
+    app.forget_cookies();
     let other_topic = app.get("/anfragen/faq?thema=ki").await;
     assert!(!other_topic.body.contains(&entry.slug));
     assert!(

@@ -938,7 +938,7 @@ async fn status_and_topic_labels_are_english_for_english_staff() {
     // read the staff name of the status, not the sender's.
     assert_eq!(r.attr("main h1", "lang"), Some("de".into()));
     assert_eq!(r.attr("#desk-staff-message", "lang"), Some("de".into()));
-    assert!(main.contains("Waiting for sender"), "{main}");
+    assert!(main.contains("Waiting for the person asking"), "{main}");
     assert!(!main.contains("Awaiting your reply"), "{main}");
     assert!(r.text("#desk-staff-attachments").contains("KB"), "{main}");
     let r = app.get("/anfragen/verwaltung?ansicht=alle").await;
