@@ -12,6 +12,7 @@ pub mod assets;
 pub mod cache;
 pub mod components;
 pub mod context;
+pub mod download;
 pub mod error;
 pub mod forms;
 pub mod metrics;

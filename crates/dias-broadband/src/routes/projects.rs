@@ -11,8 +11,8 @@ use std::collections::HashMap;
 use askama::Template;
 use axum::Router;
 use axum::extract::State;
-use axum::http::{HeaderValue, StatusCode, header};
-use axum::response::{IntoResponse, Response};
+use axum::http::StatusCode;
+use axum::response::Response;
 use axum::routing::{get, post};
 use dias_core::i18n::Value;
 use dias_core::policy::Role;
@@ -1191,31 +1191,6 @@ async fn upload(
     }
 }
 
-/// `attachment` with an ASCII fallback name and the UTF-8 name (RFC 6266).
-fn disposition(filename: &str) -> String {
-    let ascii: String = filename
-        .chars()
-        .map(|c| {
-            if c.is_ascii_graphic() || c == ' ' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    let encoded: String = filename
-        .bytes()
-        .map(|b| {
-            if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
-                (b as char).to_string()
-            } else {
-                format!("%{b:02X}")
-            }
-        })
-        .collect();
-    format!("attachment; filename=\"{ascii}\"; filename*=UTF-8''{encoded}")
-}
-
 async fn download(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -1225,23 +1200,11 @@ async fn download(
     let document = store::document(&state.db, project.row.id, parse_id(&doc)?)
         .await?
         .ok_or(AppError::NotFound)?;
-    let mut response = document.data.into_response();
-    let headers = response.headers_mut();
-    headers.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_str(&document.mime)
-            .unwrap_or(HeaderValue::from_static("application/octet-stream")),
-    );
-    headers.insert(
-        header::CONTENT_DISPOSITION,
-        HeaderValue::from_str(&disposition(&document.filename))
-            .unwrap_or(HeaderValue::from_static("attachment")),
-    );
-    headers.insert(
-        header::CACHE_CONTROL,
-        HeaderValue::from_static("private, no-store"),
-    );
-    Ok(response)
+    Ok(dias_web::download::private_file(
+        document.data,
+        &document.mime,
+        &document.filename,
+    ))
 }
 
 async fn remove_document(

@@ -21,7 +21,7 @@ use askama::Template;
 use axum::Router;
 use axum::extract::{Path, State};
 use axum::http::{HeaderValue, StatusCode, header};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use axum::routing::get;
 use dias_core::validation::FieldErrors;
 use dias_web::forms::{Form, ShownErrors, page_with_status, see_other};
@@ -407,48 +407,11 @@ async fn download(
             return Err(AppError::NotFound);
         }
     }
-    let mut response = file.data.into_response();
-    let headers = response.headers_mut();
-    headers.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_str(&file.mime)
-            .unwrap_or(HeaderValue::from_static("application/octet-stream")),
-    );
-    headers.insert(
-        header::CONTENT_DISPOSITION,
-        HeaderValue::from_str(&disposition(&file.filename))
-            .unwrap_or(HeaderValue::from_static("attachment")),
-    );
-    headers.insert(
-        header::X_CONTENT_TYPE_OPTIONS,
-        HeaderValue::from_static("nosniff"),
-    );
-    Ok(no_store(response))
-}
-
-/// `attachment` with an ASCII fallback name and the UTF-8 name (RFC 6266).
-fn disposition(filename: &str) -> String {
-    let ascii: String = filename
-        .chars()
-        .map(|c| {
-            if (c.is_ascii_graphic() && c != '"' && c != '\\') || c == ' ' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    let encoded: String = filename
-        .bytes()
-        .map(|b| {
-            if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
-                (b as char).to_string()
-            } else {
-                format!("%{b:02X}")
-            }
-        })
-        .collect();
-    format!("attachment; filename=\"{ascii}\"; filename*=UTF-8''{encoded}")
+    Ok(dias_web::download::private_file(
+        file.data,
+        &file.mime,
+        &file.filename,
+    ))
 }
 
 #[cfg(test)]
@@ -465,14 +428,5 @@ mod tests {
             ]
         );
         assert!(paragraphs(" \n\n ").is_empty());
-    }
-
-    #[test]
-    fn download_names_are_quoted_safely() {
-        assert_eq!(
-            disposition("Plan \"A\".pdf"),
-            "attachment; filename=\"Plan _A_.pdf\"; filename*=UTF-8''Plan%20%22A%22.pdf"
-        );
-        assert!(disposition("Straße.pdf").contains("filename*=UTF-8''Stra%C3%9Fe.pdf"));
     }
 }

@@ -14,8 +14,8 @@
 use askama::Template;
 use axum::Router;
 use axum::extract::State;
-use axum::http::{HeaderValue, StatusCode, header};
-use axum::response::{IntoResponse, Response};
+use axum::http::StatusCode;
+use axum::response::Response;
 use axum::routing::{get, post};
 use dias_core::validation::FieldErrors;
 use dias_web::forms::{Form, ShownErrors, page, page_with_status, see_other};
@@ -381,31 +381,6 @@ async fn show(
     page(&page_data)
 }
 
-/// `attachment; filename="…"` with an ASCII fallback and the UTF-8 name.
-fn disposition(filename: &str) -> String {
-    let ascii: String = filename
-        .chars()
-        .map(|c| {
-            if (c.is_ascii_graphic() && c != '"' && c != '\\') || c == ' ' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    let encoded: String = filename
-        .bytes()
-        .map(|b| {
-            if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
-                (b as char).to_string()
-            } else {
-                format!("%{b:02X}")
-            }
-        })
-        .collect();
-    format!("attachment; filename=\"{ascii}\"; filename*=UTF-8''{encoded}")
-}
-
 async fn download(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -415,27 +390,11 @@ async fn download(
     let file = store::attachment(&state.db, parse_id(&id)?, parse_id(&aid)?)
         .await?
         .ok_or(AppError::NotFound)?;
-    let mut response = file.data.into_response();
-    let headers = response.headers_mut();
-    headers.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_str(&file.mime)
-            .unwrap_or(HeaderValue::from_static("application/octet-stream")),
-    );
-    headers.insert(
-        header::CONTENT_DISPOSITION,
-        HeaderValue::from_str(&disposition(&file.filename))
-            .unwrap_or(HeaderValue::from_static("attachment")),
-    );
-    headers.insert(
-        header::X_CONTENT_TYPE_OPTIONS,
-        HeaderValue::from_static("nosniff"),
-    );
-    headers.insert(
-        header::CACHE_CONTROL,
-        HeaderValue::from_static("private, no-store"),
-    );
-    Ok(response)
+    Ok(dias_web::download::private_file(
+        file.data,
+        &file.mime,
+        &file.filename,
+    ))
 }
 
 /// Someone else changed the inquiry after this page loaded: the page again
@@ -917,18 +876,4 @@ async fn unlink(
         no_audit,
     )
     .await
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn downloads_are_attachments_with_a_safe_name() {
-        assert_eq!(
-            disposition("Plan \"A\".pdf"),
-            "attachment; filename=\"Plan _A_.pdf\"; filename*=UTF-8''Plan%20%22A%22.pdf"
-        );
-        assert!(disposition("Übersicht.pdf").starts_with("attachment; filename=\"_bersicht.pdf\""));
-    }
 }
