@@ -15,6 +15,7 @@ pub mod db;
 pub mod entities;
 pub mod error;
 pub mod facets;
+pub mod files;
 pub mod i18n;
 pub mod ical;
 pub mod jobs;

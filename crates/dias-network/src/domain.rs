@@ -533,14 +533,10 @@ pub fn diff(old: &ValidActor, new: &ValidActor) -> Option<Diff> {
 /// The MIME type of a PNG, JPEG or WebP image, judged by its first bytes
 /// (never by the name or the type the browser claims).
 pub fn sniff_image(bytes: &[u8]) -> Option<&'static str> {
-    if bytes.starts_with(&[0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A]) {
-        Some("image/png")
-    } else if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
-        Some("image/jpeg")
-    } else if bytes.len() >= 12 && &bytes[0..4] == b"RIFF" && &bytes[8..12] == b"WEBP" {
-        Some("image/webp")
-    } else {
-        None
+    use dias_core::files::{FileKind, sniff};
+    match sniff(bytes)? {
+        kind @ (FileKind::Png | FileKind::Jpeg | FileKind::Webp) => Some(kind.mime()),
+        FileKind::Pdf | FileKind::Gif => None,
     }
 }
 
