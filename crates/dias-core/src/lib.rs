@@ -30,5 +30,6 @@ pub mod sessions;
 pub mod time;
 pub mod validation;
 pub mod versions;
+pub mod vocabulary;
 
 pub use error::{CoreError, CoreResult};

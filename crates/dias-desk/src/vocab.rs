@@ -2,39 +2,7 @@
 //! Each value has a stable key (stored, used in URLs such as
 //! `/anfragen/neu?thema=breitband`) and a message id for its label.
 
-use serde::Serialize;
-
-macro_rules! vocabulary {
-    ($(#[$doc:meta])* $name:ident { $($(#[$vdoc:meta])* $variant:ident = $key:literal, $label:literal;)+ }) => {
-        $(#[$doc])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-        pub enum $name {
-            $($(#[$vdoc])* $variant,)+
-        }
-
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant,)+];
-
-            /// The stored and URL key.
-            pub fn key(self) -> &'static str {
-                match self {
-                    $($name::$variant => $key,)+
-                }
-            }
-
-            /// Message id of the display name.
-            pub fn label_key(self) -> &'static str {
-                match self {
-                    $($name::$variant => $label,)+
-                }
-            }
-
-            pub fn parse(key: &str) -> Option<$name> {
-                Self::ALL.iter().copied().find(|v| v.key() == key)
-            }
-        }
-    };
-}
+use dias_core::vocabulary;
 
 vocabulary! {
     /// What an inquiry is about; each topic is answered by one team queue.

@@ -28,6 +28,7 @@ mod m0017_broadband_members;
 mod m0018_broadband_surveys;
 mod m0019_broadband_projects;
 mod m0020_desk;
+mod m0021_content;
 
 pub struct Migrator;
 
@@ -55,6 +56,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0018_broadband_surveys::Migration),
             Box::new(m0019_broadband_projects::Migration),
             Box::new(m0020_desk::Migration),
+            Box::new(m0021_content::Migration),
         ]
     }
 }

@@ -8,10 +8,9 @@ use axum::middleware::from_fn_with_state;
 use axum::routing::get;
 use dias_core::config::Config;
 use dias_core::i18n::{Catalog, Messages};
-use dias_search::{SearchIndex, Sources};
+use dias_search::{SearchIndex, SearchSource, Sources};
 use sea_orm::DatabaseConnection;
 
-use crate::error::AppError;
 use crate::metrics::Metrics;
 use crate::ratelimit::RateLimiter;
 use crate::registry::{Module, Registry};
@@ -53,7 +52,15 @@ pub fn state(
     search: Arc<SearchIndex>,
     modules: Vec<Module>,
 ) -> Result<AppState, String> {
-    let mut all = vec![shell_module()];
+    let mut shell = shell_module();
+    if modules.iter().any(|m| m.site.is_some()) {
+        // The content module's pages replace the shipped information pages
+        // (same paths, same search kind).
+        shell
+            .search_sources
+            .retain(|s| s.kind() != crate::pages::StaticPageSource.kind());
+    }
+    let mut all = vec![shell];
     all.extend(modules);
     let registry = Registry::new(all);
     let catalog = Catalog::new(&registry.messages())?;
@@ -77,10 +84,6 @@ pub fn state(
     })
 }
 
-async fn not_found() -> AppError {
-    AppError::NotFound
-}
-
 /// The complete router with all middleware.
 pub fn router(state: AppState) -> Router {
     let mut app: Router<AppState> = Router::new()
@@ -93,7 +96,7 @@ pub fn router(state: AppState) -> Router {
         }
     }
     app.route("/static/{*path}", get(crate::assets::serve))
-        .fallback(not_found)
+        .fallback(crate::pages::fallback)
         .layer(from_fn_with_state(state.clone(), crate::middleware::csrf))
         .layer(from_fn_with_state(
             state.clone(),

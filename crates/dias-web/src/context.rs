@@ -25,6 +25,8 @@ pub struct RequestInfo {
     pub htmx: bool,
     /// Unread notifications of the signed-in person (the header badge).
     pub unread_notifications: u64,
+    /// Staff-edited menus and contact points (empty without a content module).
+    pub site: Arc<crate::site::SiteSnapshot>,
 }
 
 /// A number for plural rules; templates pass counts of any integer type,
@@ -57,6 +59,8 @@ pub struct Ctx {
     pub query: String,
     pub catalog: Arc<Catalog>,
     pub nav: Arc<Vec<NavEntry>>,
+    /// The modules' entries in the administration's navigation.
+    pub staff_nav: Arc<Vec<NavEntry>>,
     /// A confirmation to show, from `?hinweis=KEY` after a redirect.
     pub notice: Option<String>,
 }
@@ -84,6 +88,7 @@ impl Ctx {
                 client_ip: std::net::IpAddr::from([127, 0, 0, 1]),
                 htmx: false,
                 unread_notifications: 0,
+                site: Arc::default(),
             });
         let query = parts.uri.query().unwrap_or("").to_owned();
         let notice = serde_urlencoded::from_str::<Vec<(String, String)>>(&query)
@@ -102,6 +107,7 @@ impl Ctx {
             query,
             catalog: state.catalog.clone(),
             nav: Arc::new(state.registry.nav().cloned().collect()),
+            staff_nav: Arc::new(state.registry.staff_nav().cloned().collect()),
             notice,
         }
     }
@@ -183,6 +189,11 @@ impl Ctx {
         } else {
             self.path == prefix || self.path.starts_with(&format!("{prefix}/"))
         }
+    }
+
+    /// The staff-edited menus and contact points.
+    pub fn site(&self) -> &crate::site::SiteSnapshot {
+        &self.info.site
     }
 
     pub fn other_locale(&self) -> &'static str {

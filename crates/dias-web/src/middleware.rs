@@ -232,7 +232,13 @@ pub async fn session(State(state): State<AppState>, mut req: Request, next: Next
         }
         _ => 0,
     };
+    // The content module's menus come from its cache (no query per page).
+    let site = match state.registry.site() {
+        Some(site) if !path.starts_with("/static/") => site.snapshot(&state.db).await,
+        _ => std::sync::Arc::default(),
+    };
     let info = RequestInfo {
+        site,
         request_id,
         session,
         principal,

@@ -77,6 +77,9 @@ pub struct Module {
     pub name: &'static str,
     pub routes: Option<fn() -> Router<AppState>>,
     pub nav: Vec<NavEntry>,
+    /// Entries of the administration's navigation (`/verwaltung`), shown to
+    /// whoever may enter it; the target page checks its own permission.
+    pub staff_nav: Vec<NavEntry>,
     pub teasers: Vec<Teaser>,
     pub search_sources: Vec<Arc<dyn SearchSource>>,
     pub messages: Vec<Messages>,
@@ -94,6 +97,9 @@ pub struct Module {
     /// private link such as an inquiry's status page. The request log
     /// shows that segment as `…`, so reading logs opens nothing.
     pub secret_paths: Vec<&'static str>,
+    /// Menus, contact points and pages at free paths (the content module;
+    /// at most one module provides it).
+    pub site: Option<Arc<dyn crate::site::SiteContent>>,
 }
 
 impl Module {
@@ -102,6 +108,7 @@ impl Module {
             name,
             routes: None,
             nav: Vec::new(),
+            staff_nav: Vec::new(),
             teasers: Vec::new(),
             search_sources: Vec::new(),
             messages: Vec::new(),
@@ -111,6 +118,7 @@ impl Module {
             personal_data: None,
             body_limits: Vec::new(),
             secret_paths: Vec::new(),
+            site: None,
         }
     }
 }
@@ -179,8 +187,17 @@ impl Registry {
             .collect()
     }
 
+    /// The module that provides the site's menus and pages, if any.
+    pub fn site(&self) -> Option<&Arc<dyn crate::site::SiteContent>> {
+        self.modules.iter().find_map(|m| m.site.as_ref())
+    }
+
     pub fn nav(&self) -> impl Iterator<Item = &NavEntry> {
         self.modules.iter().flat_map(|m| m.nav.iter())
+    }
+
+    pub fn staff_nav(&self) -> impl Iterator<Item = &NavEntry> {
+        self.modules.iter().flat_map(|m| m.staff_nav.iter())
     }
 
     pub fn teasers(&self) -> impl Iterator<Item = &Teaser> {

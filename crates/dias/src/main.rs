@@ -143,6 +143,7 @@ fn modules() -> Vec<dias_web::Module> {
         dias_funding::module(),
         dias_broadband::module(),
         dias_desk::module(),
+        dias_content::module(),
     ]
 }
 

@@ -2,7 +2,8 @@
 //! with the binary (the content module will make them editable).
 
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::State;
+use axum::http::{Method, Uri};
 use axum::response::Response;
 use dias_search::{SearchDoc, SearchSource};
 use sea_orm::{DatabaseConnection, DbErr};
@@ -67,23 +68,40 @@ struct ContentPage {
 /// from the configuration, so the page states what the instance does.
 const DESK_RETENTION_PLACEHOLDER: &str = "{anfragen-aufbewahrung}";
 
-/// A page's Markdown with its placeholders filled from the configuration.
-fn fill(markdown: &str, config: &dias_core::config::Config) -> String {
+/// A page's Markdown with its placeholders filled from the configuration
+/// (the content module's editable pages use the same placeholders).
+pub fn fill_placeholders(markdown: &str, config: &dias_core::config::Config) -> String {
     markdown.replace(
         DESK_RETENTION_PLACEHOLDER,
         &config.desk_retention_months.to_string(),
     )
 }
 
-pub async fn show(
+/// Every path no route claims: a page of the content module, else one of
+/// the shipped information pages, else 404.
+pub async fn fallback(
     ctx: Ctx,
     State(state): State<AppState>,
-    Path(slug): Path<String>,
+    method: Method,
+    uri: Uri,
 ) -> AppResult<Response> {
+    if method != Method::GET && method != Method::HEAD {
+        return Err(AppError::NotFound);
+    }
+    if let Some(site) = state.registry.site().cloned()
+        && let Some(response) = site.page(ctx.clone(), &state, uri.path()).await
+    {
+        return response;
+    }
+    let slug = uri.path().trim_start_matches('/');
+    show(ctx, &state, slug)
+}
+
+fn show(ctx: Ctx, state: &AppState, slug: &str) -> AppResult<Response> {
     let Some((_, de, en)) = PAGES.iter().find(|(s, _, _)| *s == slug) else {
         return Err(AppError::NotFound);
     };
-    let markdown = fill(if ctx.locale() == "en" { en } else { de }, &state.config);
+    let markdown = fill_placeholders(if ctx.locale() == "en" { en } else { de }, &state.config);
     let lang = (slug == "leichte-sprache" && ctx.locale() != "de").then_some("de");
     let (title, body) = title_and_body(&markdown);
     page(&ContentPage {

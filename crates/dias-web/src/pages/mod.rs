@@ -27,8 +27,9 @@ pub fn routes() -> Router<AppState> {
         .route("/sprache", post(home::switch_language))
         .route("/healthz", get(home::healthz))
         .route("/metrics", get(home::metrics))
-        .route("/{slug}", get(content::show))
 }
+
+pub use content::{fallback, fill_placeholders};
 
 #[derive(Template)]
 #[template(path = "error.html")]

@@ -1,0 +1,1 @@
+//! contacts (to be written).

@@ -1,0 +1,1 @@
+//! dcat (to be written).
