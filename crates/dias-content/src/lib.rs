@@ -40,6 +40,15 @@ pub const KIND_PAGE: &str = "page";
 pub const KIND_NEWS: &str = "news";
 pub const KIND_PUBLICATION: &str = "publication";
 
+/// Where staff upload media (multipart); images and files up to
+/// [`MEDIA_BODY_LIMIT`].
+pub const MEDIA_UPLOAD_PATH: &str = "/redaktion/medien/hochladen";
+pub const MEDIA_BODY_LIMIT: usize = 12 * 1024 * 1024;
+/// Where staff upload or replace a publication's PDF (multipart, with the
+/// publication's id as a field); PDFs up to [`PUBLICATION_BODY_LIMIT`].
+pub const PUBLICATION_FILE_PATH: &str = "/redaktion/publikationen/datei";
+pub const PUBLICATION_BODY_LIMIT: usize = 52 * 1024 * 1024;
+
 /// The module's translations; each area keeps its own catalogue pair.
 pub const MESSAGES: &[Messages] = &[
     Messages {
@@ -126,6 +135,19 @@ pub fn module() -> Module {
         every_secs: publishing::ANNOUNCE_EVERY_SECS,
         label_key: "content-announce-job",
     });
+    for (path, bytes) in [
+        (MEDIA_UPLOAD_PATH, MEDIA_BODY_LIMIT),
+        (PUBLICATION_FILE_PATH, PUBLICATION_BODY_LIMIT),
+    ] {
+        module.body_limits.push(dias_web::registry::BodyLimit {
+            path,
+            bytes,
+            roles: &[dias_core::policy::Role::Staff, dias_core::policy::Role::Admin],
+            visitors: false,
+        });
+    }
+    // A subscriber's links carry the key to the subscription.
+    module.secret_paths = vec!["/newsletter/bestaetigen/", "/newsletter/abmelden/"];
     module.personal_data = Some(Arc::new(personal::ContentData));
     module.demo = Some(Arc::new(|db, env| Box::pin(demo::seed(db, env))));
     module
