@@ -18,9 +18,12 @@ after(closeBrowser);
 
 const PUBLIC = readPageList('pages.txt');
 const ADMIN_PAGES = readPageList('pages-admin.txt');
+// Two pages at a time: each check waits on the server and on axe in turn, so two overlap well
+// on CI's two cores (every check has its own browser context).
+const PARALLEL = { concurrency: 2 };
 
 for (const mode of JS_MODES) {
-  describe(`public pages, ${mode.name}`, () => {
+  describe(`public pages, ${mode.name}`, PARALLEL, () => {
     for (const p of PUBLIC) {
       test(`${p.path} (HTTP ${p.status})`, { timeout: 90_000 }, () =>
         withContext(`pages-${mode.tag}-${p.path}`, { javaScriptEnabled: mode.javaScriptEnabled }, async (ctx) => {
@@ -40,7 +43,7 @@ for (const mode of JS_MODES) {
   });
 }
 
-describe('admin pages', () => {
+describe('admin pages', PARALLEL, () => {
   let adminCtx;
   let storageState;
   before(async () => {
