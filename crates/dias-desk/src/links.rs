@@ -4,17 +4,8 @@
 //! with `/anfragen/neu?thema=<topic>&gemeinde=<AGS-8>&kontext=<path>`.
 
 /// A path on this portal, or `None` for anything that could lead
-/// elsewhere (`//host`, `https://…`, backslashes, control characters) or is
-/// too long to store.
-pub fn local_path(raw: &str) -> Option<String> {
-    let path = raw.trim();
-    let ok = path.starts_with('/')
-        && !path.starts_with("//")
-        && path.len() <= 500
-        && !path.contains('\\')
-        && !path.chars().any(char::is_control);
-    ok.then(|| path.to_owned())
-}
+/// elsewhere (shared with the other modules: `dias_web::links`).
+pub use dias_web::links::local_path;
 
 /// The portal path of a Gemeinde's page in the Breitband module.
 pub fn municipality_path(ags8: &str) -> String {

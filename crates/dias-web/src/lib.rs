@@ -15,6 +15,7 @@ pub mod context;
 pub mod download;
 pub mod error;
 pub mod forms;
+pub mod links;
 pub mod metrics;
 pub mod middleware;
 pub mod ratelimit;
