@@ -126,6 +126,7 @@ pub fn module() -> Module {
     }];
     module.messages = MESSAGES.to_vec();
     module.site = Some(Arc::new(site::Site::default()));
+    module.search_sources.push(Arc::new(pages::PageSource));
     module.jobs.push((
         publishing::ANNOUNCE_JOB,
         Arc::new(publishing::AnnounceJob) as _,
