@@ -136,6 +136,24 @@ pub fn module() -> Module {
         every_secs: publishing::ANNOUNCE_EVERY_SECS,
         label_key: "content-announce-job",
     });
+    module.jobs.push((
+        newsletter::SEND_JOB,
+        Arc::new(newsletter::SendJob::default()) as _,
+    ));
+    module.jobs.push((
+        newsletter::RETENTION_JOB,
+        Arc::new(newsletter::RetentionJob) as _,
+    ));
+    module.schedules.push(Schedule {
+        kind: newsletter::SEND_JOB,
+        every_secs: newsletter::SEND_EVERY_SECS,
+        label_key: "content-nl-send-job",
+    });
+    module.schedules.push(Schedule {
+        kind: newsletter::RETENTION_JOB,
+        every_secs: newsletter::RETENTION_EVERY_SECS,
+        label_key: "content-nl-retention-job",
+    });
     for (path, bytes) in [
         (MEDIA_UPLOAD_PATH, MEDIA_BODY_LIMIT),
         (PUBLICATION_FILE_PATH, PUBLICATION_BODY_LIMIT),
