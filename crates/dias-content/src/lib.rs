@@ -125,6 +125,7 @@ pub fn module() -> Module {
         path: "/aktuelles",
     }];
     module.messages = MESSAGES.to_vec();
+    module.search_sources.push(Arc::new(news::NewsSource));
     module.site = Some(Arc::new(site::Site::default()));
     module.search_sources.push(Arc::new(pages::PageSource));
     module.jobs.push((
