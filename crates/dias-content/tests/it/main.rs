@@ -8,3 +8,8 @@ mod support;
 
 mod helpers;
 mod shell;
+mod contacts;
+mod demo;
+mod pages;
+mod publications;
+mod newsletter;

@@ -1,0 +1,217 @@
+//! The demo content: loads without errors (SQLite and PostgreSQL), is what
+//! the pages show, and only once.
+
+use axum::http::StatusCode;
+use dias_content::entities::{
+    contacts, news, news_links, newsletter_issues, pages, publication_files, publications,
+};
+use dias_core::entities::outbox_event;
+use dias_web::registry::{DemoEnv, Scale};
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+
+use crate::support::TestApp;
+
+async fn seed(app: &TestApp, scale: Scale) -> String {
+    let module = dias_content::module();
+    let seeder = module.demo.as_ref().expect("the module has demo content");
+    seeder(
+        &app.db,
+        DemoEnv {
+            scale,
+            secret_key: b"test-secret-key-with-at-least-32-characters".to_vec(),
+        },
+    )
+    .await
+    .unwrap_or_else(|e| panic!("demo content failed: {e}"))
+}
+
+#[tokio::test]
+async fn demo_content_loads_once_and_shows_on_the_site() {
+    let app = TestApp::with_modules(vec![
+        dias_content::module(),
+        dias_desk::module(),
+        dias_participation::module(),
+    ])
+    .await;
+    let summary = seed(&app, Scale::Small).await;
+    assert!(summary.contains("Publikationen"), "{summary}");
+    let now = dias_core::time::now();
+
+    // Pages: the tree below "Über uns", menus and audiences.
+    let all = pages::Entity::find().all(&app.db).await.unwrap();
+    let path_of = |p: &str| {
+        all.iter()
+            .find(|x| x.path == p)
+            .unwrap_or_else(|| panic!("{p}"))
+    };
+    for p in [
+        "/ueber-uns/aufgaben",
+        "/ueber-uns/team",
+        "/ueber-uns/karriere",
+    ] {
+        assert_eq!(path_of(p).parent_id, Some(path_of("/ueber-uns").id));
+    }
+    assert_eq!(path_of("/ueber-uns").menu, "main");
+    assert_eq!(path_of("/presse").menu, "footer");
+    assert_eq!(path_of("/kommunen").audience.as_deref(), Some("kommunen"));
+    assert_eq!(
+        path_of("/unternehmen").audience.as_deref(),
+        Some("unternehmen")
+    );
+    dias_content::site::invalidate();
+    let home = app.get("/").await;
+    assert!(home.texts(".main-nav a").contains(&"Über uns".to_owned()));
+    assert!(home.texts(".site-footer a").contains(&"Presse".to_owned()));
+    assert!(
+        home.texts(".audience a")
+            .contains(&"Angebote für Kommunen".to_owned())
+    );
+    let about = app.get("/ueber-uns/aufgaben").await;
+    assert_eq!(about.status, StatusCode::OK, "{}", about.body);
+
+    // News: topics, one related link each, one scheduled and not announced.
+    let articles = news::Entity::find().all(&app.db).await.unwrap();
+    assert!((8..=11).contains(&articles.len()), "{}", articles.len());
+    let scheduled: Vec<_> = articles
+        .iter()
+        .filter(|a| a.status == "published" && a.publish_at.unwrap() > now)
+        .collect();
+    assert_eq!(scheduled.len(), 1);
+    assert!(scheduled[0].publish_at.unwrap() <= now + 8 * 86_400);
+    for a in &articles {
+        let live = dias_content::publishing::is_live(&a.status, a.publish_at, now);
+        assert_eq!(a.announced, live, "{}", a.slug);
+        if a.status == "published" {
+            assert!(!a.topics.is_empty(), "{}", a.slug);
+            let links = news_links::Entity::find()
+                .filter(news_links::Column::NewsId.eq(a.id))
+                .all(&app.db)
+                .await
+                .unwrap();
+            assert_eq!(links.len(), 1, "{}", a.slug);
+            // A page of another module; the modules running here answer
+            // at their start page (their demo items are not loaded).
+            let path = &links[0].path;
+            let first = path.split('/').nth(1).unwrap_or_default();
+            assert!(
+                [
+                    "breitband",
+                    "foerderung",
+                    "netzwerk",
+                    "beteiligung",
+                    "anfragen"
+                ]
+                .contains(&first),
+                "{path}"
+            );
+            if first == "beteiligung" || first == "anfragen" {
+                let start = format!("/{first}");
+                assert_eq!(app.get(&start).await.status, StatusCode::OK, "{start}");
+            }
+        }
+    }
+
+    // Publications: metadata, licence and a real PDF each.
+    let pubs = publications::Entity::find().all(&app.db).await.unwrap();
+    assert!((4..=5).contains(&pubs.len()));
+    assert!(pubs.iter().any(|p| p.title.contains("KI-Studie Sachsen")));
+    for p in &pubs {
+        assert!(!p.authors.is_empty() && !p.abstract_text.is_empty() && !p.summary.is_empty());
+        assert!(
+            matches!(p.licence.as_str(), "cc-by-4.0" | "dl-de-by-2.0"),
+            "{}",
+            p.licence
+        );
+        assert!(p.announced);
+    }
+    let files = publication_files::Entity::find()
+        .all(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(files.len(), pubs.len());
+    for f in &files {
+        assert_eq!(
+            dias_core::files::sniff(&f.data),
+            Some(dias_core::files::FileKind::Pdf),
+            "{}",
+            f.filename
+        );
+        assert_eq!(f.size, f.data.len() as i64);
+        assert!(f.data.ends_with(b"%%EOF\n"));
+    }
+
+    // Contact points of every field of work, on their page and in the boxes.
+    let points = contacts::Entity::find().all(&app.db).await.unwrap();
+    for topic in [
+        "breitband",
+        "foerderung",
+        "ki",
+        "digitalstrategie",
+        "agentur",
+    ] {
+        assert!(points.iter().any(|c| c.topic == topic), "{topic}");
+    }
+    assert!(
+        points
+            .iter()
+            .all(|c| c.email.as_deref().is_some_and(|e| e.ends_with(".example")))
+    );
+    let list = app.get("/ansprechpartner").await;
+    assert_eq!(list.count(".contact-topic"), 5);
+    assert_eq!(
+        list.attr("#thema-foerderung .content-contact-inquiry", "href")
+            .as_deref(),
+        Some("/anfragen/neu?thema=foerderung")
+    );
+    assert_eq!(app.get("/beteiligung").await.count("aside.contacts-box"), 1);
+
+    // Newsletter archive.
+    let issues = newsletter_issues::Entity::find()
+        .all(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(issues.len(), 2);
+    assert!(
+        issues
+            .iter()
+            .all(|i| i.status == "sent" && i.sent_at.is_some())
+    );
+
+    // Live items go to the search index through the outbox.
+    let events = outbox_event::Entity::find()
+        .filter(outbox_event::Column::Topic.eq(dias_core::outbox::TOPIC_SEARCH))
+        .all(&app.db)
+        .await
+        .unwrap();
+    let of = |kind: &str| events.iter().filter(|e| e.kind == kind).count();
+    assert_eq!(of(dias_content::KIND_PUBLICATION), pubs.len());
+    assert_eq!(
+        of(dias_content::KIND_NEWS),
+        articles.iter().filter(|a| a.announced).count()
+    );
+    assert_eq!(of(dias_content::KIND_PAGE), 7);
+
+    // A second run changes nothing.
+    let again = seed(&app, Scale::Small).await;
+    assert!(again.contains("schon vorhanden"), "{again}");
+    assert_eq!(
+        news::Entity::find().count(&app.db).await.unwrap(),
+        articles.len() as u64
+    );
+    assert_eq!(
+        contacts::Entity::find().count(&app.db).await.unwrap(),
+        points.len() as u64
+    );
+}
+
+#[tokio::test]
+async fn the_large_demo_adds_archived_news() {
+    let app = TestApp::with_modules(vec![dias_content::module()]).await;
+    seed(&app, Scale::Large).await;
+    let live = news::Entity::find()
+        .filter(news::Column::Status.eq("published"))
+        .count(&app.db)
+        .await
+        .unwrap();
+    assert!(live > 2_000, "{live}");
+}
