@@ -128,6 +128,7 @@ pub fn module() -> Module {
     module.search_sources.push(Arc::new(news::NewsSource));
     module.site = Some(Arc::new(site::Site::default()));
     module.search_sources.push(Arc::new(pages::PageSource));
+    module.search_sources.push(Arc::new(publications::PublicationSource));
     module.jobs.push((
         publishing::ANNOUNCE_JOB,
         Arc::new(publishing::AnnounceJob) as _,
