@@ -10,6 +10,3 @@ mod helpers;
 mod shell;
 mod contacts;
 mod demo;
-mod pages;
-mod publications;
-mod newsletter;
