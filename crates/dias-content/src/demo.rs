@@ -635,8 +635,18 @@ fn hex(bytes: &[u8]) -> String {
 
 // --------------------------------------------------------------- contacts
 
-/// (topic, team, person, e-mail local part, phone, office hours).
-const CONTACTS: [(Topic, &str, Option<&str>, &str, &str, &str); 6] = [
+/// A demo contact point: (topic, team, person, e-mail local part, phone,
+/// office hours).
+type DemoContact = (
+    Topic,
+    &'static str,
+    Option<&'static str>,
+    &'static str,
+    &'static str,
+    &'static str,
+);
+
+const CONTACTS: [DemoContact; 6] = [
     (
         Topic::Breitband,
         "Breitbandberatung für Kommunen",
