@@ -10,3 +10,4 @@ mod helpers;
 mod shell;
 mod contacts;
 mod demo;
+mod pages;
