@@ -655,7 +655,7 @@ pub async fn create<C: ConnectionTrait>(
 #[derive(Debug)]
 pub enum Saved {
     Done {
-        saved: Publication,
+        saved: Box<Publication>,
         /// It was live before and is not any more.
         withdrawn: bool,
     },
@@ -729,7 +729,10 @@ pub async fn update<C: ConnectionTrait>(
         .ok_or(DbErr::RecordNotFound(id.to_string()))?;
     let withdrawn = is_live(&before.status, before.publish_at, now)
         && !is_live(&saved.status, saved.publish_at, now);
-    Ok(Saved::Done { saved, withdrawn })
+    Ok(Saved::Done {
+        saved: Box::new(saved),
+        withdrawn,
+    })
 }
 
 /// Deletes a publication and its PDF; false when there was none.

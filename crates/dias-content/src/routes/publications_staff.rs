@@ -222,15 +222,15 @@ async fn form(
     Ok(FormPage {
         kinds: choices(
             &ctx,
-            &PublicationKind::ALL,
+            PublicationKind::ALL,
             PublicationKind::key,
             PublicationKind::label_key,
             |k| k == input.kind,
         ),
-        topics: choices(&ctx, &Topic::ALL, Topic::key, Topic::label_key, |k| {
+        topics: choices(&ctx, Topic::ALL, Topic::key, Topic::label_key, |k| {
             input.has_topic(k)
         }),
-        licences: choices(&ctx, &Licence::ALL, Licence::key, Licence::label_key, |k| {
+        licences: choices(&ctx, Licence::ALL, Licence::key, Licence::label_key, |k| {
             k == input.licence
         }),
         languages: LANGUAGES
@@ -241,7 +241,7 @@ async fn form(
                 selected: l == input.lang,
             })
             .collect(),
-        statuses: choices(&ctx, &Status::ALL, Status::key, Status::label_key, |k| {
+        statuses: choices(&ctx, Status::ALL, Status::key, Status::label_key, |k| {
             k == input.status
         }),
         max_mb: publications::MAX_PDF_BYTES / 1024 / 1024,

@@ -153,6 +153,10 @@ async fn files(app: &TestApp) -> Vec<publication_files::Model> {
 }
 
 /// A publication stored directly, with a PDF.
+#[expect(
+    clippy::too_many_arguments,
+    reason = "one call per test row, each field named"
+)]
 async fn insert(
     app: &TestApp,
     slug: &str,
