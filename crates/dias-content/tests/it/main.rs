@@ -11,3 +11,4 @@ mod shell;
 mod contacts;
 mod demo;
 mod pages;
+mod newsletter;
