@@ -60,7 +60,7 @@ impl Kind {
     /// The staff page of one item.
     fn edit_href(self, id: i64) -> String {
         match self {
-            Kind::Page => format!("/redaktion/seiten/{id}"),
+            Kind::Page => format!("/redaktion/seiten/{id}/bearbeiten"),
             Kind::News => format!("/redaktion/aktuelles/{id}"),
             Kind::Publication => format!("/redaktion/publikationen/{id}"),
         }

@@ -521,6 +521,18 @@ async fn the_editorial_dashboard_counts_and_lists_scheduled_items_and_drafts() {
         ["Meldungsentwurf", "Seitenentwurf", "Studienentwurf"]
     );
 
+    // Every listed item links to its staff page.
+    let links: Vec<String> = page
+        .html()
+        .select(&scraper::Selector::parse("#content-ed-scheduled a, #content-ed-drafts a").unwrap())
+        .filter_map(|a| a.value().attr("href").map(str::to_owned))
+        .collect();
+    assert_eq!(links.len(), 5);
+    assert!(links.iter().any(|l| l.starts_with("/redaktion/seiten/")));
+    for link in &links {
+        assert_eq!(app.get(link).await.status, StatusCode::OK, "{link}");
+    }
+
     // More rows, same number of statements: nothing is read per row.
     for i in 0..12 {
         item(
