@@ -12,3 +12,5 @@ mod contacts;
 mod demo;
 mod pages;
 mod newsletter;
+mod media;
+mod news;
