@@ -215,3 +215,55 @@ async fn the_large_demo_adds_archived_news() {
         .unwrap();
     assert!(live > 2_000, "{live}");
 }
+
+/// The content block of an e2e page list: (path, status) from the comment
+/// "# Inhalte der Digitalagentur" to the next comment after its paths.
+fn e2e_block(list: &str) -> Vec<(String, u16)> {
+    let mut out = Vec::new();
+    let mut inside = false;
+    for line in list.lines() {
+        let line = line.trim();
+        if line.starts_with("# Inhalte der Digitalagentur") {
+            inside = true;
+            continue;
+        }
+        if !inside || line.is_empty() {
+            continue;
+        }
+        if line.starts_with('#') {
+            if out.is_empty() {
+                continue;
+            }
+            break;
+        }
+        let mut parts = line.split_whitespace();
+        let path = parts.next().unwrap().to_owned();
+        let status = parts.next().map_or(200, |s| s.parse().unwrap());
+        out.push((path, status));
+    }
+    out
+}
+
+/// The browser tests' page lists name pages that exist in the demo data.
+#[tokio::test]
+async fn the_e2e_page_lists_name_pages_of_the_demo_content() {
+    let app = TestApp::with_modules(vec![dias_content::module()]).await;
+    seed(&app, Scale::Small).await;
+    let public = e2e_block(include_str!("../../../../e2e/pages.txt"));
+    let staff = e2e_block(include_str!("../../../../e2e/pages-admin.txt"));
+    assert!(public.len() > 10 && staff.len() > 10);
+    for (list, role) in [
+        (public, None),
+        (staff, Some(dias_core::policy::Role::Admin)),
+    ] {
+        app.forget_cookies();
+        if let Some(role) = role {
+            app.sign_in_as(role).await;
+        }
+        for (path, status) in list {
+            let page = app.get(&path).await;
+            assert_eq!(page.status.as_u16(), status, "{path}");
+            assert_eq!(page.count("h1"), 1, "{path}");
+        }
+    }
+}
