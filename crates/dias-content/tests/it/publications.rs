@@ -1152,3 +1152,56 @@ async fn only_staff_reach_the_redaktion_pages_and_every_post_needs_the_token() {
     assert_eq!(row(&app, id).await.title, "Rollenprobe");
     assert_eq!(files(&app).await[0].data, PDF.to_vec());
 }
+
+#[tokio::test]
+async fn an_english_publication_is_marked_as_english_where_its_own_words_are() {
+    let app = app().await;
+    let now = dias_core::time::now();
+    let id = insert(
+        &app,
+        "ai-report",
+        "AI in Saxony",
+        "published",
+        Some(now - 60),
+        "bericht",
+        "ki",
+        2026,
+    )
+    .await;
+    publications::Entity::update_many()
+        .col_expr(
+            publications::Column::Lang,
+            sea_orm::sea_query::Expr::value("en"),
+        )
+        .filter(publications::Column::Id.eq(id))
+        .exec(&app.db)
+        .await
+        .unwrap();
+    let page = app.get("/publikationen/ai-report").await;
+    assert_eq!(page.attr("h1", "lang").as_deref(), Some("en"));
+    assert_eq!(
+        page.attr("#content-pub-abstract", "lang").as_deref(),
+        Some("en")
+    );
+    assert_eq!(page.attr("#content-pub-meta", "lang"), None);
+    assert!(page.text("#content-pub-meta").contains("Englisch"));
+    let library = app.get("/publikationen").await;
+    assert_eq!(
+        library.attr("#content-pub-list h2", "lang").as_deref(),
+        Some("en")
+    );
+    let triples = catalog_triples(&app).await;
+    let dataset = format!("{BASE}/publikationen/ai-report#datensatz");
+    assert!(has(
+        &triples,
+        &dataset,
+        &format!("{DCT}language"),
+        iri("http://publications.europa.eu/resource/authority/language/ENG")
+    ));
+    assert!(has(
+        &triples,
+        &dataset,
+        &format!("{DCT}title"),
+        Literal::new_language_tagged_literal("AI in Saxony", "en").unwrap()
+    ));
+}
