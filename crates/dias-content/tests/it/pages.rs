@@ -830,3 +830,48 @@ async fn posts_without_the_csrf_token_are_refused() {
             .is_some()
     );
 }
+
+async fn found(app: &TestApp, q: &str, url: &str) -> bool {
+    dias_search::indexer::catch_up(&app.state.db, &app.state.search, &app.state.sources)
+        .await
+        .unwrap();
+    app.get(&format!("/suche?q={q}")).await.body.contains(url)
+}
+
+#[tokio::test]
+async fn search_finds_live_pages_only() {
+    let (app, _) = staff_app().await;
+    let live = create(
+        &app,
+        &[
+            ("title_de", "Glasfaserkompass"),
+            ("body_de", "Alles über den Glasfaserkompass der Agentur."),
+        ],
+    )
+    .await;
+    let draft = create(
+        &app,
+        &[
+            ("title_de", "Funklochfinder"),
+            ("body_de", "Der Funklochfinder kommt bald."),
+            ("status", "draft"),
+        ],
+    )
+    .await;
+    assert!(found(&app, "Glasfaserkompass", "/glasfaserkompass").await);
+    assert!(!found(&app, "Funklochfinder", "/funklochfinder").await);
+    // Publishing and moving reach the index through the outbox.
+    post_edit(&app, draft, &[("status", "published")]).await;
+    assert!(found(&app, "Funklochfinder", "/funklochfinder").await);
+    let live_str = live.to_string();
+    post_edit(&app, draft, &[("parent", &live_str)]).await;
+    assert!(found(&app, "Funklochfinder", "/glasfaserkompass/funklochfinder").await);
+    // Withdrawn and deleted pages leave the index.
+    post_edit(&app, draft, &[("status", "draft")]).await;
+    assert!(!found(&app, "Funklochfinder", "funklochfinder").await);
+    app.post(&format!("/redaktion/seiten/{draft}/loeschen"), &[])
+        .await;
+    app.post(&format!("/redaktion/seiten/{live}/loeschen"), &[])
+        .await;
+    assert!(!found(&app, "Glasfaserkompass", "/glasfaserkompass").await);
+}
