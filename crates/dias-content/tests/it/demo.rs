@@ -267,3 +267,69 @@ async fn the_e2e_page_lists_name_pages_of_the_demo_content() {
         }
     }
 }
+
+async fn found(app: &TestApp, q: &str) -> Vec<String> {
+    let page = app.get(&format!("/suche?q={}", q.replace(' ', "+"))).await;
+    assert_eq!(page.status, StatusCode::OK);
+    page.html()
+        .select(&scraper::Selector::parse(".search-result h2 a").unwrap())
+        .filter_map(|a| a.value().attr("href").map(str::to_owned))
+        .collect()
+}
+
+/// Live demo items reach the search index through the outbox; the
+/// scheduled article and the draft only when they are due.
+#[tokio::test]
+async fn demo_content_is_searchable_once_live() {
+    let app = TestApp::with_modules(vec![dias_content::module()]).await;
+    seed(&app, Scale::Small).await;
+    let catch_up =
+        || dias_search::indexer::catch_up(&app.state.db, &app.state.search, &app.state.sources);
+    catch_up().await.unwrap();
+    let hits = found(&app, "KI-Studie").await;
+    assert!(
+        hits.contains(&"/publikationen/ki-studie-sachsen".to_owned()),
+        "{hits:?}"
+    );
+    assert!(
+        hits.contains(&"/aktuelles/ki-studie-sachsen-veroeffentlicht".to_owned()),
+        "{hits:?}"
+    );
+    assert!(
+        found(&app, "Gigabitförderung")
+            .await
+            .iter()
+            .any(|h| h.starts_with("/publikationen/"))
+    );
+    assert!(
+        found(&app, "Karriere")
+            .await
+            .contains(&"/ueber-uns/karriere".to_owned())
+    );
+    assert_eq!(found(&app, "Jahrestreffen").await, Vec::<String>::new());
+    // A rebuild sees the same.
+    dias_search::indexer::rebuild(
+        &app.state.db,
+        &app.state.search,
+        &app.state.sources,
+        |_, _| {},
+    )
+    .await
+    .unwrap();
+    assert_eq!(found(&app, "Jahrestreffen").await, Vec::<String>::new());
+    // When its time has come, the announce job makes the article findable.
+    let next_week = dias_core::time::now() + 8 * 86_400;
+    assert_eq!(
+        dias_content::publishing::announce_due(&app.state.db, next_week)
+            .await
+            .unwrap(),
+        1
+    );
+    let scheduled = news::Entity::find()
+        .filter(news::Column::Slug.eq("ki-netzwerk-jahrestreffen"))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(scheduled.announced);
+}
