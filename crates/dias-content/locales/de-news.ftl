@@ -68,6 +68,7 @@ content-news-create = Beitrag anlegen
 content-news-save = Speichern
 content-news-conflict-title = Der Beitrag wurde inzwischen geändert
 content-news-conflict-text = Jemand hat den Beitrag gespeichert, nachdem Sie ihn geöffnet haben. Ihre Eingaben stehen unten; prüfen Sie die Änderungen auf der öffentlichen Seite oder in der Vorschau und speichern Sie dann erneut.
+content-news-conflict-current = Gespeicherte Fassung ansehen
 content-news-links-hint = Verfahren, Förderangebote, Veranstaltungen oder andere Seiten des Portals, die zum Beitrag passen. Sie erscheinen unter dem Text.
 content-news-links-empty = Noch keine Verweise.
 content-news-link-add-title = Verweis hinzufügen

@@ -68,6 +68,7 @@ content-news-create = Create article
 content-news-save = Save
 content-news-conflict-title = The article has been changed in the meantime
 content-news-conflict-text = Someone saved the article after you opened it. Your input is kept below; check the changes on the public page or in the preview, then save again.
+content-news-conflict-current = Show the saved version
 content-news-links-hint = Processes, funding offers, events or other portal pages related to the article. They appear below the text.
 content-news-links-empty = No related items yet.
 content-news-link-add-title = Add a related item

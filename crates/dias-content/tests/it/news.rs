@@ -659,6 +659,11 @@ async fn the_form_checks_fields_slugs_images_and_revisions() {
     assert_eq!(r.status, StatusCode::CONFLICT);
     assert_eq!(r.count("#content-news-conflict"), 1);
     assert_eq!(r.text("#body"), "Meine veraltete Fassung");
+    assert!(
+        r.text("#content-news-conflict-current .comment__body")
+            .contains("Zweite Fassung"),
+        "the saved version to compare with"
+    );
     assert_eq!(
         r.attr("input[name=revision]", "value").as_deref(),
         Some("3"),
