@@ -65,6 +65,9 @@ pub struct Dataset {
     pub publisher: String,
     pub creators: Vec<String>,
     pub keywords: Vec<String>,
+    /// ISO 639-1 code of the keywords (topic labels of the portal, which
+    /// may differ from the publication's language).
+    pub keywords_language: String,
     /// Codes of the EU data theme vocabulary (`TECH`, `GOVE`, …).
     pub themes: Vec<String>,
     pub landing_page: String,
@@ -153,11 +156,13 @@ impl Dataset {
             (("dct", "publisher"), agent(&self.publisher)),
         ];
         props.extend(self.creators.iter().map(|c| (("dct", "creator"), agent(c))));
-        props.extend(
-            self.keywords
-                .iter()
-                .map(|k| (("dcat", "keyword"), in_lang(k))),
-        );
+        let keyword_lang = lang_tag(&self.keywords_language);
+        props.extend(self.keywords.iter().map(|k| {
+            (
+                ("dcat", "keyword"),
+                Value::Text(k.clone(), keyword_lang.clone()),
+            )
+        }));
         props.extend(
             self.themes
                 .iter()
@@ -507,6 +512,7 @@ mod tests {
                 publisher: "Digitalagentur Sachsen".into(),
                 creators: vec!["Erika Muster".into(), "Max O'Neil".into()],
                 keywords: vec!["Künstliche Intelligenz".into()],
+                keywords_language: "de".into(),
                 themes: vec!["TECH".into(), "GOVE".into()],
                 landing_page: "https://dias.example/publikationen/ki-studie".into(),
                 distribution: Distribution {

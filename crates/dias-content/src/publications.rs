@@ -890,7 +890,8 @@ pub fn pdf_path(slug: &str) -> String {
 
 /// The DCAT-AP.de catalogue of the live publications that have a PDF.
 /// `base` is the portal's origin without a trailing slash; `label` gives
-/// a topic's German label (keywords).
+/// a topic's German label (the keywords, tagged `de` whatever the
+/// publication's language).
 pub fn catalog(
     base: &str,
     live: &[Publication],
@@ -917,6 +918,7 @@ pub fn catalog(
                 publisher: PUBLISHER.into(),
                 creators: authors_list(&p.authors),
                 keywords: topics.iter().map(|t| label(*t)).collect(),
+                keywords_language: "de".into(),
                 themes: themes(&topics),
                 landing_page: page,
                 distribution: dcat::Distribution {

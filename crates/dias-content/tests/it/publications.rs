@@ -1204,4 +1204,11 @@ async fn an_english_publication_is_marked_as_english_where_its_own_words_are() {
         &format!("{DCT}title"),
         Literal::new_language_tagged_literal("AI in Saxony", "en").unwrap()
     ));
+    // Keywords are the portal's German topic labels.
+    assert!(has(
+        &triples,
+        &dataset,
+        &format!("{DCAT}keyword"),
+        Literal::new_language_tagged_literal("Künstliche Intelligenz", "de").unwrap()
+    ));
 }
