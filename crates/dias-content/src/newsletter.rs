@@ -19,7 +19,8 @@
 //!   hands at most [`SEND_PER_MINUTE`] mails per minute to the mail queue
 //!   ([`send_batch`]), each delivery marked `sent` in the transaction that
 //!   queues its mail (so several instances or a repeated run never mail
-//!   twice), and marks the issue `sent` when no delivery is left.
+//!   twice, and concurrent runs share one minute's allowance), and marks
+//!   the issue `sent` when no delivery is left.
 
 use std::sync::OnceLock;
 
@@ -820,30 +821,38 @@ pub struct BatchReport {
 
 /// Hands the next deliveries of issues being sent to the mail queue: at
 /// most `limit`, and no more than [`SEND_PER_MINUTE`] within the last
-/// minute over all runs. Each delivery is marked `sent` in the
-/// transaction that queues its mail, guarded by its `pending` state, so a
-/// second run at the same time skips it. Issues without pending
-/// deliveries become `sent`.
+/// minute over all runs and instances. One transaction per run: it locks
+/// the issues being sent (PostgreSQL; SQLite writes one at a time anyway),
+/// so a second run at the same moment waits and then finds the minute's
+/// allowance used; each delivery turns `sent` in the transaction that
+/// queues its mail, guarded by its `pending` state, so nobody is mailed
+/// twice. Issues without pending deliveries become `sent`.
 pub async fn send_batch(
     db: &DatabaseConnection,
     env: &MailEnv<'_>,
     now: i64,
     limit: u64,
 ) -> Result<BatchReport, DbErr> {
-    let recent = newsletter_deliveries::Entity::find()
-        .filter(newsletter_deliveries::Column::Status.eq(SENT))
-        .filter(newsletter_deliveries::Column::SentAt.gt(now - 60))
-        .count(db)
-        .await?;
-    let budget = std::cmp::min(limit, SEND_PER_MINUTE.saturating_sub(recent));
+    let txn = dias_core::db::begin_write(db).await?;
     let sending = newsletter_issues::Entity::find()
         .filter(newsletter_issues::Column::Status.eq(SENDING))
         .order_by_asc(newsletter_issues::Column::Id)
-        .all(db)
+        .lock_exclusive()
+        .all(&txn)
         .await?;
     let mut report = BatchReport::default();
+    if sending.is_empty() {
+        txn.commit().await?;
+        return Ok(report);
+    }
+    let recent = newsletter_deliveries::Entity::find()
+        .filter(newsletter_deliveries::Column::Status.eq(SENT))
+        .filter(newsletter_deliveries::Column::SentAt.gt(now - 60))
+        .count(&txn)
+        .await?;
+    let budget = std::cmp::min(limit, SEND_PER_MINUTE.saturating_sub(recent));
     let sending_ids: Vec<i64> = sending.iter().map(|i| i.id).collect();
-    let due = if budget == 0 || sending_ids.is_empty() {
+    let due = if budget == 0 {
         Vec::new()
     } else {
         newsletter_deliveries::Entity::find()
@@ -851,14 +860,14 @@ pub async fn send_batch(
             .filter(newsletter_deliveries::Column::IssueId.is_in(sending_ids.clone()))
             .order_by_asc(newsletter_deliveries::Column::Id)
             .limit(budget)
-            .all(db)
+            .all(&txn)
             .await?
     };
+    let mut handed_per_issue: Vec<(i64, i32)> = Vec::new();
     for delivery in due {
         let Some(issue) = sending.iter().find(|i| i.id == delivery.issue_id) else {
             continue;
         };
-        let txn = dias_core::db::begin_write(db).await?;
         let claimed = newsletter_deliveries::Entity::update_many()
             .col_expr(newsletter_deliveries::Column::Status, Expr::value(SENT))
             .col_expr(
@@ -880,7 +889,6 @@ pub async fn send_batch(
             newsletter_deliveries::Entity::delete_by_id(delivery.id)
                 .exec(&txn)
                 .await?;
-            txn.commit().await?;
             continue;
         };
         let unsubscribe = link(
@@ -891,22 +899,27 @@ pub async fn send_batch(
         );
         let mail = issue_mail(env.catalog, &subscriber.locale, issue, &unsubscribe);
         dias_core::mail::queue(&txn, &subscriber.email, &mail.subject, &mail.body).await?;
+        match handed_per_issue.iter_mut().find(|(id, _)| *id == issue.id) {
+            Some((_, n)) => *n += 1,
+            None => handed_per_issue.push((issue.id, 1)),
+        }
+        report.handed += 1;
+    }
+    for (id, n) in handed_per_issue {
         newsletter_issues::Entity::update_many()
             .col_expr(
                 newsletter_issues::Column::Delivered,
-                Expr::col(newsletter_issues::Column::Delivered).add(1),
+                Expr::col(newsletter_issues::Column::Delivered).add(n),
             )
-            .filter(newsletter_issues::Column::Id.eq(issue.id))
+            .filter(newsletter_issues::Column::Id.eq(id))
             .exec(&txn)
             .await?;
-        txn.commit().await?;
-        report.handed += 1;
     }
     for id in sending_ids {
         let left = newsletter_deliveries::Entity::find()
             .filter(newsletter_deliveries::Column::IssueId.eq(id))
             .filter(newsletter_deliveries::Column::Status.eq(PENDING))
-            .count(db)
+            .count(&txn)
             .await?;
         report.remaining += left;
         if left == 0 {
@@ -915,14 +928,15 @@ pub async fn send_batch(
                 .col_expr(newsletter_issues::Column::SentAt, Expr::value(Some(now)))
                 .filter(newsletter_issues::Column::Id.eq(id))
                 .filter(newsletter_issues::Column::Status.eq(SENDING))
-                .exec(db)
+                .exec(&txn)
                 .await?;
         }
-        if let Some(issue) = newsletter_issues::Entity::find_by_id(id).one(db).await? {
+        if let Some(issue) = newsletter_issues::Entity::find_by_id(id).one(&txn).await? {
             report.delivered += i64::from(issue.delivered);
             report.recipients += i64::from(issue.recipients);
         }
     }
+    txn.commit().await?;
     Ok(report)
 }
 

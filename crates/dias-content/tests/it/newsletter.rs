@@ -675,10 +675,16 @@ async fn no_more_than_the_rate_per_minute_over_all_runs() {
         .await
         .unwrap()
         .unwrap();
-    let first = newsletter::send_batch(&app.db, &env(&app), now, 1_000)
-        .await
-        .unwrap();
-    assert_eq!(first.handed, newsletter::SEND_PER_MINUTE);
+    // Two runs at the same moment share the minute's allowance.
+    let e = env(&app);
+    let (a, b) = tokio::join!(
+        newsletter::send_batch(&app.db, &e, now, 1_000),
+        newsletter::send_batch(&app.db, &e, now, 1_000),
+    );
+    assert_eq!(
+        a.unwrap().handed + b.unwrap().handed,
+        newsletter::SEND_PER_MINUTE
+    );
     // Within the same minute another run hands nothing.
     let same_minute = newsletter::send_batch(&app.db, &env(&app), now + 30, 1_000)
         .await
