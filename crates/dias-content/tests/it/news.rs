@@ -791,3 +791,29 @@ async fn only_staff_reach_the_newsroom_and_forms_need_the_token() {
         1
     );
 }
+
+#[tokio::test]
+async fn the_list_reads_a_fixed_number_of_queries() {
+    let app = app().await;
+    sign_in(&app, Role::Staff).await;
+    let image = uploaded_image(&app, "Ein Bild").await;
+    app.forget_cookies();
+    let now = dias_core::time::now();
+    let mut counts = Vec::new();
+    for n in [1, 10] {
+        while news::Entity::find().count(&app.db).await.unwrap() < n {
+            let i = news::Entity::find().count(&app.db).await.unwrap();
+            let id = insert(&app, &format!("bild-{i}"), "ki", now - 100).await;
+            let mut with_image: news::ActiveModel = article(&app, id).await.into();
+            with_image.image_id = Set(Some(image));
+            with_image.update(&app.db).await.unwrap();
+        }
+        let (queries, page) = app.count_queries(app.get("/aktuelles")).await;
+        assert_eq!(
+            page.count("#content-news-list img[alt='Ein Bild']"),
+            n as usize
+        );
+        counts.push(queries);
+    }
+    assert_eq!(counts[0], counts[1], "no query per article");
+}
