@@ -875,3 +875,38 @@ async fn search_finds_live_pages_only() {
         .await;
     assert!(!found(&app, "Glasfaserkompass", "/glasfaserkompass").await);
 }
+
+#[tokio::test]
+async fn the_tree_nests_subpages_and_easy_german_stays_german() {
+    let (app, _) = staff_app().await;
+    let a = create(&app, &[("title_de", "Alpha"), ("position", "-5")]).await;
+    let a_str = a.to_string();
+    let b = create(&app, &[("title_de", "Beta"), ("parent", &a_str)]).await;
+    let b_str = b.to_string();
+    let c = create(&app, &[("title_de", "Gamma"), ("parent", &b_str)]).await;
+    create(&app, &[("title_de", "Delta"), ("position", "-4")]).await;
+    let list = app.get("/redaktion/seiten").await;
+    assert_eq!(list.status, 200);
+    // Subpages sit in a list inside their parent's item.
+    assert!(
+        list.text(&format!(
+            "#content-page-tree > li > ul > li > ul > li > #seite-{c}"
+        ))
+        .contains("Gamma")
+    );
+    assert!(list.count(&format!("#content-page-tree > li > ul > li > #seite-{b}")) == 1);
+    let top: Vec<String> = list.texts("#content-page-tree > li > .page-tree__item strong a");
+    assert_eq!(&top[..2], &["Alpha".to_owned(), "Delta".to_owned()]);
+    // The Easy German page has no English version: German, marked, in the
+    // English interface.
+    app.post(
+        "/sprache",
+        &[("lang", "en"), ("zurueck", "/leichte-sprache")],
+    )
+    .await;
+    let easy = app.get("/leichte-sprache").await;
+    assert_eq!(easy.status, 200);
+    assert_eq!(easy.attr("article", "lang").as_deref(), Some("de"));
+    let imprint = app.get("/impressum").await;
+    assert_eq!(imprint.attr("article", "lang"), None);
+}
