@@ -332,10 +332,14 @@ pub enum State {
 
 impl State {
     pub fn of(article: &Article, now: i64) -> State {
-        if publishing::is_live(&article.status, article.publish_at, now) {
+        State::at(&article.status, article.publish_at, now)
+    }
+
+    pub fn at(status: &str, publish_at: Option<i64>, now: i64) -> State {
+        if publishing::is_live(status, publish_at, now) {
             State::Live
-        } else if publishing::is_scheduled(&article.status, article.publish_at, now) {
-            State::Scheduled(article.publish_at.unwrap_or_default())
+        } else if publishing::is_scheduled(status, publish_at, now) {
+            State::Scheduled(publish_at.unwrap_or_default())
         } else {
             State::Draft
         }
@@ -676,13 +680,68 @@ pub async fn by_slug<C: ConnectionTrait>(db: &C, slug: &str) -> Result<Option<Ar
         .await
 }
 
-/// Every article for staff, most recently changed first.
-pub async fn all<C: ConnectionTrait>(db: &C) -> Result<Vec<Article>, DbErr> {
-    news::Entity::find()
+/// Articles per page of the Redaktion's list.
+pub const STAFF_PER_PAGE: u64 = 50;
+
+/// An article in the Redaktion's list (without its text).
+#[derive(Debug, Clone, PartialEq, Eq, sea_orm::FromQueryResult)]
+pub struct StaffRow {
+    pub id: i64,
+    pub slug: String,
+    pub title: String,
+    pub status: String,
+    pub publish_at: Option<i64>,
+    pub updated_at: i64,
+}
+
+impl StaffRow {
+    pub fn state(&self, now: i64) -> State {
+        State::at(&self.status, self.publish_at, now)
+    }
+}
+
+/// One page (from 1) of the Redaktion's list, most recently changed
+/// first, optionally only drafts (`entwurf`), scheduled (`geplant`) or live
+/// (`veroeffentlicht`) articles; with the total.
+pub async fn staff_page<C: ConnectionTrait>(
+    db: &C,
+    filter: Option<&str>,
+    page: u64,
+    now: i64,
+) -> Result<(Vec<StaffRow>, u64), DbErr> {
+    let published = news::Column::Status.eq(Status::Published.key());
+    let condition = match filter {
+        Some("entwurf") => Condition::any()
+            .add(news::Column::Status.ne(Status::Published.key()))
+            .add(news::Column::PublishAt.is_null()),
+        Some("geplant") => Condition::all()
+            .add(published)
+            .add(news::Column::PublishAt.gt(now)),
+        Some("veroeffentlicht") => {
+            publishing::live(news::Column::Status, news::Column::PublishAt, now)
+        }
+        _ => Condition::all(),
+    };
+    let query = || news::Entity::find().filter(condition.clone());
+    let total = PaginatorTrait::count(query(), db).await?;
+    let rows = query()
+        .select_only()
+        .columns([
+            news::Column::Id,
+            news::Column::Slug,
+            news::Column::Title,
+            news::Column::Status,
+            news::Column::PublishAt,
+            news::Column::UpdatedAt,
+        ])
         .order_by_desc(news::Column::UpdatedAt)
         .order_by_desc(news::Column::Id)
+        .offset(page.saturating_sub(1) * STAFF_PER_PAGE)
+        .limit(STAFF_PER_PAGE)
+        .into_model::<StaffRow>()
         .all(db)
-        .await
+        .await?;
+    Ok((rows, total))
 }
 
 // ------------------------------------------------------------------ search

@@ -11,6 +11,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::{get, post};
 use dias_core::validation::FieldErrors;
+use dias_web::components::{MAX_PAGE, Pagination};
 use dias_web::forms::{Form, ShownErrors, page, page_with_status, see_other};
 use dias_web::{AppError, AppResult, AppState, Ctx};
 
@@ -80,7 +81,9 @@ struct Row {
 struct ListPage {
     ctx: Ctx,
     rows: Vec<Row>,
+    total: u64,
     filters: Vec<Choice>,
+    pagination: Pagination,
 }
 
 const FILTERS: [(&str, &str); 3] = [
@@ -99,25 +102,34 @@ async fn list(
         serde_urlencoded::from_str(raw.as_deref().unwrap_or("")).unwrap_or_default();
     let filter = field(&pairs, "status");
     let filter = FILTERS.iter().find(|(k, _)| *k == filter).map(|(k, _)| *k);
+    let number = match field(&pairs, "seite").as_str() {
+        "" => 1,
+        raw => raw
+            .parse::<u64>()
+            .ok()
+            .filter(|p| (1..=MAX_PAGE).contains(p))
+            .ok_or_else(|| AppError::BadRequest("seite".into()))?,
+    };
     let now = dias_core::time::now();
-    let rows = news::all(&state.db)
-        .await?
+    let (found, total) = news::staff_page(&state.db, filter, number, now).await?;
+    let rows = found
         .into_iter()
-        .filter_map(|a| {
-            let s = ArticleState::of(&a, now);
-            if filter.is_some_and(|f| f != s.key()) {
-                return None;
-            }
-            Some(Row {
+        .map(|a| {
+            let s = a.state(now);
+            Row {
                 id: a.id,
                 title: a.title,
                 slug: a.slug,
                 state: state_label(&ctx, s),
                 live: s == ArticleState::Live,
                 updated_at: a.updated_at,
-            })
+            }
         })
         .collect();
+    let base = match filter {
+        Some(f) => format!("/redaktion/aktuelles?status={f}"),
+        None => "/redaktion/aktuelles".to_owned(),
+    };
     page(&ListPage {
         filters: FILTERS
             .iter()
@@ -127,6 +139,8 @@ async fn list(
                 selected: filter == Some(*k),
             })
             .collect(),
+        pagination: Pagination::new(number, total, news::STAFF_PER_PAGE, base),
+        total,
         rows,
         ctx,
     })

@@ -817,3 +817,52 @@ async fn the_list_reads_a_fixed_number_of_queries() {
     }
     assert_eq!(counts[0], counts[1], "no query per article");
 }
+
+#[tokio::test]
+async fn the_newsroom_list_filters_by_state_and_pages() {
+    let app = app().await;
+    let now = dias_core::time::now();
+    for i in 0..55 {
+        insert(&app, &format!("live-{i:02}"), "ki", now - 100).await;
+    }
+    insert(&app, "spaeter", "ki", now + 3600).await;
+    let draft = insert(&app, "entwurf", "", now - 100).await;
+    let mut d: news::ActiveModel = article(&app, draft).await.into();
+    d.status = Set("draft".into());
+    d.update(&app.db).await.unwrap();
+    sign_in(&app, Role::Staff).await;
+    let first = app.get("/redaktion/aktuelles").await;
+    assert_eq!(first.count("#content-news-staff tbody tr"), 50);
+    assert_eq!(first.text("#content-news-staff-count"), "57 Beiträge");
+    assert_eq!(
+        first.attr(".pagination a[rel=next]", "href").as_deref(),
+        Some("/redaktion/aktuelles?seite=2")
+    );
+    let second = app.get("/redaktion/aktuelles?seite=2").await;
+    assert_eq!(second.count("#content-news-staff tbody tr"), 7);
+    for (filter, count, state) in [
+        ("entwurf", 1, "Entwurf"),
+        ("geplant", 1, "Geplant für "),
+        ("veroeffentlicht", 55, "Veröffentlicht"),
+    ] {
+        let r = app
+            .get(&format!("/redaktion/aktuelles?status={filter}"))
+            .await;
+        assert_eq!(
+            r.text("#content-news-staff-count"),
+            format!(
+                "{count} {}",
+                if count == 1 { "Beitrag" } else { "Beiträge" }
+            ),
+            "{filter}"
+        );
+        assert!(
+            r.texts(".news-state").iter().all(|s| s.starts_with(state)),
+            "{filter}"
+        );
+    }
+    assert_eq!(
+        app.get("/redaktion/aktuelles?seite=0").await.status,
+        StatusCode::BAD_REQUEST
+    );
+}
