@@ -36,6 +36,10 @@ content-nl-unsubscribe-lead = Wenn Sie abbestellen, löschen wir { $email } sofo
 content-nl-unsubscribe-button = Newsletter abbestellen
 content-nl-unsubscribed = { $email } ist abgemeldet und gelöscht. Sie erhalten keine weiteren Ausgaben.
 content-nl-subscribe-again = Newsletter erneut bestellen
+content-nl-change-title = Lieber die Themen ändern?
+content-nl-change-lead = Statt abzubestellen können Sie wählen, zu welchen Themen Sie Ausgaben erhalten.
+content-nl-change-button = Themen speichern
+content-nl-topics-saved = Ihre Themenauswahl ist gespeichert.
 
 content-nl-archive-title = Newsletter-Archiv
 content-nl-archive-lead = Alle bisher versendeten Ausgaben, die neueste zuerst.
@@ -82,7 +86,7 @@ content-nl-mail-already-body = Guten Tag,
 
     Digitalagentur Sachsen
 content-nl-mail-issue-footer = Sie erhalten diesen Newsletter der Digitalagentur Sachsen, weil Sie ihn bestellt haben.
-    Abbestellen (Ihre Adresse wird sofort gelöscht): { $unsubscribe }
+    Abbestellen (Ihre Adresse wird sofort gelöscht) oder Themen ändern: { $unsubscribe }
 
 content-nl-send-job = Newsletter versenden
 content-nl-retention-job = Unbestätigte Newsletter-Anmeldungen löschen

@@ -36,6 +36,10 @@ content-nl-unsubscribe-lead = If you unsubscribe, we delete { $email } from the 
 content-nl-unsubscribe-button = Unsubscribe
 content-nl-unsubscribed = { $email } is unsubscribed and deleted. You will receive no further issues.
 content-nl-subscribe-again = Subscribe again
+content-nl-change-title = Change your topics instead?
+content-nl-change-lead = Instead of unsubscribing, you can choose the topics you receive issues about.
+content-nl-change-button = Save topics
+content-nl-topics-saved = Your choice of topics has been saved.
 
 content-nl-archive-title = Newsletter archive
 content-nl-archive-lead = All issues sent so far, newest first.
@@ -82,7 +86,7 @@ content-nl-mail-already-body = Hello,
 
     Digitalagentur Sachsen
 content-nl-mail-issue-footer = You receive this newsletter of Digitalagentur Sachsen because you subscribed to it.
-    Unsubscribe (your address is deleted at once): { $unsubscribe }
+    Unsubscribe (your address is deleted at once) or change your topics: { $unsubscribe }
 
 content-nl-send-job = Send newsletter
 content-nl-retention-job = Delete unconfirmed newsletter subscriptions

@@ -437,6 +437,36 @@ pub async fn confirm<C: ConnectionTrait>(db: &C, id: i64, now: i64) -> Result<bo
     Ok(result.rows_affected == 1)
 }
 
+/// Replaces the topics of a subscription (from the subscriber's own link;
+/// no choice means every topic).
+pub async fn change_topics<C: ConnectionTrait>(
+    db: &C,
+    id: i64,
+    topics: &[Topic],
+) -> Result<bool, DbErr> {
+    let result = newsletter_subscribers::Entity::update_many()
+        .col_expr(
+            newsletter_subscribers::Column::Topics,
+            Expr::value(topics_to_csv(topics)),
+        )
+        .filter(newsletter_subscribers::Column::Id.eq(id))
+        .exec(db)
+        .await?;
+    Ok(result.rows_affected == 1)
+}
+
+/// Topics as typed (checkbox values); an unknown key is an error.
+pub fn parse_topics(keys: &[String]) -> Result<Vec<Topic>, FieldErrors> {
+    let mut topics = Vec::new();
+    for key in keys {
+        match Topic::parse(key) {
+            Some(t) => topics.push(t),
+            None => return Err(FieldErrors::single("topics", "error-invalid-choice")),
+        }
+    }
+    Ok(topics_from_csv(&topics_to_csv(&topics)))
+}
+
 /// Deletes a subscription with all its deliveries; issues still sending
 /// count one recipient less.
 pub async fn unsubscribe(db: &DatabaseConnection, id: i64) -> Result<bool, DbErr> {

@@ -33,6 +33,10 @@ pub fn routes() -> Router<AppState> {
             "/newsletter/abmelden/{token}",
             get(unsubscribe_page).post(unsubscribe),
         )
+        .route(
+            "/newsletter/abmelden/{token}/themen",
+            axum::routing::post(change_topics),
+        )
         .route("/newsletter/archiv", get(archive))
         .route("/newsletter/archiv/{id}", get(archived))
 }
@@ -260,7 +264,38 @@ struct UnsubscribePage {
     ctx: Ctx,
     token: String,
     email: String,
+    /// Confirmed subscriptions may change their topics here instead.
+    active: bool,
+    topics: Vec<Choice>,
+    errors: ShownErrors,
+    /// The topics were just saved.
+    saved: bool,
     done: bool,
+}
+
+impl UnsubscribePage {
+    fn new(ctx: Ctx, token: String, subscriber: &newsletter::Subscriber) -> Self {
+        let chosen: Vec<String> = crate::vocab::topics_from_csv(&subscriber.topics)
+            .iter()
+            .map(|t| t.key().to_owned())
+            .collect();
+        UnsubscribePage {
+            topics: topic_choices(&ctx, &chosen),
+            ctx,
+            token,
+            email: subscriber.email.clone(),
+            active: subscriber.status == newsletter::ACTIVE,
+            errors: ShownErrors::none(),
+            saved: false,
+            done: false,
+        }
+    }
+}
+
+async fn subscriber_of(state: &AppState, token: &str) -> AppResult<newsletter::Subscriber> {
+    newsletter::find_by_token(&state.db, secret(state), Purpose::Unsubscribe, token)
+        .await?
+        .ok_or(AppError::NotFound)
 }
 
 async fn unsubscribe_page(
@@ -268,16 +303,12 @@ async fn unsubscribe_page(
     ctx: Ctx,
     Path(token): Path<String>,
 ) -> AppResult<Response> {
-    let subscriber =
-        newsletter::find_by_token(&state.db, secret(&state), Purpose::Unsubscribe, &token)
-            .await?
-            .ok_or(AppError::NotFound)?;
-    Ok(private(page(&UnsubscribePage {
+    let subscriber = subscriber_of(&state, &token).await?;
+    Ok(private(page(&UnsubscribePage::new(
         ctx,
         token,
-        email: subscriber.email,
-        done: false,
-    })?))
+        &subscriber,
+    ))?))
 }
 
 async fn unsubscribe(
@@ -285,17 +316,43 @@ async fn unsubscribe(
     ctx: Ctx,
     Path(token): Path<String>,
 ) -> AppResult<Response> {
-    let subscriber =
-        newsletter::find_by_token(&state.db, secret(&state), Purpose::Unsubscribe, &token)
-            .await?
-            .ok_or(AppError::NotFound)?;
+    let subscriber = subscriber_of(&state, &token).await?;
     newsletter::unsubscribe(&state.db, subscriber.id).await?;
-    Ok(private(page(&UnsubscribePage {
-        ctx,
-        token: String::new(),
-        email: subscriber.email,
-        done: true,
-    })?))
+    let mut done = UnsubscribePage::new(ctx, String::new(), &subscriber);
+    done.done = true;
+    Ok(private(page(&done)?))
+}
+
+async fn change_topics(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(token): Path<String>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> AppResult<Response> {
+    let mut subscriber = subscriber_of(&state, &token).await?;
+    if subscriber.status != newsletter::ACTIVE {
+        return Err(AppError::NotFound);
+    }
+    let typed = all(&pairs, "topics");
+    match newsletter::parse_topics(&typed) {
+        Ok(topics) => {
+            newsletter::change_topics(&state.db, subscriber.id, &topics).await?;
+            subscriber.topics = crate::vocab::topics_to_csv(&topics);
+            let mut saved = UnsubscribePage::new(ctx, token, &subscriber);
+            saved.saved = true;
+            Ok(private(page(&saved)?))
+        }
+        Err(errors) => {
+            let shown = ShownErrors::new(&ctx, &errors);
+            let mut again = UnsubscribePage::new(ctx, token, &subscriber);
+            again.topics = topic_choices(&again.ctx, &typed);
+            again.errors = shown;
+            Ok(private(page_with_status(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &again,
+            )?))
+        }
+    }
 }
 
 // ---------------------------------------------------------------- archive

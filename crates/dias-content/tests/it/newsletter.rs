@@ -1046,3 +1046,65 @@ async fn the_archive_shows_only_sent_issues_newest_first() {
     assert_eq!(app.get("/newsletter/archiv/nichts").await.status, 404);
     assert_eq!(app.get("/newsletter/archiv?seite=0").await.status, 400);
 }
+
+#[tokio::test]
+async fn subscribers_change_their_topics_from_the_link_instead_of_leaving() {
+    let app = app().await;
+    active(&app, "topics@example.org", "breitband", "de").await;
+    let s = subscriber(&app, "topics@example.org").await.unwrap();
+    let secret = app.state.config.secret_key.expose().as_bytes().to_vec();
+    let token = newsletter::token(&secret, Purpose::Unsubscribe, s.id, &s.token_salt);
+    let page = app.get(&format!("/newsletter/abmelden/{token}")).await;
+    assert_eq!(page.status, 200);
+    assert!(page.attr("#topics-breitband", "checked").is_some());
+    let themen = format!("/newsletter/abmelden/{token}/themen");
+    let saved = app
+        .post(&themen, &[("topics", "ki"), ("topics", "foerderung")])
+        .await;
+    assert_eq!(saved.status, 200);
+    assert_eq!(saved.count("#content-nl-topics-saved"), 1);
+    assert!(saved.attr("#topics-ki", "checked").is_some());
+    assert_eq!(
+        subscriber(&app, "topics@example.org").await.unwrap().topics,
+        "foerderung,ki"
+    );
+    let wrong = app
+        .post(&themen, &[("topics", "ki"), ("topics", "x")])
+        .await;
+    assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(summary_links(&wrong), vec!["#topics"]);
+    assert_eq!(app.post_raw(&themen, &[("topics", "ki")]).await.status, 403);
+    // None chosen: every topic.
+    assert_eq!(app.post(&themen, &[]).await.status, 200);
+    assert_eq!(
+        subscriber(&app, "topics@example.org").await.unwrap().topics,
+        ""
+    );
+    // A pending subscription has nothing to change; a foreign key opens nothing.
+    let p = pending(&app, "p@example.org", dias_core::time::now()).await;
+    let ps = newsletter_subscribers::Entity::find_by_id(p)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let pt = newsletter::token(&secret, Purpose::Unsubscribe, p, &ps.token_salt);
+    assert_eq!(
+        app.post(
+            &format!("/newsletter/abmelden/{pt}/themen"),
+            &[("topics", "ki")]
+        )
+        .await
+        .status,
+        404
+    );
+    let confirm_key = newsletter::token(&secret, Purpose::Confirm, s.id, &s.token_salt);
+    assert_eq!(
+        app.post(
+            &format!("/newsletter/abmelden/{confirm_key}/themen"),
+            &[("topics", "ki")]
+        )
+        .await
+        .status,
+        404
+    );
+}
