@@ -35,7 +35,7 @@ use sea_orm::{
 use sha2::{Digest, Sha256};
 
 use crate::entities::{
-    contacts, news, news_links, newsletter_issues, page_versions, pages, publication_files,
+    contacts, media, news, news_links, newsletter_issues, page_versions, pages, publication_files,
     publications,
 };
 use crate::vocab::{Audience, Licence, Menu, PublicationKind, Status, Topic, topics_to_csv};
@@ -71,7 +71,10 @@ pub async fn seed(db: &DatabaseConnection, env: DemoEnv) -> Result<String, Strin
         .map(|u| u.id);
     let txn = db.begin().await.map_err(db_err)?;
     let page_count = seed_pages(&txn, author, now).await.map_err(db_err)?;
-    let news_count = seed_news(&txn, author, now).await.map_err(db_err)?;
+    let images = seed_images(&txn, author, now).await.map_err(db_err)?;
+    let news_count = seed_news(&txn, author, &images, now)
+        .await
+        .map_err(db_err)?;
     let publication_count = seed_publications(&txn, author, now).await.map_err(db_err)?;
     let contact_count = seed_contacts(&txn, now).await.map_err(db_err)?;
     let issue_count = seed_newsletter(&txn, author, now).await.map_err(db_err)?;
@@ -83,9 +86,10 @@ pub async fn seed(db: &DatabaseConnection, env: DemoEnv) -> Result<String, Strin
     };
     crate::site::invalidate();
     Ok(format!(
-        "{page_count} Seiten, {} Meldungen, {publication_count} Publikationen, \
+        "{page_count} Seiten, {} Meldungen, {publication_count} Publikationen, {} Bilder, \
          {contact_count} Ansprechpartner, {issue_count} Newsletter-Ausgaben",
-        news_count + generated
+        news_count + generated,
+        images.len()
     ))
 }
 
@@ -264,6 +268,8 @@ struct DemoNews {
     topics: &'static [Topic],
     /// The related item of another module: (path, label).
     link: (&'static str, &'static str),
+    /// Index into [`IMAGES`] of the article's image.
+    image: Option<usize>,
 }
 
 const NEWS: [DemoNews; 9] = [
@@ -278,6 +284,7 @@ const NEWS: [DemoNews; 9] = [
             "/netzwerk/veranstaltungen",
             "Veranstaltungen des KI-Netzwerks",
         ),
+        image: None,
     },
     DemoNews {
         days_ago: 6,
@@ -287,6 +294,7 @@ const NEWS: [DemoNews; 9] = [
         body: "Mehrere Förderaufrufe für Digitalisierungsvorhaben kleiner und mittlerer Unternehmen sind neu erschienen. Der Förderlotse führt sie mit Antragsfristen, Förderquoten und Ansprechstellen.\n\n**Tipp:** Mit der Merkliste behalten Sie Fristen im Blick; der Fristenkalender lässt sich in Ihren Kalender übernehmen.",
         topics: &[Topic::Foerderung],
         link: ("/foerderung/fristen", "Fristen im Förderlotsen"),
+        image: None,
     },
     DemoNews {
         days_ago: 18,
@@ -296,6 +304,7 @@ const NEWS: [DemoNews; 9] = [
         body: "Die Digitalagentur hat die KI-Studie Sachsen veröffentlicht. Sie beschreibt, wie Unternehmen, Forschung und Verwaltung im Freistaat Künstliche Intelligenz nutzen, wo Hürden liegen und was helfen würde.\n\nDie Studie steht unter einer offenen Lizenz als PDF zum Download bereit – mit einer Zusammenfassung in einfacher Sprache.",
         topics: &[Topic::Ki, Topic::Agentur],
         link: ("/netzwerk", "KI-Netzwerk Sachsen"),
+        image: Some(1),
     },
     DemoNews {
         days_ago: 33,
@@ -308,6 +317,7 @@ const NEWS: [DemoNews; 9] = [
             "/beteiligung/digitalstrategie-sachsen",
             "Beteiligung zur Digitalstrategie",
         ),
+        image: None,
     },
     DemoNews {
         days_ago: 52,
@@ -317,6 +327,7 @@ const NEWS: [DemoNews; 9] = [
         body: "Das Lagebild Breitband wurde aktualisiert. Es zeigt für Landkreise und Gemeinden, wie viele Haushalte gigabitfähig versorgt sind und wo Ausbauprojekte laufen.\n\nKommunen, die Fragen zum eigenen Ausbaustand haben, wenden sich an die Breitbandberatung.",
         topics: &[Topic::Breitband],
         link: ("/breitband/lagebild", "Lagebild Breitband"),
+        image: Some(0),
     },
     DemoNews {
         days_ago: 75,
@@ -326,6 +337,7 @@ const NEWS: [DemoNews; 9] = [
         body: "Markterkundung, Förderaufruf, Ausschreibung: Der Weg zum geförderten Gigabitnetz hat viele Schritte. In der neuen Sprechstunde beantwortet die Breitbandberatung Fragen von Kommunen – telefonisch oder per Video.\n\nTermine und Kontakt finden Sie bei den Ansprechpartnern.",
         topics: &[Topic::Breitband],
         link: ("/breitband/beratung", "Breitbandberatung für Kommunen"),
+        image: Some(0),
     },
     DemoNews {
         days_ago: 98,
@@ -335,6 +347,7 @@ const NEWS: [DemoNews; 9] = [
         body: "Viele kleine Kommunen fragen: Wo fangen wir an? Der neue Leitfaden der Digitalagentur ordnet die ersten Schritte – von der Bestandsaufnahme über die Auswahl von Online-Diensten bis zur Schulung der Beschäftigten.\n\nFragen zum Leitfaden beantwortet das Team Digitalstrategie und Verwaltung.",
         topics: &[Topic::Verwaltung],
         link: ("/anfragen", "Fragen an die Digitalagentur"),
+        image: None,
     },
     DemoNews {
         days_ago: 130,
@@ -344,6 +357,7 @@ const NEWS: [DemoNews; 9] = [
         body: "Das KI-Netzwerk Sachsen hat neue Mitglieder aufgenommen – Hochschulinstitute, Start-ups und mittelständische Unternehmen. Im Verzeichnis finden Sie Akteure nach Branche, Region und Kompetenz.\n\nWer mitmachen möchte, kann sich über die Netzwerkseite registrieren.",
         topics: &[Topic::Ki],
         link: ("/netzwerk/akteure", "Akteure im KI-Netzwerk"),
+        image: Some(1),
     },
     DemoNews {
         days_ago: 160,
@@ -353,12 +367,14 @@ const NEWS: [DemoNews; 9] = [
         body: "Zuhören, wo der Schuh drückt: Auf Regionalkonferenzen hat die Digitalagentur mit Vertreterinnen und Vertretern von Kommunen, Unternehmen und Vereinen gesprochen. Die wichtigsten Themen: schnelles Internet, Förderung und Fachkräfte.\n\nDie Ergebnisse fließen in die Digitalstrategie ein.",
         topics: &[Topic::Agentur, Topic::Digitalstrategie],
         link: ("/beteiligung", "Beteiligung"),
+        image: None,
     },
 ];
 
 async fn seed_news<C: sea_orm::ConnectionTrait>(
     db: &C,
     author: Option<i64>,
+    images: &[i64],
     now: i64,
 ) -> Result<usize, DbErr> {
     for (i, n) in NEWS.iter().enumerate() {
@@ -377,7 +393,7 @@ async fn seed_news<C: sea_orm::ConnectionTrait>(
             teaser: Set(n.teaser.to_owned()),
             body: Set(n.body.to_owned()),
             lang: Set("de".to_owned()),
-            image_id: Set(None),
+            image_id: Set(n.image.and_then(|i| images.get(i).copied())),
             topics: Set(topics_to_csv(n.topics)),
             author_id: Set(author),
             byline: Set(Some("Redaktion der Digitalagentur".to_owned())),
@@ -765,6 +781,198 @@ async fn seed_newsletter<C: sea_orm::ConnectionTrait>(
     Ok(ISSUES.len())
 }
 
+// ----------------------------------------------------------------- images
+
+/// The demo's images: (file name, alt text, palette, picture).
+const IMAGES: [(&str, &str, Picture); 2] = [
+    (
+        "glasfaser-sachsen.png",
+        "Grafik: geschwungene Glasfaserleitungen in Grün und Gelb vor blauem Hintergrund",
+        Picture::Fibre,
+    ),
+    (
+        "ki-netzwerk.png",
+        "Grafik: ein Netz aus hellen Knoten und Verbindungen vor violettem Hintergrund",
+        Picture::Network,
+    ),
+];
+
+#[derive(Debug, Clone, Copy)]
+enum Picture {
+    Fibre,
+    Network,
+}
+
+const IMAGE_WIDTH: u32 = 480;
+const IMAGE_HEIGHT: u32 = 270;
+
+impl Picture {
+    fn palette(self) -> [[u8; 3]; 12] {
+        let (from, to, marks): ([u8; 3], [u8; 3], [[u8; 3]; 4]) = match self {
+            Picture::Fibre => (
+                [0, 48, 110],
+                [0, 92, 160],
+                [
+                    [120, 200, 80],
+                    [240, 200, 40],
+                    [230, 240, 250],
+                    [90, 170, 60],
+                ],
+            ),
+            Picture::Network => (
+                [40, 16, 80],
+                [90, 40, 140],
+                [
+                    [250, 240, 255],
+                    [200, 170, 250],
+                    [255, 210, 90],
+                    [160, 120, 220],
+                ],
+            ),
+        };
+        let mut palette = [[0u8; 3]; 12];
+        for (i, colour) in palette.iter_mut().take(8).enumerate() {
+            for c in 0..3 {
+                let (a, b) = (i32::from(from[c]), i32::from(to[c]));
+                colour[c] = (a + (b - a) * i as i32 / 7) as u8;
+            }
+        }
+        palette[8..].copy_from_slice(&marks);
+        palette
+    }
+
+    /// The palette index of a pixel.
+    fn pixel(self, x: u32, y: u32) -> u8 {
+        let background = (y * 8 / IMAGE_HEIGHT) as u8;
+        match self {
+            Picture::Fibre => {
+                for k in 0..5u32 {
+                    let base = 45.0 + k as f32 * 45.0;
+                    let wave = ((x as f32) / (35.0 + k as f32 * 7.0) + k as f32).sin() * 14.0;
+                    if ((y as f32) - (base + wave)).abs() < 2.5 {
+                        return 8 + (k % 4) as u8;
+                    }
+                }
+                background
+            }
+            Picture::Network => {
+                let (cx, cy) = (x % 60, y % 54);
+                let (dx, dy) = (cx as i32 - 30, cy as i32 - 27);
+                if dx * dx + dy * dy <= 36 {
+                    return 8 + ((x / 60 + y / 54) % 3) as u8;
+                }
+                let row = (y / 54).is_multiple_of(2);
+                if (row && dy.abs() <= 1) || (!row && dx.abs() <= 1 && (x / 60).is_multiple_of(2)) {
+                    return 11;
+                }
+                background
+            }
+        }
+    }
+}
+
+async fn seed_images<C: sea_orm::ConnectionTrait>(
+    db: &C,
+    author: Option<i64>,
+    now: i64,
+) -> Result<Vec<i64>, DbErr> {
+    let mut ids = Vec::with_capacity(IMAGES.len());
+    for (filename, alt, picture) in IMAGES {
+        let bytes = png(IMAGE_WIDTH, IMAGE_HEIGHT, &picture.palette(), |x, y| {
+            picture.pixel(x, y)
+        });
+        let item = media::ActiveModel {
+            kind: Set(crate::media::IMAGE.to_owned()),
+            filename: Set(filename.to_owned()),
+            mime: Set("image/png".to_owned()),
+            size: Set(bytes.len() as i64),
+            sha256: Set(hex(&Sha256::digest(&bytes))),
+            data: Set(bytes),
+            alt_text: Set(Some(alt.to_owned())),
+            description: Set(None),
+            uploaded_by: Set(author),
+            created_at: Set(now - 180 * DAY),
+            ..Default::default()
+        }
+        .insert(db)
+        .await?;
+        ids.push(item.id);
+    }
+    Ok(ids)
+}
+
+fn crc32(bytes: &[u8]) -> u32 {
+    let mut crc = 0xffff_ffffu32;
+    for byte in bytes {
+        crc ^= u32::from(*byte);
+        for _ in 0..8 {
+            crc = if crc & 1 == 1 {
+                0xedb8_8320 ^ (crc >> 1)
+            } else {
+                crc >> 1
+            };
+        }
+    }
+    !crc
+}
+
+fn adler32(bytes: &[u8]) -> u32 {
+    let (mut a, mut b) = (1u32, 0u32);
+    for byte in bytes {
+        a = (a + u32::from(*byte)) % 65_521;
+        b = (b + a) % 65_521;
+    }
+    (b << 16) | a
+}
+
+/// A zlib stream of stored (uncompressed) deflate blocks.
+fn zlib_stored(bytes: &[u8]) -> Vec<u8> {
+    let mut out = vec![0x78, 0x01];
+    let blocks: Vec<&[u8]> = bytes.chunks(65_535).collect();
+    for (i, block) in blocks.iter().enumerate() {
+        out.push(u8::from(i + 1 == blocks.len()));
+        let len = block.len() as u16;
+        out.extend_from_slice(&len.to_le_bytes());
+        out.extend_from_slice(&(!len).to_le_bytes());
+        out.extend_from_slice(block);
+    }
+    out.extend_from_slice(&adler32(bytes).to_be_bytes());
+    out
+}
+
+fn png_chunk(out: &mut Vec<u8>, kind: &[u8; 4], data: &[u8]) {
+    out.extend_from_slice(&(data.len() as u32).to_be_bytes());
+    let start = out.len();
+    out.extend_from_slice(kind);
+    out.extend_from_slice(data);
+    let crc = crc32(&out[start..]);
+    out.extend_from_slice(&crc.to_be_bytes());
+}
+
+/// A real PNG (8-bit palette) of `width` × `height` pixels.
+pub fn png(
+    width: u32,
+    height: u32,
+    palette: &[[u8; 3]],
+    pixel: impl Fn(u32, u32) -> u8,
+) -> Vec<u8> {
+    let mut out = b"\x89PNG\r\n\x1a\n".to_vec();
+    let mut header = Vec::with_capacity(13);
+    header.extend_from_slice(&width.to_be_bytes());
+    header.extend_from_slice(&height.to_be_bytes());
+    header.extend_from_slice(&[8, 3, 0, 0, 0]);
+    png_chunk(&mut out, b"IHDR", &header);
+    png_chunk(&mut out, b"PLTE", &palette.concat());
+    let mut raw = Vec::with_capacity(((width + 1) * height) as usize);
+    for y in 0..height {
+        raw.push(0);
+        raw.extend((0..width).map(|x| pixel(x, y)));
+    }
+    png_chunk(&mut out, b"IDAT", &zlib_stored(&raw));
+    png_chunk(&mut out, b"IEND", &[]);
+    out
+}
+
 // -------------------------------------------------------------------- PDF
 
 /// Characters per line of the body text (Helvetica 11 pt on A4).
@@ -947,6 +1155,30 @@ mod tests {
         assert!(text.contains("Leitfaden \\(Kommunen\\) \\226 Glasfaser f\\374r alle"));
         assert!(text.contains("\\344\\366\\374\\337 \\204Zitat\\223."));
         assert!(text.ends_with("%%EOF\n"));
+    }
+
+    #[test]
+    fn the_png_is_a_png_with_valid_checksums() {
+        let bytes = png(3, 2, &[[0, 0, 0], [255, 255, 255]], |x, y| {
+            ((x + y) % 2) as u8
+        });
+        assert_eq!(
+            dias_core::files::sniff(&bytes),
+            Some(dias_core::files::FileKind::Png)
+        );
+        // Known values: CRC-32 of "IEND", Adler-32 of "Wikipedia".
+        assert_eq!(crc32(b"IEND"), 0xae42_6082);
+        assert_eq!(adler32(b"Wikipedia"), 0x11e6_0398);
+        assert!(bytes.ends_with(&[0, 0, 0, 0, b'I', b'E', b'N', b'D', 0xae, 0x42, 0x60, 0x82]));
+        // IHDR: 3 × 2, 8 bit, palette.
+        assert_eq!(&bytes[16..29], &[0, 0, 0, 3, 0, 0, 0, 2, 8, 3, 0, 0, 0]);
+        let demo = png(
+            IMAGE_WIDTH,
+            IMAGE_HEIGHT,
+            &Picture::Fibre.palette(),
+            |x, y| Picture::Fibre.pixel(x, y),
+        );
+        assert!(demo.len() > (IMAGE_WIDTH * IMAGE_HEIGHT) as usize);
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use axum::http::StatusCode;
 use dias_content::entities::{
-    contacts, news, news_links, newsletter_issues, pages, publication_files, publications,
+    contacts, media, news, news_links, newsletter_issues, pages, publication_files, publications,
 };
 use dias_core::entities::outbox_event;
 use dias_web::registry::{DemoEnv, Scale};
@@ -139,6 +139,31 @@ async fn demo_content_loads_once_and_shows_on_the_site() {
         assert_eq!(f.size, f.data.len() as i64);
         assert!(f.data.ends_with(b"%%EOF\n"));
     }
+
+    // Images with alt text, served as PNG and shown with their article.
+    let images = media::Entity::find().all(&app.db).await.unwrap();
+    assert_eq!(images.len(), 2);
+    for image in &images {
+        assert_eq!(
+            dias_core::files::sniff(&image.data),
+            Some(dias_core::files::FileKind::Png)
+        );
+        assert!(image.alt_text.as_deref().is_some_and(|a| !a.is_empty()));
+        let served = app
+            .get(&format!("/medien/{}/{}", image.id, image.filename))
+            .await;
+        assert_eq!(served.status, StatusCode::OK, "{}", image.filename);
+        assert_eq!(served.headers["content-type"], "image/png");
+    }
+    assert!(articles.iter().filter(|a| a.image_id.is_some()).count() >= 3);
+    let article = app
+        .get("/aktuelles/ki-studie-sachsen-veroeffentlicht")
+        .await;
+    assert_eq!(article.status, StatusCode::OK);
+    assert_eq!(
+        article.attr("main img", "alt").as_deref(),
+        images[1].alt_text.as_deref()
+    );
 
     // Contact points of every field of work, on their page and in the boxes.
     let points = contacts::Entity::find().all(&app.db).await.unwrap();
