@@ -111,6 +111,7 @@ content-pub-error-file-missing = Wählen Sie eine PDF-Datei aus.
 content-pub-error-file-empty = Die Datei ist leer.
 content-pub-error-file-size = Die Datei ist größer als 50 MB. Verkleinern Sie das PDF (zum Beispiel Bilder komprimieren) und laden Sie es erneut hoch.
 content-pub-error-file-type = Die Datei ist kein PDF. Es werden nur PDF-Dateien angenommen – geprüft wird der Inhalt, nicht der Dateiname. Nichts wurde gespeichert.
+content-pub-error-file-active = Die PDF-Datei enthält aktive Inhalte (Skripte, eingebettete Dateien oder Programmaufrufe). Bitte speichern Sie sie ohne diese Inhalte, etwa über „Drucken als PDF“. Nichts wurde gespeichert.
 
 notice-content-pub-created = Die Publikation wurde angelegt. Laden Sie jetzt das PDF hoch.
 notice-content-pub-saved = Die Publikation wurde gespeichert.

@@ -111,6 +111,7 @@ content-pub-error-file-missing = Choose a PDF file.
 content-pub-error-file-empty = The file is empty.
 content-pub-error-file-size = The file is larger than 50 MB. Make the PDF smaller (for example by compressing images) and upload it again.
 content-pub-error-file-type = The file is not a PDF. Only PDF files are accepted – the content is checked, not the file name. Nothing was saved.
+content-pub-error-file-active = The PDF contains active content (scripts, embedded files or program launches). Please save it without them, e.g. via "print to PDF". Nothing was saved.
 
 notice-content-pub-created = The publication has been created. Now upload the PDF.
 notice-content-pub-saved = The publication has been saved.

@@ -759,10 +759,9 @@ pub struct CheckedPdf {
 }
 
 /// Checks an uploaded file: not empty, at most [`MAX_PDF_BYTES`], a PDF by
-/// its bytes, not named as another type. Returns a message id otherwise.
-///
-/// The desk's active-content heuristic (`dias_desk::form::pdf_has_active_content`)
-/// belongs here too once it is shared through `dias_core::files`.
+/// its bytes, not named as another type, without active content (scripts,
+/// launched programs, embedded files: `dias_core::files::pdf_has_active_content`).
+/// Returns a message id otherwise.
 pub fn check_pdf(filename: &str, bytes: &[u8]) -> Result<CheckedPdf, &'static str> {
     if bytes.is_empty() {
         return Err("content-pub-error-file-empty");
@@ -772,6 +771,9 @@ pub fn check_pdf(filename: &str, bytes: &[u8]) -> Result<CheckedPdf, &'static st
     }
     if sniff(bytes) != Some(FileKind::Pdf) {
         return Err("content-pub-error-file-type");
+    }
+    if dias_core::files::pdf_has_active_content(bytes) {
+        return Err("content-pub-error-file-active");
     }
     let shown = display_filename(filename);
     let filename = match FileKind::from_name(&shown) {
@@ -1164,6 +1166,14 @@ mod tests {
         assert_eq!(
             check_pdf("x.pdf", &big).unwrap_err(),
             "content-pub-error-file-size"
+        );
+        assert_eq!(
+            check_pdf(
+                "x.pdf",
+                b"%PDF-1.7\n1 0 obj\n<< /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >>\nendobj\n%%EOF"
+            )
+            .unwrap_err(),
+            "content-pub-error-file-active"
         );
         assert_eq!(sha256_hex(b"abc").len(), 64);
         assert_eq!(human_size(2_516_582, "de"), "2,4 MB");

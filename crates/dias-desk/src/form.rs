@@ -3,6 +3,7 @@
 //! forgotten status link. Each is parsed into strings and checked in one
 //! place; errors name the field and a message id.
 
+use dias_core::files::pdf_has_active_content;
 use dias_core::validation::{self, FieldErrors};
 use dias_web::upload::{FileKind, display_filename, sniff};
 
@@ -131,62 +132,6 @@ pub fn check_attachment(upload: Upload<'_>) -> Result<NewAttachment, &'static st
         mime: kind.mime().to_owned(),
         data: upload.bytes.to_vec(),
     })
-}
-
-/// PDF names that run or carry something when the file is opened:
-/// scripts, launched programs, embedded files, Flash/3D media and XFA forms.
-const ACTIVE_PDF_NAMES: [&[u8]; 7] = [
-    b"JavaScript",
-    b"JS",
-    b"Launch",
-    b"EmbeddedFile",
-    b"EmbeddedFiles",
-    b"RichMedia",
-    b"XFA",
-];
-
-/// Whether a PDF names active content ([`ACTIVE_PDF_NAMES`]) anywhere in
-/// its bytes. A cheap heuristic, not a parser: names are compared whole
-/// (`/JSON` is not `/JS`) and after decoding `#xx` escapes (`/J#61vaScript`),
-/// but names inside compressed object streams (`/ObjStm`, PDF 1.5+) are not
-/// seen, so a determined sender can hide them. Staff should therefore open
-/// attachments in a viewer with scripting switched off.
-pub fn pdf_has_active_content(bytes: &[u8]) -> bool {
-    // PDF delimiters and white space end a name (ISO 32000-1, 7.2.2).
-    let ends_name = |b: u8| b"()<>[]{}/%".contains(&b) || b.is_ascii_whitespace() || b == 0;
-    let hex = |b: u8| char::from(b).to_digit(16);
-    let mut at = 0;
-    while let Some(offset) = bytes[at..].iter().position(|&b| b == b'/') {
-        let start = at + offset + 1;
-        let len = bytes[start..]
-            .iter()
-            .position(|&b| ends_name(b))
-            .unwrap_or(bytes.len() - start);
-        let raw = &bytes[start..start + len];
-        let mut name = Vec::with_capacity(raw.len());
-        let mut i = 0;
-        while i < raw.len() {
-            match (
-                raw[i],
-                raw.get(i + 1).and_then(|&b| hex(b)),
-                raw.get(i + 2).and_then(|&b| hex(b)),
-            ) {
-                (b'#', Some(high), Some(low)) => {
-                    name.push((high * 16 + low) as u8);
-                    i += 3;
-                }
-                (b, _, _) => {
-                    name.push(b);
-                    i += 1;
-                }
-            }
-        }
-        if ACTIVE_PDF_NAMES.contains(&name.as_slice()) {
-            return true;
-        }
-        at = start + len;
-    }
-    false
 }
 
 /// Checks the inquiry form. `gemeinde_exists` tells known AGS-8 codes.
