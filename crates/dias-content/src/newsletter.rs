@@ -223,8 +223,16 @@ pub fn already_mail(env: &MailEnv<'_>, s: &Subscriber) -> Mail {
 }
 
 /// Markdown as plain mail text: the text as written (Markdown reads as
-/// plain text), links and images as `text (URL)`.
-pub fn mail_text(markdown: &str) -> String {
+/// plain text), links and images as `text (URL)`; links to a portal path
+/// (`/publikationen`) become full addresses under `public_url`.
+pub fn mail_text(markdown: &str, public_url: &str) -> String {
+    let absolute = |url: &str| {
+        if url.starts_with('/') && !url.starts_with("//") {
+            format!("{}{url}", public_url.trim_end_matches('/'))
+        } else {
+            url.to_owned()
+        }
+    };
     let mut out = String::with_capacity(markdown.len());
     let mut rest = markdown.replace("\r\n", "\n");
     loop {
@@ -240,7 +248,7 @@ pub fn mail_text(markdown: &str) -> String {
             (!text.contains('\n') && !url.contains(char::is_whitespace)).then(|| {
                 (
                     text.to_owned(),
-                    url.to_owned(),
+                    absolute(url),
                     open + 1 + close + 2 + end + 1,
                 )
             })
@@ -272,15 +280,18 @@ pub fn mail_text(markdown: &str) -> String {
 
 /// An issue's mail to one subscriber: what staff wrote, then the frame in
 /// the subscriber's language with their unsubscribe link.
-pub fn issue_mail(catalog: &Catalog, locale: &str, issue: &Issue, unsubscribe: &str) -> Mail {
-    let footer = catalog.get_with(
+pub fn issue_mail(env: &MailEnv<'_>, locale: &str, issue: &Issue, unsubscribe: &str) -> Mail {
+    let footer = env.catalog.get_with(
         locale,
         "content-nl-mail-issue-footer",
         &[("unsubscribe", Value::from(unsubscribe.to_owned()))],
     );
     Mail {
         subject: issue.subject.clone(),
-        body: format!("{}\n\n-- \n{footer}\n", mail_text(&issue.body)),
+        body: format!(
+            "{}\n\n-- \n{footer}\n",
+            mail_text(&issue.body, env.public_url)
+        ),
     }
 }
 
@@ -927,7 +938,7 @@ pub async fn send_batch(
             Purpose::Unsubscribe,
             &subscriber,
         );
-        let mail = issue_mail(env.catalog, &subscriber.locale, issue, &unsubscribe);
+        let mail = issue_mail(env, &subscriber.locale, issue, &unsubscribe);
         dias_core::mail::queue(&txn, &subscriber.email, &mail.subject, &mail.body).await?;
         match handed_per_issue.iter_mut().find(|(id, _)| *id == issue.id) {
             Some((_, n)) => *n += 1,
@@ -1096,13 +1107,19 @@ mod tests {
 
     #[test]
     fn markdown_becomes_plain_text_with_visible_links() {
+        let base = "https://dias.example/";
         assert_eq!(
             mail_text(
-                "# Titel\r\n\nSiehe [die Studie](https://x.de/s) und ![Logo](https://x.de/l.png)."
+                "# Titel\r\n\nSiehe [die Studie](https://x.de/s) und ![Logo](https://x.de/l.png).",
+                base
             ),
             "# Titel\n\nSiehe die Studie (https://x.de/s) und Logo (https://x.de/l.png)."
         );
-        assert_eq!(mail_text("[a] b [c](d e)"), "[a] b [c](d e)");
-        assert_eq!(mail_text("<https://x.de>"), "<https://x.de>");
+        assert_eq!(
+            mail_text("[zur Beteiligung](/beteiligung), [x](//evil.example)", base),
+            "zur Beteiligung (https://dias.example/beteiligung), x (//evil.example)"
+        );
+        assert_eq!(mail_text("[a] b [c](d e)", base), "[a] b [c](d e)");
+        assert_eq!(mail_text("<https://x.de>", base), "<https://x.de>");
     }
 }

@@ -172,7 +172,7 @@ impl IssuePage {
                     state.config.public_url.trim_end_matches('/'),
                     newsletter::UNSUBSCRIBE_PATH
                 );
-                let mail = newsletter::issue_mail(&state.catalog, ctx.locale(), i, &sample);
+                let mail = newsletter::issue_mail(&mail_env(state), ctx.locale(), i, &sample);
                 (mail.subject, mail.body)
             }
             None => (String::new(), String::new()),
@@ -343,7 +343,7 @@ async fn test_mail(
         ),
         None => format!("{}/newsletter", env.public_url.trim_end_matches('/')),
     };
-    let mail = newsletter::issue_mail(&state.catalog, ctx.locale(), &issue, &unsubscribe);
+    let mail = newsletter::issue_mail(&env, ctx.locale(), &issue, &unsubscribe);
     let subject = format!("[{}] {}", ctx.t("content-nl-testmail-tag"), mail.subject);
     dias_core::mail::queue(&state.db, &who.email, &subject, &mail.body).await?;
     Ok(see_other(&format!("{BASE}/{}?testmail=1", issue.id)))
