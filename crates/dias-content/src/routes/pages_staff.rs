@@ -200,6 +200,8 @@ struct FormPage {
     statuses: Vec<Choice>,
     /// A stale save: the page as it is now.
     conflict: Option<Page>,
+    /// The saved page's status as staff read it.
+    status_line: String,
     preview: Option<UnsavedPreview>,
 }
 
@@ -274,7 +276,12 @@ async fn form(
             selected: input.status == s.key(),
         })
         .collect();
+    let status_line = page
+        .as_ref()
+        .map(|p| status_text(&ctx, p, dias_core::time::now()))
+        .unwrap_or_default();
     Ok(FormPage {
+        status_line,
         ctx,
         errors,
         input,
@@ -615,7 +622,6 @@ struct DiffBlock {
 fn diff_html(ctx: &Ctx, old: &str, new: &str) -> (String, bool) {
     let removed = escape_html(&ctx.t("content-page-diff-removed"));
     let added = escape_html(&ctx.t("content-page-diff-added"));
-    let end = escape_html(&ctx.t("content-page-diff-end"));
     let mut html = String::new();
     let mut changed = false;
     for part in pages::word_diff(old, new) {
@@ -624,14 +630,14 @@ fn diff_html(ctx: &Ctx, old: &str, new: &str) -> (String, bool) {
             DiffPart::Removed(t) => {
                 changed = true;
                 html.push_str(&format!(
-                    "<del><span class=\"visually-hidden\">[{removed}: </span>{}<span class=\"visually-hidden\"> {end}]</span></del>",
+                    "<del><span class=\"visually-hidden\">[{removed}: </span>{}<span class=\"visually-hidden\">]</span></del>",
                     escape_html(&t)
                 ));
             }
             DiffPart::Added(t) => {
                 changed = true;
                 html.push_str(&format!(
-                    "<ins><span class=\"visually-hidden\">[{added}: </span>{}<span class=\"visually-hidden\"> {end}]</span></ins>",
+                    "<ins><span class=\"visually-hidden\">[{added}: </span>{}<span class=\"visually-hidden\">]</span></ins>",
                     escape_html(&t)
                 ));
             }
