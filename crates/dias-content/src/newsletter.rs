@@ -319,23 +319,17 @@ pub fn validate_subscription(
 ) -> Result<NewSubscription, FieldErrors> {
     let mut errors = FieldErrors::new();
     let email = dias_core::validation::email(&mut errors, "email", &input.email);
-    let mut topics = Vec::new();
-    for key in &input.topics {
-        match Topic::parse(key) {
-            Some(t) => topics.push(t),
-            None => {
-                errors.add("topics", "error-invalid-choice");
-                break;
-            }
-        }
-    }
+    let topics = parse_topics(&input.topics).unwrap_or_else(|_| {
+        errors.add("topics", "error-invalid-choice");
+        Vec::new()
+    });
     if !input.consent {
         errors.add("consent", "content-nl-error-consent");
     }
     errors.into_result()?;
     Ok(NewSubscription {
         email,
-        topics: topics_from_csv(&topics_to_csv(&topics)),
+        topics,
         locale: dias_core::i18n::normalize(locale).to_owned(),
     })
 }
@@ -625,16 +619,10 @@ pub fn validate_issue(input: &IssueInput) -> Result<IssueFields, FieldErrors> {
         errors.add("subject", "error-invalid-choice");
     }
     let body = dias_core::validation::required_text(&mut errors, "body", &input.body, BODY_MAX);
-    let mut topics = Vec::new();
-    for key in &input.topics {
-        match Topic::parse(key) {
-            Some(t) => topics.push(t),
-            None => {
-                errors.add("topics", "error-invalid-choice");
-                break;
-            }
-        }
-    }
+    let topics = parse_topics(&input.topics).unwrap_or_else(|_| {
+        errors.add("topics", "error-invalid-choice");
+        Vec::new()
+    });
     errors.into_result()?;
     Ok(IssueFields {
         subject,
