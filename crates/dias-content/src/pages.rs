@@ -287,6 +287,23 @@ pub struct ValidPage {
     pub sent_status: bool,
 }
 
+/// Whether every Markdown image (`![alt](src)`) in `markdown` has an
+/// alternative text. Decorative images do not belong in page text.
+pub fn images_have_alt_text(markdown: &str) -> bool {
+    let mut rest = markdown;
+    while let Some(at) = rest.find("![") {
+        let after = &rest[at + 2..];
+        let Some(close) = after.find("](") else {
+            return true;
+        };
+        if after[..close].trim().is_empty() {
+            return false;
+        }
+        rest = &after[close..];
+    }
+    true
+}
+
 fn optional(value: &str) -> Option<String> {
     let value = value.trim();
     (!value.is_empty()).then(|| value.to_owned())
@@ -313,12 +330,18 @@ pub fn validate(input: &PageInput) -> Result<ValidPage, FieldErrors> {
         errors.add("body_de", "content-page-error-body_de-empty");
     }
     too_long(&mut errors, "body_de", &body_de, MAX_BODY);
+    if !images_have_alt_text(&body_de) {
+        errors.add("body_de", "content-page-error-body_de-alt");
+    }
     let body_en = optional(&input.body_en).map(|_| input.body_en.trim_end().to_owned());
     if let Some(t) = &title_en {
         too_long(&mut errors, "title_en", t, MAX_TITLE);
     }
     if let Some(b) = &body_en {
         too_long(&mut errors, "body_en", b, MAX_BODY);
+        if !images_have_alt_text(b) {
+            errors.add("body_en", "content-page-error-body_en-alt");
+        }
     }
     // An English version needs both its title and its text.
     match (&title_en, &body_en) {
@@ -1095,6 +1118,16 @@ mod tests {
         assert_eq!(slug_from_title("Straße"), "strasse");
         assert!(is_valid_slug(&slug_from_title("Café à la carte")));
         assert_eq!(slug_from_title("!!!"), "");
+    }
+
+    #[test]
+    fn images_need_alternative_text() {
+        assert!(images_have_alt_text(
+            "Text ![Logo der Agentur](/medien/1/a.png)"
+        ));
+        assert!(!images_have_alt_text("Text ![](/medien/1/a.png)"));
+        assert!(!images_have_alt_text("![Gut](/a.png) und ![ ](/b.png)"));
+        assert!(images_have_alt_text("Ausruf! [Link](/a) ohne Bild"));
     }
 
     #[test]

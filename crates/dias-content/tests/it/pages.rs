@@ -666,6 +666,18 @@ async fn public_pages_show_breadcrumbs_children_date_and_images() {
     )
     .await;
     create(&app, &[("title_de", "Tiefer"), ("parent", &child_str)]).await;
+    // An image without alternative text is refused, the text kept.
+    let no_alt = post_new(
+        &app,
+        &[
+            ("title_de", "Bild ohne Text"),
+            ("body_de", "![](/medien/1/logo.png)"),
+        ],
+    )
+    .await;
+    assert_eq!(no_alt.status, 422);
+    assert!(no_alt.text("#body_de-error").contains("Alternativtext"));
+    assert_eq!(no_alt.text("#body_de"), "![](/medien/1/logo.png)");
     app.forget_cookies();
     let top = app.get("/themen").await;
     assert_eq!(top.status, 200);
