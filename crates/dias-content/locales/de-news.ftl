@@ -150,6 +150,7 @@ content-media-error-file = Bitte wählen Sie eine Datei aus.
 content-media-error-size = Die Datei ist größer als 10 MB. Bitte verkleinern Sie sie (z. B. Bild verkleinern, PDF komprimieren).
 content-media-error-type = Die Datei ist kein PNG-, JPEG-Bild und keine PDF-Datei. Andere Dateitypen können nicht hochgeladen werden.
 content-media-error-mismatch = Der Dateiname passt nicht zum Inhalt der Datei (z. B. ein PDF mit der Endung .png). Bitte prüfen Sie, ob Sie die richtige Datei gewählt haben.
+content-media-error-active = Die PDF-Datei enthält aktive Inhalte (Skripte, Startaktionen oder eingebettete Dateien) und kann nicht veröffentlicht werden. Bitte speichern Sie sie ohne diese Inhalte (z. B. „Als PDF drucken“).
 content-media-error-alt = Bitte geben Sie einen Alternativtext für das Bild ein.
 content-media-error-alt-long = Der Alternativtext darf höchstens 300 Zeichen lang sein.
 content-media-error-description = Bitte geben Sie eine Beschreibung der Datei ein.

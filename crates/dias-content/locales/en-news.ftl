@@ -150,6 +150,7 @@ content-media-error-file = Please choose a file.
 content-media-error-size = The file is larger than 10 MB. Please make it smaller (e.g. scale the image down, compress the PDF).
 content-media-error-type = The file is not a PNG or JPEG image or a PDF file. Other file types cannot be uploaded.
 content-media-error-mismatch = The file name does not match the file's content (e.g. a PDF named .png). Please check that you chose the right file.
+content-media-error-active = The PDF contains active content (scripts, launch actions or embedded files) and cannot be published. Please save it without them (e.g. “Print to PDF”).
 content-media-error-alt = Please enter an alternative text for the image.
 content-media-error-alt-long = The alternative text may be at most 300 characters long.
 content-media-error-description = Please enter a description of the file.

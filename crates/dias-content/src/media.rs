@@ -4,11 +4,12 @@
 //!
 //! What a file is comes from its bytes ([`dias_core::files::sniff`]); a
 //! file whose name claims another type is refused (a disguise or the wrong
-//! file). Lists never read the bytes ([`list`] selects the metadata only).
+//! file), and so is a PDF with active content (scripts, launch actions,
+//! embedded files). Lists never read the bytes ([`list`] selects the metadata only).
 //! A medium used as a news article's image, or linked from an article's
 //! or page's text, cannot be deleted; [`usages`] names where it is used.
 
-use dias_core::files::{FileKind, display_filename, sniff};
+use dias_core::files::{FileKind, display_filename, pdf_has_active_content, sniff};
 use dias_core::validation::FieldErrors;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, FromQueryResult,
@@ -197,6 +198,11 @@ pub fn check_upload(
     };
     if FileKind::from_name(&display_filename(name)).is_some_and(|claimed| claimed != kind) {
         errors.add("file", "content-media-error-mismatch");
+        return Err(errors);
+    }
+    // A public PDF that runs scripts or carries other files when opened.
+    if kind == FileKind::Pdf && pdf_has_active_content(bytes) {
+        errors.add("file", "content-media-error-active");
         return Err(errors);
     }
     let (alt_text, description) = if kind == FileKind::Pdf {
@@ -474,6 +480,16 @@ mod tests {
         let big = [PNG, &vec![0u8; MAX_BYTES]].concat();
         let size = check_upload(Some(("a.png", &big)), &input("x", "x")).unwrap_err();
         assert_eq!(size.get("file"), Some("content-media-error-size"));
+        let active = check_upload(
+            Some((
+                "a.pdf",
+                b"%PDF-1.7\n1 0 obj << /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >>"
+                    .as_slice(),
+            )),
+            &input("", "x"),
+        )
+        .unwrap_err();
+        assert_eq!(active.get("file"), Some("content-media-error-active"));
         // No extension: the bytes name it.
         let ok = check_upload(Some(("scan", PDF)), &input("", "Flyer")).unwrap();
         assert_eq!(ok.filename, "scan.pdf");
