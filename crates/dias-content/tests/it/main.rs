@@ -11,6 +11,7 @@ mod shell;
 mod contacts;
 mod demo;
 mod pages;
+mod publications;
 mod newsletter;
 mod media;
 mod news;
