@@ -466,6 +466,17 @@ pub enum SaveError {
     Db(DbErr),
 }
 
+/// A unique-path violation (two saves claiming one path at the same
+/// moment) is the same field error as a path found taken beforehand.
+fn path_taken(e: DbErr) -> SaveError {
+    match e.sql_err() {
+        Some(sea_orm::SqlErr::UniqueConstraintViolation(_)) => {
+            SaveError::Invalid(FieldErrors::single("slug", "content-page-error-slug-taken"))
+        }
+        _ => SaveError::Db(e),
+    }
+}
+
 impl From<DbErr> for SaveError {
     fn from(e: DbErr) -> Self {
         SaveError::Db(e)
@@ -727,7 +738,8 @@ async fn repath_descendants<C: ConnectionTrait>(
                 )
                 .filter(pages::Column::Id.eq(child.id))
                 .exec(db)
-                .await?;
+                .await
+                .map_err(path_taken)?;
             dias_core::outbox::search_changed(db, crate::KIND_PAGE, &child.id.to_string()).await?;
             paths.insert(child.id, path);
             queue.push(child.id);
@@ -775,7 +787,8 @@ pub async fn create<C: ConnectionTrait>(
         ..Default::default()
     }
     .insert(db)
-    .await?;
+    .await
+    .map_err(path_taken)?;
     write_version(db, &page, Some(author), valid.note.clone(), now).await?;
     dias_core::outbox::search_changed(db, crate::KIND_PAGE, &page.id.to_string()).await?;
     Ok(page)
@@ -880,7 +893,8 @@ pub async fn update<C: ConnectionTrait>(
         .filter(pages::Column::Id.eq(id))
         .filter(pages::Column::Revision.eq(current.revision))
         .exec(db)
-        .await?;
+        .await
+        .map_err(path_taken)?;
     if result.rows_affected != 1 {
         let fresh = by_id(db, id).await?.ok_or(SaveError::NotFound)?;
         return Err(SaveError::Stale(Box::new(fresh)));
