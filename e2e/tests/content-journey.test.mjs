@@ -126,7 +126,7 @@ describe('Agency content: page, news, study and newsletter', () => {
           await submitForm(staff, main(staff, '#content-news-form button[type="submit"]'));
           const articlePath = new URL(staff.url()).pathname;
           assert.match(articlePath, /^\/redaktion\/aktuelles\/\d+$/, `after saving the article: ${staff.url()}`);
-          const newsSlug = await main(staff, '#slug').inputValue();
+          const newsSlug = await main(staff, 'input[name="slug"]').inputValue();
           assert.ok(newsSlug, 'the article has a slug');
           await checkA11y(staff, `article scheduled (${mode.name})`);
 
@@ -156,7 +156,7 @@ describe('Agency content: page, news, study and newsletter', () => {
           assert.equal(await main(staff, '#content-pub-current-file').count(), 1, 'the PDF is stored');
           await main(staff, '#status').selectOption('published');
           await submitForm(staff, 'Speichern');
-          const studySlug = await main(staff, '#slug').inputValue();
+          const studySlug = await main(staff, 'input[name="slug"]').inputValue();
           await checkA11y(staff, `publication published (${mode.name})`);
 
           // Release the article now (instead of waiting until tomorrow).
@@ -176,14 +176,14 @@ describe('Agency content: page, news, study and newsletter', () => {
 
           await follow(visitor, visitor.locator('.main-nav a').filter({ hasText: 'Aktuelles' }));
           await checkA11y(visitor, `Aktuelles (${mode.name})`);
-          await follow(visitor, main(visitor, 'a').filter({ hasText: newsTitle }));
+          await follow(visitor, visitor.locator('main').getByRole('link', { name: newsTitle, exact: true }));
           assert.equal(new URL(visitor.url()).pathname, `/aktuelles/${newsSlug}`);
           assert.equal(await textOf(main(visitor, 'h1')), newsTitle);
           await checkA11y(visitor, `the article (${mode.name})`);
 
           await follow(visitor, visitor.locator('.main-nav a').filter({ hasText: 'Publikationen' }));
           await checkA11y(visitor, `Publikationen (${mode.name})`);
-          await follow(visitor, main(visitor, 'a').filter({ hasText: studyTitle }));
+          await follow(visitor, visitor.locator('main').getByRole('link', { name: studyTitle, exact: true }));
           assert.equal(new URL(visitor.url()).pathname, `/publikationen/${studySlug}`);
           await checkA11y(visitor, `the study (${mode.name})`);
           const pdfHref = await main(visitor, `a[href="/publikationen/${studySlug}/pdf"]`).first().getAttribute('href');
