@@ -260,6 +260,23 @@ async fn the_public_list_groups_by_topic_with_links_to_write_call_and_ask() {
         Some("breitband")
     );
 
+    // In English (kept in the session: signed in as a participant): the
+    // labels and the topic names, the contact data as typed.
+    app.sign_in_as(Role::Participant).await;
+    app.post(
+        "/sprache",
+        &[("lang", "en"), ("zurueck", "/ansprechpartner")],
+    )
+    .await;
+    let english = app.get("/ansprechpartner").await;
+    assert_eq!(english.text("h1"), "Contacts");
+    assert_eq!(english.texts(".contact-topic h2")[0], "Broadband");
+    assert_eq!(
+        english.text("#thema-breitband .content-contact-inquiry"),
+        "Send an inquiry about Broadband"
+    );
+    assert!(english.text("#thema-ki dl").contains("Office hours"));
+
     // Without the Anfragen module there is nothing to link to.
     let alone = crate::helpers::app().await;
     insert_contact(&alone, "ki", "KI-Netzwerk Sachsen", true).await;
