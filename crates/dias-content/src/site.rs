@@ -118,13 +118,17 @@ impl SiteContent for Site {
                 snapshot
             }
             Err(e) => {
-                // A page without staff menus is better than no page; the
-                // next request tries again.
+                // A page without fresh staff menus is better than no page.
+                // The last snapshot (or none) serves for another interval,
+                // so a database problem does not make every request queue
+                // here for its own retry.
                 tracing::warn!(error = %e, "content: reading menus failed");
-                cached
+                let stale = cached
                     .as_ref()
                     .map(|(_, _, s)| s.clone())
-                    .unwrap_or_default()
+                    .unwrap_or_default();
+                *cached = Some((Instant::now(), generation, stale.clone()));
+                stale
             }
         }
     }

@@ -234,7 +234,13 @@ pub async fn session(State(state): State<AppState>, mut req: Request, next: Next
     };
     // The content module's menus come from its cache (no query per page).
     let site = match state.registry.site() {
-        Some(site) if !path.starts_with("/static/") => site.snapshot(&state.db).await,
+        Some(site)
+            if !["/static/", "/api/"].iter().any(|p| path.starts_with(p))
+                && path != "/healthz"
+                && path != "/metrics" =>
+        {
+            site.snapshot(&state.db).await
+        }
         _ => std::sync::Arc::default(),
     };
     let info = RequestInfo {

@@ -101,3 +101,26 @@ async fn unknown_paths_and_other_methods_are_not_found() {
         404
     );
 }
+
+#[tokio::test]
+async fn a_doubled_slash_does_not_reach_the_shipped_legal_text() {
+    let app = app().await;
+    let imprint = pages::Entity::find()
+        .filter(pages::Column::Path.eq("/impressum"))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let mut edited: pages::ActiveModel = imprint.into();
+    edited.body_de = Set("Nur dieser Text gilt.".to_owned());
+    edited.update(&app.db).await.unwrap();
+    for path in ["//impressum", "///datenschutz", "/impressum/"] {
+        assert_eq!(app.get(path).await.status, 404, "{path}");
+    }
+    assert!(
+        app.get("/impressum")
+            .await
+            .text("main")
+            .contains("Nur dieser Text gilt.")
+    );
+}

@@ -88,13 +88,18 @@ pub async fn fallback(
     if method != Method::GET && method != Method::HEAD {
         return Err(AppError::NotFound);
     }
-    if let Some(site) = state.registry.site().cloned()
-        && let Some(response) = site.page(ctx.clone(), &state, uri.path()).await
-    {
-        return response;
+    if let Some(site) = state.registry.site().cloned() {
+        // The module's pages replace the shipped ones: its (edited) legal
+        // pages must be the only version the portal serves.
+        return match site.page(ctx, &state, uri.path()).await {
+            Some(response) => response,
+            None => Err(AppError::NotFound),
+        };
     }
-    let slug = uri.path().trim_start_matches('/');
-    show(ctx, &state, slug)
+    match uri.path().strip_prefix('/') {
+        Some(slug) if !slug.contains('/') => show(ctx, &state, slug),
+        _ => Err(AppError::NotFound),
+    }
 }
 
 fn show(ctx: Ctx, state: &AppState, slug: &str) -> AppResult<Response> {
