@@ -237,7 +237,8 @@ describe('Agency content: page, news, study and newsletter', () => {
           assert.equal(await main(visitor, '#content-nl-unsubscribed').count(), 1, 'the subscription is gone');
           await checkA11y(visitor, `unsubscribed (${mode.name})`);
           allowErrorDocument(visitorCtx, unsubscribePath);
-          await visit(visitor, unsubscribePath, { status: 404 });
+          await visit(visitor, unsubscribePath, { status: 410 });
+          assert.match(await main(visitor, '#content-nl-gone').innerText(), /nicht \(mehr\) für den Newsletter angemeldet/, 'a spent unsubscribe link says the address is no longer subscribed');
 
           // The archive shows the sent issue.
           await visit(visitor, '/newsletter/archiv');

@@ -5,7 +5,7 @@ content-nl-archive-link = Read past issues in the archive
 content-nl-email = E-mail address
 content-nl-email-hint = We first send an e-mail with a confirmation link to this address.
 content-nl-topics = Topics
-content-nl-topics-hint = If you choose no topics, you receive every issue. Issues without a topic go to everyone.
+content-nl-topics-hint = Choose the topics you are interested in. If you choose none, you receive every issue. General issues without a topic go to everyone.
 content-nl-topics-all = All topics
 content-nl-language-hint = You receive the e-mails in the language of this page (German or English); the articles themselves are written in German.
 content-nl-honeypot = Please leave this field empty
@@ -99,7 +99,10 @@ content-nl-staff-lead = Subscriptions, issues and sending. An issue goes out at 
 content-nl-new = New issue
 content-nl-counts-title = Subscriptions
 content-nl-count-active = Confirmed
-content-nl-count-pending = Unconfirmed (deleted after 7 days)
+content-nl-count-pending = Unconfirmed (deleted after { $days ->
+    [one] one day
+   *[other] { $days } days
+})
 content-nl-per-topic = Confirmed subscriptions by topic
 content-nl-col-topic = Topic
 content-nl-col-subscribers = Subscriptions
@@ -118,7 +121,7 @@ content-nl-edit = Edit issue
 content-nl-field-subject = Subject
 content-nl-field-subject-hint = The subject of the e-mail and the title in the archive.
 content-nl-field-body = Text
-content-nl-field-body-hint = Markdown. The e-mail is plain text: links appear as “text (address)”, the unsubscribe link is appended.
+content-nl-field-body-hint = Markdown: ## subheading, **bold**, [link text](/address), images with alternative text: ![what the image shows](/medien/…). The e-mail is plain text: links appear as “text (address)”, the unsubscribe link is added.
 content-nl-field-topics = Topics
 content-nl-field-topics-hint = Without a topic the issue goes to everyone. With topics it goes to everyone who chose one of them and to everyone without a choice.
 content-nl-issue-topics-none = To everyone
@@ -151,3 +154,12 @@ content-nl-conflict-title = Not saved
 content-nl-conflict-sent = This issue is being sent or has been sent and can no longer be changed. Your text is below so that you can copy it into a new issue.
 content-nl-conflict-stale = Someone changed this issue in the meantime. Your text is below; please compare it with the saved version (preview) and save again.
 content-nl-conflict-stale-send = The issue was changed after you opened sending. Please check the preview and send again.
+
+content-nl-error-email = Please enter your e-mail address.
+content-nl-error-subject = Please enter a subject.
+content-nl-error-body = Please enter the text of the issue.
+content-nl-confirm-gone = This confirmation link is no longer valid. It has expired or the subscription was deleted. Please subscribe again.
+content-nl-unsubscribe-gone = This address is not (or no longer) subscribed. You will not receive any issues.
+content-nl-mail-issue-web = Read this issue on the web: { $url }
+content-nl-delete-title = Delete draft
+content-nl-delete-lead = Do you want to delete the draft “{ $subject }” for good? This cannot be undone.

@@ -100,13 +100,54 @@ impl Purpose {
     }
 }
 
-/// The token of a subscriber's link: `<id>.<HMAC>`.
+/// The token of a subscriber's link: `<id>.<salt>.<HMAC>`. The salt is in
+/// the token so that a genuine link can be told from a forged one even
+/// after its subscription is gone (410 instead of 404).
 pub fn token(secret: &[u8], purpose: Purpose, id: i64, salt: &str) -> String {
     let mac = sign(
         secret,
         &format!("content-newsletter-{}:{id}:{salt}", purpose.key()),
     );
-    format!("{id}.{mac}")
+    format!("{id}.{salt}.{mac}")
+}
+
+/// What a presented token turned out to be.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TokenCheck {
+    /// Genuine and current: the subscription it belongs to.
+    Valid(Subscriber),
+    /// Genuine, but its subscription is gone or has a new salt.
+    Stale,
+    /// Forged, tampered with or malformed.
+    Invalid,
+}
+
+/// Checks a presented token: its signature first, then its subscription.
+pub async fn check_token<C: ConnectionTrait>(
+    db: &C,
+    secret: &[u8],
+    purpose: Purpose,
+    presented: &str,
+) -> Result<TokenCheck, DbErr> {
+    let mut parts = presented.splitn(3, '.');
+    let (Some(id), Some(salt), Some(_)) = (parts.next(), parts.next(), parts.next()) else {
+        return Ok(TokenCheck::Invalid);
+    };
+    let Ok(id) = id.parse::<i64>() else {
+        return Ok(TokenCheck::Invalid);
+    };
+    if salt.is_empty() || !constant_time_eq(presented, &token(secret, purpose, id, salt)) {
+        return Ok(TokenCheck::Invalid);
+    }
+    Ok(
+        match newsletter_subscribers::Entity::find_by_id(id)
+            .one(db)
+            .await?
+        {
+            Some(s) if constant_time_eq(&s.token_salt, salt) => TokenCheck::Valid(s),
+            _ => TokenCheck::Stale,
+        },
+    )
 }
 
 /// The subscriber a token belongs to, if it is genuine and current.
@@ -116,20 +157,10 @@ pub async fn find_by_token<C: ConnectionTrait>(
     purpose: Purpose,
     presented: &str,
 ) -> Result<Option<Subscriber>, DbErr> {
-    let Some((id, _)) = presented.split_once('.') else {
-        return Ok(None);
-    };
-    let Ok(id) = id.parse::<i64>() else {
-        return Ok(None);
-    };
-    let Some(subscriber) = newsletter_subscribers::Entity::find_by_id(id)
-        .one(db)
-        .await?
-    else {
-        return Ok(None);
-    };
-    let expected = token(secret, purpose, subscriber.id, &subscriber.token_salt);
-    Ok(constant_time_eq(presented, &expected).then_some(subscriber))
+    Ok(match check_token(db, secret, purpose, presented).await? {
+        TokenCheck::Valid(s) => Some(s),
+        TokenCheck::Stale | TokenCheck::Invalid => None,
+    })
 }
 
 /// The full URL of a subscriber's link.
@@ -222,60 +253,9 @@ pub fn already_mail(env: &MailEnv<'_>, s: &Subscriber) -> Mail {
     }
 }
 
-/// Markdown as plain mail text: the text as written (Markdown reads as
-/// plain text), links and images as `text (URL)`; links to a portal path
-/// (`/publikationen`) become full addresses under `public_url`.
+/// Markdown as plain mail text (see [`dias_core::markdown::to_mail_text`]).
 pub fn mail_text(markdown: &str, public_url: &str) -> String {
-    let absolute = |url: &str| {
-        if url.starts_with('/') && !url.starts_with("//") {
-            format!("{}{url}", public_url.trim_end_matches('/'))
-        } else {
-            url.to_owned()
-        }
-    };
-    let mut out = String::with_capacity(markdown.len());
-    let mut rest = markdown.replace("\r\n", "\n");
-    loop {
-        let Some(open) = rest.find('[') else {
-            out.push_str(&rest);
-            break;
-        };
-        let parsed = rest[open + 1..].find("](").and_then(|close| {
-            let text = &rest[open + 1..open + 1 + close];
-            let after = &rest[open + 1 + close + 2..];
-            let end = after.find(')')?;
-            let url = after[..end].trim();
-            (!text.contains('\n') && !url.contains(char::is_whitespace)).then(|| {
-                (
-                    text.to_owned(),
-                    absolute(url),
-                    open + 1 + close + 2 + end + 1,
-                )
-            })
-        });
-        match parsed {
-            Some((text, url, consumed)) => {
-                let image = open > 0 && rest[..open].ends_with('!');
-                let before = if image {
-                    &rest[..open - 1]
-                } else {
-                    &rest[..open]
-                };
-                out.push_str(before);
-                if text.trim().is_empty() || text.trim() == url {
-                    out.push_str(&url);
-                } else {
-                    out.push_str(&format!("{} ({url})", text.trim()));
-                }
-                rest = rest[consumed..].to_owned();
-            }
-            None => {
-                out.push_str(&rest[..=open]);
-                rest = rest[open + 1..].to_owned();
-            }
-        }
-    }
-    out.trim().to_owned()
+    dias_core::markdown::to_mail_text(markdown, public_url)
 }
 
 /// An issue's mail to one subscriber: what staff wrote, then the frame in
@@ -286,10 +266,22 @@ pub fn issue_mail(env: &MailEnv<'_>, locale: &str, issue: &Issue, unsubscribe: &
         "content-nl-mail-issue-footer",
         &[("unsubscribe", Value::from(unsubscribe.to_owned()))],
     );
+    let web = env.catalog.get_with(
+        locale,
+        "content-nl-mail-issue-web",
+        &[(
+            "url",
+            Value::from(format!(
+                "{}/newsletter/archiv/{}",
+                env.public_url.trim_end_matches('/'),
+                issue.id
+            )),
+        )],
+    );
     Mail {
         subject: issue.subject.clone(),
         body: format!(
-            "{}\n\n-- \n{footer}\n",
+            "{web}\n\n{}\n\n-- \n{footer}\n",
             mail_text(&issue.body, env.public_url)
         ),
     }
@@ -318,7 +310,12 @@ pub fn validate_subscription(
     locale: &str,
 ) -> Result<NewSubscription, FieldErrors> {
     let mut errors = FieldErrors::new();
-    let email = dias_core::validation::email(&mut errors, "email", &input.email);
+    let email = if input.email.trim().is_empty() {
+        errors.add("email", "content-nl-error-email");
+        String::new()
+    } else {
+        dias_core::validation::email(&mut errors, "email", &input.email)
+    };
     let topics = parse_topics(&input.topics).unwrap_or_else(|_| {
         errors.add("topics", "error-invalid-choice");
         Vec::new()
@@ -611,14 +608,25 @@ pub struct IssueFields {
     pub topics: String,
 }
 
+/// Replaces the generic "required" message of `field` with its own.
+fn own_required(errors: &mut FieldErrors, field: &str, message: &str) {
+    for e in errors.0.iter_mut() {
+        if e.field == field && e.message == "error-required" {
+            e.message = message.to_owned();
+        }
+    }
+}
+
 pub fn validate_issue(input: &IssueInput) -> Result<IssueFields, FieldErrors> {
     let mut errors = FieldErrors::new();
     let subject =
         dias_core::validation::required_text(&mut errors, "subject", &input.subject, SUBJECT_MAX);
+    own_required(&mut errors, "subject", "content-nl-error-subject");
     if subject.contains(['\r', '\n']) {
         errors.add("subject", "error-invalid-choice");
     }
     let body = dias_core::validation::required_text(&mut errors, "body", &input.body, BODY_MAX);
+    own_required(&mut errors, "body", "content-nl-error-body");
     let topics = parse_topics(&input.topics).unwrap_or_else(|_| {
         errors.add("topics", "error-invalid-choice");
         Vec::new()
@@ -984,12 +992,13 @@ pub async fn archive(
     Ok((paginator.fetch_page(page.saturating_sub(1)).await?, total))
 }
 
-/// One sent issue.
+/// One issue whose sending has started (its mails link here from the
+/// first one on) or is done.
 pub async fn archived<C: ConnectionTrait>(db: &C, id: i64) -> Result<Option<Issue>, DbErr> {
     Ok(newsletter_issues::Entity::find_by_id(id)
         .one(db)
         .await?
-        .filter(|i| i.status == SENT))
+        .filter(|i| i.status == SENT || i.status == SENDING))
 }
 
 /// All issues for staff, newest first.
@@ -1098,16 +1107,25 @@ mod tests {
         let base = "https://dias.example/";
         assert_eq!(
             mail_text(
-                "# Titel\r\n\nSiehe [die Studie](https://x.de/s) und ![Logo](https://x.de/l.png).",
+                "# Titel\r\n\nSiehe **[die Studie](https://x.de/s)** und ![Logo](/l.png).\n\n* eins\n* zwei",
                 base
             ),
-            "# Titel\n\nSiehe die Studie (https://x.de/s) und Logo (https://x.de/l.png)."
+            "Titel\n\nSiehe die Studie (https://x.de/s) und Logo (https://dias.example/l.png).\n\n– eins\n– zwei"
         );
-        assert_eq!(
-            mail_text("[zur Beteiligung](/beteiligung), [x](//evil.example)", base),
-            "zur Beteiligung (https://dias.example/beteiligung), x (//evil.example)"
-        );
-        assert_eq!(mail_text("[a] b [c](d e)", base), "[a] b [c](d e)");
-        assert_eq!(mail_text("<https://x.de>", base), "<https://x.de>");
+    }
+
+    #[test]
+    fn issue_subject_and_body_have_their_own_messages() {
+        let errors = validate_issue(&IssueInput::default()).unwrap_err();
+        assert_eq!(errors.get("subject"), Some("content-nl-error-subject"));
+        assert_eq!(errors.get("body"), Some("content-nl-error-body"));
+        let errors = validate_subscription(&SubscribeInput::default(), "de").unwrap_err();
+        assert_eq!(errors.get("email"), Some("content-nl-error-email"));
+        let typo = SubscribeInput {
+            email: "nobody".into(),
+            ..SubscribeInput::default()
+        };
+        let errors = validate_subscription(&typo, "de").unwrap_err();
+        assert_eq!(errors.get("email"), Some("error-email-invalid"));
     }
 }

@@ -15,7 +15,7 @@ use dias_web::components::{MAX_PAGE, Pagination};
 use dias_web::forms::{Form, ShownErrors, page, page_with_status};
 use dias_web::{AppError, AppResult, AppState, Ctx};
 
-use crate::newsletter::{self, Purpose, SubscribeInput};
+use crate::newsletter::{self, Purpose, SubscribeInput, TokenCheck};
 use crate::vocab::Topic;
 
 /// Name of the honeypot field: nothing browsers autofill.
@@ -218,13 +218,14 @@ async fn confirm_page(
     Path(token): Path<String>,
 ) -> AppResult<Response> {
     let now = dias_core::time::now();
-    let subscriber = newsletter::find_by_token(&state.db, secret(&state), Purpose::Confirm, &token)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let subscriber = match checked(&state, Purpose::Confirm, &token).await? {
+        Ok(s) => s,
+        Err(()) => return gone(ctx, Purpose::Confirm),
+    };
     // Confirmed already (a second click): say so rather than 404.
     let confirmed = subscriber.status == newsletter::ACTIVE;
     if !confirmed && !newsletter::confirmable(&subscriber, now) {
-        return Err(AppError::NotFound);
+        return gone(ctx, Purpose::Confirm);
     }
     Ok(private(page(&ConfirmPage {
         topics: topic_names(&ctx, &subscriber.topics),
@@ -241,13 +242,14 @@ async fn confirm(
     Path(token): Path<String>,
 ) -> AppResult<Response> {
     let now = dias_core::time::now();
-    let subscriber = newsletter::find_by_token(&state.db, secret(&state), Purpose::Confirm, &token)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let subscriber = match checked(&state, Purpose::Confirm, &token).await? {
+        Ok(s) => s,
+        Err(()) => return gone(ctx, Purpose::Confirm),
+    };
     if subscriber.status != newsletter::ACTIVE
         && !newsletter::confirm(&state.db, subscriber.id, now).await?
     {
-        return Err(AppError::NotFound);
+        return gone(ctx, Purpose::Confirm);
     }
     Ok(private(page(&ConfirmPage {
         topics: topic_names(&ctx, &subscriber.topics),
@@ -256,6 +258,40 @@ async fn confirm(
         token,
         confirmed: true,
     })?))
+}
+
+/// A subscriber's link checked: the subscription, `Err(())` when the link
+/// is genuine but its subscription is gone (410); forged links are 404.
+async fn checked(
+    state: &AppState,
+    purpose: Purpose,
+    token: &str,
+) -> AppResult<Result<newsletter::Subscriber, ()>> {
+    match newsletter::check_token(&state.db, secret(state), purpose, token).await? {
+        TokenCheck::Valid(s) => Ok(Ok(s)),
+        TokenCheck::Stale => Ok(Err(())),
+        TokenCheck::Invalid => Err(AppError::NotFound),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "content/newsletter/gone.html")]
+struct GonePage {
+    ctx: Ctx,
+    /// The link confirmed a subscription (otherwise it unsubscribed).
+    confirm: bool,
+}
+
+/// 410: a genuine link that no longer leads anywhere — expired, or its
+/// subscription was deleted.
+fn gone(ctx: Ctx, purpose: Purpose) -> AppResult<Response> {
+    Ok(private(page_with_status(
+        StatusCode::GONE,
+        &GonePage {
+            ctx,
+            confirm: purpose == Purpose::Confirm,
+        },
+    )?))
 }
 
 #[derive(Template)]
@@ -292,18 +328,14 @@ impl UnsubscribePage {
     }
 }
 
-async fn subscriber_of(state: &AppState, token: &str) -> AppResult<newsletter::Subscriber> {
-    newsletter::find_by_token(&state.db, secret(state), Purpose::Unsubscribe, token)
-        .await?
-        .ok_or(AppError::NotFound)
-}
-
 async fn unsubscribe_page(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(token): Path<String>,
 ) -> AppResult<Response> {
-    let subscriber = subscriber_of(&state, &token).await?;
+    let Ok(subscriber) = checked(&state, Purpose::Unsubscribe, &token).await? else {
+        return gone(ctx, Purpose::Unsubscribe);
+    };
     Ok(private(page(&UnsubscribePage::new(
         ctx,
         token,
@@ -316,7 +348,9 @@ async fn unsubscribe(
     ctx: Ctx,
     Path(token): Path<String>,
 ) -> AppResult<Response> {
-    let subscriber = subscriber_of(&state, &token).await?;
+    let Ok(subscriber) = checked(&state, Purpose::Unsubscribe, &token).await? else {
+        return gone(ctx, Purpose::Unsubscribe);
+    };
     newsletter::unsubscribe(&state.db, subscriber.id).await?;
     let mut done = UnsubscribePage::new(ctx, String::new(), &subscriber);
     done.done = true;
@@ -329,7 +363,9 @@ async fn change_topics(
     Path(token): Path<String>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> AppResult<Response> {
-    let mut subscriber = subscriber_of(&state, &token).await?;
+    let Ok(mut subscriber) = checked(&state, Purpose::Unsubscribe, &token).await? else {
+        return gone(ctx, Purpose::Unsubscribe);
+    };
     if subscriber.status != newsletter::ACTIVE {
         return Err(AppError::NotFound);
     }
@@ -360,7 +396,7 @@ async fn change_topics(
 pub(crate) struct ArchiveRow {
     pub id: i64,
     pub subject: String,
-    pub sent_at: String,
+    pub sent: Option<i64>,
 }
 
 #[derive(Template)]
@@ -370,6 +406,23 @@ struct ArchivePage {
     rows: Vec<ArchiveRow>,
     total: u64,
     pagination: Pagination,
+}
+
+/// A time for `<time datetime>`.
+fn iso(at: &i64) -> String {
+    dias_core::time::format_rfc3339(*at)
+}
+
+impl ArchivePage {
+    fn iso(&self, at: &i64) -> String {
+        iso(at)
+    }
+}
+
+impl IssuePage {
+    fn iso(&self, at: &i64) -> String {
+        iso(at)
+    }
 }
 
 fn page_param(ctx: &Ctx) -> AppResult<u64> {
@@ -397,7 +450,7 @@ async fn archive(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response>
         .map(|i| ArchiveRow {
             id: i.id,
             subject: i.subject,
-            sent_at: i.sent_at.map(|t| ctx.format_date(&t)).unwrap_or_default(),
+            sent: i.sent_at,
         })
         .collect();
     page(&ArchivePage {
@@ -419,7 +472,7 @@ struct IssuePage {
     ctx: Ctx,
     path: String,
     subject: String,
-    sent_at: String,
+    sent: Option<i64>,
     body_html: String,
     topics: String,
 }
@@ -440,10 +493,7 @@ async fn archived(
         .join(", ");
     page(&IssuePage {
         path: format!("/newsletter/archiv/{id}"),
-        sent_at: issue
-            .sent_at
-            .map(|t| ctx.format_date(&t))
-            .unwrap_or_default(),
+        sent: issue.sent_at,
         body_html: dias_core::markdown::render_below(&issue.body, 1),
         subject: issue.subject,
         topics,

@@ -97,6 +97,8 @@ struct Overview {
     ctx: Ctx,
     active: u64,
     pending: u64,
+    /// How long unconfirmed subscriptions are kept.
+    pending_days: i64,
     all_topics: u64,
     per_topic: Vec<(String, u64)>,
     rows: Vec<IssueRow>,
@@ -127,6 +129,7 @@ async fn overview(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response
             .collect(),
         active: counts.active,
         pending: counts.pending,
+        pending_days: newsletter::PENDING_KEEP_SECS / (24 * 3600),
         all_topics: counts.all_topics,
         ctx,
         rows,

@@ -388,18 +388,82 @@ async fn foreign_tampered_and_wrong_purpose_tokens_open_nothing() {
             .unwrap();
         assert_eq!(row.status, "pending");
     }
-    // A new salt invalidates the old link.
+    // A new salt invalidates the old link: genuine, but gone (410).
     let mut row: newsletter_subscribers::ActiveModel = sa.into();
     row.token_salt = Set(dias_core::crypto::random_token());
     row.update(&app.db).await.unwrap();
-    assert_eq!(
-        app.get(&format!("/newsletter/bestaetigen/{token_a}"))
-            .await
-            .status,
-        404
-    );
+    let old = app.get(&format!("/newsletter/bestaetigen/{token_a}")).await;
+    assert_eq!(old.status, 410);
+    assert!(old.text("#content-nl-gone").contains("gilt nicht mehr"));
     assert_eq!(
         app.get(&format!("/newsletter/abmelden/{unsubscribe_a}"))
+            .await
+            .status,
+        410
+    );
+    // Nothing was confirmed or deleted by the old links.
+    assert_eq!(
+        subscriber(&app, "a@example.org").await.unwrap().status,
+        "pending"
+    );
+}
+
+#[tokio::test]
+async fn links_of_a_deleted_subscription_say_so_with_410() {
+    let app = app().await;
+    let id = pending(&app, "gone@example.org", dias_core::time::now()).await;
+    let s = newsletter_subscribers::Entity::find_by_id(id)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let secret = app.state.config.secret_key.expose().as_bytes().to_vec();
+    let confirm = format!(
+        "/newsletter/bestaetigen/{}",
+        newsletter::token(&secret, Purpose::Confirm, id, &s.token_salt)
+    );
+    let unsubscribe = format!(
+        "/newsletter/abmelden/{}",
+        newsletter::token(&secret, Purpose::Unsubscribe, id, &s.token_salt)
+    );
+    newsletter_subscribers::Entity::delete_by_id(id)
+        .exec(&app.db)
+        .await
+        .unwrap();
+    for response in [app.get(&confirm).await, app.post(&confirm, &[]).await] {
+        assert_eq!(response.status, 410);
+        assert_eq!(
+            response.text("#content-nl-gone"),
+            "Dieser Bestätigungslink gilt nicht mehr. Er ist abgelaufen oder die Anmeldung wurde gelöscht. Bitte bestellen Sie den Newsletter neu."
+        );
+        assert_eq!(
+            response
+                .attr("main a[href='/newsletter']", "href")
+                .as_deref(),
+            Some("/newsletter")
+        );
+    }
+    for response in [
+        app.get(&unsubscribe).await,
+        app.post(&unsubscribe, &[]).await,
+        app.post(&format!("{unsubscribe}/themen"), &[("topics", "ki")])
+            .await,
+    ] {
+        assert_eq!(response.status, 410);
+        assert_eq!(
+            response.text("#content-nl-gone"),
+            "Diese Adresse ist nicht (mehr) für den Newsletter angemeldet. Sie erhalten keine Ausgaben."
+        );
+    }
+    // A forged link for an id that never existed stays 404.
+    let forged = newsletter::token(
+        b"not the portal's key, but 32 bytes long",
+        Purpose::Confirm,
+        id,
+        &s.token_salt,
+    );
+    assert_eq!(
+        app.get(&format!("/newsletter/bestaetigen/{forged}"))
             .await
             .status,
         404
@@ -426,8 +490,10 @@ async fn a_confirmation_link_expires_after_seven_days() {
         "/newsletter/bestaetigen/{}",
         newsletter::token(&secret, Purpose::Confirm, id, &s.token_salt)
     );
-    assert_eq!(app.get(&path).await.status, 404);
-    assert_eq!(app.post(&path, &[]).await.status, 404);
+    let expired = app.get(&path).await;
+    assert_eq!(expired.status, 410);
+    assert!(expired.text("#content-nl-gone").contains("abgelaufen"));
+    assert_eq!(app.post(&path, &[]).await.status, 410);
     assert_eq!(
         subscriber(&app, "late@example.org").await.unwrap().status,
         "pending"
@@ -468,8 +534,10 @@ async fn unsubscribing_from_the_link_deletes_the_row_and_its_deliveries() {
         .unwrap();
     assert_eq!(left, 0);
     assert_eq!(issue(&app, issue_id).await.recipients, 1);
-    // The link is spent; the other subscriber stays.
-    assert_eq!(app.get(&path).await.status, 404);
+    // The link is spent (410, it says so); the other subscriber stays.
+    let spent = app.get(&path).await;
+    assert_eq!(spent.status, 410);
+    assert!(spent.text("#content-nl-gone").contains("nicht (mehr)"));
     assert!(
         newsletter_subscribers::Entity::find_by_id(other)
             .one(&app.db)
@@ -542,6 +610,32 @@ async fn sending_matches_topics_skips_the_unconfirmed_and_every_mail_unsubscribe
         "{}",
         ki_mail.body_text
     );
+    // Each issue mail starts with the issue's address on the web, in the
+    // subscriber's language.
+    let public = app.state.config.public_url.trim_end_matches('/').to_owned();
+    for mail in mails_to(&app, "ki@example.org").await {
+        let id = if mail.subject == "KI in Sachsen" {
+            ki
+        } else {
+            everyone
+        };
+        assert!(
+            mail.body_text.starts_with(&format!(
+                "Read this issue on the web: {public}/newsletter/archiv/{id}\n\n"
+            )),
+            "{}",
+            mail.body_text
+        );
+    }
+    for mail in mails_to(&app, "breitband@example.org").await {
+        assert!(
+            mail.body_text.starts_with(&format!(
+                "Diese Ausgabe im Web lesen: {public}/newsletter/archiv/{everyone}\n\n"
+            )),
+            "{}",
+            mail.body_text
+        );
+    }
     for to in ["all@example.org", "ki@example.org", "breitband@example.org"] {
         for mail in mails_to(&app, to).await {
             let path = link_path(&mail.body_text, "/newsletter/abmelden/");
@@ -1035,14 +1129,19 @@ async fn the_archive_shows_only_sent_issues_newest_first() {
             .as_deref(),
         Some("https://dias.example/studie")
     );
-    for hidden in [sending, draft_id] {
-        assert_eq!(
-            app.get(&format!("/newsletter/archiv/{hidden}"))
-                .await
-                .status,
-            404
-        );
-    }
+    // An issue being sent is readable (its mails link here), a draft not.
+    assert_eq!(
+        app.get(&format!("/newsletter/archiv/{sending}"))
+            .await
+            .status,
+        200
+    );
+    assert_eq!(
+        app.get(&format!("/newsletter/archiv/{draft_id}"))
+            .await
+            .status,
+        404
+    );
     assert_eq!(app.get("/newsletter/archiv/nichts").await.status, 404);
     assert_eq!(app.get("/newsletter/archiv?seite=0").await.status, 400);
 }
