@@ -104,7 +104,7 @@ pub(crate) async fn view(
     let body = dias_web::fill_placeholders(&body, &state.config);
     Ok(PageView {
         title,
-        body_html: dias_core::markdown::render(&body),
+        body_html: dias_core::markdown::render_below(&body, 1),
         lang,
         crumbs,
         path: found.path.clone(),
