@@ -9,7 +9,6 @@
 //! - [`site`]: menus and contact points for the shell, pages at any path;
 //! - one module per area below, each with its routes in `routes/`.
 
-pub mod atom;
 pub mod contacts;
 pub mod dcat;
 pub mod entities;
@@ -128,7 +127,9 @@ pub fn module() -> Module {
     module.search_sources.push(Arc::new(news::NewsSource));
     module.site = Some(Arc::new(site::Site::default()));
     module.search_sources.push(Arc::new(pages::PageSource));
-    module.search_sources.push(Arc::new(publications::PublicationSource));
+    module
+        .search_sources
+        .push(Arc::new(publications::PublicationSource));
     module.jobs.push((
         publishing::ANNOUNCE_JOB,
         Arc::new(publishing::AnnounceJob) as _,
@@ -163,7 +164,10 @@ pub fn module() -> Module {
         module.body_limits.push(dias_web::registry::BodyLimit {
             path,
             bytes,
-            roles: &[dias_core::policy::Role::Staff, dias_core::policy::Role::Admin],
+            roles: &[
+                dias_core::policy::Role::Staff,
+                dias_core::policy::Role::Admin,
+            ],
             visitors: false,
         });
     }

@@ -27,6 +27,7 @@ pub mod outbox;
 pub mod policy;
 pub mod reference;
 pub mod sessions;
+pub mod slug;
 pub mod time;
 pub mod validation;
 pub mod versions;

@@ -16,6 +16,7 @@
 //! alter what the public sees goes through the outbox in the same
 //! transaction.
 
+use dias_core::slug;
 use dias_core::validation::FieldErrors;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
@@ -435,49 +436,6 @@ pub fn validate(input: &FaqInput) -> Result<ValidFaq, FieldErrors> {
     }
 }
 
-/// `Wie läuft ein Markterkundungsverfahren ab?` →
-/// `wie-laeuft-ein-markterkundungsverfahren-ab` (umlauts spelled out, at
-/// most 80 characters, cut at a hyphen).
-pub fn slugify(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.to_lowercase().chars() {
-        match c {
-            'ä' => out.push_str("ae"),
-            'ö' => out.push_str("oe"),
-            'ü' => out.push_str("ue"),
-            'ß' => out.push_str("ss"),
-            c if c.is_ascii_alphanumeric() => out.push(c),
-            _ => {
-                if !out.ends_with('-') {
-                    out.push('-');
-                }
-            }
-        }
-    }
-    let mut slug = out.trim_matches('-').to_owned();
-    if slug.len() > 80 {
-        let cut = slug[..80].rfind('-').filter(|&i| i > 20).unwrap_or(80);
-        slug.truncate(cut);
-    }
-    let slug = slug.trim_end_matches('-').to_owned();
-    if slug.is_empty() {
-        "frage".to_owned()
-    } else {
-        slug
-    }
-}
-
-/// The first of `base`, `base-2`, `base-3`, … not in `taken`.
-pub fn unique_slug(base: &str, taken: &[String]) -> String {
-    if !taken.iter().any(|t| t == base) {
-        return base.to_owned();
-    }
-    (2..)
-        .map(|n| format!("{base}-{n}"))
-        .find(|s| !taken.iter().any(|t| t == s))
-        .unwrap_or_else(|| base.to_owned())
-}
-
 // ------------------------------------------------------------------- store
 
 /// The latest public staff reply of an inquiry.
@@ -518,8 +476,12 @@ pub async fn create<C: ConnectionTrait>(
     valid: &ValidFaq,
     now: i64,
 ) -> Result<Faq, DbErr> {
-    let base = slugify(valid.question.lines().next().unwrap_or(&valid.question));
-    let slug = unique_slug(&base, &taken_slugs(db, &base).await?);
+    let base = slug::slugify(
+        valid.question.lines().next().unwrap_or(&valid.question),
+        80,
+        "frage",
+    );
+    let slug = slug::unique(&base, &taken_slugs(db, &base).await?);
     let faq = desk_faq::ActiveModel {
         slug: Set(slug),
         topic: Set(valid.topic.key().to_owned()),
@@ -795,19 +757,5 @@ mod tests {
         assert!(errors.get("topic").is_some());
         assert!(errors.get("question").is_some());
         assert!(errors.get("position").is_some());
-    }
-
-    #[test]
-    fn slugs_are_readable_and_unique() {
-        assert_eq!(
-            slugify("Wie läuft ein Markterkundungsverfahren ab?"),
-            "wie-laeuft-ein-markterkundungsverfahren-ab"
-        );
-        assert_eq!(slugify("???"), "frage");
-        let long = slugify(&"Breitbandausbau in Sachsen ".repeat(10));
-        assert!(long.len() <= 80 && !long.ends_with('-'), "{long}");
-        let taken = vec!["frage".to_owned(), "frage-2".to_owned()];
-        assert_eq!(unique_slug("frage", &taken), "frage-3");
-        assert_eq!(unique_slug("antwort", &taken), "antwort");
     }
 }

@@ -132,17 +132,10 @@ pub fn validate_board(input: &BoardInput) -> Result<ValidBoard, FieldErrors> {
         BOARD_DESCRIPTION_MAX,
     );
     let slug = match input.slug.trim() {
-        "" => crate::domain::slugify(&title),
+        "" => dias_core::slug::slugify(&title, SLUG_MAX, ""),
         s => s.to_owned(),
     };
-    let slug_ok = !slug.is_empty()
-        && slug.chars().count() <= SLUG_MAX
-        && slug
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-        && !slug.starts_with('-')
-        && !slug.ends_with('-')
-        && !RESERVED.contains(&slug.as_str());
+    let slug_ok = dias_core::slug::is_valid(&slug, SLUG_MAX) && !RESERVED.contains(&slug.as_str());
     if !slug_ok && !title.is_empty() {
         errors.add("slug", "network-board-error-slug");
     }

@@ -591,30 +591,11 @@ pub fn validate_decision(decision: &str, reason: &str) -> Result<(Decision, Stri
     Ok((decision.unwrap_or(Decision::Accept), reason))
 }
 
-/// `Fraunhofer IVI, Dresden` → `fraunhofer-ivi-dresden` (umlauts spelled out).
+/// An actor's slug from its name: `Fraunhofer IVI, Dresden` →
+/// `fraunhofer-ivi-dresden` (the portal's one slug rule, at most 100
+/// characters, `akteur` when a name leaves nothing).
 pub fn slugify(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
-    for c in name.to_lowercase().chars() {
-        match c {
-            'ä' => out.push_str("ae"),
-            'ö' => out.push_str("oe"),
-            'ü' => out.push_str("ue"),
-            'ß' => out.push_str("ss"),
-            c if c.is_ascii_alphanumeric() => out.push(c),
-            _ => {
-                if !out.ends_with('-') {
-                    out.push('-');
-                }
-            }
-        }
-    }
-    let slug: String = out.trim_matches('-').chars().take(100).collect();
-    let slug = slug.trim_end_matches('-').to_owned();
-    if slug.is_empty() {
-        "akteur".to_owned()
-    } else {
-        slug
-    }
+    dias_core::slug::slugify(name, 100, "akteur")
 }
 
 /// The actor an event or post is published for, from the form's choice:

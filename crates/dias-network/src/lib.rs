@@ -20,7 +20,6 @@
 //! documents), `demo` (demo data), [`policy`] (roles). Later network
 //! features reference `actors.id` ([`entities::actor`]).
 
-pub mod atom;
 pub mod boards;
 pub mod contact;
 pub mod domain;

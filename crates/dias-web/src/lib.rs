@@ -9,6 +9,7 @@
 
 pub mod app;
 pub mod assets;
+pub mod atom;
 pub mod cache;
 pub mod components;
 pub mod context;

@@ -16,11 +16,11 @@ use dias_web::components::{MAX_PAGE, Pagination};
 use dias_web::forms::page;
 use dias_web::{AppError, AppResult, AppState, Ctx};
 
-use crate::atom::{self, Entry, Feed};
 use crate::media::{self, MediaItem};
 use crate::news::{self, Article, Link, State as ArticleState};
 use crate::policy::ContentAction;
 use crate::vocab::{Topic, topics_from_csv};
+use dias_web::atom::{self, Entry, Feed};
 
 pub fn routes() -> Router<AppState> {
     Router::new()

@@ -17,10 +17,10 @@ use dias_web::{AppError, AppResult, AppState, Ctx};
 use serde::Deserialize;
 
 use super::{Choice, choices, labels};
-use crate::atom::{self, Entry, Feed};
 use crate::entities::post;
 use crate::events::{find_topic, topic_terms};
 use crate::posts::{self, PostAction, PostInput, Review};
+use dias_web::atom::{self, Entry, Feed};
 
 const PER_PAGE: u64 = 20;
 const MAX_PAGE: u64 = dias_web::components::MAX_PAGE;
@@ -220,6 +220,7 @@ async fn feed(
             self_link: format!("{base}/netzwerk/beitraege.atom{query}"),
             html_link: format!("{base}/netzwerk/beitraege{query}"),
             author: dias,
+            lang: "de".to_owned(),
             entries,
         },
         0,
