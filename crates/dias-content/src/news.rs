@@ -12,9 +12,8 @@
 //! search outbox in the caller's transaction, which also holds the audit
 //! entry. Concurrent edits are caught by `revision` ([`SaveError::Stale`]).
 
+use dias_core::slug;
 use dias_core::validation::FieldErrors;
-use jiff::Timestamp;
-use jiff::tz::TimeZone;
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait,
@@ -39,86 +38,13 @@ pub const PER_PAGE: u64 = 10;
 /// Entries of the Atom feed.
 pub const FEED_ENTRIES: u64 = 30;
 
-// ------------------------------------------------------------------- times
-
-fn berlin() -> TimeZone {
-    TimeZone::get("Europe/Berlin").unwrap_or(TimeZone::UTC)
-}
-
-/// `YYYY-MM-DD` and `HH:MM` in Berlin → Unix seconds; an empty time is
-/// midnight. `None` for anything that is not a real moment.
-pub fn berlin_moment(date: &str, time: &str) -> Option<i64> {
-    let date: jiff::civil::Date = date.trim().parse().ok()?;
-    let time: jiff::civil::Time = match time.trim() {
-        "" => jiff::civil::Time::midnight(),
-        t => t.parse().ok()?,
-    };
-    let zoned = date.to_datetime(time).to_zoned_datetime(berlin()).ok()?;
-    Some(zoned.timestamp().as_second())
-}
-
-/// The `HH:MM` of `unix` in Berlin (a time input's value).
-pub fn time_input_value(unix: i64) -> String {
-    Timestamp::from_second(unix)
-        .map(|ts| ts.to_zoned_datetime(berlin()).strftime("%H:%M").to_string())
-        .unwrap_or_default()
-}
+pub use crate::publishing::time_input_value;
 
 // -------------------------------------------------------------------- slugs
 
-/// `Glasfaser für Döbeln!` → `glasfaser-fuer-doebeln` (at most 80
-/// characters, cut at a hyphen); `artikel` when nothing is left.
-pub fn slugify(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.to_lowercase().chars() {
-        match c {
-            'ä' => out.push_str("ae"),
-            'ö' => out.push_str("oe"),
-            'ü' => out.push_str("ue"),
-            'ß' => out.push_str("ss"),
-            c if c.is_ascii_alphanumeric() => out.push(c),
-            _ => {
-                if !out.ends_with('-') {
-                    out.push('-');
-                }
-            }
-        }
-    }
-    let mut slug = out.trim_matches('-').to_owned();
-    if slug.len() > 80 {
-        let cut = slug[..80].rfind('-').filter(|&i| i > 20).unwrap_or(80);
-        slug.truncate(cut);
-    }
-    let slug = slug.trim_end_matches('-').to_owned();
-    if slug.is_empty() {
-        "artikel".to_owned()
-    } else {
-        slug
-    }
-}
-
-/// Lower-case letters and digits in groups joined by single hyphens.
-pub fn is_valid_slug(slug: &str) -> bool {
-    !slug.is_empty()
-        && slug.len() <= MAX_SLUG
-        && slug.split('-').all(|part| {
-            !part.is_empty()
-                && part
-                    .bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-        })
-}
-
-/// The first of `base`, `base-2`, `base-3`, … not in `taken`.
-pub fn unique_slug(base: &str, taken: &[String]) -> String {
-    if !taken.iter().any(|t| t == base) {
-        return base.to_owned();
-    }
-    (2..)
-        .map(|n| format!("{base}-{n}"))
-        .find(|s| !taken.iter().any(|t| t == s))
-        .unwrap_or_else(|| base.to_owned())
-}
+/// The length of a slug proposed from a title (typed slugs may have up to
+/// [`MAX_SLUG`]); `artikel` when a title leaves nothing.
+const PROPOSED_SLUG: usize = 80;
 
 // --------------------------------------------------------------- the form
 
@@ -233,7 +159,7 @@ pub fn validate(input: &NewsInput, now: i64) -> Result<ValidNews, FieldErrors> {
     let mut errors = FieldErrors::new();
     let title = text(&mut errors, "title", &input.title, MAX_TITLE, true);
     let slug = input.slug.trim().to_owned();
-    if !slug.is_empty() && !is_valid_slug(&slug) {
+    if !slug.is_empty() && !slug::is_valid(&slug, MAX_SLUG) {
         errors.add("slug", "content-news-error-slug");
     }
     let teaser = text(&mut errors, "teaser", &input.teaser, MAX_TEASER, true);
@@ -261,24 +187,12 @@ pub fn validate(input: &NewsInput, now: i64) -> Result<ValidNews, FieldErrors> {
     if status.is_none() {
         errors.add("status", "content-news-error-status");
     }
-    let publish_at = match (input.publish_date.trim(), input.publish_time.trim()) {
-        ("", "") => None,
-        ("", _) => {
-            errors.add("publish_date", "content-news-error-publish_date");
+    let publish_at = publishing::publish_at_from_form(&input.publish_date, &input.publish_time)
+        .unwrap_or_else(|e| {
+            let field = e.field();
+            errors.add(field, &format!("content-news-error-{field}"));
             None
-        }
-        (date, time) => {
-            if date.parse::<jiff::civil::Date>().is_err() {
-                errors.add("publish_date", "content-news-error-publish_date");
-                None
-            } else if !time.is_empty() && time.parse::<jiff::civil::Time>().is_err() {
-                errors.add("publish_time", "content-news-error-publish_time");
-                None
-            } else {
-                berlin_moment(date, time)
-            }
-        }
-    };
+        });
     errors.into_result()?;
     let status = status.unwrap_or(Status::Draft);
     let publish_at = match (status, publish_at) {
@@ -419,8 +333,8 @@ async fn check_against_db<C: ConnectionTrait>(
     let slug = if let Some(current) = fixed {
         current.slug.clone()
     } else if valid.slug.is_empty() {
-        let base = slugify(&valid.title);
-        unique_slug(&base, &taken_slugs(db, &base, current.map(|c| c.id)).await?)
+        let base = slug::slugify(&valid.title, PROPOSED_SLUG, "artikel");
+        slug::unique(&base, &taken_slugs(db, &base, current.map(|c| c.id)).await?)
     } else {
         let taken = taken_slugs(db, &valid.slug, current.map(|c| c.id)).await?;
         if taken.iter().any(|t| t == &valid.slug) {
@@ -432,10 +346,15 @@ async fn check_against_db<C: ConnectionTrait>(
     Ok(slug)
 }
 
-/// Whether the slug can no longer change: the article has been live (it is
-/// live, or was announced, or is published for a moment that has passed).
+/// Whether the slug can no longer change: the article has ever been live
+/// (`first_published_at`, or live now), even if it is a draft again.
 pub fn slug_is_fixed(article: &Article, now: i64) -> bool {
-    article.announced || publishing::is_live(&article.status, article.publish_at, now)
+    publishing::has_been_live(
+        article.first_published_at,
+        &article.status,
+        article.publish_at,
+        now,
+    )
 }
 
 async fn search_changed<C: ConnectionTrait>(db: &C, id: i64) -> Result<(), DbErr> {
@@ -463,6 +382,12 @@ pub async fn create<C: ConnectionTrait>(
         byline: Set(valid.byline.clone()),
         status: Set(status.to_owned()),
         publish_at: Set(valid.publish_at),
+        first_published_at: Set(publishing::first_published(
+            None,
+            status,
+            valid.publish_at,
+            now,
+        )),
         announced: Set(publishing::announced_on_save(status, valid.publish_at, now)),
         revision: Set(1),
         created_at: Set(now),
@@ -489,6 +414,17 @@ pub async fn update<C: ConnectionTrait>(
     }
     let slug = check_against_db(db, valid, Some(&current), now).await?;
     let status = valid.status.key();
+    let first_published_at = publishing::first_published(
+        publishing::first_published(
+            current.first_published_at,
+            &current.status,
+            current.publish_at,
+            now,
+        ),
+        status,
+        valid.publish_at,
+        now,
+    );
     let result = news::Entity::update_many()
         .col_expr(news::Column::Slug, Expr::value(slug))
         .col_expr(news::Column::Title, Expr::value(valid.title.clone()))
@@ -502,6 +438,10 @@ pub async fn update<C: ConnectionTrait>(
         .col_expr(news::Column::Byline, Expr::value(valid.byline.clone()))
         .col_expr(news::Column::Status, Expr::value(status))
         .col_expr(news::Column::PublishAt, Expr::value(valid.publish_at))
+        .col_expr(
+            news::Column::FirstPublishedAt,
+            Expr::value(first_published_at),
+        )
         .col_expr(
             news::Column::Announced,
             Expr::value(publishing::announced_on_save(status, valid.publish_at, now)),
@@ -870,12 +810,16 @@ mod tests {
 
     #[test]
     fn slugs_are_readable_and_unique() {
-        assert_eq!(slugify("Glasfaser für Döbeln!"), "glasfaser-fuer-doebeln");
-        assert_eq!(slugify("???"), "artikel");
-        assert!(is_valid_slug("ki-studie-2026"));
-        assert!(!is_valid_slug("ki--studie") && !is_valid_slug("-a") && !is_valid_slug("Ä"));
-        let taken = vec!["a".to_owned(), "a-2".to_owned()];
-        assert_eq!(unique_slug("a", &taken), "a-3");
+        assert_eq!(
+            slug::slugify("Glasfaser für Döbeln!", PROPOSED_SLUG, "artikel"),
+            "glasfaser-fuer-doebeln"
+        );
+        let mut bad = input();
+        bad.slug = "ki--studie".into();
+        assert_eq!(
+            validate(&bad, 0).unwrap_err().get("slug"),
+            Some("content-news-error-slug")
+        );
     }
 
     #[test]

@@ -16,6 +16,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use dias_core::slug;
 use dias_core::validation::FieldErrors;
 use dias_search::{SearchDoc, SearchSource};
 use sea_orm::{
@@ -86,87 +87,7 @@ pub fn is_reserved(slug: &str, reserved: &[String]) -> bool {
     reserved.iter().any(|r| r == slug)
 }
 
-// ------------------------------------------------------------------ slugs
-
-/// A slug proposed from a title: lower case, German umlauts and ß
-/// transliterated (ä → ae), other letters reduced to a–z where they carry
-/// an accent, everything else a single hyphen.
-pub fn slug_from_title(title: &str) -> String {
-    let mut out = String::with_capacity(title.len());
-    let mut hyphen = false;
-    fn push(s: &str, out: &mut String, hyphen: &mut bool) {
-        if *hyphen && !out.is_empty() {
-            out.push('-');
-        }
-        *hyphen = false;
-        out.push_str(s);
-    }
-    for c in title.chars().flat_map(char::to_lowercase) {
-        let mapped: Option<&str> = match c {
-            'ä' => Some("ae"),
-            'ö' => Some("oe"),
-            'ü' => Some("ue"),
-            'ß' => Some("ss"),
-            'à' | 'á' | 'â' | 'ã' | 'å' => Some("a"),
-            'ç' => Some("c"),
-            'è' | 'é' | 'ê' | 'ë' => Some("e"),
-            'ì' | 'í' | 'î' | 'ï' => Some("i"),
-            'ñ' => Some("n"),
-            'ò' | 'ó' | 'ô' | 'õ' | 'ø' => Some("o"),
-            'ù' | 'ú' | 'û' => Some("u"),
-            'ý' | 'ÿ' => Some("y"),
-            _ => None,
-        };
-        if let Some(m) = mapped {
-            push(m, &mut out, &mut hyphen);
-        } else if c.is_ascii_alphanumeric() {
-            let mut buf = [0u8; 4];
-            push(c.encode_utf8(&mut buf), &mut out, &mut hyphen);
-        } else {
-            hyphen = true;
-        }
-    }
-    // Cut at the length limit without leaving a trailing hyphen.
-    let mut cut: String = out.chars().take(MAX_SLUG).collect();
-    while cut.ends_with('-') {
-        cut.pop();
-    }
-    cut
-}
-
-/// A valid slug: 1–120 characters of a–z, 0–9 and single hyphens, not at
-/// either end.
-pub fn is_valid_slug(slug: &str) -> bool {
-    !slug.is_empty()
-        && slug.len() <= MAX_SLUG
-        && slug
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-        && !slug.starts_with('-')
-        && !slug.ends_with('-')
-        && !slug.contains("--")
-}
-
-// ---------------------------------------------------------------- times
-
-fn berlin() -> jiff::tz::TimeZone {
-    jiff::tz::TimeZone::get("Europe/Berlin").unwrap_or(jiff::tz::TimeZone::UTC)
-}
-
-/// A Berlin date (`YYYY-MM-DD`) and time (`HH:MM`) as Unix seconds.
-pub fn berlin_datetime(date: &str, time: &str) -> Option<i64> {
-    let date: jiff::civil::Date = date.trim().parse().ok()?;
-    let time: jiff::civil::Time = time.trim().parse().ok()?;
-    let zoned = date.to_datetime(time).to_zoned_datetime(berlin()).ok()?;
-    Some(zoned.timestamp().as_second())
-}
-
-/// `HH:MM` of `unix` in Berlin (the value of a time input).
-pub fn time_input_value(unix: i64) -> String {
-    jiff::Timestamp::from_second(unix)
-        .map(|ts| ts.to_zoned_datetime(berlin()).strftime("%H:%M").to_string())
-        .unwrap_or_default()
-}
+pub use crate::publishing::time_input_value;
 
 // ------------------------------------------------------------- the form
 
@@ -354,10 +275,10 @@ pub fn validate(input: &PageInput) -> Result<ValidPage, FieldErrors> {
         too_long(&mut errors, "summary", s, MAX_SUMMARY);
     }
     let slug = match input.slug.trim() {
-        "" => slug_from_title(&title_de),
+        "" => slug::slugify(&title_de, MAX_SLUG, ""),
         given => given.to_owned(),
     };
-    if input.sent_slug && !is_valid_slug(&slug) {
+    if input.sent_slug && !slug::is_valid(&slug, MAX_SLUG) {
         errors.add("slug", "content-page-error-slug-invalid");
     }
     let parent_id = match input.parent.trim() {
@@ -405,21 +326,12 @@ pub fn validate(input: &PageInput) -> Result<ValidPage, FieldErrors> {
         // Kept from the page when saving (system pages show no status).
         Status::Draft
     };
-    let publish_at = match (input.publish_date.trim(), input.publish_time.trim()) {
-        ("", "") => None,
-        ("", _) => {
-            errors.add("publish_date", "content-page-error-publish_date");
-            None
-        }
-        (date, time) => {
-            let time = if time.is_empty() { "00:00" } else { time };
-            let at = berlin_datetime(date, time);
-            if at.is_none() {
-                errors.add("publish_date", "content-page-error-publish_date");
-            }
-            at
-        }
-    };
+    let publish_at =
+        crate::publishing::publish_at_from_form(&input.publish_date, &input.publish_time)
+            .unwrap_or_else(|e| {
+                errors.add(e.field(), "content-page-error-publish_date");
+                None
+            });
     let note = optional(&input.note);
     if let Some(n) = &note {
         too_long(&mut errors, "note", n, MAX_NOTE);
@@ -773,6 +685,12 @@ pub async fn create<C: ConnectionTrait>(
         position: Set(valid.position),
         status: Set(valid.status.key().to_owned()),
         publish_at: Set(publish_at),
+        first_published_at: Set(crate::publishing::first_published(
+            None,
+            valid.status.key(),
+            publish_at,
+            now,
+        )),
         system: Set(false),
         announced: Set(crate::publishing::announced_on_save(
             valid.status.key(),
@@ -880,6 +798,17 @@ pub async fn update<C: ConnectionTrait>(
             position: Set(valid.position),
             status: Set(valid.status.key().to_owned()),
             publish_at: Set(publish_at),
+            first_published_at: Set(crate::publishing::first_published(
+                crate::publishing::first_published(
+                    current.first_published_at,
+                    &current.status,
+                    current.publish_at,
+                    now,
+                ),
+                valid.status.key(),
+                publish_at,
+                now,
+            )),
             announced: Set(crate::publishing::announced_on_save(
                 valid.status.key(),
                 publish_at,
@@ -1122,19 +1051,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn slugs_are_proposed_from_german_titles() {
-        assert_eq!(slug_from_title("Über uns"), "ueber-uns");
-        assert_eq!(slug_from_title("Förderung & Größe!"), "foerderung-groesse");
-        assert_eq!(
-            slug_from_title("  KI-Studie Sachsen 2026 "),
-            "ki-studie-sachsen-2026"
-        );
-        assert_eq!(slug_from_title("Straße"), "strasse");
-        assert!(is_valid_slug(&slug_from_title("Café à la carte")));
-        assert_eq!(slug_from_title("!!!"), "");
-    }
-
-    #[test]
     fn images_need_alternative_text() {
         assert!(images_have_alt_text(
             "Text ![Logo der Agentur](/medien/1/a.png)"
@@ -1145,32 +1061,11 @@ mod tests {
     }
 
     #[test]
-    fn slugs_are_checked() {
-        assert!(is_valid_slug("ueber-uns"));
-        assert!(is_valid_slug("a1"));
-        assert!(!is_valid_slug("Ueber"));
-        assert!(!is_valid_slug("über"));
-        assert!(!is_valid_slug("-a"));
-        assert!(!is_valid_slug("a--b"));
-        assert!(!is_valid_slug("a/b"));
-        assert!(!is_valid_slug(""));
-    }
-
-    #[test]
     fn reserved_segments_include_the_navigation() {
         let reserved = reserved_segments(["/aktuelles", "/neu/unterseite"]);
         assert!(is_reserved("konto", &reserved));
         assert!(is_reserved("neu", &reserved));
         assert!(!is_reserved("ueber-uns", &reserved));
-    }
-
-    #[test]
-    fn berlin_times_round_trip() {
-        let at = berlin_datetime("2026-07-01", "14:00").unwrap();
-        assert_eq!(at, 1_782_907_200);
-        assert_eq!(time_input_value(at), "14:00");
-        assert_eq!(dias_core::time::date_input_value(at), "2026-07-01");
-        assert!(berlin_datetime("2026-02-30", "10:00").is_none());
     }
 
     #[test]

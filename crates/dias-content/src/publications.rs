@@ -8,8 +8,9 @@
 //!   which is missing.
 //! - The slug is proposed from the title and unique. Once a publication has
 //!   been live it is fixed, so download URLs stay stable: "has been live"
-//!   means live now, or withdrawn after being live (an audit entry
-//!   [`AUDIT_WITHDRAW`] records that moment).
+//!   means live now, or `first_published_at` is set (saved live, or gone
+//!   live by schedule in [`crate::publishing::announce_due`]); withdrawing
+//!   keeps it.
 //! - Edits carry the `revision` their form showed; a stale one is refused
 //!   ([`Saved::Stale`]) so the handler shows the 409 page with the input.
 //! - PDFs are checked by their bytes ([`check_pdf`]) and kept in
@@ -19,6 +20,7 @@
 use std::collections::HashMap;
 
 use dias_core::files::{FileKind, display_filename, sniff};
+use dias_core::slug;
 use dias_core::validation::{self, FieldErrors};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -28,7 +30,7 @@ use sea_orm::{
 
 use crate::dcat;
 use crate::entities::{publication_files, publications};
-use crate::publishing::{announced_on_save, is_live, live};
+use crate::publishing::{announced_on_save, first_published, is_live, live};
 use crate::vocab::{Licence, PublicationKind, Status, Topic, topics_from_csv, topics_to_csv};
 
 pub use crate::entities::publications::Model as Publication;
@@ -141,7 +143,10 @@ impl PublicationInput {
                 .publish_at
                 .map(dias_core::time::date_input_value)
                 .unwrap_or_default(),
-            publish_time: p.publish_at.map(berlin_time_value).unwrap_or_default(),
+            publish_time: p
+                .publish_at
+                .map(crate::publishing::time_input_value)
+                .unwrap_or_default(),
             revision: p.revision.to_string(),
         }
     }
@@ -179,81 +184,10 @@ pub struct Facts {
     pub taken: Vec<String>,
 }
 
-fn berlin() -> jiff::tz::TimeZone {
-    jiff::tz::TimeZone::get("Europe/Berlin").unwrap_or(jiff::tz::TimeZone::UTC)
-}
-
 fn berlin_year(unix: i64) -> i16 {
     jiff::Timestamp::from_second(unix)
-        .map(|ts| ts.to_zoned_datetime(berlin()).year())
+        .map(|ts| ts.to_zoned_datetime(crate::publishing::berlin()).year())
         .unwrap_or(2026)
-}
-
-/// `HH:MM` in Berlin (a time input's value).
-pub fn berlin_time_value(unix: i64) -> String {
-    jiff::Timestamp::from_second(unix)
-        .map(|ts| ts.to_zoned_datetime(berlin()).strftime("%H:%M").to_string())
-        .unwrap_or_default()
-}
-
-/// A Berlin date and time (`YYYY-MM-DD`, `HH:MM`; empty time = 00:00) as
-/// Unix seconds.
-pub fn berlin_moment(date: &str, time: &str) -> Option<i64> {
-    let date: jiff::civil::Date = date.trim().parse().ok()?;
-    let time: jiff::civil::Time = if time.trim().is_empty() {
-        jiff::civil::Time::midnight()
-    } else {
-        time.trim().parse().ok()?
-    };
-    let zoned = date.to_datetime(time).to_zoned_datetime(berlin()).ok()?;
-    Some(zoned.timestamp().as_second())
-}
-
-/// A slug from a title: lower case, German letters transcribed, anything
-/// else a single hyphen, at most [`SLUG_MAX`] characters cut at a hyphen.
-pub fn slugify(title: &str) -> String {
-    let mut out = String::new();
-    for c in title.to_lowercase().chars() {
-        let piece = match c {
-            'ä' => "ae",
-            'ö' => "oe",
-            'ü' => "ue",
-            'ß' => "ss",
-            c if c.is_ascii_alphanumeric() => {
-                out.push(c);
-                continue;
-            }
-            _ => "-",
-        };
-        if piece == "-" {
-            if !out.is_empty() && !out.ends_with('-') {
-                out.push('-');
-            }
-        } else {
-            out.push_str(piece);
-        }
-    }
-    let mut slug = out.trim_matches('-').to_owned();
-    if slug.len() > SLUG_MAX {
-        slug.truncate(SLUG_MAX);
-        if let Some(cut) = slug.rfind('-').filter(|&i| i > SLUG_MAX / 2) {
-            slug.truncate(cut);
-        }
-        slug = slug.trim_matches('-').to_owned();
-    }
-    slug
-}
-
-/// Whether a slug is well-formed: `a-z`, `0-9`, single hyphens inside.
-pub fn slug_ok(slug: &str) -> bool {
-    !slug.is_empty()
-        && slug.len() <= SLUG_MAX
-        && slug
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-        && !slug.starts_with('-')
-        && !slug.ends_with('-')
-        && !slug.contains("--")
 }
 
 /// Authors as entered: one per line or separated by semicolons, stored as
@@ -322,29 +256,12 @@ pub fn validate(input: &PublicationInput, facts: &Facts, now: i64) -> Result<Val
     if status.is_none() {
         errors.add("status", "content-pub-error-status");
     }
-    let date = input.publish_date.trim();
-    let time = input.publish_time.trim();
-    let publish_at = if date.is_empty() && time.is_empty() {
-        None
-    } else if date.is_empty() {
-        errors.add("publish_date", "content-pub-error-date");
-        None
-    } else {
-        match berlin_moment(date, time) {
-            Some(at) => Some(at),
-            None => {
-                errors.add(
-                    if time.is_empty() || date.parse::<jiff::civil::Date>().is_err() {
-                        "publish_date"
-                    } else {
-                        "publish_time"
-                    },
-                    "content-pub-error-date",
-                );
+    let publish_at =
+        crate::publishing::publish_at_from_form(&input.publish_date, &input.publish_time)
+            .unwrap_or_else(|e| {
+                errors.add(e.field(), "content-pub-error-date");
                 None
-            }
-        }
-    };
+            });
     // Published without a date: from now on.
     let publish_at = match status {
         Some(Status::Published) => Some(publish_at.unwrap_or(now)),
@@ -366,23 +283,12 @@ pub fn validate(input: &PublicationInput, facts: &Facts, now: i64) -> Result<Val
             fixed.clone()
         }
         None if input.slug.trim().is_empty() => {
-            let base = slugify(&title);
-            let base = if base.is_empty() {
-                "publikation".to_owned()
-            } else {
-                base
-            };
-            let mut slug = base.clone();
-            let mut n = 2;
-            while facts.taken.contains(&slug) {
-                slug = format!("{base}-{n}");
-                n += 1;
-            }
-            slug
+            let base = slug::slugify(&title, SLUG_MAX, "publikation");
+            slug::unique(&base, &facts.taken)
         }
         None => {
             let slug = input.slug.trim().to_owned();
-            if !slug_ok(&slug) {
+            if !slug::is_valid(&slug, SLUG_MAX) {
                 errors.add("slug", "content-pub-error-slug");
             } else if facts.taken.contains(&slug) {
                 errors.add("slug", "content-pub-error-slug-taken");
@@ -433,28 +339,15 @@ pub async fn facts<C: ConnectionTrait>(
     };
     Ok(Facts {
         has_file: file_info(db, &[p.id]).await?.contains_key(&p.id),
-        fixed_slug: has_been_live(db, p, now).await?.then(|| p.slug.clone()),
+        fixed_slug: has_been_live(p, now).then(|| p.slug.clone()),
         taken,
     })
 }
 
-/// Live now, or withdrawn after being live.
-pub async fn has_been_live<C: ConnectionTrait>(
-    db: &C,
-    p: &Publication,
-    now: i64,
-) -> Result<bool, DbErr> {
-    if is_live(&p.status, p.publish_at, now) {
-        return Ok(true);
-    }
-    use dias_core::entities::audit_entry;
-    let withdrawn = audit_entry::Entity::find()
-        .filter(audit_entry::Column::TargetKind.eq(AUDIT_KIND))
-        .filter(audit_entry::Column::TargetId.eq(p.id.to_string()))
-        .filter(audit_entry::Column::Action.eq(AUDIT_WITHDRAW))
-        .count(db)
-        .await?;
-    Ok(withdrawn > 0)
+/// Live now, or live at some time before (`first_published_at`): the slug
+/// stays.
+pub fn has_been_live(p: &Publication, now: i64) -> bool {
+    crate::publishing::has_been_live(p.first_published_at, &p.status, p.publish_at, now)
 }
 
 pub async fn by_id<C: ConnectionTrait>(db: &C, id: i64) -> Result<Option<Publication>, DbErr> {
@@ -638,6 +531,7 @@ pub async fn create<C: ConnectionTrait>(
         lang: Set(valid.lang.clone()),
         status: Set(status.to_owned()),
         publish_at: Set(valid.publish_at),
+        first_published_at: Set(first_published(None, status, valid.publish_at, now)),
         announced: Set(announced_on_save(status, valid.publish_at, now)),
         revision: Set(1),
         created_by: Set(me),
@@ -676,6 +570,17 @@ pub async fn update<C: ConnectionTrait>(
         return Ok(Saved::NotFound);
     };
     let status = valid.status.key();
+    let first_published_at = first_published(
+        first_published(
+            before.first_published_at,
+            &before.status,
+            before.publish_at,
+            now,
+        ),
+        status,
+        valid.publish_at,
+        now,
+    );
     let result = publications::Entity::update_many()
         .col_expr(publications::Column::Slug, Expr::value(valid.slug.clone()))
         .col_expr(
@@ -709,6 +614,10 @@ pub async fn update<C: ConnectionTrait>(
         .col_expr(
             publications::Column::PublishAt,
             Expr::value(valid.publish_at),
+        )
+        .col_expr(
+            publications::Column::FirstPublishedAt,
+            Expr::value(first_published_at),
         )
         .col_expr(
             publications::Column::Announced,
@@ -1034,12 +943,6 @@ mod tests {
 
     #[test]
     fn slugs_are_proposed_from_titles_and_made_unique() {
-        assert_eq!(
-            slugify("KI-Studie Sachsen 2026: Übersicht & Ausblick"),
-            "ki-studie-sachsen-2026-uebersicht-ausblick"
-        );
-        assert_eq!(slugify("  Straße — Größe!! "), "strasse-groesse");
-        assert!(slugify(&"wort ".repeat(60)).len() <= SLUG_MAX);
         let facts = Facts {
             taken: vec!["ki-studie-sachsen-2026-uebersicht-ausblick".into()],
             ..Facts::default()

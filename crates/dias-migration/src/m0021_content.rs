@@ -5,7 +5,9 @@
 //! keep every saved state in `content_page_versions`. Pages, news and
 //! publications are visible to visitors when `status = 'published'` and
 //! `publish_at <= now`; `announced` records that the search index and
-//! subscribers have been told about an item that went live by schedule.
+//! subscribers have been told about an item that went live by schedule;
+//! `first_published_at` is when an item was first live (set once, kept when
+//! it is unpublished), so the address of anything ever public stays fixed.
 //! `revision` guards concurrent edits. Files are blobs: media (images with
 //! alt text, files with a description) and one PDF per publication, kept
 //! apart from the metadata so lists never read file bytes. Newsletter
@@ -146,6 +148,7 @@ impl MigrationTrait for Migration {
                     .col(integer(a("position")).default(0))
                     .col(string_len(a("status"), 16))
                     .col(big_integer_null(a("publish_at")))
+                    .col(big_integer_null(a("first_published_at")))
                     .col(boolean(a("system")).default(false))
                     .col(boolean(a("announced")).default(false))
                     .col(integer(a("revision")).default(1))
@@ -258,6 +261,7 @@ impl MigrationTrait for Migration {
                     .col(string_len_null(a("byline"), 200))
                     .col(string_len(a("status"), 16))
                     .col(big_integer_null(a("publish_at")))
+                    .col(big_integer_null(a("first_published_at")))
                     .col(boolean(a("announced")).default(false))
                     .col(integer(a("revision")).default(1))
                     .col(big_integer(a("created_at")))
@@ -346,6 +350,7 @@ impl MigrationTrait for Migration {
                     .col(string_len(a("lang"), 8).default("de"))
                     .col(string_len(a("status"), 16))
                     .col(big_integer_null(a("publish_at")))
+                    .col(big_integer_null(a("first_published_at")))
                     .col(boolean(a("announced")).default(false))
                     .col(integer(a("revision")).default(1))
                     .col(big_integer_null(a("created_by")))
@@ -575,6 +580,7 @@ impl MigrationTrait for Migration {
                         "position",
                         "status",
                         "publish_at",
+                        "first_published_at",
                         "system",
                         "announced",
                         "revision",
@@ -593,6 +599,7 @@ impl MigrationTrait for Migration {
                     "none".into(),
                     (position as i32).into(),
                     "published".into(),
+                    now.into(),
                     now.into(),
                     true.into(),
                     true.into(),

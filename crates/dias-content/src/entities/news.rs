@@ -18,6 +18,8 @@ pub struct Model {
     pub byline: Option<String>,
     pub status: String,
     pub publish_at: Option<i64>,
+    /// When the item was first live (set once, kept after unpublishing).
+    pub first_published_at: Option<i64>,
     pub announced: bool,
     pub revision: i32,
     pub created_at: i64,

@@ -21,6 +21,8 @@ pub struct Model {
     pub position: i32,
     pub status: String,
     pub publish_at: Option<i64>,
+    /// When the item was first live (set once, kept after unpublishing).
+    pub first_published_at: Option<i64>,
     pub system: bool,
     pub announced: bool,
     pub revision: i32,

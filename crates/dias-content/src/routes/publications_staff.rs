@@ -209,7 +209,7 @@ async fn form(
             publications::file_info(&state.db, &[p.id])
                 .await?
                 .remove(&p.id),
-            publications::has_been_live(&state.db, p, now).await?,
+            publications::has_been_live(p, now),
             state_label(&ctx, p, now),
             is_live(&p.status, p.publish_at, now),
         ),

@@ -202,6 +202,7 @@ async fn drafts_and_scheduled_articles_stay_hidden_until_due() {
             .unwrap(),
         0
     );
+    assert_eq!(article(&app, scheduled).await.first_published_at, None);
     // The time comes (moved into the past rather than waiting a day).
     let mut due: news::ActiveModel = s.clone().into();
     due.publish_at = Set(Some(now - 60));
@@ -212,7 +213,13 @@ async fn drafts_and_scheduled_articles_stay_hidden_until_due() {
             .unwrap(),
         1
     );
-    assert!(article(&app, scheduled).await.announced);
+    let announced = article(&app, scheduled).await;
+    assert!(announced.announced);
+    assert_eq!(
+        announced.first_published_at,
+        Some(now - 60),
+        "first live at its scheduled moment"
+    );
     assert!(
         NewsSource
             .one(&app.db, &scheduled.to_string())
@@ -246,6 +253,93 @@ async fn drafts_and_scheduled_articles_stay_hidden_until_due() {
     assert_eq!(
         app.get(&format!("/aktuelles/{}", d.slug)).await.status,
         StatusCode::NOT_FOUND
+    );
+}
+
+#[tokio::test]
+async fn an_article_that_was_live_keeps_its_slug_as_a_draft() {
+    let app = app().await;
+    sign_in(&app, Role::Staff).await;
+    let edit = |slug: &'static str, status: &'static str, revision: &'static str| {
+        vec![
+            ("title", "Breitbandatlas aktualisiert"),
+            ("slug", slug),
+            ("teaser", "T"),
+            ("body", "B"),
+            ("status", status),
+            ("revision", revision),
+        ]
+    };
+    let id = create_article(
+        &app,
+        &[
+            ("title", "Breitbandatlas aktualisiert"),
+            ("teaser", "T"),
+            ("body", "B"),
+            ("status", "published"),
+        ],
+    )
+    .await;
+    let live = article(&app, id).await;
+    assert_eq!(live.slug, "breitbandatlas-aktualisiert");
+    let first = live
+        .first_published_at
+        .expect("saved live: first published");
+    assert_eq!(Some(first), live.publish_at);
+    // Back to draft: the moment is kept, so is the address.
+    let r = app
+        .post(
+            &format!("/redaktion/aktuelles/{id}"),
+            &edit("breitbandatlas-aktualisiert", "draft", "1"),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let draft = article(&app, id).await;
+    assert_eq!(draft.status, "draft");
+    assert_eq!(draft.first_published_at, Some(first));
+    // A later save of the draft, with announced long reset, cannot move it.
+    assert!(!draft.announced);
+    let r = app
+        .post(
+            &format!("/redaktion/aktuelles/{id}"),
+            &edit("neue-adresse", "draft", "2"),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let kept = article(&app, id).await;
+    assert_eq!(kept.slug, "breitbandatlas-aktualisiert");
+    assert_eq!(kept.first_published_at, Some(first));
+    let form = app.get(&format!("/redaktion/aktuelles/{id}")).await;
+    assert_eq!(form.count("#content-news-slug-fixed"), 1);
+    // A draft that never was live can still move.
+    let never = create_article(
+        &app,
+        &[
+            ("title", "Nie veröffentlicht"),
+            ("teaser", "T"),
+            ("body", "B"),
+            ("status", "draft"),
+        ],
+    )
+    .await;
+    let r = app
+        .post(
+            &format!("/redaktion/aktuelles/{never}"),
+            &[
+                ("title", "Nie veröffentlicht"),
+                ("slug", "anders"),
+                ("teaser", "T"),
+                ("body", "B"),
+                ("status", "draft"),
+                ("revision", "1"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let moved = article(&app, never).await;
+    assert_eq!(
+        (moved.slug.as_str(), moved.first_published_at),
+        ("anders", None)
     );
 }
 

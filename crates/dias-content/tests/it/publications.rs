@@ -932,6 +932,8 @@ async fn a_stale_form_gets_409_with_the_typed_text_and_the_slug_stays_once_live(
         )
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let first = row(&app, id).await.first_published_at;
+    assert!(first.is_some(), "saved live: first published");
     let r = app
         .post(
             &path,
@@ -955,7 +957,10 @@ async fn a_stale_form_gets_409_with_the_typed_text_and_the_slug_stays_once_live(
         .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(r.body.contains("kann nicht mehr geändert werden"));
-    assert_eq!(row(&app, id).await.slug, "glasfaser");
+    let withdrawn = row(&app, id).await;
+    assert_eq!(withdrawn.slug, "glasfaser");
+    assert_eq!(withdrawn.status, "draft");
+    assert_eq!(withdrawn.first_published_at, first, "kept when withdrawn");
     // A second publication cannot take a used slug.
     let r = app
         .post(
@@ -995,6 +1000,7 @@ async fn a_scheduled_publication_goes_live_at_its_berlin_time() {
         "2099-12-24T08:30:00Z"
     );
     assert!(!p.announced);
+    assert_eq!(p.first_published_at, None, "not live yet");
     let list = app.get("/redaktion/publikationen").await;
     assert_eq!(
         list.text(&format!("#publikation-{id} .pub-state")),
@@ -1018,6 +1024,27 @@ async fn a_scheduled_publication_goes_live_at_its_berlin_time() {
             "/publikationen/stellungnahme-digitalstrategie"
         )
         .await
+    );
+    // Its moment comes (moved into the past): the job announces it and
+    // records when it first went live.
+    let now = dias_core::time::now();
+    let mut due: publications::ActiveModel = p.into();
+    due.publish_at = Set(Some(now - 60));
+    due.update(&app.db).await.unwrap();
+    assert_eq!(
+        dias_content::publishing::announce_due(&app.db, now)
+            .await
+            .unwrap(),
+        1
+    );
+    let p = row(&app, id).await;
+    assert!(p.announced);
+    assert_eq!(p.first_published_at, Some(now - 60));
+    assert_eq!(
+        app.get("/publikationen/stellungnahme-digitalstrategie")
+            .await
+            .status,
+        StatusCode::OK
     );
 }
 
