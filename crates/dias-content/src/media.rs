@@ -101,40 +101,21 @@ fn markdown_text(text: &str) -> String {
         .replace(']', "\\]")
 }
 
-/// A file name fit for a URL path: the browser's name, its stem lower
-/// case with umlauts spelled out and other characters as hyphens, with the
-/// extension of the type the bytes show. `Foto Döbeln.JPG` →
-/// `foto-doebeln.jpg`.
+/// A file name fit for a URL path: the browser's name, its stem as a slug
+/// ([`dias_core::slug`], at most 80 characters), with the extension of the
+/// type the bytes show. `Foto Döbeln.JPG` → `foto-doebeln.jpg`.
 pub fn url_filename(browser_name: &str, kind: FileKind) -> String {
     let shown = display_filename(browser_name);
     let stem = match shown.rsplit_once('.') {
         Some((stem, ext)) if FileKind::from_name(&format!("x.{ext}")).is_some() => stem,
         _ => shown.as_str(),
     };
-    let mut out = String::new();
-    for c in stem.to_lowercase().chars() {
-        match c {
-            'ä' => out.push_str("ae"),
-            'ö' => out.push_str("oe"),
-            'ü' => out.push_str("ue"),
-            'ß' => out.push_str("ss"),
-            c if c.is_ascii_alphanumeric() || c == '_' => out.push(c),
-            _ => {
-                if !out.ends_with('-') {
-                    out.push('-');
-                }
-            }
-        }
-    }
-    let mut stem: String = out.trim_matches('-').chars().take(80).collect();
-    stem = stem.trim_end_matches('-').to_owned();
-    if stem.is_empty() {
-        stem = if kind == FileKind::Pdf {
-            "datei".into()
-        } else {
-            "bild".into()
-        };
-    }
+    let fallback = if kind == FileKind::Pdf {
+        "datei"
+    } else {
+        "bild"
+    };
+    let stem = dias_core::slug::slugify(stem, 80, fallback);
     format!("{stem}.{}", kind.extension())
 }
 
@@ -514,5 +495,10 @@ mod tests {
         assert_eq!(item.size_label(), "2 KB");
         assert_eq!(size_label(3 * 1024 * 1024 / 2), "1,5 MB");
         assert_eq!(url_filename("../..", FileKind::Jpeg), "bild.jpg");
+        assert_eq!(
+            url_filename("Foto Döbeln_2026.JPG", FileKind::Jpeg),
+            "foto-doebeln-2026.jpg"
+        );
+        assert_eq!(url_filename("Flyer.pdf", FileKind::Pdf), "flyer.pdf");
     }
 }
