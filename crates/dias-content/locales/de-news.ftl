@@ -25,17 +25,17 @@ content-news-preview-scheduled = Vorschau: Dieser Beitrag erscheint am { $at }. 
 content-news-preview-edit = Beitrag bearbeiten
 
 ## Aktuelles: Redaktion
-content-news-staff-title = Aktuelles bearbeiten
+content-news-staff-title = Aktuelles
 content-news-staff-public = Öffentliche Seite ansehen
 content-news-staff-empty = Es gibt noch keine Beiträge.
 content-news-new = Neuer Beitrag
 content-news-edit-title = Beitrag bearbeiten
 content-news-edit-crumb = Beitrag
-content-news-filter = Stand
+content-news-filter = Status
 content-news-filter-all = Alle
 content-news-filter-apply = Anzeigen
 content-news-filter-scheduled = Geplant
-content-news-col-state = Stand
+content-news-col-state = Status
 content-news-col-updated = Zuletzt geändert
 content-news-col-public = Öffentliche Seite
 content-news-show = Ansehen
@@ -52,9 +52,9 @@ content-news-field-slug-fixed = Der Beitrag war schon öffentlich; seine Adresse
 content-news-field-teaser = Anreißer
 content-news-field-teaser-hint = Ein bis zwei Sätze für die Übersicht, den Feed und die Suche (höchstens 500 Zeichen).
 content-news-field-body = Text
-content-news-field-body-hint = Markdown: # Zwischenüberschrift (steht unter dem Titel), **fett**, [Linktext](/pfad), Bilder aus der Mediathek mit ihrem Markdown-Schnipsel.
+content-news-field-body-hint = Markdown: ## Zwischenüberschrift, **fett**, [Linktext](/adresse), Bilder mit Alternativtext: ![Was das Bild zeigt](/medien/…).
 content-news-field-image = Bild
-content-news-field-image-hint = Ein Bild aus der Mediathek; sein Alternativtext wird verwendet. Neue Bilder laden Sie in der Mediathek hoch.
+content-news-field-image-hint = Ein Bild aus den Medien; sein Alternativtext wird verwendet. Neue Bilder laden Sie unter „Medien“ hoch.
 content-news-field-image-none = Kein Bild
 content-news-field-byline = Autorin oder Autor
 content-news-field-byline-hint = Wie der Name unter dem Beitrag erscheint; leer lassen für keine Angabe.
@@ -91,11 +91,11 @@ content-news-error-teaser-long = Der Anreißer darf höchstens 500 Zeichen lang 
 content-news-error-body = Bitte geben Sie den Text des Beitrags ein.
 content-news-error-body-long = Der Text ist zu lang (höchstens 100.000 Zeichen).
 content-news-error-byline-long = Die Angabe zur Autorin oder zum Autor darf höchstens 200 Zeichen lang sein.
-content-news-error-image_id = Bitte wählen Sie ein Bild aus der Mediathek.
+content-news-error-image_id = Bitte wählen Sie ein Bild aus den Medien.
 content-news-error-topics = Bitte wählen Sie nur Themen aus der Liste.
 content-news-error-status = Bitte wählen Sie einen Status.
 content-news-error-publish_date = Bitte geben Sie ein gültiges Datum ein (TT.MM.JJJJ).
-content-news-error-publish_time = Bitte geben Sie eine gültige Uhrzeit ein (SS:MM).
+content-news-error-publish_time = Bitte geben Sie eine gültige Uhrzeit ein (z. B. 09:30).
 content-news-error-link_path = Bitte geben Sie die Adresse im Portal ein.
 content-news-error-link_path-local = Die Adresse muss eine Seite dieses Portals sein und mit / beginnen, z. B. /foerderung/angebote/digitalbonus.
 content-news-error-link_label = Bitte geben Sie eine Bezeichnung ein.
@@ -108,7 +108,7 @@ notice-content-news-link-added = Der Verweis wurde hinzugefügt.
 notice-content-news-link-removed = Der Verweis wurde entfernt.
 
 ## Mediathek
-content-media-title = Mediathek
+content-media-title = Medien
 content-media-lead = Bilder (PNG, JPEG) und Dateien (PDF) für Seiten und Beiträge. Bilder brauchen einen Alternativtext, Dateien eine Beschreibung.
 content-media-upload-title = Hochladen
 content-media-field-file = Datei
@@ -124,7 +124,7 @@ content-media-count = { $count ->
     [one] { $count } Medium
    *[other] { $count } Medien
 }
-content-media-empty = Die Mediathek ist noch leer.
+content-media-empty = Es sind noch keine Medien hochgeladen.
 content-media-col-preview = Vorschau
 content-media-col-name = Dateiname
 content-media-col-text = Alternativtext oder Beschreibung
@@ -144,7 +144,7 @@ content-media-used-hint = Dieses Medium wird hier verwendet und kann erst gelös
 content-media-delete = Medium löschen
 content-media-delete-confirm = Dieses Medium endgültig löschen?
 content-media-delete-refused = Das Medium wird noch verwendet und wurde nicht gelöscht. Entfernen Sie es zuerst hier:
-content-media-back = Zurück zur Mediathek
+content-media-back = Zurück zu den Medien
 
 content-media-error-file = Bitte wählen Sie eine Datei aus.
 content-media-error-size = Die Datei ist größer als 10 MB. Bitte verkleinern Sie sie (z. B. Bild verkleinern, PDF komprimieren).
@@ -159,3 +159,5 @@ content-media-error-description-long = Die Beschreibung darf höchstens 500 Zeic
 notice-content-media-uploaded = Die Datei wurde hochgeladen.
 notice-content-media-saved = Der Text wurde gespeichert.
 notice-content-media-deleted = Das Medium wurde gelöscht.
+content-news-delete-question = Möchten Sie den Beitrag „{ $title }“ endgültig löschen? Das lässt sich nicht rückgängig machen.
+content-media-delete-question = Möchten Sie das Medium „{ $name }“ endgültig löschen? Das lässt sich nicht rückgängig machen.

@@ -38,3 +38,4 @@ content-licence-cc0 = Gemeinfrei (CC0 1.0)
 content-licence-dl-by = Datenlizenz Deutschland – Namensnennung 2.0
 content-licence-dl-zero = Datenlizenz Deutschland – Zero 2.0
 content-licence-proprietary = Alle Rechte vorbehalten
+content-delete-cancel = Abbrechen

@@ -25,17 +25,17 @@ content-news-preview-scheduled = Preview: this article will appear on { $at }. U
 content-news-preview-edit = Edit article
 
 ## News: editorial
-content-news-staff-title = Edit news
+content-news-staff-title = News
 content-news-staff-public = View the public page
 content-news-staff-empty = There are no articles yet.
 content-news-new = New article
 content-news-edit-title = Edit article
 content-news-edit-crumb = Article
-content-news-filter = State
+content-news-filter = Status
 content-news-filter-all = All
 content-news-filter-apply = Show
 content-news-filter-scheduled = Scheduled
-content-news-col-state = State
+content-news-col-state = Status
 content-news-col-updated = Last changed
 content-news-col-public = Public page
 content-news-show = View
@@ -52,9 +52,9 @@ content-news-field-slug-fixed = The article has been public; its address stays s
 content-news-field-teaser = Teaser
 content-news-field-teaser-hint = One or two sentences for the list, the feed and search (at most 500 characters).
 content-news-field-body = Text
-content-news-field-body-hint = Markdown: # subheading (placed below the title), **bold**, [link text](/path), images from the media library with their Markdown snippet.
+content-news-field-body-hint = Markdown: ## subheading, **bold**, [link text](/address), images with alternative text: ![what the image shows](/medien/…).
 content-news-field-image = Image
-content-news-field-image-hint = An image from the media library; its alternative text is used. Upload new images in the media library.
+content-news-field-image-hint = An image from the media; its alternative text is used. Upload new images under “Media”.
 content-news-field-image-none = No image
 content-news-field-byline = Author
 content-news-field-byline-hint = How the name appears under the article; leave empty for none.
@@ -91,11 +91,11 @@ content-news-error-teaser-long = The teaser may be at most 500 characters long.
 content-news-error-body = Please enter the text of the article.
 content-news-error-body-long = The text is too long (at most 100,000 characters).
 content-news-error-byline-long = The author may be at most 200 characters long.
-content-news-error-image_id = Please choose an image from the media library.
+content-news-error-image_id = Please choose an image from the media.
 content-news-error-topics = Please choose topics from the list only.
 content-news-error-status = Please choose a status.
 content-news-error-publish_date = Please enter a valid date (DD.MM.YYYY).
-content-news-error-publish_time = Please enter a valid time (HH:MM).
+content-news-error-publish_time = Please enter a valid time (e.g. 09:30).
 content-news-error-link_path = Please enter the address on the portal.
 content-news-error-link_path-local = The address must be a page of this portal and start with /, e.g. /foerderung/angebote/digitalbonus.
 content-news-error-link_label = Please enter a label.
@@ -108,7 +108,7 @@ notice-content-news-link-added = The related item has been added.
 notice-content-news-link-removed = The related item has been removed.
 
 ## Media library
-content-media-title = Media library
+content-media-title = Media
 content-media-lead = Images (PNG, JPEG) and files (PDF) for pages and articles. Images need an alternative text, files a description.
 content-media-upload-title = Upload
 content-media-field-file = File
@@ -124,7 +124,7 @@ content-media-count = { $count ->
     [one] { $count } item
    *[other] { $count } items
 }
-content-media-empty = The media library is empty.
+content-media-empty = No media have been uploaded yet.
 content-media-col-preview = Preview
 content-media-col-name = File name
 content-media-col-text = Alternative text or description
@@ -144,7 +144,7 @@ content-media-used-hint = This item is used here and can only be deleted once it
 content-media-delete = Delete item
 content-media-delete-confirm = Delete this item for good?
 content-media-delete-refused = The item is still in use and was not deleted. Remove it here first:
-content-media-back = Back to the media library
+content-media-back = Back to the media
 
 content-media-error-file = Please choose a file.
 content-media-error-size = The file is larger than 10 MB. Please make it smaller (e.g. scale the image down, compress the PDF).
@@ -159,3 +159,5 @@ content-media-error-description-long = The description may be at most 500 charac
 notice-content-media-uploaded = The file has been uploaded.
 notice-content-media-saved = The text has been saved.
 notice-content-media-deleted = The item has been deleted.
+content-news-delete-question = Do you want to delete the article “{ $title }” for good? This cannot be undone.
+content-media-delete-question = Do you want to delete the medium “{ $name }” for good? This cannot be undone.

@@ -38,3 +38,4 @@ content-licence-cc0 = Public domain (CC0 1.0)
 content-licence-dl-by = Data licence Germany – attribution 2.0
 content-licence-dl-zero = Data licence Germany – zero 2.0
 content-licence-proprietary = All rights reserved
+content-delete-cancel = Cancel

@@ -1001,6 +1001,11 @@ pub async fn archived<C: ConnectionTrait>(db: &C, id: i64) -> Result<Option<Issu
         .filter(|i| i.status == SENT || i.status == SENDING))
 }
 
+/// One issue in any state (for staff).
+pub async fn issue<C: ConnectionTrait>(db: &C, id: i64) -> Result<Option<Issue>, DbErr> {
+    newsletter_issues::Entity::find_by_id(id).one(db).await
+}
+
 /// All issues for staff, newest first.
 pub async fn all_issues<C: ConnectionTrait>(db: &C) -> Result<Vec<Issue>, DbErr> {
     newsletter_issues::Entity::find()

@@ -22,7 +22,10 @@ pub fn routes() -> Router<AppState> {
         .route("/redaktion/medien", get(list))
         .route(crate::MEDIA_UPLOAD_PATH, post(upload))
         .route("/redaktion/medien/{id}", get(edit_form).post(edit))
-        .route("/redaktion/medien/{id}/loeschen", post(remove))
+        .route(
+            "/redaktion/medien/{id}/loeschen",
+            get(confirm_remove).post(remove),
+        )
         .route("/medien/{id}/{filename}", get(serve))
 }
 
@@ -194,13 +197,47 @@ async fn edit(
     }
 }
 
-async fn remove(
+async fn confirm_remove(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<String>,
 ) -> AppResult<Response> {
+    ctx.require(&ContentAction::Edit)?;
+    let item = item(&state, &id).await?;
+    let path = format!("/redaktion/medien/{}/loeschen", item.id);
+    super::DeletePage {
+        heading: ctx.t("content-media-delete"),
+        question: ctx.t1(
+            "content-media-delete-question",
+            "name",
+            item.filename.clone(),
+        ),
+        button: ctx.t("content-media-delete"),
+        back: format!("/redaktion/medien/{}", item.id),
+        crumbs: vec![
+            ("/redaktion/medien".to_owned(), ctx.t("content-media-title")),
+            (path.clone(), ctx.t("content-media-delete")),
+        ],
+        action: path,
+        ctx,
+    }
+    .render()
+}
+
+async fn remove(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> AppResult<Response> {
     let me = ctx.require(&ContentAction::Edit)?.user()?.user_id;
     let item = item(&state, &id).await?;
+    if super::unconfirmed(&pairs) {
+        return Ok(see_other(&format!(
+            "/redaktion/medien/{}/loeschen",
+            item.id
+        )));
+    }
     let txn = dias_core::db::begin_write(&state.db).await?;
     let usages = media::usages(&txn, &item).await?;
     if !usages.is_empty() {

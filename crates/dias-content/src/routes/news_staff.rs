@@ -30,7 +30,10 @@ pub fn routes() -> Router<AppState> {
             "/redaktion/aktuelles/{id}/verweise/{link}/entfernen",
             post(remove_link),
         )
-        .route("/redaktion/aktuelles/{id}/loeschen", post(remove))
+        .route(
+            "/redaktion/aktuelles/{id}/loeschen",
+            get(confirm_remove).post(remove),
+        )
 }
 
 fn parse_id(raw: &str) -> AppResult<i64> {
@@ -463,13 +466,43 @@ async fn remove_link(
     )))
 }
 
-async fn remove(
+async fn confirm_remove(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<String>,
 ) -> AppResult<Response> {
+    ctx.require(&ContentAction::Edit)?;
+    let a = article(&state, &id).await?;
+    let path = format!("/redaktion/aktuelles/{}/loeschen", a.id);
+    super::DeletePage {
+        heading: ctx.t("content-news-delete-title"),
+        question: ctx.t1("content-news-delete-question", "title", a.title.clone()),
+        button: ctx.t("content-news-delete"),
+        back: format!("/redaktion/aktuelles/{}", a.id),
+        crumbs: vec![
+            (
+                "/redaktion/aktuelles".to_owned(),
+                ctx.t("content-news-staff-title"),
+            ),
+            (path.clone(), ctx.t("content-news-delete-title")),
+        ],
+        action: path,
+        ctx,
+    }
+    .render()
+}
+
+async fn remove(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> AppResult<Response> {
     let me = ctx.require(&ContentAction::Edit)?.user()?.user_id;
     let id = parse_id(&id)?;
+    if super::unconfirmed(&pairs) {
+        return Ok(see_other(&format!("/redaktion/aktuelles/{id}/loeschen")));
+    }
     let txn = dias_core::db::begin_write(&state.db).await?;
     let Some(current) = news::by_id(&txn, id).await? else {
         return Err(AppError::NotFound);

@@ -30,7 +30,10 @@ pub fn routes() -> Router<AppState> {
             "/redaktion/newsletter/{id}/versenden",
             get(send_form).post(send),
         )
-        .route("/redaktion/newsletter/{id}/loeschen", post(delete))
+        .route(
+            "/redaktion/newsletter/{id}/loeschen",
+            get(confirm_delete).post(delete),
+        )
 }
 
 fn issue_id(raw: &str) -> AppResult<i64> {
@@ -402,14 +405,48 @@ async fn send(
     }
 }
 
-async fn delete(
+async fn confirm_delete(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<String>,
 ) -> AppResult<Response> {
     ctx.require(&ContentAction::Edit)?;
+    let id = issue_id(&id)?;
+    let issue = newsletter::issue(&state.db, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if issue.status != newsletter::DRAFT {
+        return Err(AppError::Conflict(ctx.t("content-nl-conflict-sent")));
+    }
+    let path = format!("{BASE}/{id}/loeschen");
+    super::DeletePage {
+        heading: ctx.t("content-nl-delete-title"),
+        question: ctx.t1("content-nl-delete-lead", "subject", issue.subject.clone()),
+        button: ctx.t("content-nl-delete"),
+        back: format!("{BASE}/{id}"),
+        crumbs: vec![
+            (BASE.to_owned(), ctx.t("content-nl-staff-title")),
+            (format!("{BASE}/{id}"), issue.subject),
+            (path.clone(), ctx.t("content-nl-delete-title")),
+        ],
+        action: path,
+        ctx,
+    }
+    .render()
+}
+
+async fn delete(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> AppResult<Response> {
+    ctx.require(&ContentAction::Edit)?;
     let actor = ctx.user()?.user_id;
     let id = issue_id(&id)?;
+    if super::unconfirmed(&pairs) {
+        return Ok(see_other(&format!("{BASE}/{id}/loeschen")));
+    }
     match newsletter::delete_draft(&state.db, id, actor).await? {
         Ok(()) => Ok(see_other(BASE)),
         Err(Refused::NotFound) => Err(AppError::NotFound),

@@ -209,6 +209,8 @@ struct DetailPage {
     file: Option<FileInfo>,
     file_size: String,
     pdf_path: String,
+    /// Where to ask for an accessible version (when the Anfragen module runs).
+    inquiry: Option<String>,
 }
 
 async fn live(state: &AppState, slug: &str) -> AppResult<Publication> {
@@ -249,6 +251,12 @@ async fn detail(
             .unwrap_or_default(),
         file,
         pdf_path: publications::pdf_path(&p.slug),
+        inquiry: state.registry.has("anfragen").then(|| {
+            format!(
+                "/anfragen/neu?thema=sonstiges&kontext={}",
+                publications::page_path(&p.slug)
+            )
+        }),
         item,
         ctx,
     })

@@ -323,10 +323,42 @@ async fn texts_can_be_edited_and_used_media_are_not_deleted() {
         r.body
     );
     assert_eq!(stored(&app).await, 1);
+    // Without JavaScript a delete asks on its own page first (the form's
+    // `data-confirm` asks with it); the page deletes.
+    async fn asks_first(app: &TestApp, edit: &str, delete: &str) {
+        let form = app.get(edit).await;
+        let selector = format!("form[action='{delete}'][data-confirm] noscript");
+        assert_eq!(form.count(&selector), 1, "{edit}");
+        let r = app.post(delete, &[("ohne_js", "ja")]).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{delete}");
+        assert_eq!(r.headers["location"], delete);
+        let confirm = app.get(delete).await;
+        assert_eq!(confirm.status, StatusCode::OK, "{delete}");
+        assert_eq!(
+            confirm.count(&format!("main form[action='{delete}'][method='post']")),
+            1
+        );
+        assert_eq!(confirm.count("main form[data-confirm]"), 0);
+        assert_eq!(confirm.count("nav.admin-nav"), 1);
+    }
+    asks_first(
+        &app,
+        &format!("/redaktion/aktuelles/{article}"),
+        &format!("/redaktion/aktuelles/{article}/loeschen"),
+    )
+    .await;
+    assert_eq!(stored(&app).await, 1);
     let r = app
         .post(&format!("/redaktion/aktuelles/{article}/loeschen"), &[])
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
+    asks_first(
+        &app,
+        &format!("/redaktion/medien/{id}"),
+        &format!("/redaktion/medien/{id}/loeschen"),
+    )
+    .await;
+    assert_eq!(stored(&app).await, 1);
     let r = app
         .post(&format!("/redaktion/medien/{id}/loeschen"), &[])
         .await;

@@ -996,6 +996,7 @@ async fn staff_pages_are_for_staff_only() {
         "/redaktion/newsletter/neu".to_owned(),
         format!("/redaktion/newsletter/{id}"),
         format!("/redaktion/newsletter/{id}/versenden"),
+        format!("/redaktion/newsletter/{id}/loeschen"),
     ];
     let posts = [
         "/redaktion/newsletter/neu".to_owned(),
@@ -1087,6 +1088,40 @@ async fn posts_without_the_csrf_token_are_refused() {
         assert_eq!(r.status, 403, "{path}");
     }
     assert_eq!(issue(&app, id).await.status, "draft");
+}
+
+#[tokio::test]
+async fn deleting_a_draft_asks_first_without_javascript() {
+    let app = app().await;
+    let id = draft(&app, "Wegwerfentwurf", "").await;
+    app.sign_in_as(Role::Staff).await;
+    let delete = format!("/redaktion/newsletter/{id}/loeschen");
+    let edit = app.get(&format!("/redaktion/newsletter/{id}")).await;
+    assert_eq!(edit.count("nav.admin-nav"), 1);
+    assert_eq!(
+        edit.count(&format!("form[action='{delete}'][data-confirm] noscript")),
+        1
+    );
+    let asked = app.post(&delete, &[("ohne_js", "ja")]).await;
+    assert_eq!(asked.status, StatusCode::SEE_OTHER);
+    assert_eq!(asked.headers["location"], delete.as_str());
+    let confirm = app.get(&delete).await;
+    assert_eq!(confirm.status, StatusCode::OK);
+    assert!(
+        confirm
+            .text("#content-delete-question")
+            .contains("Wegwerfentwurf")
+    );
+    assert_eq!(issue(&app, id).await.status, "draft");
+    let done = app.post(&delete, &[]).await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER);
+    assert!(
+        newsletter_issues::Entity::find_by_id(id)
+            .one(&app.db)
+            .await
+            .unwrap()
+            .is_none()
+    );
 }
 
 // ---------------------------------------------------------------- archive

@@ -402,7 +402,7 @@ async fn staff_create_upload_and_publish_then_visitors_find_read_and_download_it
     );
     assert_eq!(
         page.text("#content-pub-download"),
-        "PDF herunterladen (PDF, 1 KB): KI-Studie Sachsen 2026"
+        "PDF herunterladen (1 KB): KI-Studie Sachsen 2026"
     );
     assert!(page.text("#content-pub-citation").starts_with(
         "Erika Muster, Digitalagentur Sachsen (2026): KI-Studie Sachsen 2026. Studie. Digitalagentur Sachsen. "
