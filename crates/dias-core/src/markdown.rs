@@ -112,11 +112,7 @@ pub fn to_mail_text(markdown: &str, public_url: &str) -> String {
     let mut item_start = false;
     for event in Parser::new(markdown) {
         match event {
-            Event::Start(Tag::Paragraph) => {
-                if !item_start {
-                    blank_line(&mut out);
-                }
-            }
+            Event::Start(Tag::Paragraph) if !item_start => blank_line(&mut out),
             Event::End(TagEnd::Paragraph) => newline(&mut out),
             Event::Start(Tag::Heading { .. }) => blank_line(&mut out),
             Event::End(TagEnd::Heading(_)) => blank_line(&mut out),
