@@ -218,6 +218,7 @@ async fn seed_pages<C: sea_orm::ConnectionTrait>(
             position: Set(i as i32),
             status: Set(Status::Published.key().to_owned()),
             publish_at: Set(Some(created)),
+            first_published_at: Set(Some(created)),
             system: Set(false),
             announced: Set(crate::publishing::announced_on_save(
                 Status::Published.key(),
@@ -399,6 +400,7 @@ async fn seed_news<C: sea_orm::ConnectionTrait>(
             byline: Set(Some("Redaktion der Digitalagentur".to_owned())),
             status: Set(status.to_owned()),
             publish_at: Set(Some(publish_at)),
+            first_published_at: Set((publish_at <= now).then_some(publish_at)),
             announced: Set(crate::publishing::announced_on_save(
                 status,
                 Some(publish_at),
@@ -484,6 +486,7 @@ async fn generated_news(
                 byline: Set(Some("Redaktion der Digitalagentur".to_owned())),
                 status: Set(Status::Published.key().to_owned()),
                 publish_at: Set(Some(at)),
+                first_published_at: Set(Some(at)),
                 announced: Set(true),
                 revision: Set(1),
                 created_at: Set(at),
@@ -600,6 +603,7 @@ async fn seed_publications<C: sea_orm::ConnectionTrait>(
             lang: Set("de".to_owned()),
             status: Set(status.to_owned()),
             publish_at: Set(Some(publish_at)),
+            first_published_at: Set(Some(publish_at)),
             announced: Set(crate::publishing::announced_on_save(
                 status,
                 Some(publish_at),

@@ -52,6 +52,7 @@ async fn demo_content_loads_once_and_shows_on_the_site() {
         assert_eq!(path_of(p).parent_id, Some(path_of("/ueber-uns").id));
     }
     assert_eq!(path_of("/ueber-uns").menu, "main");
+    assert!(all.iter().all(|p| p.first_published_at.is_some()));
     assert_eq!(path_of("/presse").menu, "footer");
     assert_eq!(path_of("/kommunen").audience.as_deref(), Some("kommunen"));
     assert_eq!(
@@ -81,6 +82,12 @@ async fn demo_content_loads_once_and_shows_on_the_site() {
     for a in &articles {
         let live = dias_content::publishing::is_live(&a.status, a.publish_at, now);
         assert_eq!(a.announced, live, "{}", a.slug);
+        assert_eq!(
+            a.first_published_at,
+            a.publish_at.filter(|_| live),
+            "{}",
+            a.slug
+        );
         if a.status == "published" {
             assert!(!a.topics.is_empty(), "{}", a.slug);
             let links = news_links::Entity::find()
@@ -123,6 +130,7 @@ async fn demo_content_loads_once_and_shows_on_the_site() {
             p.licence
         );
         assert!(p.announced);
+        assert_eq!(p.first_published_at, p.publish_at);
     }
     let files = publication_files::Entity::find()
         .all(&app.db)
