@@ -119,3 +119,5 @@ notice-content-pub-file-saved = Das PDF wurde gespeichert.
 notice-content-pub-deleted = Die Publikation wurde gelöscht.
 content-pub-accessible-question = Sie benötigen eine barrierefreie Fassung?
 content-pub-accessible-link = Schreiben Sie uns.
+content-pub-error-title = Geben Sie den Titel der Publikation ein.
+content-pub-error-abstract = Geben Sie die Kurzfassung ein.

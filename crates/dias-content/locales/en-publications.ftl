@@ -119,3 +119,5 @@ notice-content-pub-file-saved = The PDF has been saved.
 notice-content-pub-deleted = The publication has been deleted.
 content-pub-accessible-question = Do you need an accessible version?
 content-pub-accessible-link = Write to us.
+content-pub-error-title = Enter the title of the publication.
+content-pub-error-abstract = Enter the abstract.
