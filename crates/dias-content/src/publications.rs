@@ -205,7 +205,13 @@ pub fn authors_list(stored: &str) -> Vec<String> {
 /// unique by a number; a typed one must be free.
 pub fn validate(input: &PublicationInput, facts: &Facts, now: i64) -> Result<Valid, FieldErrors> {
     let mut errors = FieldErrors::new();
-    let title = validation::required_text(&mut errors, "title", &input.title, TITLE_MAX);
+    let title = validation::required_text_or(
+        &mut errors,
+        "title",
+        &input.title,
+        TITLE_MAX,
+        "content-pub-error-title",
+    );
     let authors = authors_list(&input.authors).join("; ");
     if authors.is_empty() {
         errors.add("authors", "content-pub-error-authors");
@@ -234,11 +240,12 @@ pub fn validate(input: &PublicationInput, facts: &Facts, now: i64) -> Result<Val
     if input.topics.is_empty() {
         errors.add("topics", "content-pub-error-topics");
     }
-    let abstract_text = validation::required_text(
+    let abstract_text = validation::required_text_or(
         &mut errors,
         "abstract_text",
         &input.abstract_text,
         ABSTRACT_MAX,
+        "content-pub-error-abstract",
     );
     let summary = input.summary.trim().to_owned();
     if summary.chars().count() > SUMMARY_MAX {

@@ -56,9 +56,21 @@ pub fn required_text(
     value: &str,
     max_chars: usize,
 ) -> String {
+    required_text_or(errors, field, value, max_chars, "error-required")
+}
+
+/// [`required_text`] with a message of its own for the empty field, so an
+/// error summary with several empty fields says which is which.
+pub fn required_text_or(
+    errors: &mut FieldErrors,
+    field: &str,
+    value: &str,
+    max_chars: usize,
+    empty_message: &str,
+) -> String {
     let value = value.trim();
     if value.is_empty() {
-        errors.add(field, "error-required");
+        errors.add(field, empty_message);
     } else if value.chars().count() > max_chars {
         errors.add(field, "error-too-long");
     }

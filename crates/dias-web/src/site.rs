@@ -44,7 +44,8 @@ pub const AUDIENCES: [&str; 4] = ["buerger", "unternehmen", "kommunen", "ki"];
 /// A contact point of the agency for one topic.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ContactPoint {
-    /// `breitband`, `foerderung`, `ki`, `digitalstrategie` or `allgemein`.
+    /// A topic key of the content module (`breitband`, `foerderung`, `ki`,
+    /// `digitalstrategie`, `verwaltung`, `agentur`).
     pub topic: String,
     pub name: String,
     /// Who answers (a person's name and role), if staff name one.
