@@ -490,13 +490,71 @@ pub async fn ancestors<C: ConnectionTrait>(db: &C, page: &Page) -> Result<Vec<Pa
     Ok(out)
 }
 
+/// The ids of the pages visitors see at `now`: a page is live when it is
+/// published and due and so is every ancestor (a published page below a
+/// draft or scheduled one stays hidden with it). One query over the
+/// tree's few columns; page counts are small.
+pub async fn live_ids<C: ConnectionTrait>(db: &C, now: i64) -> Result<HashSet<i64>, DbErr> {
+    use sea_orm::QuerySelect;
+    let rows: Vec<(i64, Option<i64>, String, Option<i64>)> = pages::Entity::find()
+        .select_only()
+        .column(pages::Column::Id)
+        .column(pages::Column::ParentId)
+        .column(pages::Column::Status)
+        .column(pages::Column::PublishAt)
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(live_set(&rows, now))
+}
+
+/// [`live_ids`] over `(id, parent_id, status, publish_at)` rows. A page
+/// whose parent is missing is not live (it cannot happen with the foreign
+/// key; hidden is the safe side).
+fn live_set(rows: &[(i64, Option<i64>, String, Option<i64>)], now: i64) -> HashSet<i64> {
+    let by_id: HashMap<i64, &(i64, Option<i64>, String, Option<i64>)> =
+        rows.iter().map(|r| (r.0, r)).collect();
+    let mut live: HashMap<i64, bool> = HashMap::new();
+    for row in rows {
+        // Walk up (bottom-up chain) until a known answer, the top, or a
+        // page that is not live; the answer holds for the whole chain.
+        let mut chain = Vec::new();
+        let mut next = Some(row.0);
+        let answer = loop {
+            let Some(id) = next else { break true };
+            if let Some(known) = live.get(&id) {
+                break *known;
+            }
+            let Some((_, parent, status, publish_at)) = by_id.get(&id).copied() else {
+                break false;
+            };
+            if chain.contains(&id) || chain.len() > 64 {
+                break false;
+            }
+            chain.push(id);
+            if !crate::publishing::is_live(status, *publish_at, now) {
+                break false;
+            }
+            next = *parent;
+        };
+        for id in chain {
+            live.insert(id, answer);
+        }
+    }
+    live.into_iter()
+        .filter(|(_, l)| *l)
+        .map(|(id, _)| id)
+        .collect()
+}
+
 /// Live children of `id`, in menu order.
 pub async fn live_children<C: ConnectionTrait>(
     db: &C,
     id: i64,
     now: i64,
 ) -> Result<Vec<Page>, DbErr> {
-    pages::Entity::find()
+    let live = live_ids(db, now).await?;
+    Ok(pages::Entity::find()
         .filter(pages::Column::ParentId.eq(id))
         .filter(crate::publishing::live(
             pages::Column::Status,
@@ -506,16 +564,19 @@ pub async fn live_children<C: ConnectionTrait>(
         .order_by_asc(pages::Column::Position)
         .order_by_asc(pages::Column::TitleDe)
         .all(db)
-        .await
+        .await?
+        .into_iter()
+        .filter(|p| live.contains(&p.id))
+        .collect())
 }
 
-/// The live page at `path`.
+/// The live page at `path` (it and all its ancestors live).
 pub async fn live_at_path<C: ConnectionTrait>(
     db: &C,
     path: &str,
     now: i64,
 ) -> Result<Option<Page>, DbErr> {
-    pages::Entity::find()
+    let Some(page) = pages::Entity::find()
         .filter(pages::Column::Path.eq(path))
         .filter(crate::publishing::live(
             pages::Column::Status,
@@ -523,7 +584,38 @@ pub async fn live_at_path<C: ConnectionTrait>(
             now,
         ))
         .one(db)
-        .await
+        .await?
+    else {
+        return Ok(None);
+    };
+    if page.parent_id.is_some() && !live_ids(db, now).await?.contains(&page.id) {
+        return Ok(None);
+    }
+    Ok(Some(page))
+}
+
+/// Tells the search index about every descendant of `root` (their
+/// visibility follows `root`'s publication).
+pub async fn descendants_changed<C: ConnectionTrait>(db: &C, root: i64) -> Result<(), DbErr> {
+    use sea_orm::QuerySelect;
+    let rows: Vec<(i64, Option<i64>)> = pages::Entity::find()
+        .select_only()
+        .column(pages::Column::Id)
+        .column(pages::Column::ParentId)
+        .into_tuple()
+        .all(db)
+        .await?;
+    let mut found: HashSet<i64> = HashSet::new();
+    let mut queue = vec![root];
+    while let Some(current) = queue.pop() {
+        for (id, _) in rows.iter().filter(|(_, p)| *p == Some(current)) {
+            if found.insert(*id) {
+                queue.push(*id);
+                dias_core::outbox::search_changed(db, crate::KIND_PAGE, &id.to_string()).await?;
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Checks where a page goes in the tree and returns its path: the parent
@@ -831,6 +923,10 @@ pub async fn update<C: ConnectionTrait>(
     if path != current.path {
         repath_descendants(db, &all, id, &path).await?;
     }
+    if valid.status.key() != current.status || publish_at != current.publish_at {
+        // The descendants' visibility follows this page's.
+        descendants_changed(db, id).await?;
+    }
     let saved = by_id(db, id).await?.ok_or(SaveError::NotFound)?;
     write_version(db, &saved, Some(author), valid.note.clone(), now).await?;
     dias_core::outbox::search_changed(db, crate::KIND_PAGE, &id.to_string()).await?;
@@ -1021,6 +1117,7 @@ impl SearchSource for PageSource {
     }
     async fn all(&self, db: &DatabaseConnection) -> Result<Vec<SearchDoc>, DbErr> {
         let now = dias_core::time::now();
+        let live = live_ids(db, now).await?;
         Ok(pages::Entity::find()
             .filter(crate::publishing::live(
                 pages::Column::Status,
@@ -1030,6 +1127,7 @@ impl SearchSource for PageSource {
             .all(db)
             .await?
             .iter()
+            .filter(|p| live.contains(&p.id))
             .map(doc)
             .collect())
     }
@@ -1038,11 +1136,13 @@ impl SearchSource for PageSource {
             return Ok(None);
         };
         let now = dias_core::time::now();
-        Ok(by_id(db, id)
-            .await?
-            .filter(|p| crate::publishing::is_live(&p.status, p.publish_at, now))
-            .as_ref()
-            .map(doc))
+        let Some(page) = by_id(db, id).await? else {
+            return Ok(None);
+        };
+        if !live_ids(db, now).await?.contains(&page.id) {
+            return Ok(None);
+        }
+        Ok(Some(doc(&page)))
     }
 }
 
@@ -1058,6 +1158,26 @@ mod tests {
         assert!(!images_have_alt_text("Text ![](/medien/1/a.png)"));
         assert!(!images_have_alt_text("![Gut](/a.png) und ![ ](/b.png)"));
         assert!(images_have_alt_text("Ausruf! [Link](/a) ohne Bild"));
+    }
+
+    #[test]
+    fn a_page_is_live_only_with_all_its_ancestors() {
+        let p = |id, parent, status: &str, at| (id, parent, status.to_owned(), at);
+        let rows = vec![
+            p(5, Some(4), "published", Some(1)),
+            p(4, Some(1), "published", Some(1)),
+            p(1, None, "draft", None),
+            p(2, None, "published", Some(1)),
+            p(3, Some(2), "published", Some(1)),
+            p(6, Some(2), "published", Some(500)),
+            p(7, Some(6), "published", Some(1)),
+            p(8, Some(99), "published", Some(1)),
+        ];
+        let live = live_set(&rows, 100);
+        let mut ids: Vec<i64> = live.into_iter().collect();
+        ids.sort_unstable();
+        assert_eq!(ids, vec![2, 3]);
+        assert_eq!(live_set(&rows, 500).len(), 4);
     }
 
     #[test]

@@ -159,6 +159,10 @@ pub async fn announce_due(db: &DatabaseConnection, now: i64) -> Result<usize, Db
             let result = txn.execute(&update).await?;
             if result.rows_affected() == 1 {
                 dias_core::outbox::search_changed(&txn, kind, &id.to_string()).await?;
+                if kind == crate::KIND_PAGE {
+                    // Published pages below it become visible with it.
+                    crate::pages::descendants_changed(&txn, id).await?;
+                }
                 announced += 1;
             }
         }

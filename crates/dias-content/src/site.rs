@@ -43,6 +43,7 @@ pub struct Site {
 impl Site {
     async fn load(db: &DatabaseConnection) -> Result<SiteSnapshot, sea_orm::DbErr> {
         let now = dias_core::time::now();
+        let live = crate::pages::live_ids(db, now).await?;
         let placed = pages::Entity::find()
             .filter(crate::publishing::live(
                 pages::Column::Status,
@@ -55,7 +56,7 @@ impl Site {
             .all(db)
             .await?;
         let mut snapshot = SiteSnapshot::default();
-        for page in placed {
+        for page in placed.into_iter().filter(|p| live.contains(&p.id)) {
             let link = MenuLink {
                 path: page.path,
                 title_de: page.title_de,

@@ -90,10 +90,11 @@ pub(crate) async fn view(
         &found.body_de,
         found.body_en.as_deref(),
     );
+    let live = pages::live_ids(&state.db, now).await?;
     let crumbs = pages::ancestors(&state.db, found)
         .await?
         .iter()
-        .filter(|p| crate::publishing::is_live(&p.status, p.publish_at, now))
+        .filter(|p| live.contains(&p.id))
         .map(|p| link(p, english))
         .collect();
     let children = pages::live_children(&state.db, found.id, now)

@@ -922,3 +922,152 @@ async fn the_tree_nests_subpages_and_easy_german_stays_german() {
     let imprint = app.get("/impressum").await;
     assert_eq!(imprint.attr("article", "lang"), None);
 }
+
+/// Security review (issue 9): a published page below a draft or scheduled
+/// page is hidden with it — at its path, in search, in menus and in the
+/// parent's child list — until the parent goes live (saved or announced).
+#[tokio::test]
+async fn a_published_subpage_of_a_hidden_parent_stays_hidden() {
+    let (app, _) = staff_app().await;
+    let source = dias_content::pages::PageSource;
+    let parent = create(
+        &app,
+        &[
+            ("title_de", "Geheimprojekt Fusion"),
+            ("slug", "geheimprojekt-fusion"),
+            ("status", "draft"),
+        ],
+    )
+    .await;
+    let parent_str = parent.to_string();
+    let child = create(
+        &app,
+        &[
+            ("title_de", "Zeitplan"),
+            ("slug", "zeitplan"),
+            ("parent", &parent_str),
+            ("menu", "main"),
+        ],
+    )
+    .await;
+    let grandchild = create(
+        &app,
+        &[
+            ("title_de", "Meilensteine"),
+            ("slug", "meilensteine"),
+            ("parent", &child.to_string()),
+            ("menu", "footer"),
+        ],
+    )
+    .await;
+    let check_hidden = async |app: &TestApp| {
+        dias_content::site::invalidate();
+        let home = app.get("/").await;
+        let docs = source.all(&app.db).await.unwrap();
+        for (id, path) in [
+            (child, "/geheimprojekt-fusion/zeitplan"),
+            (grandchild, "/geheimprojekt-fusion/zeitplan/meilensteine"),
+        ] {
+            assert_eq!(app.get(path).await.status, 404, "{path}");
+            assert!(!home.body.contains(path), "{path} in a menu");
+            assert!(!docs.iter().any(|d| d.url == path), "{path} in search");
+            assert!(
+                source
+                    .one(&app.db, &id.to_string())
+                    .await
+                    .unwrap()
+                    .is_none(),
+                "{path}: one()"
+            );
+        }
+    };
+    let check_live = async |app: &TestApp| {
+        dias_content::site::invalidate();
+        let home = app.get("/").await;
+        let docs = source.all(&app.db).await.unwrap();
+        for (id, path) in [
+            (child, "/geheimprojekt-fusion/zeitplan"),
+            (grandchild, "/geheimprojekt-fusion/zeitplan/meilensteine"),
+        ] {
+            assert_eq!(app.get(path).await.status, 200, "{path}");
+            assert!(home.body.contains(path), "{path} not in a menu");
+            assert!(docs.iter().any(|d| d.url == path), "{path} not in search");
+            assert!(
+                source
+                    .one(&app.db, &id.to_string())
+                    .await
+                    .unwrap()
+                    .is_some(),
+                "{path}: one()"
+            );
+        }
+    };
+    check_hidden(&app).await;
+    app.forget_cookies();
+    check_hidden(&app).await;
+    assert!(!found(&app, "Zeitplan", "/geheimprojekt-fusion/zeitplan").await);
+
+    // Scheduled parent: still hidden; announced when due: visible.
+    app.sign_in_as(Role::Staff).await;
+    let tomorrow = dias_core::time::date_input_value(dias_core::time::now() + 2 * 24 * 3600);
+    let r = post_edit(
+        &app,
+        parent,
+        &[
+            ("status", "published"),
+            ("publish_date", &tomorrow),
+            ("publish_time", "09:30"),
+        ],
+    )
+    .await;
+    assert_eq!(r.status, 303, "{}", r.body);
+    app.forget_cookies();
+    check_hidden(&app).await;
+    let mut due: pages::ActiveModel = page(&app, parent).await.into();
+    let at = dias_core::time::now() - 5;
+    due.publish_at = Set(Some(at));
+    due.update(&app.db).await.unwrap();
+    dias_content::publishing::announce_due(&app.db, at + 1)
+        .await
+        .unwrap();
+    check_live(&app).await;
+    // The announcement told the index about the descendants too.
+    assert!(found(&app, "Zeitplan", "/geheimprojekt-fusion/zeitplan").await);
+    assert!(
+        app.get("/geheimprojekt-fusion")
+            .await
+            .body
+            .contains("/geheimprojekt-fusion/zeitplan")
+    );
+
+    // Withdrawn by a staff save: hidden again, and out of the index.
+    app.sign_in_as(Role::Staff).await;
+    let r = post_edit(&app, parent, &[("status", "draft")]).await;
+    assert_eq!(r.status, 303, "{}", r.body);
+    app.forget_cookies();
+    check_hidden(&app).await;
+    assert!(!found(&app, "Zeitplan", "/geheimprojekt-fusion/zeitplan").await);
+    // Published again by a save: visible and indexed.
+    app.sign_in_as(Role::Staff).await;
+    let r = post_edit(
+        &app,
+        parent,
+        &[
+            ("status", "published"),
+            ("publish_date", ""),
+            ("publish_time", ""),
+        ],
+    )
+    .await;
+    assert_eq!(r.status, 303, "{}", r.body);
+    app.forget_cookies();
+    check_live(&app).await;
+    assert!(
+        found(
+            &app,
+            "Meilensteine",
+            "/geheimprojekt-fusion/zeitplan/meilensteine"
+        )
+        .await
+    );
+}
