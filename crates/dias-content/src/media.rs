@@ -1,6 +1,8 @@
 //! The media library: images (PNG, JPEG) with required alternative text
 //! and files (PDF) with a required description, uploaded by the Redaktion
-//! and served publicly at `/medien/{id}/{filename}` for pages and news.
+//! and served publicly at `/medien/{id}/{key}/{filename}` for pages and
+//! news, where `key` ([`url_key`]) comes from the bytes: nobody finds a
+//! medium by counting ids before staff link it from something published.
 //!
 //! What a file is comes from its bytes ([`dias_core::files::sniff`]); a
 //! file whose name claims another type is refused (a disguise or the wrong
@@ -40,6 +42,8 @@ pub struct MediaItem {
     pub alt_text: Option<String>,
     pub description: Option<String>,
     pub created_at: i64,
+    /// SHA-256 of the bytes (hex); its start is the address's key.
+    pub sha256: String,
 }
 
 impl MediaItem {
@@ -49,7 +53,7 @@ impl MediaItem {
 
     /// The public address of the medium.
     pub fn url(&self) -> String {
-        url(self.id, &self.filename)
+        url(self.id, &self.sha256, &self.filename)
     }
 
     /// The alternative text of an image, the description of a file.
@@ -77,9 +81,29 @@ impl MediaItem {
     }
 }
 
-/// `/medien/{id}/{filename}`.
-pub fn url(id: i64, filename: &str) -> String {
-    format!("/medien/{id}/{filename}")
+/// `/medien/{id}/{key}/{filename}` with the key of [`url_key`].
+pub fn url(id: i64, sha256: &str, filename: &str) -> String {
+    format!("/medien/{id}/{}/{filename}", url_key(sha256))
+}
+
+/// The unguessable part of a medium's address: the first 16 hex digits
+/// (64 bits) of the SHA-256 of its bytes.
+pub fn url_key(sha256: &str) -> &str {
+    sha256.get(..16).unwrap_or(sha256)
+}
+
+/// Whether `key` is the address key of `sha256` (compared in constant
+/// time; the key is the address's secret).
+pub fn key_matches(sha256: &str, key: &str) -> bool {
+    let expected = url_key(sha256).as_bytes();
+    let given = key.as_bytes();
+    expected.len() == 16
+        && given.len() == expected.len()
+        && expected
+            .iter()
+            .zip(given)
+            .fold(0u8, |acc, (a, b)| acc | (a ^ b))
+            == 0
 }
 
 /// `8 KB`, `1,4 MB`.
@@ -287,6 +311,7 @@ pub async fn create<C: ConnectionTrait>(
         alt_text: saved.alt_text,
         description: saved.description,
         created_at: saved.created_at,
+        sha256: saved.sha256,
     })
 }
 
@@ -300,6 +325,7 @@ fn metadata() -> sea_orm::Select<media::Entity> {
         media::Column::AltText,
         media::Column::Description,
         media::Column::CreatedAt,
+        media::Column::Sha256,
     ])
 }
 
@@ -342,9 +368,28 @@ pub async fn items<C: ConnectionTrait>(
         .await
 }
 
-/// A medium with its bytes (the public address).
-pub async fn with_data<C: ConnectionTrait>(db: &C, id: i64) -> Result<Option<media::Model>, DbErr> {
-    media::Entity::find_by_id(id).one(db).await
+/// The bytes of medium `id` (the public address reads them only after
+/// checking the address against [`item`]).
+pub async fn data<C: ConnectionTrait>(db: &C, id: i64) -> Result<Option<Vec<u8>>, DbErr> {
+    media::Entity::find_by_id(id)
+        .select_only()
+        .column(media::Column::Data)
+        .into_tuple::<Vec<u8>>()
+        .one(db)
+        .await
+}
+
+/// The medium at the public address `/medien/{id}/{key}/{filename}`
+/// (metadata only), `None` when any part does not match.
+pub async fn at_address<C: ConnectionTrait>(
+    db: &C,
+    id: i64,
+    key: &str,
+    filename: &str,
+) -> Result<Option<MediaItem>, DbErr> {
+    Ok(item(db, id)
+        .await?
+        .filter(|m| m.filename == filename && key_matches(&m.sha256, key)))
 }
 
 /// Sets an image's alternative text or a file's description.
@@ -487,11 +532,16 @@ mod tests {
             alt_text: Some("Karte [Stand 2026]\nSachsen".into()),
             description: None,
             created_at: 0,
+            sha256: "0123456789abcdef".repeat(4),
         };
         assert_eq!(
             item.markdown(),
-            "![Karte \\[Stand 2026\\] Sachsen](/medien/7/karte.png)"
+            "![Karte \\[Stand 2026\\] Sachsen](/medien/7/0123456789abcdef/karte.png)"
         );
+        assert!(key_matches(&item.sha256, "0123456789abcdef"));
+        assert!(!key_matches(&item.sha256, "0123456789abcdee"));
+        assert!(!key_matches(&item.sha256, "0123456789abcde"));
+        assert!(!key_matches("", ""));
         assert_eq!(item.size_label(), "2 KB");
         assert_eq!(size_label(3 * 1024 * 1024 / 2), "1,5 MB");
         assert_eq!(url_filename("../..", FileKind::Jpeg), "bild.jpg");

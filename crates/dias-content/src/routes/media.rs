@@ -1,7 +1,7 @@
 //! The media library: the Redaktion's list with the upload form
 //! (`/redaktion/medien`, multipart POST to [`crate::MEDIA_UPLOAD_PATH`]),
 //! editing a medium's text, deleting one that nothing uses; and the public
-//! address of every medium, `/medien/{id}/{filename}`.
+//! address of every medium, `/medien/{id}/{key}/{filename}`.
 
 use askama::Template;
 use axum::Router;
@@ -26,7 +26,7 @@ pub fn routes() -> Router<AppState> {
             "/redaktion/medien/{id}/loeschen",
             get(confirm_remove).post(remove),
         )
-        .route("/medien/{id}/{filename}", get(serve))
+        .route("/medien/{id}/{key}/{filename}", get(serve))
 }
 
 fn parse_id(raw: &str) -> AppResult<i64> {
@@ -271,17 +271,21 @@ async fn remove(
 }
 
 /// A medium at its public address: images inline, files as downloads;
-/// the type found at upload, never sniffed by the browser. The bytes of an
-/// id never change, so browsers and proxies may keep them.
+/// the type found at upload, never sniffed by the browser. The address is
+/// checked (id, key from the bytes, file name) before the bytes are read.
+/// Kept for a day, not for ever: a deleted medium leaves caches soon.
 async fn serve(
     State(state): State<AppState>,
-    Path((id, filename)): Path<(String, String)>,
+    Path((id, key, filename)): Path<(String, String, String)>,
 ) -> AppResult<Response> {
-    let stored = media::with_data(&state.db, parse_id(&id)?)
+    let id = parse_id(&id)?;
+    let stored = media::at_address(&state.db, id, &key, &filename)
         .await?
-        .filter(|m| m.filename == filename)
         .ok_or(AppError::NotFound)?;
-    let mut response = (StatusCode::OK, Body::from(stored.data)).into_response();
+    let data = media::data(&state.db, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let mut response = (StatusCode::OK, Body::from(data)).into_response();
     let headers = response.headers_mut();
     headers.insert(
         header::CONTENT_TYPE,
@@ -294,7 +298,7 @@ async fn serve(
     );
     headers.insert(
         header::CACHE_CONTROL,
-        HeaderValue::from_static("public, max-age=31536000, immutable"),
+        HeaderValue::from_static("public, max-age=86400"),
     );
     if stored.kind != media::IMAGE {
         headers.insert(

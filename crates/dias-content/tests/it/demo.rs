@@ -158,7 +158,12 @@ async fn demo_content_loads_once_and_shows_on_the_site() {
         );
         assert!(image.alt_text.as_deref().is_some_and(|a| !a.is_empty()));
         let served = app
-            .get(&format!("/medien/{}/{}", image.id, image.filename))
+            .get(&format!(
+                "/medien/{}/{}/{}",
+                image.id,
+                &image.sha256[..16],
+                image.filename
+            ))
             .await;
         assert_eq!(served.status, StatusCode::OK, "{}", image.filename);
         assert_eq!(served.headers["content-type"], "image/png");

@@ -120,6 +120,17 @@ pub(crate) async fn uploaded_image(app: &TestApp, alt: &str) -> i64 {
         .unwrap()
 }
 
+/// The address key of medium `id` (start of its SHA-256).
+async fn key_of(app: &TestApp, id: i64) -> String {
+    media::Entity::find_by_id(id)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .sha256[..16]
+        .to_owned()
+}
+
 async fn stored(app: &TestApp) -> u64 {
     media::Entity::find().count(&app.db).await.unwrap()
 }
@@ -131,9 +142,10 @@ async fn an_image_with_alt_text_is_served_inline_with_its_type() {
     let id = uploaded_image(&app, "Bagger verlegt Glasfaser in Döbeln").await;
     let page = app.get(&format!("/redaktion/medien/{id}")).await;
     assert_eq!(page.status, StatusCode::OK);
+    let key = key_of(&app, id).await;
     assert_eq!(
         page.attr("#content-media-snippet", "value").unwrap(),
-        format!("![Bagger verlegt Glasfaser in Döbeln](/medien/{id}/glasfaser-doebeln.png)")
+        format!("![Bagger verlegt Glasfaser in Döbeln](/medien/{id}/{key}/glasfaser-doebeln.png)")
     );
     let list = app.get("/redaktion/medien").await;
     assert!(list.body.contains("glasfaser-doebeln.png"));
@@ -141,30 +153,32 @@ async fn an_image_with_alt_text_is_served_inline_with_its_type() {
 
     app.forget_cookies();
     let r = app
-        .get(&format!("/medien/{id}/glasfaser-doebeln.png"))
+        .get(&format!("/medien/{id}/{key}/glasfaser-doebeln.png"))
         .await;
     assert_eq!(r.status, StatusCode::OK);
     assert_eq!(r.headers[header::CONTENT_TYPE], "image/png");
     assert_eq!(r.headers[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
-    assert!(
-        r.headers[header::CACHE_CONTROL]
-            .to_str()
-            .unwrap()
-            .contains("max-age=31536000")
-    );
+    // Kept for a day, never `immutable` for a year (deleted media leave
+    // shared caches).
+    assert_eq!(r.headers[header::CACHE_CONTROL], "public, max-age=86400");
     assert!(r.headers.get(header::CONTENT_DISPOSITION).is_none());
     assert!(r.body.contains("IHDR"), "the stored bytes");
-    // Another name at the same id names nothing.
-    assert_eq!(
-        app.get(&format!("/medien/{id}/anderer-name.png"))
-            .await
-            .status,
-        StatusCode::NOT_FOUND
-    );
-    assert_eq!(
-        app.get("/medien/999/glasfaser-doebeln.png").await.status,
-        StatusCode::NOT_FOUND
-    );
+    // Another name, another key, no key (the old, guessable address) or
+    // another id name nothing.
+    let wrong_key = if key.starts_with('0') {
+        format!("1{}", &key[1..])
+    } else {
+        format!("0{}", &key[1..])
+    };
+    for path in [
+        format!("/medien/{id}/{key}/anderer-name.png"),
+        format!("/medien/{id}/{wrong_key}/glasfaser-doebeln.png"),
+        format!("/medien/{id}/{}/glasfaser-doebeln.png", &key[..15]),
+        format!("/medien/{id}/glasfaser-doebeln.png"),
+        format!("/medien/999/{key}/glasfaser-doebeln.png"),
+    ] {
+        assert_eq!(app.get(&path).await.status, StatusCode::NOT_FOUND, "{path}");
+    }
 }
 
 #[tokio::test]
@@ -188,8 +202,16 @@ async fn a_pdf_needs_a_description_and_is_a_download() {
     assert_eq!(item.kind, "file");
     assert_eq!(item.mime, "application/pdf");
     assert_eq!(item.sha256.len(), 64);
+    let key = &item.sha256[..16];
+    assert_eq!(
+        app.get(&format!("/medien/{}/flyer-digitalbonus.pdf", item.id))
+            .await
+            .status,
+        StatusCode::NOT_FOUND,
+        "the guessable address"
+    );
     let r = app
-        .get(&format!("/medien/{}/flyer-digitalbonus.pdf", item.id))
+        .get(&format!("/medien/{}/{key}/flyer-digitalbonus.pdf", item.id))
         .await;
     assert_eq!(r.status, StatusCode::OK);
     assert_eq!(r.headers[header::CONTENT_TYPE], "application/pdf");
@@ -204,7 +226,7 @@ async fn a_pdf_needs_a_description_and_is_a_download() {
     assert_eq!(
         page.attr("#content-media-snippet", "value").unwrap(),
         format!(
-            "[Flyer Digitalbonus](/medien/{}/flyer-digitalbonus.pdf)",
+            "[Flyer Digitalbonus](/medien/{}/{key}/flyer-digitalbonus.pdf)",
             item.id
         )
     );
@@ -359,13 +381,14 @@ async fn texts_can_be_edited_and_used_media_are_not_deleted() {
     )
     .await;
     assert_eq!(stored(&app).await, 1);
+    let key = key_of(&app, id).await;
     let r = app
         .post(&format!("/redaktion/medien/{id}/loeschen"), &[])
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
     assert_eq!(stored(&app).await, 0);
     assert_eq!(
-        app.get(&format!("/medien/{id}/glasfaser-doebeln.png"))
+        app.get(&format!("/medien/{id}/{key}/glasfaser-doebeln.png"))
             .await
             .status,
         StatusCode::NOT_FOUND

@@ -601,6 +601,14 @@ async fn the_article_page_shows_image_byline_topics_and_related_items() {
         page.attr(".news-article__image img", "alt").as_deref(),
         Some("Glasfaserkabel im Graben")
     );
+    // The image's address carries the key from its bytes and serves it.
+    let src = page.attr(".news-article__image img", "src").unwrap();
+    assert_eq!(
+        src.split('/').count(),
+        5,
+        "/medien/{{id}}/{{key}}/{{name}}: {src}"
+    );
+    assert_eq!(app.get(&src).await.status, StatusCode::OK, "{src}");
     assert_eq!(page.text("#content-news-byline"), "Jonas Beispiel");
     assert!(page.text("#content-news-topics").contains("Breitband"));
     assert_eq!(
