@@ -12,8 +12,12 @@
 //!   nothing, a confirmation link does not unsubscribe (and the other way
 //!   round), and a new salt invalidates every old link of a subscriber.
 //! - Asking again for an address never tells whether it is subscribed (the
-//!   same page); the mail for it goes out at most every
-//!   [`RESEND_EVERY_SECS`] (`last_mail_at`).
+//!   same page). Nobody can make the portal mail a third party often
+//!   ([`resend_due`]): a pending address gets its confirmation again only
+//!   after a pause that doubles each time (at least [`RESEND_EVERY_SECS`];
+//!   about ten mails in its week, and the week is not restarted by asking
+//!   again), an active one its reminder at most every
+//!   [`REMIND_EVERY_SECS`].
 //! - Sending: [`start_sending`] turns a draft into `sending` and snapshots
 //!   the recipients as deliveries in one transaction; the [`SEND_JOB`]
 //!   hands at most [`SEND_PER_MINUTE`] mails per minute to the mail queue
@@ -44,8 +48,10 @@ pub use crate::entities::newsletter_subscribers::Model as Subscriber;
 pub const CONFIRM_VALID_SECS: i64 = 7 * 24 * 3600;
 /// Unconfirmed subscriptions older than this are deleted.
 pub const PENDING_KEEP_SECS: i64 = 7 * 24 * 3600;
-/// One mail per address at most this often for repeated requests.
+/// The shortest pause between two confirmation mails to one address.
 pub const RESEND_EVERY_SECS: i64 = 10 * 60;
+/// An active address is reminded of its subscription at most this often.
+pub const REMIND_EVERY_SECS: i64 = 24 * 3600;
 /// Subscription requests per client address and hour (memory only).
 pub const SUBSCRIBES_PER_HOUR: u32 = 5;
 
@@ -341,15 +347,28 @@ pub enum Subscribed {
     Resent,
     /// Active already: a note with the unsubscribe link queued.
     Reminded,
-    /// A mail went to the address less than [`RESEND_EVERY_SECS`] ago.
+    /// No mail: the last one to the address is too recent ([`resend_due`]).
     Quiet,
 }
 
+/// Whether a pending subscription may get its confirmation mail again at
+/// `now`: the pause since the last mail is at least [`RESEND_EVERY_SECS`]
+/// and at least as long as the time from the request to that mail, so the
+/// pauses double (10, 10, 20, 40 … minutes).
+pub fn resend_due(created_at: i64, last_mail_at: Option<i64>, now: i64) -> bool {
+    match last_mail_at {
+        None => true,
+        Some(last) => now - last >= std::cmp::max(RESEND_EVERY_SECS, last - created_at),
+    }
+}
+
 /// Takes a subscription request: a new pending row and its confirmation
-/// mail, or for a known address at most one mail per
-/// [`RESEND_EVERY_SECS`]. Topics and language of a pending request follow
-/// the latest request, and its week to confirm starts again; an active
-/// subscription is not changed by anyone who merely knows the address.
+/// mail, or for a known address a mail only when [`resend_due`] (pending)
+/// or [`REMIND_EVERY_SECS`] (active) allows. Topics and language of a
+/// pending request follow the latest request that mails; its week to
+/// confirm keeps its start (so it is deleted in time), unless the week is
+/// over, then the request starts a new one. An active subscription is not
+/// changed by anyone who merely knows the address.
 pub async fn subscribe(
     db: &DatabaseConnection,
     env: &MailEnv<'_>,
@@ -391,21 +410,30 @@ pub async fn subscribe(
                 }
             }
             Some(s)
-                if s.last_mail_at
-                    .is_some_and(|at| at + RESEND_EVERY_SECS > now) =>
+                if s.status == PENDING
+                    && (s.created_at + CONFIRM_VALID_SECS < now
+                        || resend_due(s.created_at, s.last_mail_at, now)) =>
             {
-                Subscribed::Quiet
-            }
-            Some(s) if s.status == PENDING => {
+                let expired = s.created_at + CONFIRM_VALID_SECS < now;
                 let mut active: newsletter_subscribers::ActiveModel = s.into();
                 active.locale = Set(new.locale.clone());
                 active.topics = Set(topics_to_csv(&new.topics));
-                active.created_at = Set(now);
+                if expired {
+                    // The old week is over (not yet purged): a new one.
+                    active.created_at = Set(now);
+                }
                 active.last_mail_at = Set(Some(now));
                 let s = active.update(&txn).await?;
                 let mail = confirmation_mail(env, &s);
                 dias_core::mail::queue(&txn, &s.email, &mail.subject, &mail.body).await?;
                 Subscribed::Resent
+            }
+            Some(s)
+                if s.status == PENDING
+                    || s.last_mail_at
+                        .is_some_and(|at| now - at < REMIND_EVERY_SECS) =>
+            {
+                Subscribed::Quiet
             }
             Some(s) => {
                 let mut active: newsletter_subscribers::ActiveModel = s.into();

@@ -214,6 +214,18 @@ async fn subscribing_confirming_through_the_mail_and_getting_the_next_issue() {
 async fn the_answer_never_tells_whether_an_address_is_subscribed_and_mails_are_spaced() {
     let app = app().await;
     active(&app, "known@example.org", "", "de").await;
+    // Its last mail more than a day ago (reminders at most once a day).
+    newsletter_subscribers::Entity::update_many()
+        .col_expr(
+            newsletter_subscribers::Column::LastMailAt,
+            sea_orm::sea_query::Expr::value(Some(
+                dias_core::time::now() - newsletter::REMIND_EVERY_SECS - 1,
+            )),
+        )
+        .filter(newsletter_subscribers::Column::Email.eq("known@example.org"))
+        .exec(&app.db)
+        .await
+        .unwrap();
     let known = subscribe(&app, "known@example.org", &[]).await;
     let unknown = subscribe(&app, "new@example.org", &[]).await;
     assert_eq!(known.status, unknown.status);
@@ -1241,4 +1253,72 @@ async fn subscribers_change_their_topics_from_the_link_instead_of_leaving() {
         .status,
         404
     );
+}
+
+/// Security review (issue 9): repeated requests for one address cannot
+/// make the portal mail a third party without end. A pending address gets
+/// its confirmation again after doubling pauses (≈10 mails in its week),
+/// and asking again does not restart its week (so it is purged in time);
+/// an active address is reminded at most once a day.
+#[tokio::test]
+async fn repeated_requests_cannot_mail_bomb_an_address() {
+    let app = app().await;
+    let new = |email: &str| newsletter::NewSubscription {
+        email: email.into(),
+        topics: Vec::new(),
+        locale: "de".into(),
+    };
+    let start = dias_core::time::now() - newsletter::CONFIRM_VALID_SECS;
+    // One request every 601 s (from ever new client addresses) for a day.
+    let victim = new("opfer@example.org");
+    let mut k = 0;
+    while k * 601 < 24 * 3600 {
+        newsletter::subscribe(&app.db, &env(&app), &victim, start + k * 601)
+            .await
+            .unwrap();
+        k += 1;
+    }
+    let first_day = app.mail_count_to("opfer@example.org").await;
+    assert!(
+        (2..=9).contains(&first_day),
+        "{first_day} mails on the first day"
+    );
+    // … and on for the rest of the week.
+    while k * 601 < newsletter::CONFIRM_VALID_SECS {
+        newsletter::subscribe(&app.db, &env(&app), &victim, start + k * 601)
+            .await
+            .unwrap();
+        k += 1;
+    }
+    let week = app.mail_count_to("opfer@example.org").await;
+    assert!(week <= 12, "{week} mails in the week");
+    let row = subscriber(&app, "opfer@example.org").await.unwrap();
+    assert_eq!(row.created_at, start, "the week is not restarted");
+    assert_eq!(row.status, "pending");
+    // The pause rule itself.
+    assert!(newsletter::resend_due(0, Some(0), 600));
+    assert!(!newsletter::resend_due(0, Some(600), 1199));
+    assert!(newsletter::resend_due(0, Some(600), 1200));
+    assert!(!newsletter::resend_due(0, Some(4800), 9599));
+    assert!(newsletter::resend_due(0, Some(4800), 9600));
+
+    // An active address: one reminder a day at most.
+    let known = new("aktiv@example.org");
+    let t0 = dias_core::time::now() - 3 * 24 * 3600;
+    newsletter::subscribe(&app.db, &env(&app), &known, t0)
+        .await
+        .unwrap();
+    let id = subscriber(&app, "aktiv@example.org").await.unwrap().id;
+    assert!(newsletter::confirm(&app.db, id, t0 + 60).await.unwrap());
+    let mut reminded = 0;
+    for i in 1..=144 {
+        let outcome = newsletter::subscribe(&app.db, &env(&app), &known, t0 + i * 601)
+            .await
+            .unwrap();
+        if outcome == newsletter::Subscribed::Reminded {
+            reminded += 1;
+        }
+    }
+    assert_eq!(reminded, 1, "one reminder in a day");
+    assert_eq!(app.mail_count_to("aktiv@example.org").await, 2);
 }
