@@ -469,3 +469,28 @@ async fn only_staff_reach_the_library_and_uploads_need_the_token() {
     assert_eq!(r.status, StatusCode::FORBIDDEN);
     assert_eq!(stored(&app).await, 1);
 }
+
+/// Security review (issue 9): a PDF whose catalog runs JavaScript from a
+/// deflated object stream (the review's file) is refused by both public
+/// upload paths, the media library and publications.
+#[tokio::test]
+async fn a_pdf_with_javascript_in_a_compressed_object_stream_is_refused() {
+    let pdf: &[u8] = include_bytes!("../fixtures/objstm-javascript.pdf");
+    assert!(dias_core::files::pdf_has_active_content(pdf));
+    let refused = dias_content::media::check_upload(
+        Some(("studie.pdf", pdf)),
+        &dias_content::media::UploadInput {
+            alt_text: String::new(),
+            description: "Studie".into(),
+        },
+    )
+    .unwrap_err();
+    assert_eq!(refused.get("file"), Some("content-media-error-active"));
+    assert!(dias_content::publications::check_pdf("studie.pdf", pdf).is_err());
+    // And through the form: nothing stored.
+    let app = app().await;
+    sign_in(&app, Role::Staff).await;
+    let r = upload(&app, "studie.pdf", pdf, "", "Studie").await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(stored(&app).await, 0);
+}
