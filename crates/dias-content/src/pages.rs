@@ -1059,10 +1059,19 @@ pub enum DiffPart {
     Added(String),
 }
 
-/// Word-level diff from `old` to `new`, adjacent parts of one kind merged.
+/// How long one field's word diff may search for the smallest difference;
+/// then it settles for a coarser one (two rewritten 100 000-character
+/// bodies would otherwise take seconds).
+pub const DIFF_TIMEOUT: std::time::Duration = std::time::Duration::from_millis(200);
+
+/// Word-level diff from `old` to `new`, adjacent parts of one kind merged;
+/// bounded by [`DIFF_TIMEOUT`]. CPU work: async callers run it with
+/// [`word_diffs`].
 pub fn word_diff(old: &str, new: &str) -> Vec<DiffPart> {
     use similar::{ChangeTag, TextDiff};
-    let diff = TextDiff::from_words(old, new);
+    let diff = TextDiff::configure()
+        .timeout(DIFF_TIMEOUT)
+        .diff_words(old, new);
     let mut parts: Vec<DiffPart> = Vec::new();
     for change in diff.iter_all_changes() {
         let text = change.value().to_owned();
@@ -1079,6 +1088,16 @@ pub fn word_diff(old: &str, new: &str) -> Vec<DiffPart> {
         }
     }
     parts
+}
+
+/// [`word_diff`] of each `(old, new)` pair, computed on the blocking pool
+/// (not on a runtime worker).
+pub async fn word_diffs(pairs: Vec<(String, String)>) -> Result<Vec<Vec<DiffPart>>, String> {
+    tokio::task::spawn_blocking(move || {
+        pairs.iter().map(|(old, new)| word_diff(old, new)).collect()
+    })
+    .await
+    .map_err(|e| e.to_string())
 }
 
 // ----------------------------------------------------------------- search
@@ -1178,6 +1197,37 @@ mod tests {
         ids.sort_unstable();
         assert_eq!(ids, vec![2, 3]);
         assert_eq!(live_set(&rows, 500).len(), 4);
+    }
+
+    #[test]
+    fn the_word_diff_of_two_rewritten_long_bodies_is_bounded() {
+        let make = |tag: &str| {
+            let mut s = String::new();
+            let mut i = 0;
+            while s.len() < 99_000 {
+                s.push_str(&format!("{tag}{i} "));
+                i += 1;
+            }
+            s
+        };
+        let (old, new) = (make("alt"), make("neu"));
+        let started = std::time::Instant::now();
+        let parts = word_diff(&old, &new);
+        let took = started.elapsed();
+        assert!(took < DIFF_TIMEOUT * 4, "one field took {took:?}");
+        // Still a correct diff: the old text removed, the new one added.
+        let (mut removed, mut added) = (String::new(), String::new());
+        for part in &parts {
+            match part {
+                DiffPart::Removed(t) => removed.push_str(t),
+                DiffPart::Added(t) => added.push_str(t),
+                DiffPart::Same(t) => {
+                    removed.push_str(t);
+                    added.push_str(t);
+                }
+            }
+        }
+        assert_eq!((removed, added), (old, new));
     }
 
     #[test]

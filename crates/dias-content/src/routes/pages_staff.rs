@@ -619,12 +619,12 @@ struct DiffBlock {
 /// A word diff as accessible markup: removed words in `<del>`, added ones
 /// in `<ins>`, each with a visually hidden label, so the change does not
 /// depend on colour or strike-through alone.
-fn diff_html(ctx: &Ctx, old: &str, new: &str) -> (String, bool) {
+fn diff_html(ctx: &Ctx, parts: Vec<DiffPart>) -> (String, bool) {
     let removed = escape_html(&ctx.t("content-page-diff-removed"));
     let added = escape_html(&ctx.t("content-page-diff-added"));
     let mut html = String::new();
     let mut changed = false;
-    for part in pages::word_diff(old, new) {
+    for part in parts {
         match part {
             DiffPart::Same(t) => html.push_str(&escape_html(&t)),
             DiffPart::Removed(t) => {
@@ -711,10 +711,20 @@ async fn version_page(
             current.body_en.as_deref().unwrap_or_default(),
         ),
     ];
+    // Word diffs are CPU work: on the blocking pool, each with a deadline.
+    let parts = pages::word_diffs(
+        fields
+            .iter()
+            .map(|(_, old, new)| ((*old).to_owned(), (*new).to_owned()))
+            .collect(),
+    )
+    .await
+    .map_err(AppError::Internal)?;
     let diffs: Vec<DiffBlock> = fields
         .iter()
-        .map(|(label, old, new)| {
-            let (html, changed) = diff_html(&ctx, old, new);
+        .zip(parts)
+        .map(|((label, _, _), parts)| {
+            let (html, changed) = diff_html(&ctx, parts);
             DiffBlock {
                 label: ctx.t(label),
                 html,
