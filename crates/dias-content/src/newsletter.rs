@@ -501,13 +501,22 @@ pub fn parse_topics(keys: &[String]) -> Result<Vec<Topic>, FieldErrors> {
 /// count one recipient less.
 pub async fn unsubscribe(db: &DatabaseConnection, id: i64) -> Result<bool, DbErr> {
     let txn = dias_core::db::begin_write(db).await?;
+    let deleted = unsubscribe_in(&txn, id).await?;
+    txn.commit().await?;
+    Ok(deleted)
+}
+
+/// [`unsubscribe`] in the caller's transaction (account deletion): the
+/// row and its deliveries go, and an issue being sent counts one recipient
+/// less for each delivery still pending.
+pub async fn unsubscribe_in<C: ConnectionTrait>(db: &C, id: i64) -> Result<bool, DbErr> {
     let pending: Vec<i64> = newsletter_deliveries::Entity::find()
         .select_only()
         .column(newsletter_deliveries::Column::IssueId)
         .filter(newsletter_deliveries::Column::SubscriberId.eq(id))
         .filter(newsletter_deliveries::Column::Status.eq(PENDING))
         .into_tuple()
-        .all(&txn)
+        .all(db)
         .await?;
     for issue in pending {
         newsletter_issues::Entity::update_many()
@@ -516,17 +525,16 @@ pub async fn unsubscribe(db: &DatabaseConnection, id: i64) -> Result<bool, DbErr
                 Expr::col(newsletter_issues::Column::Recipients).sub(1),
             )
             .filter(newsletter_issues::Column::Id.eq(issue))
-            .exec(&txn)
+            .exec(db)
             .await?;
     }
     newsletter_deliveries::Entity::delete_many()
         .filter(newsletter_deliveries::Column::SubscriberId.eq(id))
-        .exec(&txn)
+        .exec(db)
         .await?;
     let deleted = newsletter_subscribers::Entity::delete_by_id(id)
-        .exec(&txn)
+        .exec(db)
         .await?;
-    txn.commit().await?;
     Ok(deleted.rows_affected == 1)
 }
 
