@@ -1,15 +1,19 @@
 //! The content module's part of the account export and deletion
 //! ([`dias_core::accounts::personal_data`]).
 //!
-//! Exported: the pages, articles and publications the person created or
-//! last changed (title and path — the texts are the agency's and public),
-//! the media they uploaded, the newsletter issues they composed, and a
-//! newsletter subscription under the account's e-mail address.
+//! Exported: the pages, articles (with their byline) and publications the
+//! person created or last changed (title and path — the texts are the
+//! agency's and public), the page versions they saved (page, number,
+//! date), the news links they added, the media and publication files they
+//! uploaded, the newsletter issues they composed, and a newsletter
+//! subscription under the account's e-mail address.
 //!
-//! Deleted with the account: the subscription under its address (with its
-//! pending deliveries). What staff wrote stays the agency's, without the
-//! person: the deleted account keeps its row as a pseudonym, so the author
-//! links are cleared here.
+//! Deleted with the account: the subscription under its address (as an
+//! unsubscribe: an issue being sent counts one recipient less). What staff
+//! wrote stays the agency's, without the person: the deleted account keeps
+//! its row as a pseudonym, so the author links are cleared here, and a
+//! byline naming the person (their display name) is cleared too — the
+//! article then shows the agency.
 
 use async_trait::async_trait;
 use dias_core::accounts::MailEnv;
@@ -23,8 +27,8 @@ use sea_orm::{
 use serde_json::{Value, json};
 
 use crate::entities::{
-    media, news, newsletter_deliveries, newsletter_issues, newsletter_subscribers, page_versions,
-    pages, publication_files, publications,
+    media, news, news_links, newsletter_issues, newsletter_subscribers, page_versions, pages,
+    publication_files, publications,
 };
 
 pub struct ContentData;
@@ -61,8 +65,73 @@ impl PersonalData for ContentData {
             .all(db)
             .await?
             .into_iter()
-            .map(|n| json!({ "title": n.title, "slug": n.slug, "created_at": ts(n.created_at) }))
+            .map(|n| {
+                json!({
+                    "title": n.title,
+                    "slug": n.slug,
+                    "byline": n.byline,
+                    "created_at": ts(n.created_at),
+                })
+            })
             .collect::<Vec<_>>();
+        // Page versions they saved: which page, which version, when.
+        let versions: Vec<(i64, i32, i64)> = page_versions::Entity::find()
+            .select_only()
+            .columns([
+                page_versions::Column::PageId,
+                page_versions::Column::Number,
+                page_versions::Column::CreatedAt,
+            ])
+            .filter(page_versions::Column::AuthorId.eq(user_id))
+            .order_by_asc(page_versions::Column::PageId)
+            .order_by_asc(page_versions::Column::Number)
+            .into_tuple()
+            .all(db)
+            .await?;
+        let page_paths: std::collections::HashMap<i64, (String, String)> = pages::Entity::find()
+            .filter(
+                pages::Column::Id.is_in(versions.iter().map(|(id, _, _)| *id).collect::<Vec<_>>()),
+            )
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|p| (p.id, (p.title_de, p.path)))
+            .collect();
+        let page_versions = versions
+            .into_iter()
+            .map(|(page, number, at)| {
+                let (title, path) = page_paths.get(&page).cloned().unwrap_or_default();
+                json!({ "page": title, "path": path, "version": number, "saved_at": ts(at) })
+            })
+            .collect::<Vec<_>>();
+        let news_links = news_links::Entity::find()
+            .filter(news_links::Column::AddedBy.eq(user_id))
+            .order_by_asc(news_links::Column::Id)
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|l| {
+                json!({
+                    "news_id": l.news_id,
+                    "path": l.path,
+                    "label": l.label,
+                    "added_at": ts(l.created_at),
+                })
+            })
+            .collect::<Vec<_>>();
+        // Never the file bytes.
+        let files: Vec<(i64, String, i64)> = publication_files::Entity::find()
+            .select_only()
+            .columns([
+                publication_files::Column::PublicationId,
+                publication_files::Column::Filename,
+                publication_files::Column::CreatedAt,
+            ])
+            .filter(publication_files::Column::UploadedBy.eq(user_id))
+            .order_by_asc(publication_files::Column::Id)
+            .into_tuple()
+            .all(db)
+            .await?;
         let publications = publications::Entity::find()
             .filter(publications::Column::CreatedBy.eq(user_id))
             .order_by_asc(publications::Column::Id)
@@ -111,7 +180,10 @@ impl PersonalData for ContentData {
         Ok(json!({
             "pages": pages,
             "news": news,
+            "page_versions": page_versions,
+            "news_links": news_links,
             "publications": publications,
+            "publication_files": files.into_iter().map(|(publication, name, at)| json!({ "publication_id": publication, "filename": name, "uploaded_at": ts(at) })).collect::<Vec<_>>(),
             "media": media.into_iter().map(|(id, name, at)| json!({ "id": id, "filename": name, "uploaded_at": ts(at) })).collect::<Vec<_>>(),
             "newsletter_issues": issues,
             "newsletter_subscription": subscription,
@@ -130,13 +202,32 @@ impl PersonalData for ContentData {
                 .one(txn)
                 .await?
         {
-            newsletter_deliveries::Entity::delete_many()
-                .filter(newsletter_deliveries::Column::SubscriberId.eq(subscriber.id))
-                .exec(txn)
+            crate::newsletter::unsubscribe_in(txn, subscriber.id).await?;
+        }
+        // Bylines naming the person go (the article then shows the agency).
+        if let Some(user) = dias_core::entities::user::Entity::find_by_id(user_id)
+            .one(txn)
+            .await?
+        {
+            let named: Vec<i64> = news::Entity::find()
+                .select_only()
+                .column(news::Column::Id)
+                .filter(news::Column::AuthorId.eq(user_id))
+                .filter(news::Column::Byline.eq(user.display_name.trim()))
+                .into_tuple()
+                .all(txn)
                 .await?;
-            newsletter_subscribers::Entity::delete_by_id(subscriber.id)
-                .exec(txn)
-                .await?;
+            if !named.is_empty() {
+                news::Entity::update_many()
+                    .col_expr(news::Column::Byline, Expr::value(Option::<String>::None))
+                    .filter(news::Column::Id.is_in(named.clone()))
+                    .exec(txn)
+                    .await?;
+                for id in named {
+                    dias_core::outbox::search_changed(txn, crate::KIND_NEWS, &id.to_string())
+                        .await?;
+                }
+            }
         }
         let none = Expr::value(Option::<i64>::None);
         pages::Entity::update_many()
@@ -152,6 +243,11 @@ impl PersonalData for ContentData {
         page_versions::Entity::update_many()
             .col_expr(page_versions::Column::AuthorId, none.clone())
             .filter(page_versions::Column::AuthorId.eq(user_id))
+            .exec(txn)
+            .await?;
+        news_links::Entity::update_many()
+            .col_expr(news_links::Column::AddedBy, none.clone())
+            .filter(news_links::Column::AddedBy.eq(user_id))
             .exec(txn)
             .await?;
         news::Entity::update_many()

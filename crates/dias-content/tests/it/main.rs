@@ -15,3 +15,4 @@ mod publications;
 mod newsletter;
 mod media;
 mod news;
+mod personal;
