@@ -348,17 +348,11 @@ pub fn xml_escape(value: &str) -> String {
             '\t' => out.push_str("&#9;"),
             '\n' => out.push_str("&#10;"),
             '\r' => out.push_str("&#13;"),
-            c if !xml_char(c) => {}
+            c if !dias_web::atom::xml_char(c) => {}
             c => out.push(c),
         }
     }
     out
-}
-
-/// Whether XML 1.0 allows the character (Char production).
-fn xml_char(c: char) -> bool {
-    matches!(c, '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..='\u{10FFFF}')
-        || matches!(c, '\t' | '\n' | '\r')
 }
 
 fn indent(out: &mut String, depth: usize) {

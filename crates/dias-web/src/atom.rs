@@ -58,8 +58,17 @@ pub fn tag_uri(base: &str, year: &str, specific: &str) -> String {
     format!("tag:{host},{year}:{specific}")
 }
 
+/// Whether XML 1.0 allows the character (the `Char` production): tab,
+/// line feed, carriage return, and U+0020–U+D7FF, U+E000–U+FFFD,
+/// U+10000–U+10FFFF — not the other controls, nor U+FFFE/U+FFFF. Every
+/// XML writer of the portal drops what this refuses.
+pub fn xml_char(c: char) -> bool {
+    matches!(c, '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..='\u{10FFFF}')
+        || matches!(c, '\t' | '\n' | '\r')
+}
+
 /// Escapes text for XML element content and attribute values. Characters
-/// XML 1.0 forbids (most control characters) are dropped.
+/// XML 1.0 forbids ([`xml_char`]) are dropped.
 pub fn escape(value: &str) -> String {
     let mut out = String::with_capacity(value.len());
     for c in value.chars() {
@@ -69,8 +78,7 @@ pub fn escape(value: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if c.is_control() => {}
+            c if !xml_char(c) => {}
             c => out.push(c),
         }
     }
@@ -174,6 +182,30 @@ mod tests {
             escape("<b>\"KI\" & 'Recht'</b>\u{1}"),
             "&lt;b&gt;&quot;KI&quot; &amp; &apos;Recht&apos;&lt;/b&gt;"
         );
+    }
+
+    #[test]
+    fn drops_what_xml_forbids() {
+        assert_eq!(
+            escape("a\u{0}\u{8}\u{B}\u{1F}\u{FFFE}\u{FFFF}b"),
+            "ab"
+        );
+        assert_eq!(escape("\t\n\r\u{85}\u{FFFD}😀"), "\t\n\r\u{85}\u{FFFD}😀");
+        assert!(!xml_char('\u{FFFE}'));
+        assert!(xml_char('\u{10000}'));
+        let feed = Feed {
+            id: "urn:test".into(),
+            title: "Titel\u{FFFF}".into(),
+            entries: vec![Entry {
+                title: "Eintrag\u{FFFE}\u{1}".into(),
+                summary: "Text\u{FFFF}".into(),
+                ..Entry::default()
+            }],
+            ..Feed::default()
+        };
+        let xml = render(&feed, 0);
+        assert!(!xml.contains('\u{FFFE}') && !xml.contains('\u{FFFF}'));
+        assert!(xml.contains("<title type=\"text\">Eintrag</title>"), "{xml}");
     }
 
     #[test]
