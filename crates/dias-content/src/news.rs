@@ -294,6 +294,20 @@ pub enum SaveError {
     Db(DbErr),
 }
 
+impl SaveError {
+    /// The error of a write that sets the slug: a unique-slug violation
+    /// (two saves claiming one slug at the same moment, after both found
+    /// it free) is the same field error as a slug found taken beforehand.
+    pub fn from_slug_write(e: DbErr) -> Self {
+        match e.sql_err() {
+            Some(sea_orm::SqlErr::UniqueConstraintViolation(_)) => {
+                SaveError::Invalid(FieldErrors::single("slug", "content-news-error-slug-taken"))
+            }
+            _ => SaveError::Db(e),
+        }
+    }
+}
+
 impl From<DbErr> for SaveError {
     fn from(e: DbErr) -> Self {
         SaveError::Db(e)
@@ -395,7 +409,8 @@ pub async fn create<C: ConnectionTrait>(
         ..Default::default()
     }
     .insert(db)
-    .await?;
+    .await
+    .map_err(SaveError::from_slug_write)?;
     search_changed(db, article.id).await?;
     Ok(article)
 }
@@ -454,7 +469,8 @@ pub async fn update<C: ConnectionTrait>(
         .filter(news::Column::Id.eq(id))
         .filter(news::Column::Revision.eq(revision))
         .exec(db)
-        .await?;
+        .await
+        .map_err(SaveError::from_slug_write)?;
     if result.rows_affected != 1 {
         return Err(SaveError::Stale);
     }

@@ -970,3 +970,37 @@ async fn the_newsroom_list_filters_by_state_and_pages() {
         StatusCode::BAD_REQUEST
     );
 }
+
+/// Security review (issue 9): two saves that both found a slug free and
+/// then write it end in the slug field error, not a 500. The race itself
+/// cannot be staged in one process; the database's real unique-slug
+/// violation is what `news::create/update` map.
+#[tokio::test]
+async fn a_unique_slug_violation_is_the_slug_field_error() {
+    let app = app().await;
+    let now = dias_core::time::now();
+    let row = |slug: &str| dias_content::entities::news::ActiveModel {
+        slug: Set(slug.to_owned()),
+        title: Set("Titel".into()),
+        teaser: Set("Teaser".into()),
+        body: Set("Text".into()),
+        topics: Set(String::new()),
+        status: Set("draft".into()),
+        announced: Set(false),
+        revision: Set(1),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    };
+    row("spatenstich").insert(&app.db).await.unwrap();
+    let duplicate = row("spatenstich").insert(&app.db).await.unwrap_err();
+    match dias_content::news::SaveError::from_slug_write(duplicate) {
+        dias_content::news::SaveError::Invalid(errors) => {
+            assert_eq!(errors.get("slug"), Some("content-news-error-slug-taken"));
+        }
+        other => panic!("{other:?}"),
+    }
+    // Other database errors stay errors.
+    let other = dias_content::news::SaveError::from_slug_write(sea_orm::DbErr::Custom("x".into()));
+    assert!(matches!(other, dias_content::news::SaveError::Db(_)));
+}
