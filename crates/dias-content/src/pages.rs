@@ -490,13 +490,16 @@ pub async fn ancestors<C: ConnectionTrait>(db: &C, page: &Page) -> Result<Vec<Pa
     Ok(out)
 }
 
+/// `(id, parent_id, status, publish_at)` of a page: what visibility needs.
+type TreeRow = (i64, Option<i64>, String, Option<i64>);
+
 /// The ids of the pages visitors see at `now`: a page is live when it is
 /// published and due and so is every ancestor (a published page below a
 /// draft or scheduled one stays hidden with it). One query over the
 /// tree's few columns; page counts are small.
 pub async fn live_ids<C: ConnectionTrait>(db: &C, now: i64) -> Result<HashSet<i64>, DbErr> {
     use sea_orm::QuerySelect;
-    let rows: Vec<(i64, Option<i64>, String, Option<i64>)> = pages::Entity::find()
+    let rows: Vec<TreeRow> = pages::Entity::find()
         .select_only()
         .column(pages::Column::Id)
         .column(pages::Column::ParentId)
@@ -511,9 +514,8 @@ pub async fn live_ids<C: ConnectionTrait>(db: &C, now: i64) -> Result<HashSet<i6
 /// [`live_ids`] over `(id, parent_id, status, publish_at)` rows. A page
 /// whose parent is missing is not live (it cannot happen with the foreign
 /// key; hidden is the safe side).
-fn live_set(rows: &[(i64, Option<i64>, String, Option<i64>)], now: i64) -> HashSet<i64> {
-    let by_id: HashMap<i64, &(i64, Option<i64>, String, Option<i64>)> =
-        rows.iter().map(|r| (r.0, r)).collect();
+fn live_set(rows: &[TreeRow], now: i64) -> HashSet<i64> {
+    let by_id: HashMap<i64, &TreeRow> = rows.iter().map(|r| (r.0, r)).collect();
     let mut live: HashMap<i64, bool> = HashMap::new();
     for row in rows {
         // Walk up (bottom-up chain) until a known answer, the top, or a

@@ -165,11 +165,8 @@ async fn an_image_with_alt_text_is_served_inline_with_its_type() {
     assert!(r.body.contains("IHDR"), "the stored bytes");
     // Another name, another key, no key (the old, guessable address) or
     // another id name nothing.
-    let wrong_key = if key.starts_with('0') {
-        format!("1{}", &key[1..])
-    } else {
-        format!("0{}", &key[1..])
-    };
+    let first = if key.starts_with('0') { "1" } else { "0" };
+    let wrong_key = format!("{first}{}", &key[1..]);
     for path in [
         format!("/medien/{id}/{key}/anderer-name.png"),
         format!("/medien/{id}/{wrong_key}/glasfaser-doebeln.png"),
