@@ -186,10 +186,7 @@ mod tests {
 
     #[test]
     fn drops_what_xml_forbids() {
-        assert_eq!(
-            escape("a\u{0}\u{8}\u{B}\u{1F}\u{FFFE}\u{FFFF}b"),
-            "ab"
-        );
+        assert_eq!(escape("a\u{0}\u{8}\u{B}\u{1F}\u{FFFE}\u{FFFF}b"), "ab");
         assert_eq!(escape("\t\n\r\u{85}\u{FFFD}😀"), "\t\n\r\u{85}\u{FFFD}😀");
         assert!(!xml_char('\u{FFFE}'));
         assert!(xml_char('\u{10000}'));
@@ -205,7 +202,10 @@ mod tests {
         };
         let xml = render(&feed, 0);
         assert!(!xml.contains('\u{FFFE}') && !xml.contains('\u{FFFF}'));
-        assert!(xml.contains("<title type=\"text\">Eintrag</title>"), "{xml}");
+        assert!(
+            xml.contains("<title type=\"text\">Eintrag</title>"),
+            "{xml}"
+        );
     }
 
     #[test]

@@ -6,13 +6,13 @@
 #[path = "../../../dias-web/tests/it/support.rs"]
 mod support;
 
-mod helpers;
-mod shell;
 mod contacts;
 mod demo;
-mod pages;
-mod publications;
-mod newsletter;
+mod helpers;
 mod media;
 mod news;
+mod newsletter;
+mod pages;
 mod personal;
+mod publications;
+mod shell;
