@@ -98,3 +98,6 @@ notice-content-contact-saved = Die Änderungen sind gespeichert.
 notice-content-contact-published = Der Ansprechpartner wird wieder angezeigt.
 notice-content-contact-withdrawn = Der Ansprechpartner ist ausgeblendet.
 notice-content-contact-deleted = Der Ansprechpartner ist gelöscht.
+content-contact-conflict-title = Der Eintrag wurde inzwischen geändert
+content-contact-conflict-text = Jemand hat diesen Ansprechpartner gespeichert, nachdem Sie ihn geöffnet haben. Ihre Eingaben stehen unten. Prüfen Sie die gespeicherte Fassung; wenn Sie jetzt speichern, ersetzen Ihre Eingaben sie.
+content-contact-conflict-current = Gespeicherte Fassung ansehen

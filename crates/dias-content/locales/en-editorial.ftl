@@ -98,3 +98,6 @@ notice-content-contact-saved = Your changes have been saved.
 notice-content-contact-published = The contact is shown again.
 notice-content-contact-withdrawn = The contact is hidden.
 notice-content-contact-deleted = The contact has been deleted.
+content-contact-conflict-title = The entry has been changed in the meantime
+content-contact-conflict-text = Someone saved this contact point after you opened it. Your input is below. Check the saved version; if you save now, your input replaces it.
+content-contact-conflict-current = View the saved version

@@ -42,6 +42,8 @@ pub struct ContactInput {
     pub office_hours: String,
     pub position: String,
     pub published: bool,
+    /// The revision the form was opened at (empty for a new one).
+    pub revision: String,
 }
 
 impl ContactInput {
@@ -71,6 +73,7 @@ impl ContactInput {
             office_hours: get("office_hours"),
             position: get("position"),
             published: pairs.iter().any(|(k, v)| k == "published" && v == "1"),
+            revision: get("revision"),
         }
     }
 
@@ -84,6 +87,7 @@ impl ContactInput {
             office_hours: c.office_hours.clone().unwrap_or_default(),
             position: c.position.to_string(),
             published: c.published,
+            revision: c.revision.to_string(),
         }
     }
 }
@@ -279,27 +283,50 @@ pub async fn create<C: ConnectionTrait>(
     .await
 }
 
-/// Stores the form over the contact point `id`; `None` when it is gone.
+/// What became of a save over an existing contact point.
+#[derive(Debug)]
+pub enum Updated {
+    Saved(Contact),
+    /// Someone saved since the form was opened: nothing was written; the
+    /// stored contact point as it is now.
+    Stale(Contact),
+    Gone,
+}
+
+/// Stores the form over the contact point `id` if it is still at
+/// `revision` (one conditional UPDATE, so two editors never overwrite each
+/// other unnoticed).
 pub async fn update<C: ConnectionTrait>(
     db: &C,
     id: i64,
+    revision: i32,
     valid: &ValidContact,
     now: i64,
-) -> Result<Option<Contact>, DbErr> {
-    let Some(current) = by_id(db, id).await? else {
-        return Ok(None);
-    };
-    let mut active: contacts::ActiveModel = current.into();
-    active.topic = Set(valid.topic.key().to_owned());
-    active.name = Set(valid.name.clone());
-    active.person = Set(valid.person.clone());
-    active.email = Set(valid.email.clone());
-    active.phone = Set(valid.phone.clone());
-    active.office_hours = Set(valid.office_hours.clone());
-    active.position = Set(valid.position);
-    active.published = Set(valid.published);
-    active.updated_at = Set(now);
-    active.update(db).await.map(Some)
+) -> Result<Updated, DbErr> {
+    use sea_orm::sea_query::Expr;
+    let result = contacts::Entity::update_many()
+        .col_expr(contacts::Column::Topic, Expr::value(valid.topic.key()))
+        .col_expr(contacts::Column::Name, Expr::value(valid.name.clone()))
+        .col_expr(contacts::Column::Person, Expr::value(valid.person.clone()))
+        .col_expr(contacts::Column::Email, Expr::value(valid.email.clone()))
+        .col_expr(contacts::Column::Phone, Expr::value(valid.phone.clone()))
+        .col_expr(
+            contacts::Column::OfficeHours,
+            Expr::value(valid.office_hours.clone()),
+        )
+        .col_expr(contacts::Column::Position, Expr::value(valid.position))
+        .col_expr(contacts::Column::Published, Expr::value(valid.published))
+        .col_expr(contacts::Column::Revision, Expr::value(revision + 1))
+        .col_expr(contacts::Column::UpdatedAt, Expr::value(now))
+        .filter(contacts::Column::Id.eq(id))
+        .filter(contacts::Column::Revision.eq(revision))
+        .exec(db)
+        .await?;
+    Ok(match (result.rows_affected, by_id(db, id).await?) {
+        (1, Some(saved)) => Updated::Saved(saved),
+        (_, Some(current)) => Updated::Stale(current),
+        (_, None) => Updated::Gone,
+    })
 }
 
 /// Shows or hides a contact point; false when it is gone.
@@ -344,6 +371,7 @@ mod tests {
             office_hours: "Mo–Do\n9–15 Uhr".into(),
             position: "2".into(),
             published: true,
+            revision: String::new(),
         }
     }
 
@@ -372,6 +400,7 @@ mod tests {
             office_hours: "y".repeat(MAX_OFFICE_HOURS + 1),
             position: "-1".into(),
             published: false,
+            revision: String::new(),
         };
         let errors = validate(&bad).unwrap_err();
         for (field, id) in [
@@ -435,6 +464,7 @@ mod tests {
             office_hours: None,
             position: 0,
             published: true,
+            revision: 1,
             created_at: 0,
             updated_at: 0,
         };

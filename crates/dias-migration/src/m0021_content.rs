@@ -432,6 +432,7 @@ impl MigrationTrait for Migration {
                     .col(string_len_null(a("office_hours"), 300))
                     .col(integer(a("position")).default(0))
                     .col(boolean(a("published")).default(true))
+                    .col(integer(a("revision")).default(1))
                     .col(big_integer(a("created_at")))
                     .col(big_integer(a("updated_at")))
                     .to_owned(),

@@ -14,6 +14,8 @@ pub struct Model {
     pub office_hours: Option<String>,
     pub position: i32,
     pub published: bool,
+    /// Guards concurrent edits (409 on a stale form).
+    pub revision: i32,
     pub created_at: i64,
     pub updated_at: i64,
 }

@@ -135,6 +135,8 @@ struct FormPage {
     topics: Vec<Choice>,
     /// Editing this contact point (else a new one).
     contact: Option<Contact>,
+    /// Someone else saved since the form was opened (409).
+    conflict: bool,
 }
 
 impl FormPage {
@@ -161,6 +163,7 @@ fn form(ctx: Ctx, input: ContactInput, errors: ShownErrors, contact: Option<Cont
         input,
         topics,
         contact,
+        conflict: false,
     }
 }
 
@@ -249,10 +252,25 @@ async fn edit(
     let input = ContactInput::from_pairs(&pairs);
     match contacts::validate(&input) {
         Ok(valid) => {
+            let revision = input.revision.trim().parse::<i32>().unwrap_or(0);
             let txn = dias_core::db::begin_write(&state.db).await?;
-            let saved = contacts::update(&txn, current.id, &valid, dias_core::time::now())
-                .await?
-                .ok_or(AppError::NotFound)?;
+            let saved =
+                match contacts::update(&txn, current.id, revision, &valid, dias_core::time::now())
+                    .await?
+                {
+                    contacts::Updated::Saved(saved) => saved,
+                    contacts::Updated::Gone => return Err(AppError::NotFound),
+                    contacts::Updated::Stale(now_stored) => {
+                        txn.rollback().await?;
+                        // The typed text stays; the form now carries the
+                        // stored revision, so saving again overwrites on purpose.
+                        let mut input = input;
+                        input.revision = now_stored.revision.to_string();
+                        let mut page = form(ctx, input, ShownErrors::none(), Some(now_stored));
+                        page.conflict = true;
+                        return page_with_status(StatusCode::CONFLICT, &page);
+                    }
+                };
             dias_core::audit::record(
                 &txn,
                 Some(me),

@@ -152,16 +152,39 @@ async fn staff_create_edit_hide_and_delete_contact_points() {
             .as_deref(),
         Some("breitband")
     );
-    let saved = app
-        .post(&edit_path, &form("foerderung", "Förderlotse"))
-        .await;
+    assert_eq!(
+        edit_form.attr("input[name=revision]", "value").as_deref(),
+        Some("1")
+    );
+    let mut fields = form("foerderung", "Förderlotse");
+    fields.push(("revision", "1"));
+    let saved = app.post(&edit_path, &fields).await;
     assert_eq!(saved.status, StatusCode::SEE_OTHER);
     let c = only_contact(&app).await;
     assert_eq!(
-        (c.topic.as_str(), c.name.as_str()),
-        ("foerderung", "Förderlotse")
+        (c.topic.as_str(), c.name.as_str(), c.revision),
+        ("foerderung", "Förderlotse", 2)
     );
     assert_eq!(audited(&app, "content.contact.update", c.id).await, 1);
+
+    // A second editor still holding revision 1 gets 409 with the typed
+    // text kept, and nothing is overwritten.
+    let mut stale = form("ki", "Veralteter Stand");
+    stale.push(("revision", "1"));
+    let conflict = app.post(&edit_path, &stale).await;
+    assert_eq!(conflict.status, StatusCode::CONFLICT);
+    assert_eq!(conflict.count("#content-contact-conflict"), 1);
+    assert_eq!(
+        conflict.attr("#name", "value").as_deref(),
+        Some("Veralteter Stand")
+    );
+    assert_eq!(
+        conflict.attr("input[name=revision]", "value").as_deref(),
+        Some("2"),
+        "saving again overwrites on purpose"
+    );
+    let c = only_contact(&app).await;
+    assert_eq!((c.name.as_str(), c.revision), ("Förderlotse", 2));
 
     let hide = app
         .post(
