@@ -308,8 +308,8 @@ const FORMS = [
   { id: 'B14', module: 'Beteiligung', role: 'staff', label: 'Umfrage anlegen', path: () => s.process && `${s.process}/umfragen/neu`, form: 'main form[action$="/umfragen/neu"]', md: ['description'],
     values: { questions: () => `einfach*: Frage ${nextMarker()} <img src=x onerror=alert(1)>\n- ja "><script>alert(1)</script>\n- nein\n\ntext: Freitext ${nextMarker()} <svg onload=alert(1)>` } },
   { id: 'B15', module: 'Beteiligung', role: 'staff', label: 'Fassung veröffentlichen', path: () => s.process && `${s.process}/fassungen/neu`, form: 'main form[action$="/fassungen/neu"]', md: ['markdown'],
-    // A strategy text is made of "## " sections.
-    wrap: { markdown: (v) => `## Abschnitt\n\n${v}` } },
+    // A strategy text is made of "# " chapters with "## " sections.
+    wrap: { markdown: (v) => `# Kapitel\n\n## Abschnitt\n\n${v}` } },
   { id: 'B16', module: 'Beteiligung', role: 'staff', label: 'Phase anlegen', path: () => s.process && `${s.process}/phasen/neu`, has: 'input[name="starts_on"]',
     before: async (page, form) => {
       await form.locator('input[name="starts_on"]').fill(isoDay(1));
