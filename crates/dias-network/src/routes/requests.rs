@@ -262,6 +262,12 @@ async fn create(
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> AppResult<Response> {
     let me = ctx.user()?.clone();
+    // Like the form: without a represented actor there is no action (refused
+    // before validation and before the shared rate limit is counted).
+    let own = own_actors(&state, &ctx).await?;
+    if own.is_empty() {
+        return Err(AppError::Forbidden);
+    }
     state
         .limits
         .check("post", ctx.info.client_ip, 30, 600)
@@ -272,7 +278,6 @@ async fn create(
         .map(|(_, v)| v.clone())
         .unwrap_or_default();
     let input = RequestInput::from_pairs(&pairs);
-    let own = own_actors(&state, &ctx).await?;
     let actor = own.iter().find(|a| a.slug == chosen);
     if !chosen.is_empty() {
         // Posting for an actor one does not represent is refused outright.

@@ -279,6 +279,17 @@ async fn invalid_or_foreign_requests_are_refused_and_nothing_is_stored() {
         app.get("/netzwerk/kooperationsgesuche/neu").await.status,
         StatusCode::FORBIDDEN
     );
+    // … and no action either: refused before the input is validated.
+    let deadline = deadline_in(7);
+    for actor in ["", foreign.slug.as_str()] {
+        let r = app
+            .post(
+                "/netzwerk/kooperationsgesuche/neu",
+                &request_form(actor, &deadline),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN, "actor {actor:?}");
+    }
     represent(&app, &mine, me, false).await;
     let profile = app.get(&format!("/netzwerk/akteure/{}", mine.slug)).await;
     assert!(profile.body.contains(&format!(
@@ -297,7 +308,6 @@ async fn invalid_or_foreign_requests_are_refused_and_nothing_is_stored() {
     );
     assert_eq!(form.status, StatusCode::OK);
     assert!(form.body.contains("Mein Akteur") && !form.body.contains("Fremder Akteur"));
-    let deadline = deadline_in(7);
     let r = app
         .post(
             "/netzwerk/kooperationsgesuche/neu",
