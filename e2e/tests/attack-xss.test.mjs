@@ -17,10 +17,10 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { confirmEmail, freshUser, login, register } from '../lib/account.mjs';
 import { loginAsAdmin } from '../lib/admin.mjs';
-import { BASE_URL, RESULTS_DIR, allowErrorDocument, closeBrowser, newContext, newPage, visit } from '../lib/browser.mjs';
+import { BASE_URL, RESULTS_DIR, allowErrorDocument, closeBrowser, expectDialogs, getBrowser, newContext, newPage, visit } from '../lib/browser.mjs';
 import {
   Findings, PREFIX, RUN, URL_VECTORS, VECTORS, allowFormErrors, checkPage, guardMark, guardProblems,
-  nextMarker, nextPayload, textFields, usedVectors, watchCsp,
+  liveVectors, nextMarker, nextPayload, textFields, usedVectors, watchCsp,
 } from '../lib/xss.mjs';
 
 after(closeBrowser);
@@ -229,6 +229,8 @@ async function fillAndSend(spec) {
   };
   coverage.push(row);
   s[spec.id] = { url: pathOf(page), filled, status };
+  // Forms whose answer shows what was typed (previews): checked right there.
+  if (spec.resultExpect && status < 400) await checkPage(page, findings, `${spec.id} answer`, expected(spec.id, { fields: spec.resultExpect === 'all' ? null : spec.resultExpect }));
   if (spec.after && status < 400) await spec.after(page, s[spec.id]);
   return s[spec.id];
 }
@@ -316,6 +318,13 @@ const FORMS = [
       await form.locator('input[name="ends_on"]').fill(isoDay(30));
     } },
 
+  { id: 'B17', module: 'Beteiligung', role: 'mod', label: 'Antwort auf einen Kommentar', path: () => s.B1?.url,
+    form: 'main li.comment form:has(textarea[id^="reply-"])',
+    setup: async (page) => page.locator('main li.comment details:has(textarea[id^="reply-"]) > summary').first().click() },
+  { id: 'B18', module: 'Beteiligung', role: 'user', label: 'Eigenen Kommentar bearbeiten', path: () => s.B1?.url,
+    form: 'main li.comment form:has(textarea[id^="edit-"])',
+    setup: async (page) => page.locator('main li.comment details:has(textarea[id^="edit-"]) > summary').first().click() },
+
   // KI-Netzwerk
   { id: 'N1', module: 'KI-Netzwerk', role: 'user', label: 'Akteur registrieren (Profil)', path: '/netzwerk/registrieren', form: 'main form[action="/netzwerk/registrieren"]', md: ['description'], url: ['website'],
     values: { contact_email: 'kontakt@xss.example' }, checkAll: true },
@@ -341,6 +350,9 @@ const FORMS = [
   { id: 'N8', module: 'KI-Netzwerk', role: 'user', label: 'Thema eröffnen', path: () => s.board && `${s.board}/neu`, form: 'main form[action$="/neu"]', md: ['body'] },
   { id: 'N9', module: 'KI-Netzwerk', role: 'user', label: 'Antwort im Thema', path: () => s.N8?.url, form: 'main form[action$="/antworten"]', md: ['body'] },
   { id: 'N10', module: 'KI-Netzwerk', role: 'user', label: 'Nachricht an einen Akteur', path: '/netzwerk/akteure/torgauer-agrardaten-eg/kontakt', form: 'main form[action$="/kontakt"]' },
+  { id: 'N12', module: 'KI-Netzwerk', role: 'user', label: 'Akteursprofil bearbeiten', path: () => s.actor && `${s.actor}/bearbeiten`, has: 'input[name="short_description"]',
+    md: ['description'], url: ['website'], values: { contact_email: 'kontakt@xss.example' } },
+  { id: 'N13', module: 'KI-Netzwerk', role: 'staff', label: 'Veranstaltung absagen (Grund)', path: () => s.N6?.url?.replace(/[?#].*$/, ''), form: 'main form[action$="/absagen"]' },
   { id: 'N11', module: 'KI-Netzwerk', role: 'mod', label: 'Meldung zu einer Forenantwort (Notiz)', path: () => s.N8?.url,
     form: 'main .replies details.report form',
     setup: async (page) => {
@@ -367,6 +379,13 @@ const FORMS = [
     } },
   { id: 'F2', module: 'Förderlotse', role: 'staff', label: 'Status mit Notiz', path: () => s.offer && `/foerderung/redaktion/${s.offer}/versionen`, form: '#funding-editorial-status-form',
     setup: async (page) => page.locator('main #status-antragstopp').check() },
+
+  { id: 'F3', module: 'Förderlotse', role: 'staff', label: 'Vorschau eines Angebots (nichts gespeichert)', path: '/foerderung/redaktion/neu', form: '#funding-editorial-form', submit: '#funding-editorial-preview',
+    md: ['body', 'summary', 'conditions', 'procedure', 'bonus_notes'], url: ['url', 'source_url', 'application_url', 'link'], resetup: true, checkAll: true, resultExpect: ['title', 'summary', 'body'],
+    setup: async (page, form) => {
+      await form.locator('select[name="origin"]').selectOption('redaktion');
+      await form.locator('select[name="offer_type"]').selectOption('foerderprogramm');
+    } },
 
   // Breitband
   { id: 'R1', module: 'Breitband', role: 'kommune', label: 'Markterkundungsverfahren eröffnen', path: '/breitband/verfahren/neu', form: 'main form[action="/breitband/verfahren/neu"]',
@@ -418,7 +437,17 @@ const FORMS = [
     setup: async (page, form) => {
       await form.locator('select[name="menu"]').selectOption('none');
       await form.locator('select[name="status"]').selectOption('published');
+    },
+    // Saving leads to the page list: the new page's edit link is there.
+    after: async (page, st) => {
+      const m = st.filled.find((f) => f.name === 'title_de')?.marker;
+      const link = page.locator('main a[href^="/redaktion/seiten/"]').filter({ hasText: m }).first();
+      if (await link.count()) st.edit = new URL(await link.getAttribute('href'), BASE_URL).pathname;
     } },
+  { id: 'C8', module: 'Content', role: 'staff', label: 'Vorschau einer neuen Seite (nichts gespeichert)', path: '/redaktion/seiten/neu', form: 'main form[action="/redaktion/seiten/neu"]', md: ['body_de', 'body_en'], values: { position: '98' },
+    submit: 'button[value="vorschau"]', resultExpect: ['title_de', 'body_de'] },
+  { id: 'C9', module: 'Content', role: 'staff', label: 'Seite ändern (neue Version, Vergleich)', path: () => s.C1?.edit, has: 'input[name="title_de"]', md: ['body_de', 'body_en'], values: { position: '99' },
+    skip: ['slug'], submit: 'button[type="submit"]:not([value="vorschau"])' },
   { id: 'C2', module: 'Content', role: 'staff', label: 'Meldung anlegen', path: '/redaktion/aktuelles/neu', form: '#content-news-form', md: ['body'],
     setup: async (page, form) => {
       await form.locator('input[name="topics"]').first().check();
@@ -535,6 +564,31 @@ describe('XSS attack corpus (JavaScript on)', { timeout: 600_000 }, () => {
     console.log(`XSS corpus ${RUN}: ${usedVectors().size} vectors used, ${findings.pages} page checks, ${findings.checks} payload checks\n${sums.join('\n')}\n${lines.join('\n')}`);
   });
 
+  test('the detector sees every live vector when it is not escaped', async () => {
+    // A context without the portal (about:blank, no CSP): each vector written into the page
+    // unescaped — as text, into both kinds of attribute, into a textarea — must be found.
+    const browser = await getBrowser();
+    const ctx = await browser.newContext({ javaScriptEnabled: true });
+    try {
+      const page = await ctx.newPage();
+      let dialogs = 0;
+      page.on('dialog', (d) => {
+        dialogs += 1;
+        d.dismiss().catch(() => {});
+      });
+      const missed = [];
+      for (const v of VECTORS.filter((x) => !x.inert)) {
+        const value = v.make(nextMarker());
+        await page.setContent(`<main><p>${value}</p><input value="${value}"><input value='${value}'><textarea>${value}</textarea></main>`);
+        if (!(await liveVectors(page)).length) missed.push(v.name);
+      }
+      assert.deepEqual(missed, [], 'the detector misses these vectors');
+      assert.ok(dialogs > 0, 'unescaped, the vectors do run (dialogs seen)');
+    } finally {
+      await ctx.close();
+    }
+  });
+
   test('a fresh participant registers with a payload as display name', async () => {
     const admin = await role('admin');
     const ctx = await newContext({ javaScriptEnabled: true });
@@ -578,11 +632,27 @@ describe('XSS attack corpus (JavaScript on)', { timeout: 600_000 }, () => {
     await run('B14');
     await run('B15');
     await run('B16');
+    await run('B17');
+    await run('B18');
+    // The staff close the survey (with the portal's confirm dialog): its results are charts.
+    if (s.B14) {
+      const { page, ctx } = await role('staff');
+      const survey = s.B14.url.replace(/[?#].*$/, '');
+      await visit(page, survey);
+      const close = page.locator('main form[action$="/abschliessen"] button');
+      if (await close.count()) {
+        expectDialogs(ctx, 1);
+        await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), close.click()]);
+        await show('staff', `${survey}/ergebnisse`, [], 'B14 survey results (charts)');
+      } else {
+        findings.add('B14', 'no close button on the new survey');
+      }
+    }
 
     // Where the texts are shown.
     const proposal = s.B1?.url?.replace(/[?#].*$/, '');
-    await show('user', proposal, [...expected('B1', { full: true }), ...expected('B2'), ...expected('A1')], 'B1 proposal page (participant)');
-    await show('visitor', proposal, [...expected('B1', { full: true }), ...expected('B2'), ...expected('B9')], 'B1 proposal page (visitor)');
+    await show('user', proposal, [...expected('B1', { full: true }), ...expected('B17', { full: true }), ...expected('B18', { full: true }), ...expected('A1')], 'B1 proposal page (participant)');
+    await show('visitor', proposal, [...expected('B1', { full: true }), ...expected('B18'), ...expected('B9')], 'B1 proposal page (visitor)');
     await show('user', `${P}/vorschlaege?sortierung=neu`, expected('B1', { fields: ['title'] }), 'B1 proposal list');
     await show('user', `${P}/meine-beitraege`, [...expected('B1', { fields: ['title'] }), ...expected('B9')], 'B1 my contributions');
     // The suggestion is shown as a word diff against the paragraph: its marker, not the whole text in one piece.
@@ -654,13 +724,16 @@ describe('XSS attack corpus (JavaScript on)', { timeout: 600_000 }, () => {
     await run('N9');
     await run('N10');
     await run('N11');
+    await run('N12');
 
     if (s.actor) {
+      // The profile as edited (N12); the slug stays.
       const profile = ['name', 'short_description', 'description', 'street', 'city'];
-      await show('user', s.actor, expected('N1', { fields: profile }), 'N1 own profile');
-      await show('visitor', s.actor, expected('N1', { fields: profile }), 'N1 public profile');
-      await show('user', `${s.actor}/bearbeiten`, expected('N1', { full: true }), 'N1 profile form');
-      await show('visitor', '/netzwerk/akteure?sortierung=neu', expected('N1', { fields: ['name'] }), 'N1 directory');
+      const id = s.N12 ? 'N12' : 'N1';
+      await show('user', s.actor, expected(id, { fields: profile }), `${id} own profile`);
+      await show('visitor', s.actor, expected(id, { fields: profile }), `${id} public profile`);
+      await show('user', `${s.actor}/bearbeiten`, expected(id, { full: true }), `${id} profile form`);
+      await show('visitor', '/netzwerk/akteure?sortierung=neu', expected(id, { fields: ['name'] }), `${id} directory`);
       await show('visitor', `/netzwerk/karte`, [], 'N1 map');
       await show('staff', '/netzwerk/aufnahme', [], 'N2 admission queue');
       await show('visitor', '/netzwerk/zahlen', [], 'N1 figures');
@@ -674,6 +747,10 @@ describe('XSS attack corpus (JavaScript on)', { timeout: 600_000 }, () => {
     if (s.N4post2) await show('akteur', `/netzwerk/beitraege/${s.N4post2}`, expected('N5'), 'N5 refused post (author)');
     await show('visitor', s.N6?.url, expected('N6', { full: true }), 'N6 event page');
     await show('visitor', '/netzwerk/veranstaltungen', expected('N6', { fields: ['title'] }), 'N6 event list');
+    if (s.N6) {
+      await run('N13');
+      await show('visitor', s.N6.url.replace(/[?#].*$/, ''), [...expected('N6', { fields: ['title'] }), ...expected('N13', { full: true })], 'N13 cancelled event');
+    }
     await show('visitor', '/netzwerk/austausch', expected('N7', { fields: ['title'] }), 'N7 boards');
     await show('visitor', s.board, [...expected('N7'), ...expected('N8', { fields: ['title'] })], 'N7 board page');
     await show('visitor', s.N8?.url?.replace(/[?#].*$/, ''), [...expected('N8', { full: true }), ...expected('N9')], 'N8 thread');
@@ -687,6 +764,7 @@ describe('XSS attack corpus (JavaScript on)', { timeout: 600_000 }, () => {
       s.offer = (f1.url.match(/\/foerderung\/redaktion\/([^/?#]+)/) || [])[1];
       await run('F2');
     }
+    await run('F3');
     if (s.offer) {
       await show('staff', `/foerderung/angebote/${s.offer}`, expected('F1', { fields: ['title', 'summary', 'body'] }), 'F1 offer page');
       // The version note and the status note are not part of the offer's form.
@@ -793,6 +871,21 @@ describe('XSS attack corpus (JavaScript on)', { timeout: 600_000 }, () => {
 
   test('Content: page, news, publication, contact, newsletter, media', async () => {
     await run('C1');
+    await run('C8');
+    await run('C9');
+    if (s.C9) {
+      // The version history and the comparison of the two versions.
+      const base = s.C1.edit;
+      const id = (base.match(/\/redaktion\/seiten\/(\d+)/) || [])[1];
+      if (id) {
+        await show('staff', `/redaktion/seiten/${id}/versionen`, expected('C9', { fields: ['note'] }), 'C9 page history');
+        // The first version compared with the current one: a word diff (|safe in the template).
+        await show('staff', `/redaktion/seiten/${id}/versionen/1`, [...expected('C1', { fields: ['body_de'] }), ...expected('C9', { fields: ['body_de'] })], 'C9 version comparison');
+        await show('staff', `/redaktion/seiten/${id}/vorschau`, expected('C9', { fields: ['title_de', 'body_de'] }), 'C9 page preview');
+      } else {
+        findings.add('C9', `no page id in ${base}`);
+      }
+    }
     await run('C2');
     if (s.C2) await run('C3');
     await run('C4');
@@ -803,15 +896,13 @@ describe('XSS attack corpus (JavaScript on)', { timeout: 600_000 }, () => {
     for (const id of ['C1', 'C2', 'C4']) {
       const { page } = await role('staff');
       if (!s[id]) continue;
-      await visit(page, s[id].url.replace(/[?#].*$/, ''));
+      await visit(page, (s[id].edit || s[id].url).replace(/[?#].*$/, ''));
       const slug = page.locator('main input[name="slug"]');
       if (await slug.count()) s[id].slug = await slug.inputValue();
     }
-    if (slugOf('C1')) await show('visitor', `/${slugOf('C1')}`, expected('C1', { fields: ['title_de', 'body_de'] }), 'C1 page');
-    await show('staff', '/redaktion/seiten', expected('C1', { fields: ['title_de'] }), 'C1 page list');
-    if (s.C1) {
-      await show('staff', s.C1.url.replace(/[?#].*$/, ''), [], 'C1 after saving');
-    }
+    if (slugOf('C1')) await show('visitor', `/${slugOf('C1')}`, expected(s.C9 ? 'C9' : 'C1', { fields: ['title_de', 'body_de'] }), 'C1 page');
+    await show('staff', '/redaktion/seiten', expected(s.C9 ? 'C9' : 'C1', { fields: ['title_de'] }), 'C1 page list');
+    if (!slugOf('C1')) findings.add('C1', 'the new page has no slug (or no edit link in the list)');
     if (slugOf('C2')) {
       await show('visitor', `/aktuelles/${slugOf('C2')}`, [...expected('C2', { fields: ['title', 'body', 'byline'] }), ...expected('C3', { fields: ['link_label'] })], 'C2 article');
       await show('visitor', '/aktuelles', expected('C2', { fields: ['title', 'teaser'] }), 'C2 news list');
