@@ -353,6 +353,9 @@ const FORMS = [
   { id: 'N12', module: 'KI-Netzwerk', role: 'user', label: 'Akteursprofil bearbeiten', path: () => s.actor && `${s.actor}/bearbeiten`, has: 'input[name="short_description"]',
     md: ['description'], url: ['website'], values: { contact_email: 'kontakt@xss.example' } },
   { id: 'N13', module: 'KI-Netzwerk', role: 'staff', label: 'Veranstaltung absagen (Grund)', path: () => s.N6?.url?.replace(/[?#].*$/, ''), form: 'main form[action$="/absagen"]' },
+  { id: 'N14', module: 'KI-Netzwerk', role: 'user', label: 'Eigene Forenantwort bearbeiten', path: () => s.N8?.url,
+    form: 'main .replies form[action$="/bearbeiten"]', md: ['body'],
+    setup: async (page) => page.locator('main .replies details:has(form[action$="/bearbeiten"]) > summary').first().click().catch(() => {}) },
   { id: 'N11', module: 'KI-Netzwerk', role: 'mod', label: 'Meldung zu einer Forenantwort (Notiz)', path: () => s.N8?.url,
     form: 'main .replies details.report form',
     setup: async (page) => {
@@ -488,6 +491,8 @@ const ERROR_PATHS = [
   { id: 'E6', module: 'Content', role: 'staff', label: 'Meldung ohne Text', path: '/redaktion/aktuelles/neu', form: '#content-news-form', md: ['body'], clear: ['body'] },
   { id: 'E7', module: 'Breitband', role: 'kommune', label: 'Verfahren ohne Fristen', path: '/breitband/verfahren/neu', form: 'main form[action="/breitband/verfahren/neu"]' },
   { id: 'E8', module: 'Förderlotse', role: 'staff', label: 'Angebot ohne Angaben', path: '/foerderung/redaktion/neu', form: '#funding-editorial-form', submit: '#funding-editorial-save', md: ['body', 'summary'] },
+  { id: 'E10', module: 'Breitband', role: 'staff', label: 'Gebiet zuordnen (unbekanntes Konto, Gebiet)', path: '/breitband/verwaltung', form: 'main form[action="/breitband/verwaltung/gebiete"]', include: ['konto'] },
+  { id: 'E11', module: 'Konto', role: 'visitor', label: 'Anmeldung mit einer Payload als E-Mail-Adresse', path: '/konto/anmelden', form: 'main form[action="/konto/anmelden"]', include: ['email'] },
   { id: 'E9', module: 'Anfragen', role: 'visitor', label: 'Link vergessen (Aktenzeichen)', path: '/anfragen/link-vergessen', form: 'main form[action="/anfragen/link-vergessen"]', values: { email: '' } },
 ];
 
@@ -725,6 +730,7 @@ describe('XSS attack corpus (JavaScript on)', { timeout: 600_000 }, () => {
     await run('N10');
     await run('N11');
     await run('N12');
+    await run('N14');
 
     if (s.actor) {
       // The profile as edited (N12); the slug stays.
@@ -753,7 +759,7 @@ describe('XSS attack corpus (JavaScript on)', { timeout: 600_000 }, () => {
     }
     await show('visitor', '/netzwerk/austausch', expected('N7', { fields: ['title'] }), 'N7 boards');
     await show('visitor', s.board, [...expected('N7'), ...expected('N8', { fields: ['title'] })], 'N7 board page');
-    await show('visitor', s.N8?.url?.replace(/[?#].*$/, ''), [...expected('N8', { full: true }), ...expected('N9')], 'N8 thread');
+    await show('visitor', s.N8?.url?.replace(/[?#].*$/, ''), [...expected('N8', { full: true }), ...expected(s.N14 ? 'N14' : 'N9')], 'N8 thread');
     await show('mod', '/netzwerk/austausch/moderation', expected('N11', { full: true }), 'N11 board moderation');
     findings.assertNone('KI-Netzwerk');
   });
@@ -937,7 +943,8 @@ describe('XSS attack corpus (JavaScript on)', { timeout: 600_000 }, () => {
         const { page, ctx } = await role(e.role);
         await visit(page, e.path);
         const form = await formOf(page, e);
-        const fields = (await textFields(form)).filter((f) => !(e.clear || []).includes(f.name));
+        // `include`: fields of another type (e-mail) that get a payload too.
+        const fields = [...(await textFields(form)), ...(e.include || []).map((name) => ({ name, type: 'text', maxLength: 0 }))].filter((f) => !(e.clear || []).includes(f.name));
         const filled = [];
         for (const f of fields) {
           const locator = form.locator(`[name="${f.name}"]`).first();
@@ -1031,11 +1038,21 @@ describe('XSS attack corpus (JavaScript on)', { timeout: 600_000 }, () => {
         for (const p of guardProblems(ctx, mark)) findings.add(feed, p);
       }
     }
-    // Mails: the outbox list and every mail of this run.
+    // Mails: the outbox list and the newest mails (this run's), and the ones that carry a
+    // payload in their subject: the text is shown as text there too.
     const { page: admin } = await role('admin');
-    await show('admin', '/verwaltung/postausgang', [], 'outbox');
+    await show('admin', '/verwaltung/postausgang', [...expected('N10', { fields: ['subject'] }), ...expected('D1', { fields: ['subject'] })], 'outbox');
     const mails = await admin.locator('main table tbody tr a').evaluateAll((as) => as.slice(0, 25).map((a) => a.getAttribute('href')));
     for (const href of mails) await show('admin', href, [], `mail ${href}`);
+    const mailWith = async (marker) => {
+      await visit(admin, '/verwaltung/postausgang');
+      const link = admin.locator('main table tbody tr', { hasText: marker }).locator('a').first();
+      return (await link.count()) ? link.getAttribute('href') : null;
+    };
+    const contact = expected('N10', { fields: ['subject'] })[0];
+    if (contact) await show('admin', await mailWith(contact.marker), expected('N10', { full: true }), 'N10 contact mail');
+    const inquiry = expected('D1', { fields: ['subject'] })[0];
+    if (inquiry) await show('admin', await mailWith(inquiry.marker), expected('D1', { fields: ['subject'] }), 'D1 confirmation mail');
     // Notifications of the participant (answers to the proposal, the suggestion).
     await show('user', '/konto/benachrichtigungen', [], 'notifications');
     // The admin's view of the participant, the audit log.
