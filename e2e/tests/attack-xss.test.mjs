@@ -1032,6 +1032,11 @@ describe('XSS attack corpus (JavaScript on)', { timeout: 600_000 }, () => {
         continue;
       }
       if (rawTag.test(raw)) findings.add(feed, `a payload is a raw tag in the feed: ${raw.match(rawTag)[0].slice(0, 120)}`);
+      // Text constructs of type html/xhtml are HTML for feed readers: decoded once, no tag of a payload.
+      for (const m of raw.matchAll(/<(title|summary|content|subtitle|rights)\b[^>]*type="x?html"[^>]*>([\s\S]*?)<\/\1>/g)) {
+        const decoded = m[2].replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+        if (rawTag.test(decoded) || /\son[a-z]+\s*=/i.test(decoded)) findings.add(feed, `a payload is live HTML in a <${m[1]} type="html">: ${decoded.slice(0, 120)}`);
+      }
       if (feed.endsWith('.atom')) {
         const mark = guardMark(ctx);
         await page.goto(new URL(feed, BASE_URL).href, { waitUntil: 'load' }).catch(() => {});
@@ -1053,6 +1058,14 @@ describe('XSS attack corpus (JavaScript on)', { timeout: 600_000 }, () => {
     if (contact) await show('admin', await mailWith(contact.marker), expected('N10', { full: true }), 'N10 contact mail');
     const inquiry = expected('D1', { fields: ['subject'] })[0];
     if (inquiry) await show('admin', await mailWith(inquiry.marker), expected('D1', { fields: ['subject'] }), 'D1 confirmation mail');
+    // Overview pages that gather items of several modules (maps and charts are inline SVG).
+    for (const overview of ['/', '/kreise', '/kreise/14521', '/kreise/14612', '/netzwerk', '/netzwerk/karte', '/beteiligung', '/foerderung', '/foerderung/fristen',
+      '/foerderung/check?wer=unternehmen&kreis=14521&groesse=klein', '/breitband/projekte?kreis=14521', '/publikationen', '/anfragen', '/anfragen/statistik']) {
+      await show('visitor', overview, [], `overview ${overview}`);
+    }
+    await show('staff', '/redaktion', [], 'Redaktion dashboard');
+    await show('staff', '/netzwerk/zahlen', [], 'network figures (staff)');
+    await show('admin', '/verwaltung', [], 'admin dashboard');
     // Notifications of the participant (answers to the proposal, the suggestion).
     await show('user', '/konto/benachrichtigungen', [], 'notifications');
     // The admin's view of the participant, the audit log.
