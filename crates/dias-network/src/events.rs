@@ -1053,7 +1053,8 @@ pub fn participants_csv(rows: &[Participant], header: [&str; 3], states: [&str; 
     let _ = writer.write_record(header);
     for p in rows {
         let _ = writer.write_record([
-            p.name.as_str(),
+            // Names are people's input: guarded against spreadsheet formulas.
+            dias_web::table::guard_formula(&p.name).as_ref(),
             if p.waiting { states[1] } else { states[0] },
             dias_core::time::format_datetime(p.registered_at).as_str(),
         ]);
@@ -1121,6 +1122,26 @@ impl SearchSource for EventSource {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn participant_names_are_guarded_against_formulas() {
+        let rows = [
+            Participant {
+                name: "@SUM(1+1)*cmd|' /C calc'!A0".into(),
+                waiting: false,
+                registered_at: 0,
+            },
+            Participant {
+                name: "Erika Muster".into(),
+                waiting: true,
+                registered_at: 0,
+            },
+        ];
+        let csv = participants_csv(&rows, ["Name", "Status", "Angemeldet"], ["ok", "wartet"]);
+        let mut reader = csv::Reader::from_reader(csv.as_bytes());
+        let names: Vec<String> = reader.records().map(|r| r.unwrap()[0].to_owned()).collect();
+        assert_eq!(names, ["'@SUM(1+1)*cmd|' /C calc'!A0", "Erika Muster"]);
+    }
 
     fn input() -> EventInput {
         EventInput {

@@ -198,8 +198,14 @@ pub fn to_csv(rows: &[Row]) -> Result<Vec<u8>, String> {
     let mut writer = csv::Writer::from_writer(Vec::new());
     writer.write_record(COLUMNS).map_err(|e| e.to_string())?;
     for row in rows {
+        // Titles and texts are people's input: a cell a spreadsheet would
+        // run as a formula („=HYPERLINK(…)“) is guarded.
         writer
-            .write_record(row.cells())
+            .write_record(
+                row.cells()
+                    .iter()
+                    .map(|cell| dias_web::table::guard_formula(cell).into_owned()),
+            )
             .map_err(|e| e.to_string())?;
     }
     writer.into_inner().map_err(|e| e.to_string())
@@ -260,17 +266,35 @@ mod tests {
     use super::*;
 
     #[test]
-    fn csv_escapes_and_formula_text_stays_text() {
-        let rows = vec![Row {
-            kind: "comment",
-            id: 1,
-            text: "=HYPERLINK(\"x\"), \"quoted\"\nline".into(),
-            ..Row::default()
-        }];
+    fn csv_escapes_and_guards_formulas() {
+        // Quoting alone does not stop a spreadsheet from running a cell
+        // as a formula (CSV injection): such text gets an apostrophe.
+        let rows = vec![
+            Row {
+                kind: "comment",
+                id: 1,
+                title: "+cmd|' /C calc'!A0".into(),
+                text: "=HYPERLINK(\"x\"), \"quoted\"\nline".into(),
+                ..Row::default()
+            },
+            Row {
+                kind: "proposal",
+                id: 2,
+                title: "@SUM(A1:A9)".into(),
+                text: "Kein Formelanfang = hier".into(),
+                ..Row::default()
+            },
+        ];
         let csv = String::from_utf8(to_csv(&rows).unwrap()).unwrap();
         let mut reader = csv::Reader::from_reader(csv.as_bytes());
-        let record = reader.records().next().unwrap().unwrap();
-        assert_eq!(&record[7], "=HYPERLINK(\"x\"), \"quoted\"\nline");
+        let mut records = reader.records();
+        let first = records.next().unwrap().unwrap();
+        assert_eq!(&first[6], "'+cmd|' /C calc'!A0");
+        assert_eq!(&first[7], "'=HYPERLINK(\"x\"), \"quoted\"\nline");
+        let second = records.next().unwrap().unwrap();
+        assert_eq!(&second[1], "2", "numbers stay numbers");
+        assert_eq!(&second[6], "'@SUM(A1:A9)");
+        assert_eq!(&second[7], "Kein Formelanfang = hier");
         assert!(!to_xlsx(&rows).unwrap().is_empty());
     }
 }

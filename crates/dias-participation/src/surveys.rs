@@ -1139,7 +1139,8 @@ pub async fn answers_csv(
             };
             let q = &s.questions[qi];
             let value = match (&a.text, a.choice) {
-                (Some(text), _) => text.clone(),
+                // Free text is guarded against spreadsheet formulas.
+                (Some(text), _) => dias_web::table::guard_formula(text).into_owned(),
                 (None, Some(c)) if q.kind == Kind::Scale => c.to_string(),
                 (None, Some(c)) => q
                     .options

@@ -122,6 +122,7 @@ error-csrf-title = Sicherheitsprüfung fehlgeschlagen
 error-bad-request = Die gesendeten Angaben sind ungültig.
 error-bad-request-title = Ungültige Eingabe
 error-payload-too-large = Die gesendeten Daten sind zu groß.
+error-form-unreadable = Das Formular konnte nicht gelesen werden (ein Feld kam mehrfach oder hatte einen ungültigen Wert). Bitte laden Sie die Seite neu und senden Sie das Formular noch einmal.
 error-upload-unreadable = Das Formular mit der Datei konnte nicht gelesen werden. Bitte wählen Sie die Datei erneut und senden Sie das Formular noch einmal.
 error-payload-too-large-title = Die gesendeten Daten sind zu groß
 error-too-many-requests = Zu viele Aufrufe in kurzer Zeit. Bitte warten Sie einen Moment.

@@ -122,6 +122,7 @@ error-csrf-title = Security check failed
 error-bad-request = The data sent is not valid.
 error-bad-request-title = Invalid input
 error-payload-too-large = The data sent is too large.
+error-form-unreadable = The form could not be read (a field came more than once or had an invalid value). Please reload the page and send the form again.
 error-upload-unreadable = The form with the file could not be read. Please choose the file again and send the form once more.
 error-payload-too-large-title = The data sent is too large
 error-too-many-requests = Too many page requests in a short time. Please wait a moment.

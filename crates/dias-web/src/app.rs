@@ -97,6 +97,7 @@ pub fn router(state: AppState) -> Router {
     }
     app.route("/static/{*path}", get(crate::assets::serve))
         .fallback(crate::pages::fallback)
+        .layer(axum::middleware::from_fn(crate::middleware::pagination))
         .layer(from_fn_with_state(state.clone(), crate::middleware::csrf))
         .layer(from_fn_with_state(
             state.clone(),

@@ -51,9 +51,40 @@ pub struct Pagination {
 /// reversing the order reaches the rest.
 pub const MAX_PAGE: u64 = 1_000;
 
+/// The query parameter of every paginated list.
+pub const PAGE_PARAM: &str = "seite";
+
+/// A `seite` value as every list reads it: an integer from 1 to
+/// [`MAX_PAGE`] in plain digits; `None` for anything else (`0`, `-1`,
+/// `abc`, `1e9`, `1.5`, too large). An empty value means page 1 and is
+/// the handlers' business.
+pub fn parse_page(raw: &str) -> Option<u64> {
+    let raw = raw.trim();
+    if raw.is_empty() || raw.len() > 4 || !raw.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    raw.parse::<u64>()
+        .ok()
+        .filter(|n| (1..=MAX_PAGE).contains(n))
+}
+
+tokio::task_local! {
+    /// Set by [`Pagination::new`] when a request asks for a page beyond
+    /// the list's last; the `pagination` middleware answers 404 then.
+    pub(crate) static BEYOND_LAST: std::cell::Cell<bool>;
+}
+
 impl Pagination {
+    /// The pagination of a list of `total` entries. A `page` beyond the
+    /// last is shown as the last, and marks the request so that the
+    /// `pagination` middleware ([`crate::middleware::pagination`]) turns
+    /// its answer into a 404: every list follows that rule through this
+    /// one constructor.
     pub fn new(page: u64, total: u64, per_page: u64, base: String) -> Self {
         let pages = total.div_ceil(per_page.max(1)).clamp(1, MAX_PAGE);
+        if page > pages {
+            let _ = BEYOND_LAST.try_with(|beyond| beyond.set(true));
+        }
         Pagination {
             page: page.clamp(1, pages),
             pages,

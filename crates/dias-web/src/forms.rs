@@ -26,7 +26,10 @@ impl<T: DeserializeOwned> FromRequest<AppState> for Form<T> {
                 if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
                     Err(AppError::PayloadTooLarge)
                 } else {
-                    Err(AppError::BadRequest(rejection.body_text()))
+                    // serde's text ("duplicate field `body`") is English
+                    // and internal; people get one clear German message.
+                    tracing::debug!(reason = %rejection.body_text(), "form refused");
+                    Err(AppError::BadRequest("error-form-unreadable".into()))
                 }
             }
         }

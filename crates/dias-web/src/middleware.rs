@@ -358,6 +358,17 @@ pub async fn csrf(State(state): State<AppState>, req: Request, next: Next) -> Re
         info.principal.as_ref().map(|who| who.role),
         default,
     );
+    // A body that announces more than the limit is refused on its headers,
+    // before a byte of it is read: the client gets the 413 page at once
+    // (a client that waits for `100 Continue` never sends the body).
+    let announced = req
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim().parse::<u64>().ok());
+    if announced.is_some_and(|bytes| bytes > limit as u64) {
+        return AppError::PayloadTooLarge.into_response();
+    }
     // A public upload path makes the server buffer up to its larger limit
     // for anybody: count the request per client before reading a byte, and
     // read only a few such bodies at once. The permit lives until the
@@ -409,10 +420,14 @@ pub async fn csrf(State(state): State<AppState>, req: Request, next: Next) -> Re
                     .map(|(_, v)| v)
             })
     } else if from_header.is_none() && crate::upload::is_multipart(content_type) {
-        crate::upload::MultipartForm::parse(content_type, bytes.clone())
-            .await
-            .map(|form| form.text(CSRF_FIELD))
-            .filter(|token| !token.is_empty())
+        // A body that is no readable form of ours (broken, or more parts
+        // than any form has) is refused as such, not as a CSRF failure.
+        match crate::upload::MultipartForm::parse(content_type, bytes.clone()).await {
+            Some(form) => Some(form.text(CSRF_FIELD)).filter(|token| !token.is_empty()),
+            None => {
+                return AppError::BadRequest("error-upload-unreadable".into()).into_response();
+            }
+        }
     } else {
         None
     };
@@ -428,6 +443,41 @@ pub async fn csrf(State(state): State<AppState>, req: Request, next: Next) -> Re
     }
     next.run(Request::from_parts(parts, Body::from(bytes)))
         .await
+}
+
+/// The one rule of every paginated list (`?seite=`): a value that is not
+/// an integer from 1 to [`MAX_PAGE`](crate::components::MAX_PAGE) is a 400
+/// ("Diese Seitenzahl gibt es nicht.") before any handler runs, and a page
+/// beyond the list's last page — noted by
+/// [`Pagination::new`](crate::components::Pagination::new) — turns the
+/// list's 200 into a 404. Page 1 of an empty list stays a 200.
+pub async fn pagination(req: Request, next: Next) -> Response {
+    if matches!(*req.method(), Method::GET | Method::HEAD)
+        && let Some(query) = req.uri().query()
+        && query.contains(crate::components::PAGE_PARAM)
+    {
+        let pairs: Vec<(String, String)> = serde_urlencoded::from_str(query).unwrap_or_default();
+        if pairs.iter().any(|(k, v)| {
+            k == crate::components::PAGE_PARAM
+                && !v.trim().is_empty()
+                && crate::components::parse_page(v).is_none()
+        }) {
+            return AppError::BadRequest("error-page-number".into()).into_response();
+        }
+    }
+    let (beyond, response) = crate::components::BEYOND_LAST
+        .scope(std::cell::Cell::new(false), async move {
+            let response = next.run(req).await;
+            (
+                crate::components::BEYOND_LAST.with(std::cell::Cell::get),
+                response,
+            )
+        })
+        .await;
+    if beyond && response.status() == StatusCode::OK {
+        return AppError::NotFound.into_response();
+    }
+    response
 }
 
 /// Renders error markers as full pages, or as JSON for an API: `/api/…` and

@@ -796,16 +796,13 @@ pub fn sniff_document(bytes: &[u8]) -> Option<DocumentKind> {
     None
 }
 
-/// A file name fit for display and for `Content-Disposition`: no path, no
-/// control characters or quotes, at most 150 characters.
+/// A file name fit for display and for `Content-Disposition`: the one rule
+/// of every upload ([`dias_core::files::display_filename`]) — no path, no
+/// control characters, quotes or bidirectional overrides (which disguise
+/// `exe.pdf` as `fdp.exe`), at most 120 characters with the extension
+/// kept when shortened.
 pub fn clean_filename(name: &str) -> String {
-    let base = name.rsplit(['/', '\\']).next().unwrap_or("");
-    let cleaned: String = base
-        .chars()
-        .filter(|c| !c.is_control() && !matches!(c, '"' | '\\' | '/' | ';'))
-        .take(150)
-        .collect();
-    cleaned.trim().trim_start_matches('.').to_owned()
+    dias_core::files::display_filename(name)
 }
 
 /// Checks an uploaded document: not empty, not too large, one of the

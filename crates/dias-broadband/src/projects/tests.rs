@@ -517,6 +517,18 @@ fn a_document_whose_name_lies_about_its_type_is_refused() {
     );
     assert_eq!(clean_filename("C:\\temp\\..\\\"böse\".pdf"), "böse.pdf");
     assert_eq!(clean_filename("../../etc/passwd"), "passwd");
+    // A right-to-left override would show „rechnung\u{202e}fdp.exe“ as
+    // „rechnungexe.pdf“; it is dropped. A long name keeps its extension,
+    // so it is not refused as a type mismatch.
+    assert_eq!(clean_filename("rechnung\u{202e}fdp.exe"), "rechnungfdp.exe");
+    let long = clean_filename(&format!("{}.pdf", "x".repeat(5_000)));
+    assert!(
+        long.ends_with(".pdf") && long.chars().count() <= 120,
+        "{long}"
+    );
+    let (_, stored) = validate_document(&format!("{}.pdf", "x".repeat(5_000)), b"%PDF-1.4\n")
+        .expect("a long name is shortened, not refused");
+    assert!(stored.ends_with(".pdf"));
 }
 
 #[test]

@@ -61,10 +61,9 @@ async fn api(
     let snapshot = cache.get(&state.db).await?;
     let selection = snapshot.select(&listing.filter, None);
     let total = selection.total as u64;
-    let pages = total.div_ceil(PER_PAGE).max(1);
-    if listing.page > pages {
-        return Err(AppError::BadRequest(ctx.t("error-page-number")));
-    }
+    // A page beyond the last is an empty page that names the page count,
+    // as every JSON API of the portal answers (docs/ARCHITECTURE.md,
+    // Limits): a client stops at the first empty page.
     let offset = usize::try_from((listing.page - 1) * PER_PAGE).unwrap_or(usize::MAX);
     let ids = snapshot.page(&selection, Order::Name, offset, PER_PAGE as usize);
     let url = public_url(&state);

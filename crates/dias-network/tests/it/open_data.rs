@@ -336,10 +336,18 @@ async fn open_data_and_statistics_cost_constant_queries() {
 async fn api_errors_are_json_with_the_reason() {
     let app = app().await;
     actors(&app).await;
+    // Beyond the last page: an empty page with the page count, as every
+    // JSON API answers.
+    let beyond = app.get("/netzwerk/api/akteure?seite=999").await;
+    assert_eq!(beyond.status, StatusCode::OK);
+    let json: serde_json::Value = serde_json::from_str(&beyond.body).unwrap();
+    assert_eq!(json["data"].as_array().map(Vec::len), Some(0), "{json}");
+    assert_eq!(json["pages"], 1);
+    assert!(json["next"].is_null());
     for path in [
         "/netzwerk/api/akteure?seite=0",
         "/netzwerk/api/akteure?seite=abc",
-        "/netzwerk/api/akteure?seite=999",
+        "/netzwerk/api/akteure?seite=1001",
     ] {
         let r = app.get(path).await;
         assert_eq!(r.status, StatusCode::BAD_REQUEST, "{path}");

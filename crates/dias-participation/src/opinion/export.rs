@@ -57,7 +57,8 @@ pub fn statements_csv(
         let t = tallies.get(&s.id).copied().unwrap_or_default();
         w.write_record([
             s.id.to_string(),
-            s.body.clone(),
+            // People's text: no cell a spreadsheet would run as a formula.
+            dias_web::table::guard_formula(&s.body).into_owned(),
             s.status.clone(),
             if s.status == REJECTED { "out" } else { "" }.to_owned(),
             s.author_id.map(|a| a.to_string()).unwrap_or_default(),
@@ -104,6 +105,35 @@ pub fn matrix_csv(votes: &[(i64, i64, i16, i64)]) -> Result<Vec<u8>, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn statement_texts_are_guarded_against_formulas() {
+        let statement = |id: i64, body: &str| opinion_statement::Model {
+            id,
+            conversation_id: 1,
+            author_id: None,
+            body: body.into(),
+            status: "accepted".into(),
+            priority: None,
+            created_at: 0,
+            decided_by: None,
+            decided_at: None,
+        };
+        let csv = String::from_utf8(
+            statements_csv(
+                &[
+                    statement(1, "=HYPERLINK(\"http://x\")"),
+                    statement(2, "Mehr Radwege"),
+                ],
+                &HashMap::new(),
+            )
+            .unwrap(),
+        )
+        .unwrap();
+        let mut reader = csv::Reader::from_reader(csv.as_bytes());
+        let texts: Vec<String> = reader.records().map(|r| r.unwrap()[1].to_owned()).collect();
+        assert_eq!(texts, ["'=HYPERLINK(\"http://x\")", "Mehr Radwege"]);
+    }
 
     #[test]
     fn matrix_has_a_row_per_participant_and_a_column_per_statement() {
