@@ -10,6 +10,9 @@ pub enum CsvError {
     /// The header lacks a required column.
     #[error("CSV header has no column {0:?} (expected participant,statement,vote)")]
     MissingColumn(&'static str),
+    /// A statements file lacks the `statement` column.
+    #[error("CSV header has no column \"statement\" (expected statement[,moderated][,meta])")]
+    MissingStatementColumn,
     /// The input could not be read.
     #[error("reading CSV: {0}")]
     Read(#[from] csv::Error),
@@ -116,6 +119,74 @@ pub fn read_into<R: Read>(
     Ok(errors)
 }
 
+/// Reads a statements file (`statement[,moderated][,meta]`, columns in any
+/// order, other columns such as `text` ignored) into `builder`: registers
+/// every statement, also those without votes, and marks the moderated-out
+/// and the meta ones (a cell `-1`, `out`, `true`, `1` or `yes`). Bad rows
+/// (unreadable, empty id) are skipped and reported with their line.
+pub fn read_statements_into<R: Read>(
+    reader: R,
+    builder: &mut VotesBuilder,
+) -> Result<Vec<RowError>, CsvError> {
+    let mut rdr = csv::ReaderBuilder::new()
+        .trim(csv::Trim::All)
+        .flexible(true)
+        .from_reader(reader);
+    let headers = rdr.headers()?.clone();
+    let column = |name: &str| {
+        headers
+            .iter()
+            .position(|h| h.trim_start_matches('\u{feff}').eq_ignore_ascii_case(name))
+    };
+    let id_col = column("statement").ok_or(CsvError::MissingStatementColumn)?;
+    let (moderated_col, meta_col) = (column("moderated"), column("meta"));
+    let truthy = |v: &str| {
+        matches!(
+            v.to_ascii_lowercase().as_str(),
+            "-1" | "out" | "true" | "1" | "yes"
+        )
+    };
+    let mut errors = Vec::new();
+    let mut record = csv::StringRecord::new();
+    loop {
+        let line = rdr.position().line();
+        match rdr.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {}
+            Err(e) => {
+                if matches!(e.kind(), csv::ErrorKind::Io(_)) {
+                    return Err(e.into());
+                }
+                errors.push(RowError {
+                    line: e.position().map_or(line, csv::Position::line),
+                    reason: e.to_string(),
+                });
+                continue;
+            }
+        }
+        let line = record.position().map_or(line, csv::Position::line);
+        let id = record.get(id_col).unwrap_or("");
+        if id.is_empty() {
+            errors.push(RowError {
+                line,
+                reason: "empty statement id, row skipped".into(),
+            });
+            continue;
+        }
+        builder.statement(id);
+        if moderated_col
+            .and_then(|c| record.get(c))
+            .is_some_and(truthy)
+        {
+            builder.moderate_out(id);
+        }
+        if meta_col.and_then(|c| record.get(c)).is_some_and(truthy) {
+            builder.meta(id);
+        }
+    }
+    Ok(errors)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -152,6 +223,37 @@ mod tests {
     fn refuses_a_header_without_the_vote_column() {
         let err = votes_from_csv("participant,statement\np,s\n".as_bytes()).err();
         assert!(matches!(err, Some(CsvError::MissingColumn("vote"))));
+    }
+
+    #[test]
+    fn reads_statements_with_their_flags_and_reports_bad_rows() {
+        let input = "\u{feff}Text,Statement,Moderated,META\n\
+                     Erstens,s1,,\n\
+                     Zweitens,s2,OUT,\n\
+                     Drittens,s3,0,yes\n\
+                     Leer,,1,\n\
+                     Kurz,s4\n";
+        let mut builder = Votes::builder();
+        builder.vote("p", "s1", 1).unwrap();
+        let errors = read_statements_into(input.as_bytes(), &mut builder).unwrap();
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert_eq!(errors[0].line, 5);
+        assert!(errors[0].reason.contains("empty statement id"));
+        let votes = builder.build();
+        assert_eq!(votes.statements(), ["s1", "s2", "s3", "s4"]);
+        assert_eq!(votes.len(), 1);
+        let flag = |id: &str| (votes.is_moderated_out(id), votes.is_meta(id));
+        assert_eq!(flag("s1"), (false, false));
+        assert_eq!(flag("s2"), (true, false));
+        assert_eq!(flag("s3"), (false, true));
+        assert_eq!(flag("s4"), (false, false));
+    }
+
+    #[test]
+    fn refuses_a_statements_file_without_the_statement_column() {
+        let mut builder = Votes::builder();
+        let err = read_statements_into("id,text\ns1,x\n".as_bytes(), &mut builder).err();
+        assert!(matches!(err, Some(CsvError::MissingStatementColumn)));
     }
 
     #[test]

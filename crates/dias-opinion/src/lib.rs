@@ -77,7 +77,7 @@ pub use analysis::{
     Timings, pick_by_priority,
 };
 pub use analyze::{Options, analyze};
-pub use csv_input::{CsvError, RowError, read_into, votes_from_csv};
+pub use csv_input::{CsvError, RowError, read_into, read_statements_into, votes_from_csv};
 pub use rng::SplitMix64;
 pub use state::{BaseCluster, GroupCluster, GroupClustering, KSmoother, PcaState, State};
 pub use stats::{Z_90, prop_test, two_prop_test, unseen_priority, z_sig_90};

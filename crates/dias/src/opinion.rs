@@ -12,55 +12,18 @@ pub struct AnalyzeArgs<'a> {
 }
 
 /// Reads STATEMENTS.csv (`statement[,moderated][,meta]`, other columns such
-/// as `text` ignored): registers statements without votes and marks
-/// moderated-out (`-1`, `out`, `true`, `1`) and meta statements.
+/// as `text` ignored; see [`dias_opinion::read_statements_into`]): registers
+/// statements without votes and marks moderated-out (`-1`, `out`, `true`,
+/// `1`) and meta statements. Bad rows are reported and skipped.
 fn read_statements(path: &Path, builder: &mut dias_opinion::VotesBuilder) -> anyhow::Result<usize> {
-    let mut reader = csv::ReaderBuilder::new()
-        .trim(csv::Trim::All)
-        .flexible(true)
-        .from_path(path)
-        .with_context(|| format!("cannot read {}", path.display()))?;
-    let headers = reader.headers()?.clone();
-    let column = |name: &str| headers.iter().position(|h| h.eq_ignore_ascii_case(name));
-    let Some(id_col) = column("statement") else {
-        bail!("{}: header has no column `statement`", path.display());
-    };
-    let (moderated_col, meta_col) = (column("moderated"), column("meta"));
-    let truthy = |v: &str| {
-        matches!(
-            v.to_ascii_lowercase().as_str(),
-            "-1" | "out" | "true" | "1" | "yes"
-        )
-    };
-    let mut problems = 0;
-    for (i, record) in reader.records().enumerate() {
-        let line = i + 2;
-        let record = match record {
-            Ok(r) => r,
-            Err(e) => {
-                eprintln!("{}:{line}: {e}", path.display());
-                problems += 1;
-                continue;
-            }
-        };
-        let id = record.get(id_col).unwrap_or("");
-        if id.is_empty() {
-            eprintln!("{}:{line}: empty statement id, row skipped", path.display());
-            problems += 1;
-            continue;
-        }
-        builder.statement(id);
-        if moderated_col
-            .and_then(|c| record.get(c))
-            .is_some_and(truthy)
-        {
-            builder.moderate_out(id);
-        }
-        if meta_col.and_then(|c| record.get(c)).is_some_and(truthy) {
-            builder.meta(id);
-        }
+    let file =
+        std::fs::File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let errors = dias_opinion::read_statements_into(std::io::BufReader::new(file), builder)
+        .with_context(|| format!("{}", path.display()))?;
+    for e in &errors {
+        eprintln!("{}:{}: {}", path.display(), e.line, e.reason);
     }
-    Ok(problems)
+    Ok(errors.len())
 }
 
 pub fn analyze(args: AnalyzeArgs<'_>) -> anyhow::Result<()> {
