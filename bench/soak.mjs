@@ -7,12 +7,14 @@
 //
 // Load (all at once, for --minutes):
 //   - readers: R anonymous loops over the paths of bench/urls.txt and searches for varying words
-//     (/suche?q=…), plus 2 signed-in readers (demo participant; pages rendered per person);
+//     (/suche?q=…), plus 2 signed-in readers (demo participant; pages rendered per person),
+//     a crawler (every page of the proposal list and every proposal on it: thousands of distinct
+//     URLs) and a searcher for varying word pairs and result pages;
 //   - staff writer (redaktion): every second alternately a news draft or an edit of the last one
 //     (with its revision);
 //     a published page every 15 s (the search index picks it up from the outbox);
-//   - participant writer (buerger): an opinion vote every 0.5 s (the statement of the card,
-//     else a re-vote of a known statement);
+//   - a participant created for the run: an opinion vote every 0.5 s (the statement of its card,
+//     else a re-vote of a statement it has seen);
 //   - a comment (demo account akteur) on a proposal every 25 s (the per-address limit is 30 per 10 min;
 //     the test stays under it instead of raising it);
 //   - a sign-in and sign-out of a demo participant every 20 s (default limit 20 per 5 min).
@@ -23,11 +25,12 @@
 // for runs shorter than 3 minutes); end =
 // median of the last 30 s; growth = end / baseline − 1. Also reported: the highest sample.
 // Exit code 1 when errors > 0 or growth ≥ 10 %.
+import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
-import { DEMO_PASSWORD, Session, demoEmail, parseForms, rssKiB, signIn, startServer, stopServer } from './lib/client.mjs';
+import { DEMO_PASSWORD, Session, demoEmail, parseForms, rssKiB, runDias, signIn, startServer, stopServer } from './lib/client.mjs';
 
 const { values: opt } = parseArgs({
   options: {
@@ -107,6 +110,15 @@ const expect = (status, r, what) => (r.status === status ? true : `${what}: HTTP
 
 // --- server ------------------------------------------------------------------------------------
 
+// A participant of its own for the votes (the demo participant may have voted on every statement
+// already): it votes on each statement its card shows, then re-votes known ones.
+const VOTER = { email: `dauertest-${Date.now().toString(36)}@example.org`, password: `Sandstein-${randomBytes(6).toString('hex')}-Bastei` };
+await runDias(['user', 'create', '--email', VOTER.email, '--password', VOTER.password, '--name', 'Dauertest', '--role', 'participant'], {
+  binary: opt.binary,
+  dataDir: opt.work,
+  databaseUrl: opt['database-url'],
+});
+
 const server = await startServer({
   binary: opt.binary,
   dataDir: opt.work,
@@ -132,7 +144,7 @@ const sampler = (async () => {
 
 // Sessions before the load starts (their sign-ins are not part of the figures).
 const staff = await signIn(base, demoEmail('redaktion'), DEMO_PASSWORD);
-const voter = await signIn(base, demoEmail('buerger'), DEMO_PASSWORD);
+const voter = await signIn(base, VOTER.email, VOTER.password);
 const commenter = await signIn(base, demoEmail('akteur'), DEMO_PASSWORD);
 const signedReaders = [await signIn(base, demoEmail('kommune'), DEMO_PASSWORD), await signIn(base, demoEmail('netzbetreiber'), DEMO_PASSWORD)];
 const rssBeforeLoad = await rssKiB(server.pid);
@@ -154,6 +166,39 @@ async function reader(session, i, label) {
       const path = paths[k % paths.length];
       await timed(label, async () => expect(200, await session.get(path), path));
     }
+  }
+}
+
+/**
+ * A crawler: walks the proposal list page by page and opens every proposal linked there, so
+ * it asks for thousands of distinct URLs (as search engines do), not the same few.
+ */
+async function crawler(session) {
+  const list = `/beteiligung/${SLUG}/vorschlaege`;
+  let page = 1;
+  while (running()) {
+    let links = [];
+    await timed('read: crawl', async () => {
+      const r = await session.get(`${list}?seite=${page}`);
+      links = [...new Set([...r.body.matchAll(new RegExp(`href="(${list}/\\d+)"`, 'g'))].map((m) => m[1]))];
+      return expect(200, r, `list page ${page}`);
+    });
+    page = links.length ? page + 1 : 1;
+    for (const link of links) {
+      if (!running()) break;
+      await timed('read: crawl', async () => expect(200, await session.get(link), link));
+    }
+  }
+}
+
+/** Searches for varying pairs of words and result pages (~1,500 distinct URLs). */
+async function searcher(session) {
+  while (running()) {
+    const a = WORDS[Math.floor(Math.random() * WORDS.length)];
+    const b = WORDS[Math.floor(Math.random() * WORDS.length)];
+    const p = 1 + Math.floor(Math.random() * 3);
+    const path = `/suche?q=${encodeURIComponent(`${a} ${b}`)}${p > 1 ? `&seite=${p}` : ''}`;
+    await timed('read: search (varied)', async () => expect(200, await session.get(path), path));
   }
 }
 
@@ -290,6 +335,7 @@ const progress = (async () => {
 const loops = [];
 for (let i = 0; i < READERS; i++) loops.push(reader(new Session(base), i, 'read: page'));
 signedReaders.forEach((s, i) => loops.push(reader(s, 1000 + i, 'read: signed-in page')));
+loops.push(crawler(new Session(base)), searcher(new Session(base)));
 loops.push(newsWriter(), pageWriter(), voteWriter(), commentWriter(), signInOut());
 await Promise.all(loops);
 const loadMs = Date.now() - loadStart;
@@ -312,7 +358,7 @@ const rows = kinds.map((k) => {
   const s = stats.get(k);
   all.n += s.n;
   all.errors += s.errors;
-  all.ms.push(...s.ms);
+  for (const x of s.ms) all.ms.push(x);
   const sorted = s.ms.slice().sort((a, b) => a - b);
   return { kind: k, requests: s.n, errors: s.errors, perSecond: s.n / (loadMs / 1000), p50: pct(sorted, 50), p99: pct(sorted, 99) };
 });
