@@ -191,10 +191,12 @@ async fn the_json_api_pages_and_filters_like_the_directory() {
     let page2: serde_json::Value =
         serde_json::from_str(&app.get("/netzwerk/api/akteure?seite=2").await.body).unwrap();
     assert_eq!(page2["data"].as_array().unwrap().len(), 3);
-    assert_eq!(
-        app.get("/netzwerk/api/akteure?seite=3").await.status,
-        StatusCode::BAD_REQUEST
-    );
+    // Beyond the last page: an empty page (every JSON API's rule).
+    let page3 = app.get("/netzwerk/api/akteure?seite=3").await;
+    assert_eq!(page3.status, StatusCode::OK);
+    let page3: serde_json::Value = serde_json::from_str(&page3.body).unwrap();
+    assert_eq!(page3["data"].as_array().unwrap().len(), 0);
+    assert_eq!(page3["pages"], 2);
     assert_eq!(
         app.get("/netzwerk/api/akteure?seite=x").await.status,
         StatusCode::BAD_REQUEST
