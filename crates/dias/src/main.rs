@@ -318,6 +318,22 @@ async fn backup(config: &Config, out: &std::path::Path) -> anyhow::Result<()> {
     if out.exists() {
         bail!("{} exists already; choose a new file", out.display());
     }
+    if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty())
+        && !dir.is_dir()
+    {
+        bail!("{} is not a directory; create it first", dir.display());
+    }
+    let written = write_backup(config, out).await;
+    if written.is_err() {
+        // A failed run leaves no partial file: it would look like a backup and block the next try.
+        let _ = std::fs::remove_file(out);
+    }
+    written?;
+    eprintln!("Sicherung geschrieben: {}", out.display());
+    Ok(())
+}
+
+async fn write_backup(config: &Config, out: &std::path::Path) -> anyhow::Result<()> {
     match &config.database {
         dias_core::config::DatabaseUrl::Sqlite { .. } => {
             use sea_orm::ConnectionTrait;
@@ -326,24 +342,66 @@ async fn backup(config: &Config, out: &std::path::Path) -> anyhow::Result<()> {
             // VACUUM INTO writes a consistent snapshot while others keep writing.
             db.execute_unprepared(&format!("VACUUM INTO '{target}'"))
                 .await?;
-            eprintln!("Sicherung geschrieben: {}", out.display());
             Ok(())
         }
         dias_core::config::DatabaseUrl::Postgres(url) => {
-            let status = std::process::Command::new("pg_dump")
+            // The password goes to pg_dump in its environment, not on its command line,
+            // where every local user could read it in the process list.
+            let (url, password) = split_password(url.expose());
+            let mut command = std::process::Command::new("pg_dump");
+            if let Some(password) = password {
+                command.env("PGPASSWORD", password);
+            }
+            let status = command
                 .arg("--format=custom")
                 .arg("--file")
                 .arg(out)
-                .arg(url.expose())
+                .arg(url)
                 .status()
                 .context("pg_dump is needed for PostgreSQL backups (package postgresql-client)")?;
             if !status.success() {
                 bail!("pg_dump failed with {status}");
             }
-            eprintln!("Sicherung geschrieben: {}", out.display());
             Ok(())
         }
     }
+}
+
+/// `postgres://user:secret@host/db` → (`postgres://user@host/db`, the decoded secret).
+fn split_password(url: &str) -> (String, Option<String>) {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return (url.to_owned(), None);
+    };
+    let authority_end = rest.find(['/', '?']).unwrap_or(rest.len());
+    let Some(at) = rest[..authority_end].rfind('@') else {
+        return (url.to_owned(), None);
+    };
+    let Some((user, password)) = rest[..at].split_once(':') else {
+        return (url.to_owned(), None);
+    };
+    let bytes = password.as_bytes();
+    let mut decoded = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok())
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
+        match (bytes[i], hex) {
+            (b'%', Some(byte)) => {
+                decoded.push(byte);
+                i += 3;
+            }
+            (byte, _) => {
+                decoded.push(byte);
+                i += 1;
+            }
+        }
+    }
+    (
+        format!("{scheme}://{user}@{}", &rest[at + 1..]),
+        Some(String::from_utf8_lossy(&decoded).into_owned()),
+    )
 }
 
 async fn shutdown_signal() {
@@ -389,6 +447,15 @@ async fn serve(config: Config, with_demo: bool, scale: Scale) -> anyhow::Result<
     }
     if workers {
         handles = dias_web::workers::spawn(&state, stop_rx).map_err(anyhow::Error::msg)?;
+    } else {
+        // The search index is this instance's own: it follows the outbox even when another
+        // instance runs the jobs, or its search would never see a change.
+        handles.push(tokio::spawn(dias_search::indexer::run(
+            state.db.clone(),
+            state.search.clone(),
+            state.sources.clone(),
+            stop_rx,
+        )));
     }
     let app = dias_web::router(state);
     let listener = tokio::net::TcpListener::bind(listen)
@@ -408,4 +475,28 @@ async fn serve(config: Config, with_demo: bool, scale: Scale) -> anyhow::Result<
         let _ = tokio::time::timeout(Duration::from_secs(10), handle).await;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::split_password;
+
+    #[test]
+    fn the_password_leaves_the_url_decoded() {
+        assert_eq!(
+            split_password("postgres://dias:p%40ss%3Aw@db.internal:5432/dias?sslmode=require"),
+            (
+                "postgres://dias@db.internal:5432/dias?sslmode=require".to_owned(),
+                Some("p@ss:w".to_owned())
+            )
+        );
+        assert_eq!(
+            split_password("postgres://dias@127.0.0.1/dias"),
+            ("postgres://dias@127.0.0.1/dias".to_owned(), None)
+        );
+        assert_eq!(
+            split_password("postgresql://u:a@b@h/db"),
+            ("postgresql://u@h/db".to_owned(), Some("a@b".to_owned()))
+        );
+    }
 }
