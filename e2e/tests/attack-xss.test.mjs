@@ -228,7 +228,7 @@ async function fillAndSend(spec) {
     errorPath,
   };
   coverage.push(row);
-  s[spec.id] = { url: pathOf(page), filled, status };
+  s[spec.id] = { url: pathOf(page), hash: new URL(page.url()).hash, filled, status };
   // Forms whose answer shows what was typed (previews): checked right there.
   if (spec.resultExpect && status < 400) await checkPage(page, findings, `${spec.id} answer`, expected(spec.id, { fields: spec.resultExpect === 'all' ? null : spec.resultExpect }));
   if (spec.after && status < 400) await spec.after(page, s[spec.id]);
@@ -299,7 +299,7 @@ const FORMS = [
     } },
   { id: 'B9', module: 'Beteiligung', role: 'staff', label: 'Stellungnahme zum Vorschlag', path: () => s.B1?.url, form: 'main form[action$="/antwort"]', md: ['answer'],
     setup: async (page, form) => form.locator('select[name="status"]').selectOption({ index: 0 }) },
-  { id: 'B10', module: 'Beteiligung', role: 'staff', label: 'Entscheidung über Änderungsvorschlag', path: () => s.B4?.url?.replace(/#.*$/, ''),
+  { id: 'B10', module: 'Beteiligung', role: 'staff', label: 'Entscheidung über Änderungsvorschlag', path: () => s.B4?.url?.replace(/[?#].*$/, ''),
     form: () => `main #aenderung-${s.B4?.suggestion} form[action$="/entscheidung"]`,
     setup: async (page, form) => form.locator('select[name="decision"]').selectOption('rejected') },
   { id: 'B11', module: 'Beteiligung', role: 'staff', label: 'Verfahren anlegen (Entwurf)', path: '/beteiligung/neu', form: 'main form[action="/beteiligung/neu"]', md: ['description_md'],
@@ -623,7 +623,8 @@ describe('XSS attack corpus (JavaScript on)', { timeout: 600_000 }, () => {
     await run('B2');
     await run('B3');
     const b4 = await run('B4');
-    if (b4) s.B4.suggestion = (b4.url.match(/#aenderung-(\d+)/) || [])[1];
+    if (b4) s.B4.suggestion = (b4.hash.match(/^#aenderung-(\d+)/) || [])[1];
+    if (b4 && !s.B4.suggestion) findings.add('B4', `the answer does not point at the new suggestion: ${b4.url}${b4.hash}`);
     await run('B5');
     await run('B6');
     await run('B7');
