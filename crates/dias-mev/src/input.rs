@@ -745,6 +745,32 @@ fn parse_address_chunk(
     Ok(())
 }
 
+/// The readers with a chosen block size, for the fuzz targets (`fuzz/`):
+/// the result must not depend on where the file is cut into chunks.
+#[cfg(feature = "fuzzing")]
+#[doc(hidden)]
+pub mod fuzzing {
+    use super::{Addresses, Date, InputError, Read, Rejected, Responses};
+
+    /// [`read_addresses`](super::read_addresses) with `block` bytes per chunk.
+    pub fn read_addresses_in_blocks<R: Read>(
+        input: R,
+        block: usize,
+    ) -> Result<(Addresses, Vec<Rejected>), InputError> {
+        super::read_addresses_in_blocks(input, block)
+    }
+
+    /// [`read_responses`](super::read_responses) with `block` bytes per chunk.
+    pub fn read_responses_in_blocks<R: Read>(
+        input: R,
+        addresses: &Addresses,
+        survey_start: Date,
+        block: usize,
+    ) -> Result<(Responses, Vec<Rejected>), InputError> {
+        super::read_responses_in_blocks(input, addresses, survey_start, block)
+    }
+}
+
 /// Reads the addresses file. Returns the valid rows and the rejected ones
 /// (in file order).
 ///
@@ -1774,6 +1800,63 @@ mod chunk_tests {
             for i in 0..a.len() as u32 {
                 assert_eq!(r.rows_of(i), r0.rows_of(i));
             }
+        }
+    }
+
+    const ADDR_HEADER: &str =
+        "address_id,ags8,street,house_number,postcode,place,lat,lon,usage,households,businesses\n";
+    const RESP_HEADER: &str =
+        "address_id,operator,technology,down_mbps,up_mbps,kind,planned_date,milestone_plan\n";
+
+    /// Found by the fuzz target `mev_responses`: a last line that ends in a
+    /// comma (an empty last field, as in every current offer's
+    /// `…,current,,`) and has no final newline was dropped without a word
+    /// when the chunk was valid UTF-8 without quotes.
+    #[test]
+    fn fuzz_keeps_a_last_line_that_ends_in_a_comma_without_newline() {
+        const START: Date = jiff::civil::date(2026, 1, 1);
+        let addresses = format!("{ADDR_HEADER}A1,14612000,S,1,,,,,privat,1,");
+        let (a, rejected) = read_addresses(addresses.as_bytes()).unwrap();
+        assert_eq!((a.len(), rejected.len()), (1, 0), "{rejected:?}");
+        assert_eq!(a.businesses, [0]);
+        let responses = format!("{RESP_HEADER}A1,Netz GmbH,FTTH,1000,200,current,,");
+        let (r, rejected) = read_responses(responses.as_bytes(), &a, START).unwrap();
+        assert_eq!((r.len(), rejected.len()), (1, 0), "{rejected:?}");
+        // Too short: rejected, not dropped, whatever the chunk size.
+        let short = format!("{RESP_HEADER}A1,Netz GmbH,FTTH,1000,200,current,,\n,Annaberg,");
+        for block in [1, 7, 1 << 20] {
+            let (r, rejected) =
+                read_responses_in_blocks(short.as_bytes(), &a, START, block).unwrap();
+            assert_eq!(r.len(), 1, "block {block}");
+            assert_eq!(rejected.len(), 1, "block {block}");
+            assert_eq!(rejected[0].line, 3);
+            assert_eq!(rejected[0].reason, "3 Spalten statt 8");
+        }
+    }
+
+    /// Found by the fuzz target `mev_addresses`: a quote left open to the
+    /// end of the file was reported on the header's line 1.
+    #[test]
+    fn fuzz_an_unclosed_quote_is_reported_on_the_line_where_its_record_starts() {
+        let text = format!(
+            "{ADDR_HEADER}A1,14612000,\"S,1,,,,,privat,1,0\nA2,14612000,S,1,,,,,privat,1,0\n"
+        );
+        for block in [1, 7, 1 << 20] {
+            let (a, rejected) = read_addresses_in_blocks(text.as_bytes(), block).unwrap();
+            assert_eq!(a.len(), 0);
+            assert_eq!(rejected.len(), 1, "block {block}");
+            assert_eq!(rejected[0].line, 2, "block {block}");
+            assert_eq!(rejected[0].reason, "3 Spalten statt 11");
+        }
+        // A closed quote with a newline at the end of the field, as the
+        // last record of a chunk, keeps its line.
+        let text = format!(
+            "{ADDR_HEADER}A1,14612000,S,1,,\"Ort\n\",,,privat,1,0\nA2,14612000,S,1,,\"Ort\n\",,,privat\n"
+        );
+        for block in [1, 7, 1 << 20] {
+            let (_, rejected) = read_addresses_in_blocks(text.as_bytes(), block).unwrap();
+            assert_eq!(rejected.len(), 1, "block {block}");
+            assert_eq!(rejected[0].line, 4, "block {block}");
         }
     }
 

@@ -164,6 +164,30 @@ fn is_plain(data: &[u8]) -> bool {
     true
 }
 
+/// Whether `bytes`, which start at a record start, end inside a quoted
+/// field (a quote left open at the end of the file), by the quoting rules
+/// of [`last_record_end`].
+fn ends_in_open_quote(bytes: &[u8]) -> bool {
+    let mut in_quotes = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'"' {
+            if in_quotes {
+                if bytes.get(i + 1) == Some(&b'"') {
+                    // An escaped quote.
+                    i += 1;
+                } else {
+                    in_quotes = false;
+                }
+            } else if i == 0 || matches!(bytes[i - 1], b',' | b'\n' | b'\r') {
+                in_quotes = true;
+            }
+        }
+        i += 1;
+    }
+    in_quotes
+}
+
 fn rfind_newline(bytes: &[u8]) -> Option<usize> {
     // Searched backwards from the end: a line or two, not the stretch.
     bytes.iter().rposition(|&b| b == b'\n')
@@ -409,8 +433,9 @@ impl Layout {
         loop {
             let (end, ends_line) = match delimiters.next() {
                 Some(p) => (p, bytes[p] == b'\n'),
-                // The file's last line without a final newline.
-                None if field_start < bytes.len() => (bytes.len(), true),
+                // The file's last line without a final newline (also one
+                // that ends in a comma: its last field is empty).
+                None if field_start < bytes.len() || count > 0 => (bytes.len(), true),
                 None => return Ok(rejected),
             };
             // `,` and `\n` are ASCII, so these are char boundaries.
@@ -560,7 +585,17 @@ impl Layout {
                 Err(source) => return Err(InputError::Csv { file, source }),
             }
             let end = start + usize::try_from(reader.position().byte()).unwrap_or(0);
-            let inner = record.iter().map(count_newlines).sum();
+            let mut inner: u64 = record.iter().map(count_newlines).sum();
+            // A quote left open at the end of the file takes everything
+            // after it into the field, the final newline too: then the
+            // record's last byte is a newline of its text, which
+            // `first_line` does not count.
+            if end == chunk.len()
+                && record.iter().last().is_some_and(|f| f.ends_with(b"\n"))
+                && ends_in_open_quote(&chunk[start..])
+            {
+                inner -= 1;
+            }
             let line = lines.first_line(end, inner);
             let line32 = u32::try_from(line).map_err(|_| InputError::TooLarge { file })?;
             if record.len() != self.width {
