@@ -363,6 +363,9 @@ pub async fn comment(
     Path((slug, pid)): Path<(String, i64)>,
     Form(input): Form<CommentInput>,
 ) -> AppResult<Response> {
+    // Who may comment at all is decided first: a visitor is sent to sign in,
+    // whichever version the paragraph belongs to.
+    ctx.require(&ParticipationAction::Contribute)?;
     let p = load(&state, &ctx, &slug).await?;
     let (para, _) = store::paragraph(&state.db, p.process.id, pid).await?;
     if store::newer_paragraph(&state.db, p.process.id, &para)

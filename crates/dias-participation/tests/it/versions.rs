@@ -211,6 +211,21 @@ async fn staff_publish_a_version_that_adopts_a_suggestion_and_the_author_sees_it
         .await;
     assert_eq!(outdated.status, StatusCode::CONFLICT);
 
+    // A visitor is sent to sign in, also at an outdated paragraph (not told 409).
+    app.forget_cookies();
+    let visitor = app
+        .post(
+            &format!("/beteiligung/strategie/text/{first}/kommentare"),
+            &[("category", "frage"), ("body", "Alt?")],
+        )
+        .await;
+    assert_eq!(visitor.status, StatusCode::SEE_OTHER);
+    assert!(
+        visitor.location().starts_with("/konto/anmelden"),
+        "{}",
+        visitor.location()
+    );
+
     app.forget_cookies();
     app.login("ideen@example.org", None).await;
     let mine = app.get("/beteiligung/strategie/meine-beitraege").await;
