@@ -15,6 +15,22 @@
 use dias_mev::input::fuzzing::read_addresses_in_blocks;
 use libfuzzer_sys::fuzz_target;
 
+/// Offset just after the header record (blank lines before it included).
+/// The readers take the header from the first chunk, so blocks that end
+/// before it (which real 4 MB blocks never do) are not compared.
+fn header_end(data: &[u8]) -> usize {
+    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(data);
+    let _ = reader.byte_headers();
+    let end = usize::try_from(reader.position().byte()).unwrap_or(data.len());
+    // A chunk ends after a `\n`: after a header ending in a lone `\r`, the
+    // next one.
+    let from = end.saturating_sub(1).min(data.len());
+    data[from..]
+        .iter()
+        .position(|&b| b == b'\n')
+        .map_or(data.len(), |i| from + i + 1)
+}
+
 fuzz_target!(|data: &[u8]| {
     let whole = read_addresses_in_blocks(data, 1 << 24);
     let lines = data.iter().filter(|&&b| b == b'\n').count() as u64 + 1;
@@ -29,7 +45,7 @@ fuzz_target!(|data: &[u8]| {
         Ok(ok) => ok,
         Err(e) => {
             // A broken header is a broken header however the file is cut.
-            for block in [1, 1 + data.len() / 3] {
+            for block in [1, 1 + data.len() / 3].map(|b| b.max(header_end(data))) {
                 let other = read_addresses_in_blocks(data, block);
                 assert_eq!(
                     other.as_ref().err().map(ToString::to_string),
@@ -56,7 +72,7 @@ fuzz_target!(|data: &[u8]| {
         let line = u64::from(addresses.line[a as usize]);
         assert!(line >= first && line <= lines, "line {line} of {lines}");
     }
-    for block in [1, 7, 1 + data.len() / 3] {
+    for block in [1, 7, 1 + data.len() / 3].map(|b| b.max(header_end(data))) {
         let (a, rej) = read_addresses_in_blocks(data, block)
             .unwrap_or_else(|e| panic!("block {block}: {e}, whole file: ok"));
         assert_eq!(&rej, rejected, "block {block}");
