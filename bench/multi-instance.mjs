@@ -21,6 +21,7 @@ const { values: opt } = parseArgs({
     work: { type: 'string' },
     'port-a': { type: 'string', default: '18310' },
     'port-b': { type: 'string', default: '18311' },
+    'port-c': { type: 'string', default: '18312' },
     subscribers: { type: 'string', default: '90' },
     jobs: { type: 'string', default: '30' },
   },
@@ -128,28 +129,32 @@ function pathOf(location) {
 async function main() {
   mkdirSync(`${WORK}/a`, { recursive: true });
   mkdirSync(`${WORK}/b`, { recursive: true });
+  mkdirSync(`${WORK}/c`, { recursive: true });
   console.log(`dias demo into ${DB.replace(/\/\/[^@]*@/, '//…@')} …`);
   let t = Date.now();
   await runDias(['demo'], { binary: BINARY, databaseUrl: DB, dataDir: `${WORK}/a`, env: ENV });
   console.log(`  demo loaded in ${secs(Date.now() - t)}`);
 
   t = Date.now();
-  const [A, B] = await Promise.all([
+  const [A, B, C] = await Promise.all([
     startServer({ binary: BINARY, databaseUrl: DB, dataDir: `${WORK}/a`, port: Number(opt['port-a']), env: ENV, logFile: `${WORK}/a.log` }),
     startServer({ binary: BINARY, databaseUrl: DB, dataDir: `${WORK}/b`, port: Number(opt['port-b']), env: ENV, logFile: `${WORK}/b.log` }),
+    // A third, page-only instance (workers = false, as docs/OPERATIONS.md suggests): its own
+    // search index must follow the outbox all the same.
+    startServer({ binary: BINARY, databaseUrl: DB, dataDir: `${WORK}/c`, port: Number(opt['port-c']), env: { ...ENV, DIAS_WORKERS: 'false' }, logFile: `${WORK}/c.log` }),
   ]);
   const startedAt = Math.floor(Date.now() / 1000);
-  console.log(`  instances up in ${secs(Date.now() - t)}: A ${A.baseUrl} (pid ${A.pid}), B ${B.baseUrl} (pid ${B.pid}), both with workers\n`);
+  console.log(`  instances up in ${secs(Date.now() - t)}: A ${A.baseUrl} (pid ${A.pid}), B ${B.baseUrl} (pid ${B.pid}), both with workers; C ${C.baseUrl} (pid ${C.pid}) without\n`);
   const bases = [A.baseUrl, B.baseUrl];
   try {
-    await run(A, B, bases, startedAt);
+    await run(A, B, C, bases, startedAt);
   } finally {
-    await Promise.all([stopServer(A), stopServer(B)]);
+    await Promise.all([stopServer(A), stopServer(B), stopServer(C)]);
   }
   return summary('multi-instance');
 }
 
-async function run(A, B, bases, startedAt) {
+async function run(A, B, C, bases, startedAt) {
   // ---------------------------------------------------------------- sessions
   console.log('Sessions');
   await check('session from A is signed in on B; sign-out on B ends it on A', async () => {
@@ -266,13 +271,14 @@ async function run(A, B, bases, startedAt) {
     const acked = Date.now();
     expect(r.status === 303, `news create: HTTP ${r.status} ${r.body.slice(0, 200)}`);
     const path = `/aktuelles/meldung-${word}`;
-    const [page, list, search, fresh] = await Promise.all([
+    const [page, list, search, fresh, onC] = await Promise.all([
       visibleOn('page (news)', B.baseUrl, path, (b) => b.includes(word), acked),
       visibleOn('list (news)', B.baseUrl, '/aktuelles', (b) => b.includes(`href="${path}"`), acked),
       visibleOn('search (news)', B.baseUrl, `/suche?q=${word}`, (b) => b.includes(`href="${path}"`), acked),
       visibleOn('search signed in', B.baseUrl, `/suche?q=${word}`, (b) => b.includes(`href="${path}"`), acked, sameVisitorOn(B.baseUrl, buerger.sessions[0])),
+      visibleOn('search on C (no workers)', C.baseUrl, `/suche?q=${word}`, (b) => b.includes(`href="${path}"`), acked),
     ]);
-    return `on B: article ${secs(page)}, list ${secs(list)}, search ${secs(search)} (visitor; pages reused up to 2 s), ${secs(fresh)} (signed in)`;
+    return `on B: article ${secs(page)}, list ${secs(list)}, search ${secs(search)} (visitor; pages reused up to 2 s), ${secs(fresh)} (signed in); search on C (workers = false) ${secs(onC)}`;
   });
 
   await check('KI-Netzwerk: actor profile changed on B shows on A: profile, directory filter, search', async () => {
@@ -413,7 +419,9 @@ async function run(A, B, bases, startedAt) {
     expect(!twice.length, `started more than once: ${twice.map(([id, on]) => `${id} (${on.join('+')})`).join(', ')}`);
     expect(per.size === ids.size, `${ids.size - per.size} jobs without a start in the logs`);
     const onA = starts.filter((s) => s.on === 'A').length;
-    return `${per.size} jobs, each started once (A ran ${onA}, B ran ${starts.length - onA}), all done with 1 attempt`;
+    const onC = jobStarts(C.logFile).length;
+    expect(onC === 0, `C (workers = false) started ${onC} jobs`);
+    return `${per.size} jobs, each started once (A ran ${onA}, B ran ${starts.length - onA}), all done with 1 attempt; C without workers ran none`;
   });
 
   // Periodic jobs: both schedulers tick every 60 s; the slot row admits one per interval.
