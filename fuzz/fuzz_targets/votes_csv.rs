@@ -21,6 +21,13 @@ fuzz_target!(|data: &[u8]| {
         None => (None, data),
     };
     let lines = votes_file.iter().filter(|&&b| b == b'\n').count() as u64 + 1;
+    // Records end at `\n` or at a lone `\r`.
+    let records = lines
+        + votes_file
+            .iter()
+            .enumerate()
+            .filter(|&(i, &b)| b == b'\r' && votes_file.get(i + 1) != Some(&b'\n'))
+            .count() as u64;
     let mut builder = Votes::builder();
     if let Some(statements) = statements {
         let statement_lines = statements.iter().filter(|&&b| b == b'\n').count() as u64 + 1;
@@ -39,7 +46,7 @@ fuzz_target!(|data: &[u8]| {
         assert!(e.line >= 1 && e.line <= lines, "{e} of {lines} lines");
     }
     let votes = builder.build();
-    assert!(votes.len() as u64 + errors.len() as u64 <= lines);
+    assert!(votes.len() as u64 + errors.len() as u64 <= records);
     // The analysis is quadratic in places; a few hundred votes exercise
     // every stage.
     if votes.participants().len() > 60 || votes.statements().len() > 40 || votes.is_empty() {
