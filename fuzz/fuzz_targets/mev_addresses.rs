@@ -60,7 +60,10 @@ fuzz_target!(|data: &[u8]| {
         assert!(r.line >= first && r.line <= lines, "{r:?} of {lines} lines");
         assert!(!r.reason.is_empty());
     }
-    assert!(rejected.windows(2).all(|w| w[0].line <= w[1].line), "file order");
+    assert!(
+        rejected.windows(2).all(|w| w[0].line <= w[1].line),
+        "file order"
+    );
     let n = addresses.len();
     assert_eq!(addresses.ags8.len(), n);
     assert_eq!(addresses.usage.len(), n);

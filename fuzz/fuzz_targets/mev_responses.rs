@@ -36,7 +36,8 @@ fn header_end(data: &[u8]) -> usize {
         .map_or(data.len(), |i| from + i + 1)
 }
 
-const ADDRESSES: &str = "address_id,ags8,street,house_number,postcode,place,lat,lon,usage,households,businesses
+const ADDRESSES: &str =
+    "address_id,ags8,street,house_number,postcode,place,lat,lon,usage,households,businesses
 A1,14612000,Hauptstraße,1,01067,Dresden,51.05,13.74,privat,2,0
 A2,14612000,Hauptstraße,2,01067,Dresden,,,gewerblich,0,3
 A3,14521010,Markt,1,09456,Annaberg,50.58,13.0,sozioökonomisch,0,1
@@ -122,7 +123,10 @@ fuzz_target!(|data: &[u8]| {
     };
     assert_eq!(evaluation.outcomes.len(), addresses.len());
     let aggregates = dias_mev::aggregate(&addresses, responses, &evaluation);
-    assert_eq!(aggregates.project().total().addresses, addresses.len() as u64);
+    assert_eq!(
+        aggregates.project().total().addresses,
+        addresses.len() as u64
+    );
     let mut addresses_csv = Vec::new();
     let mut protocol_csv = Vec::new();
     let mut municipalities_csv = Vec::new();

@@ -57,7 +57,9 @@ fuzz_target!(|data: &[u8]| {
         ..Options::default()
     };
     let analysis = analyze(&votes, &options, None);
-    let json = analysis.to_json().unwrap_or_else(|e| panic!("to_json: {e}"));
+    let json = analysis
+        .to_json()
+        .unwrap_or_else(|e| panic!("to_json: {e}"));
     let back = Analysis::from_json(&json).unwrap_or_else(|e| panic!("from_json: {e}\n{json}"));
     assert_eq!(back.to_json().ok().as_deref(), Some(json.as_str()));
     let state_json = analysis
