@@ -91,9 +91,22 @@ async function main() {
   const writers = [];
   for (let w = 0; w < WRITERS; w++) {
     const staffWriter = w % 2 === 1;
-    const s = await signIn(base, demoEmail(staffWriter ? 'redaktion' : 'buerger'), DEMO_PASSWORD);
+    // Participants may post 30 contributions per 10 minutes each: a proposal writer rotates over
+    // 15 demo participants (teilnehmende10…39), uses each at most 29 times and paces itself.
+    const accounts = staffWriter
+      ? ['redaktion']
+      : Array.from({ length: 15 }, (_, k) => `teilnehmende${10 + (w / 2) * 15 + k}`);
+    const sessions = [];
+    for (const a of accounts) sessions.push({ s: await signIn(base, demoEmail(a), DEMO_PASSWORD), used: 0 });
     writers.push((async () => {
       for (let i = 0; !stop; i++) {
+        const slot = sessions[i % sessions.length];
+        if (!staffWriter) {
+          if (slot.used >= 29) break;
+          slot.used++;
+          await sleep(25);
+        }
+        const s = slot.s;
         const headers = { 'x-forwarded-for': `10.${60 + w}.${(i >> 8) & 255}.${i & 255}` };
         const word = marker(staffWriter ? 'nachricht' : 'vorschlag');
         const rec = { kind: staffWriter ? 'news' : 'proposal', word, writer: w, sentAt: Date.now(), ackedAt: null, status: null, path: null };
