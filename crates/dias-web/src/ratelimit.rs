@@ -1,6 +1,6 @@
-//! Fixed-window rate limits per client address, kept in memory only (IP
-//! addresses are never stored). Account-level sign-in delays live in the
-//! database (see `dias_core::accounts::authenticate`).
+//! Fixed-window rate limits per client address or per account, kept in
+//! memory only (IP addresses are never stored). Account-level sign-in delays
+//! live in the database (see `dias_core::accounts::authenticate`).
 //!
 //! Besides the windows, the limiter holds the instance's permits for large
 //! visitor uploads (see [`RateLimiter::large_body_permit`]).
@@ -12,8 +12,25 @@ use std::time::Duration;
 
 use tokio::sync::{Semaphore, SemaphorePermit};
 
-/// (bucket, client key) → (window start, attempts in the window).
-type Windows = HashMap<(&'static str, IpAddr), (i64, u32)>;
+/// Whom a window counts: an address (by [`client_key`]) or a signed-in account.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Counted {
+    Address(IpAddr),
+    Account(i64),
+}
+
+/// (bucket, who) → (window start, attempts in the window).
+type Windows = HashMap<(&'static str, Counted), (i64, u32)>;
+
+/// Contributions (proposals, comments, reports, survey answers, statements,
+/// threads, replies, partner requests) one account may post per
+/// [`POSTING_WINDOW_SECS`].
+pub const POSTS_PER_ACCOUNT: u32 = 30;
+/// Contributions from one address per window, all accounts together: a
+/// town hall or a university behind one address holds many people, so this
+/// only stops one machine from posting through a pile of fresh accounts.
+pub const POSTS_PER_ADDRESS: u32 = 300;
+pub const POSTING_WINDOW_SECS: i64 = 600;
 
 /// Request bodies larger than `max_body_bytes` that visitors may send at
 /// the same time on one instance (an upload is buffered in memory whole).
@@ -63,6 +80,29 @@ impl RateLimiter {
         limit: u32,
         window_secs: i64,
     ) -> Result<(), i64> {
+        self.count(bucket, Counted::Address(client_key(ip)), limit, window_secs)
+    }
+
+    /// Counts one contribution of `account` from `ip`: refused with
+    /// `Err(seconds)` past [`POSTS_PER_ACCOUNT`] for the account or
+    /// [`POSTS_PER_ADDRESS`] for the address in the current window.
+    pub fn posting(&self, account: i64, ip: IpAddr) -> Result<(), i64> {
+        self.count(
+            "post",
+            Counted::Account(account),
+            POSTS_PER_ACCOUNT,
+            POSTING_WINDOW_SECS,
+        )?;
+        self.check("post", ip, POSTS_PER_ADDRESS, POSTING_WINDOW_SECS)
+    }
+
+    fn count(
+        &self,
+        bucket: &'static str,
+        who: Counted,
+        limit: u32,
+        window_secs: i64,
+    ) -> Result<(), i64> {
         let now = dias_core::time::now();
         let Ok(mut windows) = self.windows.lock() else {
             return Ok(());
@@ -70,7 +110,7 @@ impl RateLimiter {
         if windows.len() > 100_000 {
             windows.retain(|_, (start, _)| *start + 3600 > now);
         }
-        let entry = windows.entry((bucket, client_key(ip))).or_insert((now, 0));
+        let entry = windows.entry((bucket, who)).or_insert((now, 0));
         if entry.0 + window_secs <= now {
             *entry = (now, 0);
         }
@@ -107,6 +147,34 @@ mod tests {
         assert!(limiter.check("login", a, 3, 60).is_err());
         assert!(limiter.check("login", b, 3, 60).is_ok());
         assert!(limiter.check("register", a, 3, 60).is_ok());
+    }
+
+    #[test]
+    fn posting_counts_per_account_and_allows_many_people_behind_one_address() {
+        let limiter = RateLimiter::default();
+        let town_hall: IpAddr = "192.0.2.10".parse().unwrap();
+        for _ in 0..POSTS_PER_ACCOUNT {
+            assert!(limiter.posting(1, town_hall).is_ok());
+        }
+        let wait = limiter.posting(1, town_hall).unwrap_err();
+        assert!(wait > 0 && wait <= POSTING_WINDOW_SECS, "{wait}");
+        // A colleague at the same address still posts; so does account 1 elsewhere
+        // only within its own budget (it stays refused).
+        assert!(limiter.posting(2, town_hall).is_ok());
+        let home: IpAddr = "198.51.100.1".parse().unwrap();
+        assert!(limiter.posting(1, home).is_err());
+    }
+
+    #[test]
+    fn posting_from_one_address_has_a_ceiling_across_accounts() {
+        let limiter = RateLimiter::default();
+        let ip: IpAddr = "192.0.2.11".parse().unwrap();
+        for n in 0..i64::from(POSTS_PER_ADDRESS) {
+            assert!(limiter.posting(n, ip).is_ok());
+        }
+        assert!(limiter.posting(10_000, ip).is_err());
+        let other: IpAddr = "192.0.2.12".parse().unwrap();
+        assert!(limiter.posting(10_000, other).is_ok());
     }
 
     #[test]

@@ -305,7 +305,7 @@ async fn create_thread(
     let me = ctx.require(&BoardAction::Participate)?.user()?.clone();
     state
         .limits
-        .check("post", ctx.info.client_ip, 30, 600)
+        .posting(me.user_id, ctx.info.client_ip)
         .map_err(AppError::TooManyRequests)?;
     let b = boards::board_by_slug(&state.db, &slug).await?;
     let input = ThreadInput {
@@ -514,7 +514,7 @@ async fn reply(
     let me = ctx.require(&BoardAction::Participate)?.user()?.clone();
     state
         .limits
-        .check("post", ctx.info.client_ip, 30, 600)
+        .posting(me.user_id, ctx.info.client_ip)
         .map_err(AppError::TooManyRequests)?;
     let t = boards::thread(&state.db, id).await?;
     let quoted = input.quoted_id.trim().parse::<i64>().ok();
@@ -711,7 +711,7 @@ async fn report(
     let me = ctx.require(&BoardAction::Participate)?.user()?.clone();
     state
         .limits
-        .check("post", ctx.info.client_ip, 30, 600)
+        .posting(me.user_id, ctx.info.client_ip)
         .map_err(AppError::TooManyRequests)?;
     let target =
         ModTarget::parse(&input.target_kind, &input.target_id).ok_or(AppError::NotFound)?;

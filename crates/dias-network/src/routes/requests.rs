@@ -270,7 +270,7 @@ async fn create(
     }
     state
         .limits
-        .check("post", ctx.info.client_ip, 30, 600)
+        .posting(me.user_id, ctx.info.client_ip)
         .map_err(AppError::TooManyRequests)?;
     let chosen = pairs
         .iter()

@@ -102,7 +102,7 @@ pub(super) async fn post_comment(
         .clone();
     state
         .limits
-        .check("post", ctx.info.client_ip, 30, 600)
+        .posting(me.user_id, ctx.info.client_ip)
         .map_err(AppError::TooManyRequests)?;
     let new = NewComment {
         body: input.body.clone(),

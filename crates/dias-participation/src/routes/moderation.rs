@@ -94,7 +94,7 @@ async fn report(
         .clone();
     state
         .limits
-        .check("post", ctx.info.client_ip, 30, 600)
+        .posting(me.user_id, ctx.info.client_ip)
         .map_err(AppError::TooManyRequests)?;
     let p = load(&state, &ctx, &slug).await?;
     let target =

@@ -392,7 +392,7 @@ async fn add_statement(
     p.require_open(Feature::StatementVoting)?;
     state
         .limits
-        .check("post", ctx.info.client_ip, 30, 600)
+        .posting(me.user_id, ctx.info.client_ip)
         .map_err(AppError::TooManyRequests)?;
     let result = store::add_statement(
         &state.db,

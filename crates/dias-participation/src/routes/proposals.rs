@@ -288,7 +288,7 @@ pub async fn create(
         .clone();
     state
         .limits
-        .check("post", ctx.info.client_ip, 30, 600)
+        .posting(me.user_id, ctx.info.client_ip)
         .map_err(AppError::TooManyRequests)?;
     let p = load(&state, &ctx, &slug).await?;
     let new = NewProposal {

@@ -325,7 +325,7 @@ async fn answer(
         .clone();
     state
         .limits
-        .check("post", ctx.info.client_ip, 30, 600)
+        .posting(me.user_id, ctx.info.client_ip)
         .map_err(AppError::TooManyRequests)?;
     let p = load(&state, &ctx, &slug).await?;
     let s = surveys::get(&state.db, p.process.id, id).await?;
