@@ -161,3 +161,10 @@ notice-content-media-saved = Der Text wurde gespeichert.
 notice-content-media-deleted = Das Medium wurde gelöscht.
 content-news-delete-question = Möchten Sie den Beitrag „{ $title }“ endgültig löschen? Das lässt sich nicht rückgängig machen.
 content-media-delete-question = Möchten Sie das Medium „{ $name }“ endgültig löschen? Das lässt sich nicht rückgängig machen.
+
+# Audit log labels (/verwaltung/protokoll)
+audit-content-news-create = Meldung angelegt
+audit-content-news-update = Meldung geändert
+audit-content-news-delete = Meldung gelöscht
+audit-content-news-link-add = Verknüpfung der Meldung hinzugefügt
+audit-content-news-link-remove = Verknüpfung der Meldung entfernt

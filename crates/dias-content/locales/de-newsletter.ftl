@@ -163,3 +163,9 @@ content-nl-unsubscribe-gone = Diese Adresse ist nicht (mehr) für den Newsletter
 content-nl-mail-issue-web = Diese Ausgabe im Web lesen: { $url }
 content-nl-delete-title = Entwurf löschen
 content-nl-delete-lead = Möchten Sie den Entwurf „{ $subject }“ endgültig löschen? Das lässt sich nicht rückgängig machen.
+
+# Audit log labels (/verwaltung/protokoll)
+audit-content-newsletter-create = Newsletter angelegt
+audit-content-newsletter-update = Newsletter geändert
+audit-content-newsletter-delete = Newsletter gelöscht
+audit-content-newsletter-send = Newsletter versandt

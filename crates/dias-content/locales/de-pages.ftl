@@ -123,3 +123,11 @@ notice-content-page-saved = Die Seite wurde gespeichert.
 notice-content-page-deleted = Die Seite wurde gelöscht.
 notice-content-page-restored = Die Version wurde wiederhergestellt.
 content-page-menu-prefix = Menü:
+
+# Audit log labels (/verwaltung/protokoll)
+audit-content-page-create = Seite angelegt
+audit-content-page-update = Seite geändert
+audit-content-page-delete = Seite gelöscht
+audit-content-page-publish = Seite veröffentlicht
+audit-content-page-unpublish = Seite zurückgezogen
+audit-content-page-restore = Seite wiederhergestellt

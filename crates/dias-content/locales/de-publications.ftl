@@ -121,3 +121,10 @@ content-pub-accessible-question = Sie benötigen eine barrierefreie Fassung?
 content-pub-accessible-link = Schreiben Sie uns.
 content-pub-error-title = Geben Sie den Titel der Publikation ein.
 content-pub-error-abstract = Geben Sie die Kurzfassung ein.
+
+# Audit log labels (/verwaltung/protokoll)
+audit-content-publication-create = Veröffentlichung angelegt
+audit-content-publication-update = Veröffentlichung geändert
+audit-content-publication-delete = Veröffentlichung gelöscht
+audit-content-publication-file = Datei der Veröffentlichung ersetzt
+audit-content-publication-withdraw = Veröffentlichung zurückgezogen

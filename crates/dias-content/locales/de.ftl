@@ -39,3 +39,13 @@ content-licence-dl-by = Datenlizenz Deutschland – Namensnennung 2.0
 content-licence-dl-zero = Datenlizenz Deutschland – Zero 2.0
 content-licence-proprietary = Alle Rechte vorbehalten
 content-delete-cancel = Abbrechen
+
+# Audit log labels (/verwaltung/protokoll)
+audit-content-contact-create = Kontakt angelegt
+audit-content-contact-update = Kontakt geändert
+audit-content-contact-delete = Kontakt gelöscht
+audit-content-contact-publish = Kontakt veröffentlicht
+audit-content-contact-withdraw = Kontakt zurückgezogen
+audit-content-media-upload = Datei hochgeladen
+audit-content-media-update = Datei geändert
+audit-content-media-delete = Datei gelöscht

@@ -161,3 +161,10 @@ notice-content-media-saved = The text has been saved.
 notice-content-media-deleted = The item has been deleted.
 content-news-delete-question = Do you want to delete the article “{ $title }” for good? This cannot be undone.
 content-media-delete-question = Do you want to delete the medium “{ $name }” for good? This cannot be undone.
+
+# Audit log labels (/verwaltung/protokoll)
+audit-content-news-create = News item created
+audit-content-news-update = News item changed
+audit-content-news-delete = News item deleted
+audit-content-news-link-add = News item link added
+audit-content-news-link-remove = News item link removed

@@ -163,3 +163,9 @@ content-nl-unsubscribe-gone = This address is not (or no longer) subscribed. You
 content-nl-mail-issue-web = Read this issue on the web: { $url }
 content-nl-delete-title = Delete draft
 content-nl-delete-lead = Do you want to delete the draft “{ $subject }” for good? This cannot be undone.
+
+# Audit log labels (/verwaltung/protokoll)
+audit-content-newsletter-create = Newsletter created
+audit-content-newsletter-update = Newsletter changed
+audit-content-newsletter-delete = Newsletter deleted
+audit-content-newsletter-send = Newsletter sent

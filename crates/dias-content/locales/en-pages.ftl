@@ -123,3 +123,11 @@ notice-content-page-saved = The page has been saved.
 notice-content-page-deleted = The page has been deleted.
 notice-content-page-restored = The version has been restored.
 content-page-menu-prefix = Menu:
+
+# Audit log labels (/verwaltung/protokoll)
+audit-content-page-create = Page created
+audit-content-page-update = Page changed
+audit-content-page-delete = Page deleted
+audit-content-page-publish = Page published
+audit-content-page-unpublish = Page unpublished
+audit-content-page-restore = Page restored

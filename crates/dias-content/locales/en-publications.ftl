@@ -121,3 +121,10 @@ content-pub-accessible-question = Do you need an accessible version?
 content-pub-accessible-link = Write to us.
 content-pub-error-title = Enter the title of the publication.
 content-pub-error-abstract = Enter the abstract.
+
+# Audit log labels (/verwaltung/protokoll)
+audit-content-publication-create = Publication created
+audit-content-publication-update = Publication changed
+audit-content-publication-delete = Publication deleted
+audit-content-publication-file = Publication file replaced
+audit-content-publication-withdraw = Publication withdrawn

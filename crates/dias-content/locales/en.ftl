@@ -39,3 +39,13 @@ content-licence-dl-by = Data licence Germany – attribution 2.0
 content-licence-dl-zero = Data licence Germany – zero 2.0
 content-licence-proprietary = All rights reserved
 content-delete-cancel = Cancel
+
+# Audit log labels (/verwaltung/protokoll)
+audit-content-contact-create = Contact created
+audit-content-contact-update = Contact changed
+audit-content-contact-delete = Contact deleted
+audit-content-contact-publish = Contact published
+audit-content-contact-withdraw = Contact withdrawn
+audit-content-media-upload = File uploaded
+audit-content-media-update = File changed
+audit-content-media-delete = File deleted

@@ -61,3 +61,10 @@ notice-desk-faq-saved = Die Änderungen sind gespeichert.
 notice-desk-faq-published = Die häufige Frage ist veröffentlicht.
 notice-desk-faq-withdrawn = Die häufige Frage ist nicht mehr öffentlich.
 notice-desk-faq-deleted = Die häufige Frage ist gelöscht.
+
+# Audit log labels (/verwaltung/protokoll)
+audit-desk-faq-create = Frage (FAQ) angelegt
+audit-desk-faq-update = Frage (FAQ) geändert
+audit-desk-faq-delete = Frage (FAQ) gelöscht
+audit-desk-faq-publish = Frage (FAQ) veröffentlicht
+audit-desk-faq-withdraw = Frage (FAQ) zurückgezogen

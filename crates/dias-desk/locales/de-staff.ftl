@@ -245,3 +245,15 @@ notice-desk-staff-team-deleted = Das Team ist gelöscht.
 notice-desk-staff-team-member-added = Das Mitglied ist hinzugefügt.
 notice-desk-staff-team-member-removed = Das Mitglied ist entfernt.
 notice-desk-staff-topics-saved = Die Themen sind gespeichert.
+
+# Audit log labels (/verwaltung/protokoll)
+audit-desk-inquiry-assigned = Anfrage zugewiesen
+audit-desk-inquiry-replied = Anfrage beantwortet
+audit-desk-inquiry-status = Status der Anfrage geändert
+audit-desk-inquiry-topic = Thema der Anfrage geändert
+audit-desk-team-created = Team angelegt
+audit-desk-team-renamed = Team umbenannt
+audit-desk-team-deleted = Team gelöscht
+audit-desk-team-member-added = Teammitglied hinzugefügt
+audit-desk-team-member-removed = Teammitglied entfernt
+audit-desk-topic-configured = Thema eingerichtet

@@ -61,3 +61,10 @@ notice-desk-faq-saved = Your changes have been saved.
 notice-desk-faq-published = The question is now published.
 notice-desk-faq-withdrawn = The question is no longer public.
 notice-desk-faq-deleted = The question has been deleted.
+
+# Audit log labels (/verwaltung/protokoll)
+audit-desk-faq-create = FAQ entry created
+audit-desk-faq-update = FAQ entry changed
+audit-desk-faq-delete = FAQ entry deleted
+audit-desk-faq-publish = FAQ entry published
+audit-desk-faq-withdraw = FAQ entry withdrawn

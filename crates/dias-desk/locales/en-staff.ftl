@@ -245,3 +245,15 @@ notice-desk-staff-team-deleted = The team is deleted.
 notice-desk-staff-team-member-added = The member is added.
 notice-desk-staff-team-member-removed = The member is removed.
 notice-desk-staff-topics-saved = The topics are saved.
+
+# Audit log labels (/verwaltung/protokoll)
+audit-desk-inquiry-assigned = Inquiry assigned
+audit-desk-inquiry-replied = Inquiry answered
+audit-desk-inquiry-status = Inquiry status changed
+audit-desk-inquiry-topic = Inquiry topic changed
+audit-desk-team-created = Team created
+audit-desk-team-renamed = Team renamed
+audit-desk-team-deleted = Team deleted
+audit-desk-team-member-added = Team member added
+audit-desk-team-member-removed = Team member removed
+audit-desk-topic-configured = Topic configured

@@ -123,3 +123,11 @@ notice-austausch-gemeldet = Danke für Ihre Meldung. Die Moderation sieht sie si
 notice-austausch-verborgen = Der Inhalt ist ausgeblendet.
 notice-austausch-wiederhergestellt = Der Inhalt ist wieder sichtbar.
 notice-austausch-verworfen = Die Meldungen sind verworfen.
+
+# Audit log labels (/verwaltung/protokoll)
+audit-network-board-created = Forum angelegt
+audit-network-board-moderation-hide = Forenbeitrag ausgeblendet (Moderation)
+audit-network-board-moderation-restore = Forenbeitrag wiederhergestellt (Moderation)
+audit-network-board-moderation-dismiss = Meldungen verworfen (Forum)
+audit-network-board-moderation-approve = Forenbeitrag freigegeben (Moderation)
+audit-network-board-moderation-block = Verfasser gesperrt (Forum)

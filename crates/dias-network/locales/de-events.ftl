@@ -180,3 +180,8 @@ network-mail-cancelled-body = Guten Tag { $person },
     Ihre Digitalagentur Sachsen
 network-post-edit = Beitrag bearbeiten
 notice-netzwerk-beitrag-gespeichert = Der Beitrag ist gespeichert.
+
+# Audit log labels (/verwaltung/protokoll)
+audit-network-event-created = Veranstaltung angelegt
+audit-network-event-updated = Veranstaltung geändert
+audit-network-event-cancelled = Veranstaltung abgesagt

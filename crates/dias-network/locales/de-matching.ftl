@@ -156,3 +156,6 @@ matching-finder-card = Bedarf in einem Satz beschreiben und passende Akteure mit
 matching-requests-card = Projekte, für die Akteure gerade Partner suchen.
 matching-stats-card = Akteure nach Kategorie, Kreis, Kompetenz und Gründungsjahr.
 matching-data-card = Die öffentlichen Angaben als CSV, GeoJSON und JSON-Schnittstelle.
+
+# Audit log labels (/verwaltung/protokoll)
+audit-network-partner-request-published = Kooperationsgesuch veröffentlicht

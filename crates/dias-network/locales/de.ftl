@@ -250,3 +250,15 @@ network-mail-invitation-body = Guten Tag,
     Die Einladung gilt 14 Tage und kann einmal angenommen werden.
 
     Ihre Digitalagentur Sachsen
+
+# Audit log labels (/verwaltung/protokoll)
+audit-network-actor-registered = Akteur registriert
+audit-network-actor-verified = Akteur verifiziert
+audit-network-actor-declined = Akteur abgelehnt
+audit-network-representative-invited = Vertreter eingeladen
+audit-network-representative-joined = Vertreter beigetreten
+audit-network-contact-sent = Kontaktanfrage gesendet
+audit-network-post-created = Netzwerkbeitrag angelegt
+audit-network-post-updated = Netzwerkbeitrag geändert
+audit-network-post-approved = Netzwerkbeitrag freigegeben
+audit-network-post-rejected = Netzwerkbeitrag abgelehnt

@@ -123,3 +123,11 @@ notice-austausch-gemeldet = Thank you for your report. The moderators will look 
 notice-austausch-verborgen = The content is hidden.
 notice-austausch-wiederhergestellt = The content is visible again.
 notice-austausch-verworfen = The reports have been dismissed.
+
+# Audit log labels (/verwaltung/protokoll)
+audit-network-board-created = Board created
+audit-network-board-moderation-hide = Board post hidden (moderation)
+audit-network-board-moderation-restore = Board post restored (moderation)
+audit-network-board-moderation-dismiss = Reports dismissed (board)
+audit-network-board-moderation-approve = Board post approved (moderation)
+audit-network-board-moderation-block = Author blocked (board)

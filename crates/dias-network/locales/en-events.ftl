@@ -180,3 +180,8 @@ network-mail-cancelled-body = Hello { $person },
     Digitalagentur Sachsen
 network-post-edit = Edit post
 notice-netzwerk-beitrag-gespeichert = The post has been saved.
+
+# Audit log labels (/verwaltung/protokoll)
+audit-network-event-created = Event created
+audit-network-event-updated = Event changed
+audit-network-event-cancelled = Event cancelled

@@ -156,3 +156,6 @@ matching-finder-card = Describe a need in one sentence and see matching actors w
 matching-requests-card = Projects for which actors are looking for partners right now.
 matching-stats-card = Actors by category, district, competence and founding year.
 matching-data-card = The public details as CSV, GeoJSON and a JSON interface.
+
+# Audit log labels (/verwaltung/protokoll)
+audit-network-partner-request-published = Cooperation request published

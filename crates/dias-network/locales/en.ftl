@@ -250,3 +250,15 @@ network-mail-invitation-body = Hello,
     The invitation is valid for 14 days and can be accepted once.
 
     Digitalagentur Sachsen
+
+# Audit log labels (/verwaltung/protokoll)
+audit-network-actor-registered = Actor registered
+audit-network-actor-verified = Actor verified
+audit-network-actor-declined = Actor declined
+audit-network-representative-invited = Representative invited
+audit-network-representative-joined = Representative joined
+audit-network-contact-sent = Contact request sent
+audit-network-post-created = Network post created
+audit-network-post-updated = Network post changed
+audit-network-post-approved = Network post approved
+audit-network-post-rejected = Network post rejected

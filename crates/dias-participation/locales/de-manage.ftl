@@ -113,3 +113,10 @@ results-report-hint = Alle Tabellen dieser Seite als Tabellenkalkulation.
 
 ## Kommentare in Seiten
 comments-newest-first = Die neuesten Diskussionen stehen oben; ältere finden Sie auf den weiteren Seiten.
+
+# Audit log labels (/verwaltung/protokoll)
+audit-process-created = Verfahren angelegt
+audit-process-updated = Verfahren geändert
+audit-phase-created = Phase angelegt
+audit-phase-updated = Phase geändert
+audit-phase-deleted = Phase gelöscht

@@ -109,3 +109,7 @@ opinion-export-votes = Bewertungen (CSV)
 opinion-export-statements = Aussagen (CSV)
 opinion-export-matrix = Matrix Teilnehmende × Aussagen (CSV)
 opinion-export-analysis = Auswertung (JSON)
+
+# Audit log labels (/verwaltung/protokoll)
+audit-opinion-statement-decided = Entscheidung über Aussage
+audit-opinion-exported = Meinungsbild exportiert

@@ -113,3 +113,10 @@ results-report-hint = All tables of this page as a spreadsheet.
 
 ## Kommentare in Seiten
 comments-newest-first = The newest discussions come first; older ones are on the following pages.
+
+# Audit log labels (/verwaltung/protokoll)
+audit-process-created = Process created
+audit-process-updated = Process changed
+audit-phase-created = Phase created
+audit-phase-updated = Phase changed
+audit-phase-deleted = Phase deleted

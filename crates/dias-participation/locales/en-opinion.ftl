@@ -109,3 +109,7 @@ opinion-export-votes = Ratings (CSV)
 opinion-export-statements = Statements (CSV)
 opinion-export-matrix = Matrix participants × statements (CSV)
 opinion-export-analysis = Analysis (JSON)
+
+# Audit log labels (/verwaltung/protokoll)
+audit-opinion-statement-decided = Decision on statement
+audit-opinion-exported = Opinion poll exported

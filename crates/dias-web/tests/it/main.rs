@@ -7,6 +7,7 @@ mod support;
 
 mod account;
 mod admin;
+mod audit_labels;
 mod limits;
 mod mail;
 mod notifications;
