@@ -10,8 +10,8 @@
 //!   link, svg, math elements);
 //! - no event-handler attribute (`on…=`);
 //! - no `javascript:`, `vbscript:` or `data:` URL in `href`, `src` or any
-//!   other URL attribute (whitespace and control characters ignored, as
-//!   browsers do, case-insensitive).
+//!   other URL attribute (case-insensitive, after the WHATWG URL
+//!   standard's stripping of controls, spaces, tabs and newlines).
 #![no_main]
 
 use dias_core::markdown::{render, render_below, to_mail_text, to_plain_text};
@@ -32,11 +32,16 @@ const URL_ATTRIBUTES: [&str; 9] = [
     "xlink:href",
 ];
 
-/// A URL a browser would run or load as script/document.
+/// A URL a browser would run or load as script/document. Browsers parse
+/// URLs as the WHATWG URL standard says: leading and trailing C0 controls
+/// and spaces are stripped, tabs and newlines removed everywhere; any other
+/// character inside the scheme (e.g. `\x1f`) makes it no scheme at all, so
+/// the URL is relative and harmless.
 fn dangerous_url(value: &str) -> bool {
     let url: String = value
+        .trim_matches(|c: char| c <= ' ')
         .chars()
-        .filter(|c| !c.is_ascii_whitespace() && !c.is_control())
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
         .collect::<String>()
         .to_ascii_lowercase();
     ["javascript:", "vbscript:", "data:"]
