@@ -591,7 +591,10 @@ impl Layout {
             // record's last byte is a newline of its text, which
             // `first_line` does not count.
             if end == chunk.len()
-                && record.iter().next_back().is_some_and(|f| f.ends_with(b"\n"))
+                && record
+                    .iter()
+                    .next_back()
+                    .is_some_and(|f| f.ends_with(b"\n"))
                 && ends_in_open_quote(&chunk[start..])
             {
                 inner -= 1;
