@@ -59,7 +59,7 @@ const PAGES: [&str; 6] = [
     "/anfragen/verwaltung?ansicht=meine&status=alle&thema=breitband",
     "/anfragen/verwaltung?ansicht=offen",
     "/anfragen/verwaltung?ansicht=teams",
-    "/anfragen/verwaltung?ansicht=alle&seite=2",
+    "/anfragen/verwaltung?ansicht=alle&seite=1",
 ];
 
 #[tokio::test]
@@ -101,6 +101,9 @@ async fn only_staff_and_admins_see_the_queues() {
             assert_eq!(r.status, StatusCode::OK, "{role:?} {path}");
             assert!(!r.text("main").contains("desk-staff-"), "{path}");
         }
+        // The product's page rule: one inquiry fills one page, so page 2 does not exist.
+        let beyond = app.get("/anfragen/verwaltung?ansicht=alle&seite=2").await;
+        assert_eq!(beyond.status, StatusCode::NOT_FOUND, "{role:?}");
     }
 }
 
