@@ -33,7 +33,7 @@ fn header_end(data: &[u8]) -> usize {
     data[from..]
         .iter()
         .position(|&b| b == b'\n')
-        .map_or(data.len(), |i| from + i + 1)
+        .map_or(data.len() + 1, |i| from + i + 1)
 }
 
 const ADDRESSES: &str =
