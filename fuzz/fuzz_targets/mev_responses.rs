@@ -20,21 +20,9 @@ use dias_mev::input::fuzzing::{read_addresses_in_blocks, read_responses_in_block
 use dias_mev::{RuleSets, Survey, output};
 use libfuzzer_sys::fuzz_target;
 
-/// Offset just after the header record (blank lines before it included).
-/// The readers take the header from the first chunk, so blocks that end
-/// before it (which real 4 MB blocks never do) are not compared.
-fn header_end(data: &[u8]) -> usize {
-    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(data);
-    let _ = reader.byte_headers();
-    let end = usize::try_from(reader.position().byte()).unwrap_or(data.len());
-    // A chunk ends after a `\n`: after a header ending in a lone `\r`, the
-    // next one.
-    let from = end.saturating_sub(1).min(data.len());
-    data[from..]
-        .iter()
-        .position(|&b| b == b'\n')
-        .map_or(data.len() + 1, |i| from + i + 1)
-}
+#[path = "../common/mev.rs"]
+mod common;
+use common::header_end;
 
 const ADDRESSES: &str =
     "address_id,ags8,street,house_number,postcode,place,lat,lon,usage,households,businesses
