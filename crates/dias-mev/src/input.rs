@@ -580,6 +580,22 @@ fn pipeline<R: Read, P: Send + Default>(
     let wave_len = rayon::current_num_threads().max(1) * CHUNKS_PER_THREAD;
     let mut blocks = Blocks::new(input, block);
     let mut raw = blocks.next_wave(wave_len).map_err(io_error)?;
+    // The header is read from the first chunk alone. Blank lines before it
+    // can make a chunk of their own (a record that never closes its quote
+    // cuts the block right after them): join such a chunk with the next.
+    while raw
+        .first()
+        .is_some_and(|c| c.iter().all(|b| matches!(b, b'\r' | b'\n')))
+    {
+        let next = if raw.len() > 1 {
+            raw.remove(1)
+        } else if let Some(chunk) = blocks.next_chunk().map_err(io_error)? {
+            chunk
+        } else {
+            break;
+        };
+        raw[0].extend_from_slice(&next);
+    }
     let (layout, mut data_start) =
         Layout::from_header(file, raw.first().map_or(&[][..], Vec::as_slice), required)?;
     // The parsed wave, in file order, with the outcome of each parse.
@@ -1831,6 +1847,34 @@ mod chunk_tests {
             assert_eq!(rejected.len(), 1, "block {block}");
             assert_eq!(rejected[0].line, 3);
             assert_eq!(rejected[0].reason, "3 Spalten statt 8");
+        }
+    }
+
+    /// Found by the fuzz target `mev_addresses`: blank lines before the
+    /// header became a first chunk of their own when a quote left open
+    /// after the header kept the block from ending later, and the header
+    /// read from that chunk lacked every column.
+    #[test]
+    fn fuzz_blank_lines_before_the_header_never_hide_it() {
+        let open_quote = format!("\n\r\n{ADDR_HEADER}A1,14612000,\"S,1,,,,,privat,1,0\nA2,");
+        let rows = format!("\n\n{ADDR_HEADER}A1,14612000,S,1,,,,,privat,1,0\n");
+        for text in [open_quote, rows] {
+            let whole = read_addresses_in_blocks(text.as_bytes(), 1 << 20).unwrap();
+            for block in [1, 2, 3, 7, 100] {
+                let (a, rejected) = read_addresses_in_blocks(text.as_bytes(), block)
+                    .unwrap_or_else(|e| panic!("block {block}: {e}"));
+                assert_eq!(rejected, whole.1, "block {block}");
+                assert_eq!(a.len(), whole.0.len(), "block {block}");
+                assert_eq!(a.line, whole.0.line, "block {block}");
+            }
+        }
+        // Nothing but blank lines: the header is missing, at any size.
+        for block in [1, 7, 1 << 20] {
+            let error = read_addresses_in_blocks(&b"\n\r\n\n"[..], block).unwrap_err();
+            assert!(
+                matches!(error, InputError::MissingColumns { .. }),
+                "{error}"
+            );
         }
     }
 
