@@ -13,6 +13,7 @@
 #    them under /usr/bin/time -v: wall time and peak RSS of the whole process — once with
 #    the engine's row validation mirrored (duckdb_eval.sql, the comparison of issue 7) and
 #    once without (duckdb_bare.sql, DuckDB's lower bound, correct on clean input only);
+#    every timed run starts after `sync`, so none pays for the writeback of earlier files;
 # 3. if target/release/dias (or --dias BIN) knows `broadband evaluate`, runs it the same way
 #    and compares its municipalities.csv with DuckDB's, byte for byte and, if that differs,
 #    after sorting both, and does the same on bench/mev/bad-rows (one row of every kind the
@@ -132,11 +133,18 @@ cat "$WORK/generate.json" >&2
 RESPONSES=$("$PY" -c 'import json,sys; print(json.load(open(sys.argv[1]))["responses"])' "$WORK/generate.json")
 # Warm the page cache equally for both (the files were just written; this makes it explicit).
 cat "$WORK/addresses.csv" "$WORK/responses.csv" >/dev/null
+# The freshly written input (about 190 MB per million addresses) is still dirty in the page
+# cache: without `sync` its writeback would run during the first timed runs and slow whichever
+# tool writes files then. Each timed run below starts after a `sync` (not timed), so no tool
+# pays for the files of the generator or of an earlier run.
+settle() { sync; }
+settle
 
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # 4a. DuckDB.
 say "DuckDB $DUCKDB_VERSION"
+settle
 duck_args=(--addresses "$WORK/addresses.csv" --responses "$WORK/responses.csv" --rule-set "$RULE_FILE"
   --survey-start "$SURVEY_START" --horizon-years "$HORIZON" --out "$WORK/duckdb-municipalities.csv")
 [[ -n "$THREADS" ]] && duck_args+=(--threads "$THREADS")
@@ -152,6 +160,7 @@ say "DuckDB: wall ${DUCK_WALL} s (query ${DUCK_QUERY} s), max RSS $((DUCK_RSS / 
 say "DuckDB $DUCKDB_VERSION, no row validation (duckdb_bare.sql)"
 bare_args=("${duck_args[@]}")
 bare_args[${#bare_args[@]} - 1]="$WORK/duckdb-bare-municipalities.csv"
+settle
 /usr/bin/time -v -o "$WORK/duckdb-bare.time" "$PY" "$HERE/duckdb_eval.py" --sql "$HERE/duckdb_bare.sql" "${bare_args[@]}" \
   >"$WORK/duckdb-bare.json" || { cat "$WORK/duckdb-bare.time" >&2; echo "DuckDB (bare) failed" >&2; exit 1; }
 BARE_WALL=$(elapsed_s "$WORK/duckdb-bare.time")
@@ -166,6 +175,7 @@ if [[ -x "$DIAS_BIN" ]] && "$DIAS_BIN" broadband evaluate --help >/dev/null 2>&1
   ENGINE=ok
   say "dias broadband evaluate"
   mkdir -p "$WORK/dias"
+  settle
   (
     [[ -n "$THREADS" ]] && export RAYON_NUM_THREADS=$THREADS
     exec /usr/bin/time -v -o "$WORK/dias.time" "$DIAS_BIN" broadband evaluate \
