@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import net from 'node:net';
 import { createHash } from 'node:crypto';
 import { BASE_URL } from './browser.mjs';
+import { pdf } from './files.mjs';
 
 export { BASE_URL };
 
@@ -319,29 +320,8 @@ function parseResponse(buf) {
 
 // ------------------------------------------------------------------ files
 
-/** A small but complete PDF; `head` is inserted right after the header line. */
-export function pdf(line = 'dias limits test', head = '') {
-  const text = line.replace(/[^\x20-\x7e]/g, '').replace(/[()\\]/g, '');
-  const content = `BT /F1 14 Tf 72 760 Td (${text}) Tj ET`;
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>',
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
-  ];
-  let out = `%PDF-1.4\n${head}`;
-  const offsets = [];
-  objects.forEach((body, i) => {
-    offsets.push(out.length);
-    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
-  });
-  const xref = out.length;
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const offset of offsets) out += `${String(offset).padStart(10, '0')} 00000 n \n`;
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(out, 'latin1');
-}
+// `pdf(line, head)`: lib/files.mjs (shared with the journeys that upload a PDF).
+export { pdf };
 
 function crc32(buf) {
   let c;

@@ -10,6 +10,7 @@ import { login } from '../lib/account.mjs';
 import { findLink, loginAsAdmin, readMail } from '../lib/admin.mjs';
 import { checkA11y } from '../lib/axe.mjs';
 import { JS_MODES, assertNoProblems, closeBrowser, newContext, newPage, visit, withContext } from '../lib/browser.mjs';
+import { pdf } from '../lib/files.mjs';
 import { submitForm, textOf } from '../lib/forms.mjs';
 
 const REDAKTION = { email: 'redaktion@demo.dias.example', password: 'Demo-Passwort-2026' };
@@ -25,30 +26,6 @@ function main(page, selector) {
 
 async function follow(page, link) {
   await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), link.click()]);
-}
-
-/** A small but complete PDF (one page, one line of text, a valid cross-reference table). */
-function pdf(line) {
-  const text = line.replace(/[^\x20-\x7e]/g, '').replace(/[()\\]/g, '');
-  const content = `BT /F1 14 Tf 72 760 Td (${text}) Tj ET`;
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>',
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
-  ];
-  let out = '%PDF-1.4\n';
-  const offsets = [];
-  objects.forEach((body, i) => {
-    offsets.push(out.length);
-    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
-  });
-  const xref = out.length;
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const offset of offsets) out += `${String(offset).padStart(10, '0')} 00000 n \n`;
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(out, 'latin1');
 }
 
 describe('Anfragen: from the question to the FAQ entry', () => {
