@@ -9,6 +9,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
+# shellcheck source=lib/common.sh
+source bench/lib/common.sh
 BUILD=1 KEEP=0 POSTGRES=auto
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -22,22 +24,9 @@ while [[ $# -gt 0 ]]; do
 done
 [[ $POSTGRES == auto || $POSTGRES == none ]] || { echo "--postgres auto|none" >&2; exit 2; }
 
-if [[ $BUILD -eq 1 ]] && [[ ! -x target/debug/dias || -n "$(find crates -name '*.rs' -newer target/debug/dias -print -quit)" ]]; then
-  echo "target/debug/dias is missing or older than the sources: cargo build -p dias"
-  cargo build -p dias
-fi
-WORK=$(mktemp -d /tmp/dias-bk-XXXXXX)
-cp target/debug/dias "$WORK/dias"
-
-source .ci/pg.sh
-cleanup() {
-  local code=$?
-  pg_stop || true
-  if [[ $KEEP -eq 0 ]]; then rm -rf -- "$WORK"; else echo "kept $WORK"; fi
-  exit $code
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+if [[ $BUILD -eq 1 ]]; then bench_build_if_stale; fi
+bench_workdir dias-bk target/debug/dias
+bench_trap_pg_cleanup
 
 status=0
 mkdir -p "$WORK/sqlite"
@@ -45,11 +34,10 @@ node "$ROOT/bench/backup.mjs" --backend sqlite --binary "$WORK/dias" --work "$WO
 
 if [[ $POSTGRES == auto ]]; then
   pg_start
-  psql "$PG_URL" -qAtX -v ON_ERROR_STOP=1 -c 'create database dias_bk' -c 'create database dias_bk_restored'
+  bench_pg_create dias_bk dias_bk_restored
   mkdir -p "$WORK/postgres"
   node "$ROOT/bench/backup.mjs" --backend postgres --binary "$WORK/dias" --work "$WORK/postgres" \
-    --database-url "postgres://dias@127.0.0.1:$PG_PORT/dias_bk" \
-    --restore-url "postgres://dias@127.0.0.1:$PG_PORT/dias_bk_restored" || status=1
+    --database-url "$(bench_pg_url dias_bk)" --restore-url "$(bench_pg_url dias_bk_restored)" || status=1
 fi
 echo
 [[ $status -eq 0 ]] && echo "backup.sh: all checks passed" || echo "backup.sh: FAILED"

@@ -22,6 +22,8 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
+# shellcheck source=lib/common.sh
+source bench/lib/common.sh
 
 ROUNDS=5
 WRITERS=8
@@ -46,8 +48,8 @@ while [[ $# -gt 0 ]]; do
     *) echo "unknown argument: $1" >&2; usage >&2; exit 2 ;;
   esac
 done
-[[ "$ROUNDS" =~ ^[1-9][0-9]*$ ]] || { echo "--rounds must be a positive number" >&2; exit 2; }
-[[ "$WRITERS" =~ ^[1-9][0-9]*$ ]] || { echo "--writers must be a positive number" >&2; exit 2; }
+bench_positive --rounds "$ROUNDS"
+bench_positive --writers "$WRITERS"
 command -v node >/dev/null || { echo "node (20+) is required" >&2; exit 1; }
 if [[ $SQLITE -eq 1 ]] && ! command -v sqlite3 >/dev/null; then
   echo "sqlite3 is required (apt-get install sqlite3)" >&2
@@ -66,23 +68,8 @@ if [[ $BUILD -eq 1 ]]; then
 fi
 [[ -x "$BINARY" ]] || { echo "missing $BINARY (build it with cargo build -p dias, or pass --build)" >&2; exit 1; }
 
-WORK=$(mktemp -d /tmp/dias-crash-XXXXXX)
-cp "$BINARY" "$WORK/dias"
-
-# shellcheck disable=SC2317  # called by the EXIT trap
-cleanup() {
-  set +e
-  for f in "$WORK"/*/server.pid; do
-    [[ -f "$f" ]] || continue
-    pid=$(cat "$f")
-    if kill -0 "$pid" 2>/dev/null; then kill -KILL "$pid" 2>/dev/null; fi
-  done
-  if declare -F pg_stop >/dev/null; then pg_stop; fi
-  rm -rf -- "$WORK"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+bench_workdir dias-crash "$BINARY"
+bench_trap_kill_cleanup
 
 mkdir -p bench/out
 STAMP=$(date -u +%Y%m%dT%H%M%SZ)
@@ -113,15 +100,9 @@ if [[ $SQLITE -eq 1 ]]; then
 fi
 
 if [[ "$POSTGRES" != none ]]; then
-  # PostgreSQL needs a secret shared by all commands (any ≥ 32 characters for a test).
-  DIAS_SECRET_KEY=$(head -c 32 /dev/urandom | base64 | tr -d '/+=\n')
-  export DIAS_SECRET_KEY
+  bench_secret_key
   if [[ "$POSTGRES" == auto ]]; then
-    # shellcheck source=../.ci/pg.sh
-    source .ci/pg.sh
-    pg_start
-    psql "$PG_URL" -X -q -v ON_ERROR_STOP=1 -c "create database dias_crash" >/dev/null
-    PG_DB_URL="postgres://dias@127.0.0.1:$PG_PORT/dias_crash"
+    bench_pg_auto dias_crash
   else
     PG_DB_URL=$POSTGRES
   fi

@@ -10,6 +10,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
+# shellcheck source=lib/common.sh
+source bench/lib/common.sh
 BUILD=1 KEEP=0
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -22,24 +24,12 @@ while [[ $# -gt 0 ]]; do
 done
 
 # The binary must be newer than every source file; others may rebuild it, so use a copy.
-if [[ $BUILD -eq 1 ]] && [[ ! -x target/debug/dias || -n "$(find crates -name '*.rs' -newer target/debug/dias -print -quit)" ]]; then
-  echo "target/debug/dias is missing or older than the sources: cargo build -p dias"
-  cargo build -p dias
-fi
-WORK=$(mktemp -d /tmp/dias-mi-XXXXXX)
-cp target/debug/dias "$WORK/dias"
-
-source .ci/pg.sh
-cleanup() {
-  local code=$?
-  pg_stop || true
-  if [[ $KEEP -eq 0 ]]; then rm -rf -- "$WORK"; else echo "kept $WORK (logs a.log, b.log)"; fi
-  exit $code
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+if [[ $BUILD -eq 1 ]]; then bench_build_if_stale; fi
+bench_workdir dias-mi target/debug/dias
+BENCH_KEPT_NOTE=" (logs a.log, b.log)"
+bench_trap_pg_cleanup
 pg_start
-psql "$PG_URL" -qAtX -v ON_ERROR_STOP=1 -c 'create database dias_mi'
-DB_URL="postgres://dias@127.0.0.1:$PG_PORT/dias_mi"
+bench_pg_create dias_mi
+DB_URL=$(bench_pg_url dias_mi)
 
 node "$ROOT/bench/multi-instance.mjs" --binary "$WORK/dias" --database-url "$DB_URL" --work "$WORK" "$@"

@@ -20,6 +20,8 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
+# shellcheck source=lib/common.sh
+source bench/lib/common.sh
 
 MINUTES=10
 READERS=16
@@ -44,8 +46,8 @@ while [[ $# -gt 0 ]]; do
     *) echo "unknown argument: $1" >&2; usage >&2; exit 2 ;;
   esac
 done
-[[ "$MINUTES" =~ ^[1-9][0-9]*$ ]] || { echo "--minutes must be a positive number" >&2; exit 2; }
-[[ "$READERS" =~ ^[1-9][0-9]*$ ]] || { echo "--readers must be a positive number" >&2; exit 2; }
+bench_positive --minutes "$MINUTES"
+bench_positive --readers "$READERS"
 [[ "$SCALE" == small || "$SCALE" == large ]] || { echo "--scale must be small or large" >&2; exit 2; }
 command -v node >/dev/null || { echo "node (20+) is required" >&2; exit 1; }
 
@@ -58,23 +60,8 @@ fi
 BINARY=${BINARY:-"${CARGO_TARGET_DIR:-$ROOT/target}/release/dias"}
 [[ -x "$BINARY" ]] || { echo "missing $BINARY (build it, or drop --no-build)" >&2; exit 1; }
 
-WORK=$(mktemp -d /tmp/dias-soak-XXXXXX)
-cp "$BINARY" "$WORK/dias"
-
-# shellcheck disable=SC2317  # called by the EXIT trap
-cleanup() {
-  set +e
-  for f in "$WORK"/*/server.pid; do
-    [[ -f "$f" ]] || continue
-    pid=$(cat "$f")
-    if kill -0 "$pid" 2>/dev/null; then kill -KILL "$pid" 2>/dev/null; fi
-  done
-  if declare -F pg_stop >/dev/null; then pg_stop; fi
-  rm -rf -- "$WORK"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+bench_workdir dias-soak "$BINARY"
+bench_trap_kill_cleanup
 
 mkdir -p bench/out
 STAMP=$(date -u +%Y%m%dT%H%M%SZ)
@@ -103,15 +90,10 @@ if [[ $SQLITE -eq 1 ]]; then
 fi
 
 if [[ "$POSTGRES" != none ]]; then
-  DIAS_SECRET_KEY=$(head -c 32 /dev/urandom | base64 | tr -d '/+=\n')
-  export DIAS_SECRET_KEY
+  bench_secret_key
   if [[ "$POSTGRES" == auto ]]; then
     command -v psql >/dev/null || { echo "psql is required for --postgres auto" >&2; exit 1; }
-    # shellcheck source=../.ci/pg.sh
-    source .ci/pg.sh
-    pg_start
-    psql "$PG_URL" -X -q -v ON_ERROR_STOP=1 -c "create database dias_soak" >/dev/null
-    PG_DB_URL="postgres://dias@127.0.0.1:$PG_PORT/dias_soak"
+    bench_pg_auto dias_soak
   else
     PG_DB_URL=$POSTGRES
   fi
