@@ -223,23 +223,23 @@ fn trim(field: &str) -> &str {
     }
 }
 
-/// Positions of every `,` and `\n`, in order, found eight bytes at a time:
-/// the fields of a plain chunk are a handful of bytes each, too short for
-/// a search per field to pay.
-struct Delimiters<'a> {
+/// Positions of every `,` of a record, in order, found eight bytes at a
+/// time: the fields of a plain chunk are a handful of bytes each, too
+/// short for a search per field to pay.
+struct Commas<'a> {
     bytes: &'a [u8],
     /// Offset of the word in `mask`.
     base: usize,
     /// Offset of the next word to load.
     next_word: usize,
-    /// High bit of each byte of the current word that is a delimiter not
-    /// yet returned.
+    /// High bit of each byte of the current word that is a comma not yet
+    /// returned.
     mask: u64,
 }
 
-impl<'a> Delimiters<'a> {
+impl<'a> Commas<'a> {
     fn new(bytes: &'a [u8]) -> Self {
-        Delimiters {
+        Commas {
             bytes,
             base: 0,
             next_word: 0,
@@ -248,15 +248,15 @@ impl<'a> Delimiters<'a> {
     }
 }
 
-impl Iterator for Delimiters<'_> {
+impl Iterator for Commas<'_> {
     type Item = usize;
 
+    #[inline]
     fn next(&mut self) -> Option<usize> {
         const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
         const COMMAS: u64 = 0x0101_0101_0101_0101 * b',' as u64;
-        const NEWLINES: u64 = 0x0101_0101_0101_0101 * b'\n' as u64;
         // High bit set in exactly the zero bytes of `x` (no borrows
-        // between bytes, unlike the cheaper test of `find_byte`).
+        // between bytes, unlike the cheaper test of a first-match search).
         let zero_bytes = |x: u64| !(((x & LOW7).wrapping_add(LOW7)) | x | LOW7);
         while self.mask == 0 {
             let at = self.next_word;
@@ -267,12 +267,12 @@ impl Iterator for Delimiters<'_> {
                 if rest.is_empty() {
                     return None;
                 }
-                // The tail word is padded with zero bytes, which match neither.
+                // The tail word is padded with zero bytes, which are no comma.
                 let mut word = [0u8; 8];
                 word[..rest.len()].copy_from_slice(rest);
                 u64::from_le_bytes(word)
             };
-            self.mask = zero_bytes(word ^ COMMAS) | zero_bytes(word ^ NEWLINES);
+            self.mask = zero_bytes(word ^ COMMAS);
             self.base = at;
             self.next_word = at + 8;
         }
@@ -402,9 +402,10 @@ impl Layout {
         slot_of
     }
 
-    /// [`Layout::for_each_plain`] on valid UTF-8: one pass over the text
-    /// that finds commas and newlines eight bytes at a time
-    /// ([`Delimiters`]); `before` is the number of lines before `text`.
+    /// [`Layout::for_each_plain`] on valid UTF-8: each line is found with
+    /// a SIMD search for its newline and split at its commas, found eight
+    /// bytes at a time ([`Commas`]); `before` is the number of lines
+    /// before `text`.
     fn for_each_plain_text(
         &self,
         text: &str,
@@ -415,43 +416,41 @@ impl Layout {
         let slot_of = self.slot_of();
         let mut rejected = Vec::new();
         let mut fields: [&str; MAX_COLUMNS] = [""; MAX_COLUMNS];
-        let mut count = 0;
-        let mut field_start = 0;
-        let mut line_start = 0;
         let mut line = before;
-        let mut delimiters = Delimiters::new(bytes);
-        loop {
-            let (end, ends_line) = match delimiters.next() {
-                Some(p) => (p, bytes[p] == b'\n'),
-                // The file's last line without a final newline (also one
-                // that ends in a comma: its last field is empty).
-                None if field_start < bytes.len() || count > 0 => (bytes.len(), true),
-                None => return Ok(rejected),
-            };
-            // `,` and `\n` are ASCII, so these are char boundaries.
-            let mut field = &text[field_start..end];
-            let mut line_end = end;
-            if ends_line && let Some(rest) = field.strip_suffix('\r') {
-                field = rest;
-                line_end -= 1;
-            }
-            if let Some(&slot) = slot_of.get(count).filter(|&&s| s != usize::MAX) {
-                fields[slot] = trim(field);
-            }
-            count += 1;
-            field_start = end + 1;
-            if !ends_line {
-                continue;
-            }
+        let mut pos = 0;
+        // The file's last line may lack its newline (and may end in a
+        // comma: then its last field is empty).
+        while pos < bytes.len() {
+            let end = memchr::memchr(b'\n', &bytes[pos..]).map_or(bytes.len(), |i| pos + i);
+            let line_start = pos;
+            pos = end + 1;
             line += 1;
-            let record = &bytes[line_start..line_end];
-            line_start = end + 1;
-            let fields_count = std::mem::take(&mut count);
+            // A plain chunk has `\r` only before `\n`.
+            let line_end = if end > line_start && bytes[end - 1] == b'\r' {
+                end - 1
+            } else {
+                end
+            };
+            // `\n`, `\r` and `,` are ASCII, so these are char boundaries.
+            let record = &text[line_start..line_end];
             // The csv reader skips empty lines without a record.
             if record.is_empty() {
                 continue;
             }
-            let outcome = self.check_width(fields_count, record, line)?;
+            let mut count = 0;
+            let mut field_start = 0;
+            for comma in Commas::new(record.as_bytes()) {
+                if let Some(&slot) = slot_of.get(count).filter(|&&s| s != usize::MAX) {
+                    fields[slot] = trim(&record[field_start..comma]);
+                }
+                count += 1;
+                field_start = comma + 1;
+            }
+            if let Some(&slot) = slot_of.get(count).filter(|&&s| s != usize::MAX) {
+                fields[slot] = trim(&record[field_start..]);
+            }
+            count += 1;
+            let outcome = self.check_width(count, record.as_bytes(), line)?;
             if let Some(reason) = outcome {
                 if !reason.is_empty() {
                     rejected.push(Rejected {
@@ -472,6 +471,7 @@ impl Layout {
                 });
             }
         }
+        Ok(rejected)
     }
 
     /// `None` if a record of `count` fields is to be read; otherwise why
@@ -679,14 +679,14 @@ mod tests {
     }
 
     #[test]
-    fn finds_every_comma_and_newline_in_order() {
-        let text = b"a,b\nccccccccc,,\n,dddddddddddddddd\r\n,e,";
+    fn finds_every_comma_in_order() {
+        let text = b"a,b\nccccccccc,,\n,dddddddddddddddd\r\n,e,\xc3\xa4,,,,,,,,,x";
         for from in 0..text.len() {
-            let found: Vec<usize> = Delimiters::new(&text[from..]).collect();
+            let found: Vec<usize> = Commas::new(&text[from..]).collect();
             let naive: Vec<usize> = text[from..]
                 .iter()
                 .enumerate()
-                .filter(|(_, b)| matches!(b, b',' | b'\n'))
+                .filter(|(_, b)| **b == b',')
                 .map(|(i, _)| i)
                 .collect();
             assert_eq!(found, naive, "{from}");
