@@ -57,6 +57,8 @@ pub struct RawConfig {
     pub page_cache_secs: Option<u64>,
     pub sign_in_limit: Option<u32>,
     pub registration_limit: Option<u32>,
+    pub upload_limit: Option<u32>,
+    pub second_factor_limit: Option<u32>,
     pub funding_review_months: Option<u32>,
     pub desk_retention_months: Option<u32>,
 }
@@ -128,6 +130,12 @@ impl RawConfig {
                 "REGISTRATION_LIMIT" => {
                     raw.registration_limit = Some(value.parse().map_err(|_| bad("a number"))?)
                 }
+                "UPLOAD_LIMIT" => {
+                    raw.upload_limit = Some(value.parse().map_err(|_| bad("a number"))?)
+                }
+                "SECOND_FACTOR_LIMIT" => {
+                    raw.second_factor_limit = Some(value.parse().map_err(|_| bad("a number"))?)
+                }
                 "FUNDING_REVIEW_MONTHS" => {
                     raw.funding_review_months = Some(value.parse().map_err(|_| bad("a number"))?)
                 }
@@ -167,6 +175,8 @@ impl RawConfig {
             page_cache_secs: other.page_cache_secs.or(self.page_cache_secs),
             sign_in_limit: other.sign_in_limit.or(self.sign_in_limit),
             registration_limit: other.registration_limit.or(self.registration_limit),
+            upload_limit: other.upload_limit.or(self.upload_limit),
+            second_factor_limit: other.second_factor_limit.or(self.second_factor_limit),
             funding_review_months: other.funding_review_months.or(self.funding_review_months),
             desk_retention_months: other.desk_retention_months.or(self.desk_retention_months),
         }
@@ -254,6 +264,13 @@ pub struct Config {
     pub sign_in_limit: u32,
     /// Registrations per client address in an hour.
     pub registration_limit: u32,
+    /// Requests per client address in an hour to public upload paths (a
+    /// visitor body limit above `max_body_bytes`), counted before the body
+    /// is read.
+    pub upload_limit: u32,
+    /// Second-factor (TOTP) codes per client address in 5 minutes, counted
+    /// only while a sign-in waits for its code.
+    pub second_factor_limit: u32,
     /// Months after which a Förderlotse offer not checked since is due for
     /// review (Redaktion, „Prüfung fällig“).
     pub funding_review_months: u32,
@@ -317,6 +334,12 @@ impl Config {
                 message: "session timeouts must be positive".into(),
             });
         }
+        let upload_limit = at_least_one("upload_limit", raw.upload_limit, DEFAULT_UPLOAD_LIMIT)?;
+        let second_factor_limit = at_least_one(
+            "second_factor_limit",
+            raw.second_factor_limit,
+            DEFAULT_SECOND_FACTOR_LIMIT,
+        )?;
         Ok(Config {
             listen,
             data_dir,
@@ -337,6 +360,8 @@ impl Config {
             page_cache_secs: raw.page_cache_secs.unwrap_or(2).min(300),
             sign_in_limit: raw.sign_in_limit.unwrap_or(20).max(1),
             registration_limit: raw.registration_limit.unwrap_or(10).max(1),
+            upload_limit,
+            second_factor_limit,
             funding_review_months: raw.funding_review_months.unwrap_or(6).clamp(1, 120),
             desk_retention_months: raw.desk_retention_months.unwrap_or(12).clamp(1, 120),
         })
@@ -345,6 +370,27 @@ impl Config {
     /// Whether cookies get `Secure` and the `__Host-` prefix.
     pub fn secure_cookies(&self) -> bool {
         self.public_url.starts_with("https://")
+    }
+}
+
+/// Default of `upload_limit`: public uploads per client address and hour.
+pub const DEFAULT_UPLOAD_LIMIT: u32 = 30;
+/// Default of `second_factor_limit`: second-factor codes per client address
+/// in 5 minutes.
+pub const DEFAULT_SECOND_FACTOR_LIMIT: u32 = 10;
+
+/// A per-address limit: `default` when unset; 0 is refused, because it
+/// would refuse every request of its kind.
+fn at_least_one(key: &str, value: Option<u32>, default: u32) -> Result<u32, ConfigError> {
+    match value {
+        None => Ok(default),
+        Some(0) => Err(ConfigError::Invalid {
+            key: key.into(),
+            message: format!(
+                "must be at least 1 (0 would refuse every request; the default is {default})"
+            ),
+        }),
+        Some(n) => Ok(n),
     }
 }
 
@@ -444,6 +490,67 @@ mod tests {
             )
             .is_err()
         );
+    }
+
+    #[test]
+    fn upload_and_second_factor_limits_default_and_are_validated() {
+        let dir = tempfile::tempdir().unwrap();
+        let config = |raw: RawConfig| {
+            Config::from_raw(RawConfig {
+                data_dir: Some(dir.path().to_owned()),
+                ..raw
+            })
+        };
+        let defaults = config(RawConfig::default()).unwrap();
+        assert_eq!(
+            (defaults.upload_limit, defaults.second_factor_limit),
+            (30, 10)
+        );
+        let env = RawConfig::from_env(
+            [
+                ("DIAS_UPLOAD_LIMIT".to_string(), "3".to_string()),
+                ("DIAS_SECOND_FACTOR_LIMIT".to_string(), "25".to_string()),
+            ]
+            .into_iter(),
+        )
+        .unwrap();
+        let file: RawConfig =
+            toml::from_str("upload_limit = 100\nsecond_factor_limit = 2").unwrap();
+        // The environment wins over the file, per key.
+        let set = config(file.merge(env)).unwrap();
+        assert_eq!((set.upload_limit, set.second_factor_limit), (3, 25));
+        let only_file: RawConfig = toml::from_str("second_factor_limit = 2").unwrap();
+        assert_eq!(config(only_file).unwrap().second_factor_limit, 2);
+        // 0 and words are refused at start, naming the setting.
+        for (key, raw) in [
+            (
+                "upload_limit",
+                RawConfig {
+                    upload_limit: Some(0),
+                    ..RawConfig::default()
+                },
+            ),
+            (
+                "second_factor_limit",
+                RawConfig {
+                    second_factor_limit: Some(0),
+                    ..RawConfig::default()
+                },
+            ),
+        ] {
+            let err = config(raw).unwrap_err().to_string();
+            assert!(err.contains(key) && err.contains("at least 1"), "{err}");
+        }
+        let err = RawConfig::from_env(
+            [("DIAS_UPLOAD_LIMIT".to_string(), "viele".to_string())].into_iter(),
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            err.contains("DIAS_UPLOAD_LIMIT") && err.contains("number"),
+            "{err}"
+        );
+        assert!(toml::from_str::<RawConfig>("second_factor_limit = -1").is_err());
     }
 
     #[test]

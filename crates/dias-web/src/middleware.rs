@@ -324,9 +324,8 @@ fn same_origin(state: &AppState, headers: &HeaderMap) -> bool {
 }
 
 /// Rate-limit bucket of requests to public upload paths (before their body
-/// is read); [`LARGE_BODIES_PER_HOUR`] per client and hour.
+/// is read); `upload_limit` (configuration) per client and hour.
 pub const LARGE_BODY_BUCKET: &str = "large-body";
-pub const LARGE_BODIES_PER_HOUR: u32 = 30;
 
 /// 503 with `Retry-After` when every large-body permit stayed taken: the
 /// instance is busy, not the client too fast, so it may retry soon.
@@ -379,7 +378,7 @@ pub async fn csrf(State(state): State<AppState>, req: Request, next: Next) -> Re
         if let Err(secs) = state.limits.check(
             LARGE_BODY_BUCKET,
             info.client_ip,
-            LARGE_BODIES_PER_HOUR,
+            state.config.upload_limit,
             3600,
         ) {
             return AppError::TooManyRequests(secs).into_response();

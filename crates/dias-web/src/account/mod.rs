@@ -339,10 +339,13 @@ async fn second_factor(
     ctx: Ctx,
     Form(input): Form<CodeInput>,
 ) -> AppResult<Response> {
-    limit(&state, &ctx, "totp", 10, 300)?;
+    // Only a sign-in that waits for its code can be guessed at, so only
+    // such attempts count (each of them, right or wrong, before the code
+    // is checked); anything else is sent to the sign-in form uncounted.
     let Some(session) = ctx.info.session.clone().filter(|s| s.mfa_pending) else {
         return Ok(see_other("/konto/anmelden"));
     };
+    limit(&state, &ctx, "totp", state.config.second_factor_limit, 300)?;
     if accounts::check_totp(&state.db, session.user_id, &input.code).await? {
         // Rotate the session id now that the person is fully signed in.
         dias_core::sessions::delete(&state.db, &session.id).await?;

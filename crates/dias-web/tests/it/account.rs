@@ -409,3 +409,69 @@ async fn logout_everywhere_ends_all_sessions() {
     );
     assert_eq!(app.get("/konto").await.status, StatusCode::SEE_OTHER);
 }
+
+#[tokio::test]
+async fn the_second_factor_limit_is_a_setting_and_counts_only_pending_sign_ins() {
+    let app = TestApp::with_settings(Vec::new(), |raw| raw.second_factor_limit = Some(3)).await;
+    // Without a sign-in that waits for its code (a visitor, then a person
+    // signed in without a second factor) the form only sends to the sign-in
+    // page, and none of these requests uses up the address's budget.
+    for _ in 0..5 {
+        let visitor = app
+            .post("/konto/anmelden/zweiter-faktor", &[("code", "123456")])
+            .await;
+        assert_eq!(visitor.status, StatusCode::SEE_OTHER);
+        assert_eq!(visitor.location(), "/konto/anmelden");
+    }
+    app.sign_in_as(Role::Participant).await;
+    for _ in 0..5 {
+        let signed_in = app
+            .post("/konto/anmelden/zweiter-faktor", &[("code", "123456")])
+            .await;
+        assert_eq!(signed_in.status, StatusCode::SEE_OTHER);
+        assert_eq!(signed_in.location(), "/konto/anmelden");
+    }
+    app.post("/konto/abmelden", &[]).await;
+
+    // A pending sign-in: every attempt counts, right or wrong; past the
+    // limit even the right code is refused, so codes cannot be tried out.
+    let (_, secret) = app.create_user("zwei@example.org", Role::Admin).await;
+    let secret = secret.expect("admins have a second factor");
+    let pending = app
+        .post(
+            "/konto/anmelden",
+            &[("email", "zwei@example.org"), ("password", PASSWORD)],
+        )
+        .await;
+    assert!(
+        pending
+            .location()
+            .starts_with("/konto/anmelden/zweiter-faktor")
+    );
+    for n in 1..=3 {
+        let wrong = app
+            .post("/konto/anmelden/zweiter-faktor", &[("code", "000000")])
+            .await;
+        assert_eq!(
+            wrong.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "attempt {n}"
+        );
+    }
+    let code = dias_core::accounts::totp::current_code(&secret).unwrap();
+    let over = app
+        .post("/konto/anmelden/zweiter-faktor", &[("code", &code)])
+        .await;
+    assert_eq!(over.status, StatusCode::TOO_MANY_REQUESTS);
+    assert!(over.headers.contains_key(axum::http::header::RETRY_AFTER));
+    assert!(
+        over.text("h1").contains("Zu viele Aufrufe"),
+        "{}",
+        over.body
+    );
+    assert_eq!(
+        app.get("/verwaltung").await.status,
+        StatusCode::SEE_OTHER,
+        "still not signed in"
+    );
+}

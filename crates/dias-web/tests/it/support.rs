@@ -113,9 +113,18 @@ impl TestApp {
 
     /// The app with feature modules (module crates include this file).
     pub async fn with_modules(modules: Vec<dias_web::Module>) -> TestApp {
+        Self::with_settings(modules, |_| {}).await
+    }
+
+    /// The app with settings of the configuration file changed by `adjust`
+    /// (e.g. a low rate limit); they are validated as at start-up.
+    pub async fn with_settings(
+        modules: Vec<dias_web::Module>,
+        adjust: impl FnOnce(&mut RawConfig),
+    ) -> TestApp {
         let dir = tempfile::tempdir().unwrap();
         let database = fresh_database(dir.path()).await;
-        let raw = RawConfig {
+        let mut raw = RawConfig {
             data_dir: Some(dir.path().to_owned()),
             secret_key: Some(Secret::new("test-secret-key-with-at-least-32-characters")),
             dev_mail: Some(true),
@@ -123,6 +132,7 @@ impl TestApp {
             page_cache_secs: Some(0),
             ..RawConfig::default()
         };
+        adjust(&mut raw);
         let mut config = Config::from_raw(raw).unwrap();
         config.database = database;
         let mut db = dias_core::db::open(&config.database).await.unwrap();

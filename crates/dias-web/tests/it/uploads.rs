@@ -6,7 +6,6 @@ use axum::Router;
 use axum::http::{StatusCode, header};
 use axum::routing::post;
 use dias_web::AppState;
-use dias_web::middleware::LARGE_BODIES_PER_HOUR;
 use dias_web::ratelimit::LARGE_BODIES_AT_ONCE;
 use dias_web::registry::{BodyLimit, Module};
 
@@ -53,10 +52,12 @@ async fn a_visitor_may_send_large_bodies_to_a_public_upload_path() {
 #[tokio::test]
 async fn requests_to_a_public_upload_path_are_counted_per_client_before_reading() {
     let app = TestApp::with_modules(vec![upload_module()]).await;
+    let limit = app.state.config.upload_limit;
+    assert_eq!(limit, 30, "the default");
     let token = app.csrf().await;
     // Requests that fail later (no token) count as well: the count comes
     // before the body is read.
-    for _ in 0..LARGE_BODIES_PER_HOUR - 1 {
+    for _ in 0..limit - 1 {
         let refused = app.post_raw(UPLOAD, &[("datei", "x")]).await;
         assert_eq!(refused.status, StatusCode::FORBIDDEN);
     }
@@ -81,12 +82,34 @@ async fn requests_to_a_public_upload_path_are_counted_per_client_before_reading(
         over.body
     );
     // Paths without a larger limit are not counted in that bucket.
-    for _ in 0..=LARGE_BODIES_PER_HOUR {
+    for _ in 0..=limit {
         let small = app
             .post_raw(SMALL, &[("_csrf", &token), ("datei", "x")])
             .await;
         assert_eq!(small.status, StatusCode::OK);
     }
+}
+
+#[tokio::test]
+async fn the_upload_limit_is_a_setting() {
+    let app = TestApp::with_settings(vec![upload_module()], |raw| raw.upload_limit = Some(3)).await;
+    let token = app.csrf().await;
+    for n in 1..=3 {
+        let ok = app
+            .post_raw(UPLOAD, &[("_csrf", &token), ("datei", "x")])
+            .await;
+        assert_eq!(ok.status, StatusCode::OK, "upload {n}: {}", ok.body);
+    }
+    let over = app
+        .post_raw(UPLOAD, &[("_csrf", &token), ("datei", "x")])
+        .await;
+    assert_eq!(over.status, StatusCode::TOO_MANY_REQUESTS);
+    assert!(over.headers.contains_key(header::RETRY_AFTER));
+    assert!(
+        over.text("h1").contains("Zu viele Aufrufe"),
+        "{}",
+        over.body
+    );
 }
 
 #[tokio::test]
