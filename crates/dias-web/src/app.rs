@@ -106,6 +106,10 @@ pub fn router(state: AppState) -> Router {
         .layer(from_fn_with_state(state.clone(), crate::cache::page_cache))
         .layer(from_fn_with_state(
             state.clone(),
+            crate::middleware::header_limits,
+        ))
+        .layer(from_fn_with_state(
+            state.clone(),
             crate::middleware::session,
         ))
         .layer(from_fn_with_state(

@@ -2,8 +2,10 @@
 //! 1. [`observe`]: request id, access log, metrics, security headers;
 //! 2. [`session`]: session cookie → principal, locale, CSRF token, the admin
 //!    second-factor rule;
-//! 3. [`error_pages`]: turns error markers into full pages;
-//! 4. [`csrf`]: body limit (with a per-client count and a few permits for
+//! 3. [`header_limits`]: our limits on the request head (a German 431 page
+//!    below hyper's hard limits, which answer an empty 431);
+//! 4. [`error_pages`]: turns error markers into full pages;
+//! 5. [`csrf`]: body limit (with a per-client count and a few permits for
 //!    public uploads larger than `max_body_bytes`), Origin / Sec-Fetch-Site
 //!    and token check on every state-changing request.
 
@@ -479,12 +481,57 @@ pub async fn pagination(req: Request, next: Next) -> Response {
     response
 }
 
+/// Header fields (values, counting a repeated name once per value) a
+/// request may carry. hyper refuses more than 100 with an empty 431 before
+/// the router sees the request; below that, [`header_limits`] answers with
+/// the German page. Browsers send about 10–20.
+pub const MAX_REQUEST_HEADERS: usize = 64;
+/// Bytes of all header names and values of a request together (a cookie
+/// jar grown too large for the site, a runaway client). hyper's own limit
+/// is its read buffer of about 400 KB, far above.
+pub const MAX_REQUEST_HEADER_BYTES: usize = 32 * 1024;
+
+/// Whether a request head stays within [`MAX_REQUEST_HEADERS`] and
+/// [`MAX_REQUEST_HEADER_BYTES`] (names, values and `: ` plus CRLF each).
+pub fn headers_within_limits(headers: &HeaderMap) -> bool {
+    headers.len() <= MAX_REQUEST_HEADERS
+        && headers
+            .iter()
+            .map(|(name, value)| name.as_str().len() + value.len() + 4)
+            .sum::<usize>()
+            <= MAX_REQUEST_HEADER_BYTES
+}
+
+/// 431 with the German error page for a request head beyond our limits;
+/// runs before the page cache, so no request of that size gets a page.
+pub async fn header_limits(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    if headers_within_limits(req.headers()) {
+        return next.run(req).await;
+    }
+    let (parts, _) = req.into_parts();
+    let ctx = Ctx::from_parts(&parts, &state);
+    let status = StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE;
+    let mut response = status.into_response();
+    response.extensions_mut().insert(ErrorPage {
+        status,
+        message: "error-headers-too-large",
+        detail: None,
+    });
+    render_error_page(ctx, response)
+}
+
 /// Renders error markers as full pages, or as JSON for an API: `/api/…` and
 /// a module's `/{module}/api/…` (not deeper, where `api` may be a slug).
 pub async fn error_pages(State(state): State<AppState>, req: Request, next: Next) -> Response {
     let (parts, body) = req.into_parts();
     let ctx = Ctx::from_parts(&parts, &state);
     let response = next.run(Request::from_parts(parts, body)).await;
+    render_error_page(ctx, response)
+}
+
+/// The page (or JSON) for a response carrying an [`ErrorPage`] marker;
+/// other responses pass unchanged.
+fn render_error_page(ctx: Ctx, response: Response) -> Response {
     let Some(error) = response.extensions().get::<ErrorPage>().cloned() else {
         return response;
     };

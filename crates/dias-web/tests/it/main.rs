@@ -8,6 +8,7 @@ mod support;
 mod account;
 mod admin;
 mod audit_labels;
+mod headers;
 mod limits;
 mod mail;
 mod notifications;
