@@ -148,12 +148,16 @@ export function normalize(text) {
     .trim();
 }
 
-/** The page's visible text plus the values of its form fields (where a payload is shown for editing). */
+/**
+ * The page's visible text plus the values of its form fields (where a payload is shown for
+ * editing). A number field drops a value that is no number from its `.value`: what the server
+ * wrote into it is its `value` attribute.
+ */
 export async function shownText(page) {
   return page.evaluate(() => {
     const values = [...document.querySelectorAll('input, textarea')]
       .filter((el) => !['hidden', 'password', 'file'].includes(el.type))
-      .map((el) => el.value);
+      .map((el) => (el.type === 'number' ? el.getAttribute('value') || '' : el.value));
     return `${document.body.innerText}\n${values.join('\n')}`;
   });
 }

@@ -9,7 +9,7 @@
 // that come back sanitized in a well-formed Content-Disposition. CSV exports neutralise
 // formula cells. Then the limits: a 20 MB form body and a 20 MB JSON body (413, quickly),
 // 100,000-character fields in each module's main form (422 at the field, input kept, nothing
-// stored), the page rule on every paginated list and API (bad `seite` → 400 "Diese Seitenzahl
+// stored), the page rule on every paginated list (the admin's included) and API (bad `seite` → 400 "Diese Seitenzahl
 // gibt es nicht.", beyond the last page → 404), odd and long search queries, repeated fields,
 // too many multipart parts, and oversized headers. Writes that succeed are our own items and
 // are removed again; no demo data is changed.
@@ -42,6 +42,7 @@ import {
   streamingPost,
   withField,
 } from '../lib/http-attacks.mjs';
+import { signInAdmin } from '../lib/http.mjs';
 
 const MB = 1024 * 1024;
 const SCRIPT = '<html><body><script>alert(document.domain)</script></body></html>';
@@ -59,7 +60,7 @@ const NOT_FOUND = /Seite nicht gefunden/;
 const users = {};
 
 before(async () => {
-  for (const who of ['redaktion', 'kommune', 'akteur', 'buerger']) users[who] = await signedIn(who);
+  for (const who of ['redaktion', 'kommune', 'akteur', 'buerger', 'netzbetreiber']) users[who] = await signedIn(who);
 });
 
 /** A file part. */
@@ -422,6 +423,64 @@ describe('uploads: Breitband (project documents and MEV address files, Kommune)'
   });
 });
 
+describe('uploads: Breitband MEV responses (Netzbetreiber)', () => {
+  const UPLOAD = '/breitband/verfahren/antworten';
+  // A procedure the demo operator is invited to and may answer (found from its list).
+  let survey = null;
+  let base = [];
+
+  const uploads = async () =>
+    links((await users.netzbetreiber.get(`/breitband/verfahren/${survey}/antworten`)).text, new RegExp(`/breitband/verfahren/${survey}/antworten/\\d+(?=")`, 'g'));
+
+  before(async () => {
+    const list = await users.netzbetreiber.get('/breitband/verfahren');
+    assert.equal(list.status, 200, `operator's procedure list: ${list.status}`);
+    for (const link of links(list.text, /\/breitband\/verfahren\/\d+(?=")/g)) {
+      const id = link.split('/').pop();
+      const page = await users.netzbetreiber.get(`${link}/antworten`);
+      const form = page.status === 200 ? formHtml(page.text, UPLOAD) : null;
+      if (form) {
+        survey = id;
+        base = formFields(form);
+        break;
+      }
+    }
+    assert.ok(survey, 'the demo operator may answer no procedure');
+  });
+
+  const send = async (f) => {
+    const csrf = await users.netzbetreiber.csrf(`/breitband/verfahren/${survey}/antworten`);
+    return users.netzbetreiber.postMultipart(UPLOAD, [...texts(withField(base, '_csrf', csrf)), ...(f ? [f] : [])]);
+  };
+
+  test('HTML, a program, a picture, a semicolon file, no file and 64 MB + 1 byte are refused at the field, nothing stored', async () => {
+    const before = await uploads();
+    const header = 'address_id,operator,technology,down_mbps,up_mbps,kind,planned_date,milestone_plan\n';
+    const cases = [
+      ['HTML named .csv', file('datei', 'rueckmeldung.csv', HTML_PAYLOAD, 'text/csv'), /kann nicht gelesen werden/],
+      ['EXE named .csv', file('datei', 'rueckmeldung.csv', EXE_PAYLOAD, 'text/csv'), /kann nicht gelesen werden/],
+      ['PNG named .csv', file('datei', 'rueckmeldung.csv', png(SCRIPT), 'text/csv'), /kann nicht gelesen werden/],
+      ['semicolons', file('datei', 'rueckmeldung.csv', Buffer.from(header.replaceAll(',', ';')), 'text/csv'), /mit Semikolon getrennt/],
+      ['no file', null, /Bitte wählen Sie eine Datei/],
+      ['64 MB + 1 byte', file('datei', 'gross.csv', Buffer.concat([Buffer.from(header), Buffer.alloc(64 * MB + 1 - header.length, 0x20)]), 'text/csv'), /zu groß \(höchstens 64 MB\)/],
+    ];
+    for (const [label, f, message] of cases) {
+      const r = await send(f);
+      assertRefused(r, { field: 'datei', message, label: `MEV-Rückmeldung: ${label}` });
+      // The file's bytes are never echoed as markup.
+      assert.ok(!r.text.includes('<script>alert('), `MEV-Rückmeldung: ${label}: markup echoed`);
+    }
+    assert.deepEqual(await uploads(), before, 'a refused answer was stored');
+  });
+
+  test('a body claiming 600 MB is cut off with 413', async () => {
+    await assertCutOff(users.netzbetreiber, UPLOAD, {
+      contentType: 'multipart/form-data; boundary=x',
+      label: 'MEV-Rückmeldung: 600 MB',
+    });
+  });
+});
+
 describe('uploads: Förderlotse import (Redaktion)', () => {
   test('an HTML page, a program and a formula header as import files are refused with the reason, nothing imported', async () => {
     const before = await users.redaktion.get('/foerderung/redaktion/import');
@@ -602,6 +661,15 @@ describe('limits: the page rule on every paginated list', () => {
     ['kommune', '/breitband/projekte'],
     ['buerger', '/konto/benachrichtigungen'],
   ];
+  // The admin area's lists (crates/dias-web/src/admin), with and without their filters.
+  const ADMIN = [
+    '/verwaltung/benutzer',
+    '/verwaltung/benutzer?q=demo',
+    '/verwaltung/protokoll',
+    '/verwaltung/postausgang',
+    '/verwaltung/postausgang?an=demo',
+    '/verwaltung/aufgaben',
+  ];
   const APIS = ['/foerderung/api/angebote', '/netzwerk/api/akteure', '/api/v1/publikationen'];
   const BAD = ['999999999', '-1', 'abc', '1e9', '0', '1.5', '1001', '99999999999999999999999', '%00'];
   const join = (path, q) => `${path}${path.includes('?') ? '&' : '?'}${q}`;
@@ -646,6 +714,13 @@ describe('limits: the page rule on every paginated list', () => {
 
   test('lists of staff and members', async () => {
     for (const [who, path] of MEMBERS) await check(users[who], path);
+  });
+
+  test('admin lists', async () => {
+    // The admin signs in with the second factor (lib/http.mjs); its cookies serve this client.
+    const admin = new Client();
+    admin.cookies = new Map((await signInAdmin()).cookies);
+    for (const path of ADMIN) await check(admin, path);
   });
 
   test('APIs (JSON errors)', async () => {
