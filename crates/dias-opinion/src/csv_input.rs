@@ -50,73 +50,29 @@ pub fn read_into<R: Read>(
     reader: R,
     builder: &mut VotesBuilder,
 ) -> Result<Vec<RowError>, CsvError> {
-    let mut rdr = csv::ReaderBuilder::new()
-        .has_headers(true)
-        .flexible(true)
-        .trim(csv::Trim::All)
-        .from_reader(reader);
-    let headers = rdr.headers()?.clone();
-    let column = |name: &'static str| {
-        headers
-            .iter()
-            .position(|h| h.trim_start_matches('\u{feff}').eq_ignore_ascii_case(name))
-            .ok_or(CsvError::MissingColumn(name))
-    };
+    let (rdr, header) = open(reader)?;
+    let column = |name: &'static str| header.column(name).ok_or(CsvError::MissingColumn(name));
     let (pc, sc, vc) = (
         column("participant")?,
         column("statement")?,
         column("vote")?,
     );
-    let mut errors = Vec::new();
-    let mut record = csv::StringRecord::new();
-    loop {
-        let line = rdr.position().line();
-        match rdr.read_record(&mut record) {
-            Ok(false) => break,
-            Ok(true) => {}
-            Err(e) => {
-                if matches!(e.kind(), csv::ErrorKind::Io(_)) {
-                    return Err(e.into());
-                }
-                let line = e.position().map_or(line, csv::Position::line);
-                errors.push(RowError {
-                    line,
-                    reason: e.to_string(),
-                });
-                continue;
-            }
-        }
-        let line = record.position().map_or(line, csv::Position::line);
+    each_row(rdr, |record| {
         if record.iter().all(str::is_empty) {
-            continue;
+            return Ok(());
         }
         let field = |i: usize| record.get(i).unwrap_or("");
         let (p, s, v) = (field(pc), field(sc), field(vc));
         let vote = match v.parse::<i64>() {
             Ok(x) => x,
-            Err(_) if v.is_empty() => {
-                errors.push(RowError {
-                    line,
-                    reason: "vote is missing".into(),
-                });
-                continue;
-            }
-            Err(_) => {
-                errors.push(RowError {
-                    line,
-                    reason: format!("vote {v:?} is not -1, 0 or 1"),
-                });
-                continue;
-            }
+            Err(_) if v.is_empty() => return Err("vote is missing".into()),
+            Err(_) => return Err(format!("vote {v:?} is not -1, 0 or 1")),
         };
-        if let Err(e) = builder.vote(p, s, vote) {
-            errors.push(RowError {
-                line,
-                reason: e.to_string(),
-            });
-        }
-    }
-    Ok(errors)
+        builder
+            .vote(p, s, vote)
+            .map(|_| ())
+            .map_err(|e| e.to_string())
+    })
 }
 
 /// Reads a statements file (`statement[,moderated][,meta]`, columns in any
@@ -128,24 +84,68 @@ pub fn read_statements_into<R: Read>(
     reader: R,
     builder: &mut VotesBuilder,
 ) -> Result<Vec<RowError>, CsvError> {
-    let mut rdr = csv::ReaderBuilder::new()
-        .trim(csv::Trim::All)
-        .flexible(true)
-        .from_reader(reader);
-    let headers = rdr.headers()?.clone();
-    let column = |name: &str| {
-        headers
-            .iter()
-            .position(|h| h.trim_start_matches('\u{feff}').eq_ignore_ascii_case(name))
-    };
-    let id_col = column("statement").ok_or(CsvError::MissingStatementColumn)?;
-    let (moderated_col, meta_col) = (column("moderated"), column("meta"));
+    let (rdr, header) = open(reader)?;
+    let id_col = header
+        .column("statement")
+        .ok_or(CsvError::MissingStatementColumn)?;
+    let (moderated_col, meta_col) = (header.column("moderated"), header.column("meta"));
     let truthy = |v: &str| {
         matches!(
             v.to_ascii_lowercase().as_str(),
             "-1" | "out" | "true" | "1" | "yes"
         )
     };
+    each_row(rdr, |record| {
+        let id = record.get(id_col).unwrap_or("");
+        if id.is_empty() {
+            return Err("empty statement id, row skipped".into());
+        }
+        builder.statement(id);
+        if moderated_col
+            .and_then(|c| record.get(c))
+            .is_some_and(truthy)
+        {
+            builder.moderate_out(id);
+        }
+        if meta_col.and_then(|c| record.get(c)).is_some_and(truthy) {
+            builder.meta(id);
+        }
+        Ok(())
+    })
+}
+
+/// The header row of a file, for finding columns by name.
+struct Header(csv::StringRecord);
+
+impl Header {
+    /// Position of the column `name` (case-insensitive, a byte-order mark
+    /// before the first name ignored).
+    fn column(&self, name: &str) -> Option<usize> {
+        self.0
+            .iter()
+            .position(|h| h.trim_start_matches('\u{feff}').eq_ignore_ascii_case(name))
+    }
+}
+
+/// Opens `reader` as CSV the way both files are read (a header row, fields
+/// trimmed, rows of any length) and reads the header.
+fn open<R: Read>(reader: R) -> Result<(csv::Reader<R>, Header), CsvError> {
+    let mut rdr = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .flexible(true)
+        .trim(csv::Trim::All)
+        .from_reader(reader);
+    let header = Header(rdr.headers()?.clone());
+    Ok((rdr, header))
+}
+
+/// Hands every row after the header to `row`, which returns why it skipped
+/// the row. Unreadable rows (e.g. invalid UTF-8) and skipped ones are
+/// reported with their 1-based line; only an I/O error stops reading.
+fn each_row<R: Read>(
+    mut rdr: csv::Reader<R>,
+    mut row: impl FnMut(&csv::StringRecord) -> Result<(), String>,
+) -> Result<Vec<RowError>, CsvError> {
     let mut errors = Vec::new();
     let mut record = csv::StringRecord::new();
     loop {
@@ -165,23 +165,8 @@ pub fn read_statements_into<R: Read>(
             }
         }
         let line = record.position().map_or(line, csv::Position::line);
-        let id = record.get(id_col).unwrap_or("");
-        if id.is_empty() {
-            errors.push(RowError {
-                line,
-                reason: "empty statement id, row skipped".into(),
-            });
-            continue;
-        }
-        builder.statement(id);
-        if moderated_col
-            .and_then(|c| record.get(c))
-            .is_some_and(truthy)
-        {
-            builder.moderate_out(id);
-        }
-        if meta_col.and_then(|c| record.get(c)).is_some_and(truthy) {
-            builder.meta(id);
+        if let Err(reason) = row(&record) {
+            errors.push(RowError { line, reason });
         }
     }
     Ok(errors)
@@ -254,6 +239,19 @@ mod tests {
         let mut builder = Votes::builder();
         let err = read_statements_into("id,text\ns1,x\n".as_bytes(), &mut builder).err();
         assert!(matches!(err, Some(CsvError::MissingStatementColumn)));
+    }
+
+    #[test]
+    fn a_statements_file_reports_invalid_utf8_and_keeps_reading() {
+        let mut input = b"statement,moderated\ns1,\n".to_vec();
+        input.extend_from_slice(b"s\xff,\ns3,out\n");
+        let mut builder = Votes::builder();
+        let errors = read_statements_into(&input[..], &mut builder).unwrap();
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert_eq!(errors[0].line, 3);
+        let votes = builder.build();
+        assert_eq!(votes.statements(), ["s1", "s3"]);
+        assert!(votes.is_moderated_out("s3"));
     }
 
     #[test]
