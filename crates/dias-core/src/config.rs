@@ -358,8 +358,8 @@ impl Config {
             max_body_bytes: raw.max_body_bytes.unwrap_or(2 * 1024 * 1024),
             workers: raw.workers.unwrap_or(true),
             page_cache_secs: raw.page_cache_secs.unwrap_or(2).min(300),
-            sign_in_limit: raw.sign_in_limit.unwrap_or(20).max(1),
-            registration_limit: raw.registration_limit.unwrap_or(10).max(1),
+            sign_in_limit: at_least_one("sign_in_limit", raw.sign_in_limit, 20)?,
+            registration_limit: at_least_one("registration_limit", raw.registration_limit, 10)?,
             upload_limit,
             second_factor_limit,
             funding_review_months: raw.funding_review_months.unwrap_or(6).clamp(1, 120),
@@ -469,21 +469,26 @@ mod tests {
         let raw = RawConfig::from_env(
             [
                 ("DIAS_SIGN_IN_LIMIT".to_string(), "500".to_string()),
-                ("DIAS_REGISTRATION_LIMIT".to_string(), "0".to_string()),
+                ("DIAS_REGISTRATION_LIMIT".to_string(), "40".to_string()),
             ]
             .into_iter(),
         )
         .unwrap();
+        // 0 would lock everyone out: refused at start, naming the setting,
+        // like every per-address limit.
+        let error = Config::from_raw(RawConfig {
+            data_dir: Some(dir.path().to_owned()),
+            registration_limit: Some(0),
+            ..RawConfig::default()
+        })
+        .unwrap_err();
+        assert!(error.to_string().contains("registration_limit"), "{error}");
         let raised = Config::from_raw(RawConfig {
             data_dir: Some(dir.path().to_owned()),
             ..raw
         })
         .unwrap();
-        assert_eq!(raised.sign_in_limit, 500);
-        assert_eq!(
-            raised.registration_limit, 1,
-            "never 0: that would lock everyone out"
-        );
+        assert_eq!((raised.sign_in_limit, raised.registration_limit), (500, 40));
         assert!(
             RawConfig::from_env(
                 [("DIAS_SIGN_IN_LIMIT".to_string(), "viele".to_string())].into_iter()
