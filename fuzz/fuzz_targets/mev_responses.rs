@@ -20,10 +20,6 @@ use dias_mev::input::fuzzing::{read_addresses_in_blocks, read_responses_in_block
 use dias_mev::{RuleSets, Survey, output};
 use libfuzzer_sys::fuzz_target;
 
-#[path = "../common/mev.rs"]
-mod common;
-use common::header_end;
-
 const ADDRESSES: &str =
     "address_id,ags8,street,house_number,postcode,place,lat,lon,usage,households,businesses
 A1,14612000,Hauptstraße,1,01067,Dresden,51.05,13.74,privat,2,0
@@ -46,9 +42,11 @@ fuzz_target!(|data: &[u8]| {
     let (responses, rejected) = match &whole {
         Ok(ok) => ok,
         Err(e) => {
-            let block = header_end(response_file).max(1);
-            let other = read_responses_in_blocks(response_file, &addresses, start, block);
-            assert_eq!(other.err().map(|e| e.to_string()), Some(e.to_string()));
+            for block in [1, 7, response_file.len().max(1)] {
+                let other = read_responses_in_blocks(response_file, &addresses, start, block);
+                let other = other.err().map(|e| e.to_string());
+                assert_eq!(other, Some(e.to_string()), "block {block}");
+            }
             return;
         }
     };
@@ -73,7 +71,12 @@ fuzz_target!(|data: &[u8]| {
         }
     }
     assert_eq!(grouped, responses.kept());
-    for block in [1, 1 + response_file.len() / 3].map(|b| b.max(header_end(response_file))) {
+    for block in [
+        1,
+        7,
+        1 + response_file.len() / 3,
+        response_file.len().max(1),
+    ] {
         let (r, rej) = read_responses_in_blocks(response_file, &addresses, start, block)
             .unwrap_or_else(|e| panic!("block {block}: {e}, whole file: ok"));
         assert_eq!(&rej, rejected, "block {block}");
