@@ -265,44 +265,45 @@ fn postgres_backup_writes_a_custom_dump_from_a_url_with_a_password() {
 #[cfg(all(target_os = "linux", target_env = "gnu"))]
 #[test]
 fn serve_runs_with_capped_malloc_arenas_unless_the_operator_set_them() {
-    fn environ_of(mut child: std::process::Child) -> Vec<String> {
+    /// The `MALLOC_ARENA_MAX` entries of a running `serve`'s environment.
+    fn environ_of(arenas: Option<&str>) -> Vec<String> {
+        // A data directory of its own: a server killed while it migrates
+        // must not leave anything behind for the next one.
+        let dir = tempfile::tempdir().unwrap();
+        let mut command = dias();
+        command
+            .args(["--data-dir", dir.path().to_str().unwrap()])
+            .args(["serve", "--listen", "127.0.0.1:0"])
+            .env_remove("MALLOC_ARENA_MAX")
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped());
+        if let Some(n) = arenas {
+            command.env("MALLOC_ARENA_MAX", n);
+        }
+        let mut child = command.spawn().unwrap();
         let path = format!("/proc/{}/environ", child.id());
         let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
         let mut found = Vec::new();
-        while std::time::Instant::now() < deadline {
-            let environ = std::fs::read(&path).unwrap_or_default();
-            found = environ
+        while found.is_empty() && std::time::Instant::now() < deadline {
+            if let Ok(Some(status)) = child.try_wait() {
+                let mut stderr = String::new();
+                std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut stderr)
+                    .unwrap();
+                panic!("serve ended early ({status}): {stderr}");
+            }
+            found = std::fs::read(&path)
+                .unwrap_or_default()
                 .split(|&b| b == 0)
                 .map(|v| String::from_utf8_lossy(v).into_owned())
                 .filter(|v| v.starts_with("MALLOC_ARENA_MAX="))
                 .collect();
-            if !found.is_empty() {
-                break;
-            }
-            std::thread::sleep(std::time::Duration::from_millis(50));
+            std::thread::sleep(std::time::Duration::from_millis(20));
         }
         let _ = child.kill();
         let _ = child.wait();
         found
     }
-    let dir = tempfile::tempdir().unwrap();
-    let data = dir.path().to_str().unwrap();
-    let serve = |arenas: Option<&str>| {
-        let mut command = dias();
-        command
-            .args(["--data-dir", data, "serve", "--listen", "127.0.0.1:0"])
-            .env_remove("MALLOC_ARENA_MAX")
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::null());
-        if let Some(n) = arenas {
-            command.env("MALLOC_ARENA_MAX", n);
-        }
-        command.spawn().unwrap()
-    };
     let cores = std::thread::available_parallelism().map_or(2, |n| n.get().max(2));
-    assert_eq!(
-        environ_of(serve(None)),
-        [format!("MALLOC_ARENA_MAX={cores}")]
-    );
-    assert_eq!(environ_of(serve(Some("5"))), ["MALLOC_ARENA_MAX=5"]);
+    assert_eq!(environ_of(None), [format!("MALLOC_ARENA_MAX={cores}")]);
+    assert_eq!(environ_of(Some("5")), ["MALLOC_ARENA_MAX=5"]);
 }
